@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+// Throughline depends on the Swift toolchain alone: no `.package` dependencies.
+
+import PackageDescription
+
+/// `Double.rounded()` and friends live in libm, which Linux does not link by default.
+let mathLibrary: [LinkerSetting] = [.linkedLibrary("m", .when(platforms: [.linux]))]
+
+let package = Package(
+    name: "Throughline",
+    products: [
+        .executable(name: "throughline", targets: ["throughline"]),
+        .executable(name: "throughline-bench", targets: ["throughline-bench"]),
+        .library(name: "ThroughlineKit", targets: ["ThroughlineCLI"]),
+    ],
+    targets: [
+        // reader → loader → model → checker → audit → reporters, then the command line.
+        .target(name: "JSONCReader", linkerSettings: mathLibrary),
+        .target(name: "JourneyModel", linkerSettings: mathLibrary),
+        .target(name: "JourneyLoader", dependencies: ["JSONCReader", "JourneyModel"]),
+        .target(name: "CharterChecker", dependencies: ["JourneyModel"]),
+        .target(name: "CharterAudit", dependencies: ["JourneyModel", "CharterChecker"]),
+        .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit"]),
+        .target(
+            name: "ThroughlineCLI",
+            dependencies: ["JSONCReader", "JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "JourneyReporters"]
+        ),
+        .executableTarget(name: "throughline", dependencies: ["ThroughlineCLI"]),
+        .executableTarget(
+            name: "throughline-bench",
+            dependencies: ["JSONCReader", "JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "ThroughlineCLI"]
+        ),
+
+        .testTarget(name: "JSONCReaderTests", dependencies: ["JSONCReader"]),
+        .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"]),
+        .testTarget(name: "JourneyLoaderTests", dependencies: ["JourneyLoader", "JSONCReader", "JourneyModel"]),
+        .testTarget(name: "CharterCheckerTests", dependencies: ["CharterChecker", "JourneyLoader", "JourneyModel"]),
+        .testTarget(name: "CharterAuditTests", dependencies: ["CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
+        .testTarget(name: "JourneyReportersTests", dependencies: ["JourneyReporters", "CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
+        .testTarget(name: "ThroughlineCLITests", dependencies: ["ThroughlineCLI", "JourneyModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ThroughlineCLI"]),
+    ]
+)
