@@ -1,0 +1,73 @@
+/// A JSONC file read into memory: its bytes, a flat tape of values, and the
+/// line starts needed to turn byte offsets into lines and columns.
+///
+/// JSONC is RFC 8259 JSON plus `//` and `/* */` comments and trailing commas.
+/// The reader works on bytes and keeps the byte offset of every value and
+/// key, so a loader can point at the exact place of a problem without the
+/// reader paying for line and column arithmetic on every value.
+///
+/// ```swift
+/// let document = try JSONCDocument.parse(Array(#"{ "a": [1, 2,], } // done"#.utf8))
+/// for member in document.root.members {
+///     print(member.key, member.value.elements.count)   // a 2
+/// }
+/// ```
+///
+/// A document is immutable and can be shared between tasks.
+public final class JSONCDocument: Sendable {
+    /// The bytes the document was read from.
+    public let bytes: [UInt8]
+    /// Turns byte offsets into 1-based lines and columns.
+    public let lineMap: LineMap
+    /// Keys that appear twice in one object. The first occurrence is the one
+    /// member iteration yields; every later one is listed here.
+    public let duplicateKeys: [JSONCDuplicateKey]
+    /// Every value of the document in document order; containers know where
+    /// their subtree ends so that a reader can skip it.
+    let nodes: [JSONCNode]
+
+    init(bytes: [UInt8], nodes: [JSONCNode], lineStarts: [UInt32], duplicateKeys: [JSONCDuplicateKey]) {
+        self.bytes = bytes
+        self.nodes = nodes
+        self.lineMap = LineMap(bytes: bytes, lineStarts: lineStarts)
+        self.duplicateKeys = duplicateKeys
+    }
+
+    /// The single top-level value.
+    public var root: JSONCValue { JSONCValue(document: self, index: 0) }
+
+    /// The number of values in the document, keys excluded.
+    public var valueCount: Int { nodes.count - nodes.lazy.filter(\.isKey).count }
+
+    /// The deepest nesting the reader accepts unless told otherwise. Deeper
+    /// input is reported, never allowed to exhaust the stack.
+    public static let defaultMaximumDepth = 512
+
+    /// Reads `bytes` as JSONC.
+    ///
+    /// - Throws: the first syntax error, located at its exact byte.
+    public static func parse(
+        _ bytes: [UInt8],
+        maximumDepth: Int = defaultMaximumDepth
+    ) throws(JSONCSyntaxError) -> JSONCDocument {
+        try JSONCParser.parse(bytes, maximumDepth: maximumDepth)
+    }
+
+    /// Reads UTF-8 text as JSONC.
+    public static func parse(
+        _ text: String,
+        maximumDepth: Int = defaultMaximumDepth
+    ) throws(JSONCSyntaxError) -> JSONCDocument {
+        try parse(Array(text.utf8), maximumDepth: maximumDepth)
+    }
+}
+
+/// A key that an object holds more than once.
+public struct JSONCDuplicateKey: Sendable, Equatable {
+    /// The key, with escapes decoded.
+    public let key: String
+    /// Byte offset of the repeated key's opening quote.
+    public let offset: Int
+    /// Byte offset of the first occurrence's opening quote.
+    public let firstOffset: Int
+}

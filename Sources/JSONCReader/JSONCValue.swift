@@ -1,0 +1,216 @@
+/// A value inside a ``JSONCDocument``: a light view (document and index), so
+/// walking a document allocates nothing until a string is asked for.
+///
+/// ```swift
+/// let document = try JSONCDocument.parse(#"{ "stages": ["lead", "closing"] }"#)
+/// let stages = document.root["stages"]?.elements.compactMap(\.string)   // ["lead", "closing"]
+/// ```
+public struct JSONCValue: Sendable {
+    public let document: JSONCDocument
+    let index: Int
+
+    init(document: JSONCDocument, index: Int) {
+        self.document = document
+        self.index = index
+    }
+
+    var node: JSONCNode { document.nodes[index] }
+
+    public var kind: JSONCKind { node.kind }
+
+    /// Byte offset of the value's first byte: the quote of a string, the
+    /// brace of an object.
+    public var offset: Int { Int(node.start) }
+
+    /// Byte offset just past the value's last byte.
+    public var endOffset: Int {
+        let node = self.node
+        switch node.kind {
+        case .null, .true, .false, .number, .string:
+            return Int(node.start) + Int(node.length)
+        case .array, .object:
+            // Containers don't record their closing byte: it is the first `]`
+            // or `}` after the last direct child, past white space and comments.
+            var lastChild: Int?
+            var cursor = index + 1
+            while cursor < Int(node.next) {
+                lastChild = cursor
+                cursor = Int(document.nodes[cursor].next)
+            }
+            let searchFrom = lastChild.map { JSONCValue(document: document, index: $0).endOffset } ?? Int(node.start) + 1
+            return closingOffset(searchingFrom: searchFrom, closer: node.kind == .object ? ASCII.closeBrace : ASCII.closeBracket)
+        }
+    }
+
+    private func closingOffset(searchingFrom start: Int, closer: UInt8) -> Int {
+        let bytes = document.bytes
+        var offset = start
+        var inLineComment = false, inBlockComment = false
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if inLineComment {
+                if byte == ASCII.lineFeed { inLineComment = false }
+            } else if inBlockComment {
+                if byte == ASCII.asterisk, offset + 1 < bytes.count, bytes[offset + 1] == ASCII.slash {
+                    inBlockComment = false
+                    offset += 1
+                }
+            } else if byte == closer {
+                return offset + 1
+            } else if byte == ASCII.slash, offset + 1 < bytes.count {
+                inLineComment = bytes[offset + 1] == ASCII.slash
+                inBlockComment = bytes[offset + 1] == ASCII.asterisk
+                offset += 1
+            }
+            offset += 1
+        }
+        return bytes.count
+    }
+
+    /// The source text of the value, exactly as written.
+    public var sourceText: String {
+        String(decoding: document.bytes[offset..<endOffset], as: UTF8.self)
+    }
+
+    // MARK: Scalars
+
+    /// The string's content with escapes decoded, or nil for any other kind.
+    public var string: String? {
+        let node = self.node
+        guard node.kind == .string else { return nil }
+        return JSONCStringDecoder.decode(document.bytes, node: node)
+    }
+
+    /// The number, or nil for any other kind.
+    public var number: JSONCNumber? {
+        let node = self.node
+        guard node.kind == .number else { return nil }
+        let start = Int(node.start)
+        return JSONCNumber(
+            text: document.bytes[start..<(start + Int(node.length))],
+            isInteger: node.flags.contains(.isInteger)
+        )
+    }
+
+    /// The boolean, or nil for any other kind.
+    public var bool: Bool? {
+        switch kind {
+        case .true: true
+        case .false: false
+        case .null, .number, .string, .array, .object: nil
+        }
+    }
+
+    public var isNull: Bool { kind == .null }
+
+    // MARK: Containers
+
+    /// The members of an object in document order, each key once (a repeated
+    /// key is listed in ``JSONCDocument/duplicateKeys`` instead); empty for
+    /// any other kind.
+    public var members: Members { Members(value: self) }
+
+    /// The elements of an array in document order; empty for any other kind.
+    public var elements: Elements { Elements(value: self) }
+
+    /// The value of the first member named `key`, or nil.
+    public subscript(key: String) -> JSONCValue? {
+        members.first { $0.key == key }?.value
+    }
+
+    /// An object's members.
+    public struct Members: Sequence, Sendable {
+        let value: JSONCValue
+
+        /// The number of distinct keys.
+        public var count: Int {
+            var count = 0
+            for _ in self { count += 1 }
+            return count
+        }
+
+        public var isEmpty: Bool {
+            var iterator = makeIterator()
+            return iterator.next() == nil
+        }
+
+        public func makeIterator() -> Iterator {
+            let node = value.node
+            let isObject = node.kind == .object
+            return Iterator(
+                document: value.document,
+                cursor: isObject ? value.index + 1 : 0,
+                end: isObject ? Int(node.next) : 0
+            )
+        }
+
+        public struct Iterator: IteratorProtocol {
+            let document: JSONCDocument
+            var cursor: Int
+            let end: Int
+
+            public mutating func next() -> JSONCMember? {
+                let nodes = document.nodes
+                while cursor < end {
+                    let keyIndex = cursor
+                    let valueIndex = keyIndex + 1
+                    cursor = Int(nodes[valueIndex].next)
+                    if !nodes[keyIndex].flags.contains(.isDuplicateKey) {
+                        return JSONCMember(document: document, keyIndex: keyIndex, valueIndex: valueIndex)
+                    }
+                }
+                return nil
+            }
+        }
+    }
+
+    /// An array's elements.
+    public struct Elements: Sequence, Sendable {
+        let value: JSONCValue
+
+        public var count: Int {
+            let node = value.node
+            return node.kind == .array ? Int(node.length) : 0
+        }
+
+        public var isEmpty: Bool { count == 0 }
+
+        public func makeIterator() -> Iterator {
+            let node = value.node
+            let isArray = node.kind == .array
+            return Iterator(
+                document: value.document,
+                cursor: isArray ? value.index + 1 : 0,
+                end: isArray ? Int(node.next) : 0
+            )
+        }
+
+        public struct Iterator: IteratorProtocol {
+            let document: JSONCDocument
+            var cursor: Int
+            let end: Int
+
+            public mutating func next() -> JSONCValue? {
+                guard cursor < end else { return nil }
+                let element = JSONCValue(document: document, index: cursor)
+                cursor = Int(document.nodes[cursor].next)
+                return element
+            }
+        }
+    }
+}
+
+/// One `"key": value` pair of an object.
+public struct JSONCMember: Sendable {
+    let document: JSONCDocument
+    let keyIndex: Int
+    let valueIndex: Int
+
+    /// The key with escapes decoded.
+    public var key: String { JSONCStringDecoder.decode(document.bytes, node: document.nodes[keyIndex]) }
+
+    /// Byte offset of the key's opening quote.
+    public var keyOffset: Int { Int(document.nodes[keyIndex].start) }
+
+    public var value: JSONCValue { JSONCValue(document: document, index: valueIndex) }
+}

@@ -1,0 +1,117 @@
+/// Turns byte offsets into 1-based lines and columns.
+///
+/// Lines end at a line feed (so CRLF files work as expected). Columns count
+/// Unicode scalar values, the way most editors count characters, so `é`
+/// written in UTF-8 is one column even though it is two bytes; a byte order
+/// mark at the start of the file takes no column.
+///
+/// The line starts come from the parser, which sees every line break while it
+/// skips white space and comments, so building the map costs nothing extra.
+public struct LineMap: Sendable {
+    private let bytes: [UInt8]
+    private let lineStarts: [UInt32]
+
+    init(bytes: [UInt8], lineStarts: [UInt32]) {
+        self.bytes = bytes
+        self.lineStarts = lineStarts
+    }
+
+    /// Builds the map by scanning `bytes` for line feeds, for text the parser did not read.
+    public init(scanning bytes: [UInt8]) {
+        var starts: [UInt32] = [0]
+        for (offset, byte) in bytes.enumerated() where byte == ASCII.lineFeed {
+            starts.append(UInt32(truncatingIfNeeded: offset + 1))
+        }
+        self.init(bytes: bytes, lineStarts: starts)
+    }
+
+    /// The number of lines the parser has seen.
+    public var lineCount: Int { lineStarts.count }
+
+    /// The line and column of the byte at `offset`.
+    public func position(of offset: Int) -> (line: Int, column: Int) {
+        bytes.withUnsafeBufferPointer { buffer in
+            Self.position(of: offset, in: buffer, lineStarts: lineStarts)
+        }
+    }
+
+    static func position(
+        of offset: Int,
+        in bytes: UnsafeBufferPointer<UInt8>,
+        lineStarts: [UInt32]
+    ) -> (line: Int, column: Int) {
+        let line = lineIndex(of: offset, lineStarts: lineStarts)
+        var lineStart = Int(lineStarts[line])
+        if line == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF, offset >= 3 {
+            lineStart = 3
+        }
+        return (line + 1, column(from: lineStart, to: offset, in: bytes))
+    }
+
+    /// The 0-based index of the last line starting at or before `offset`.
+    private static func lineIndex(of offset: Int, lineStarts: [UInt32]) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if Int(lineStarts[middle]) <= offset {
+                low = middle
+            } else {
+                high = middle - 1
+            }
+        }
+        return low
+    }
+
+    /// 1 + the number of scalars between `start` and `offset`: every byte that
+    /// is not a UTF-8 continuation byte starts a scalar.
+    private static func column(from start: Int, to offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let end = min(offset, bytes.count)
+        var column = 1
+        var index = start
+        while index < end {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return column
+    }
+}
+
+extension LineMap {
+    /// A cursor for asking many positions in document order.
+    ///
+    /// A loader asks for the position of nearly every value it keeps, in the
+    /// order they appear. The cursor remembers the last answer, so each
+    /// question costs only the bytes between it and the previous one; asking
+    /// out of order is still correct, just not free. This keeps a 10 MB
+    /// single-line file linear instead of quadratic.
+    public struct Cursor {
+        private let map: LineMap
+        private var line = 0
+        private var offset = 0
+        private var column = 1
+
+        public init(_ map: LineMap) {
+            self.map = map
+            if map.bytes.count >= 3, map.bytes[0] == 0xEF, map.bytes[1] == 0xBB, map.bytes[2] == 0xBF {
+                offset = 3
+            }
+        }
+
+        /// The line and column of the byte at `target`.
+        public mutating func position(of target: Int) -> (line: Int, column: Int) {
+            let starts = map.lineStarts
+            let nextLineStart = line + 1 < starts.count ? Int(starts[line + 1]) : Int.max
+            guard target >= offset, target < nextLineStart else {
+                let position = map.position(of: target)
+                (line, offset, column) = (position.line - 1, target, position.column)
+                return position
+            }
+            column += map.bytes.withUnsafeBufferPointer { buffer in
+                LineMap.column(from: offset, to: target, in: buffer) - 1
+            }
+            offset = target
+            return (line + 1, column)
+        }
+    }
+}
