@@ -1,0 +1,60 @@
+/// The planned experience of a touchpoint: a value for some attributes of
+/// the brand's vocabulary, each with where it is written.
+///
+/// Kept as a short array sorted by attribute: touchpoints plan a handful of
+/// attributes, and a linear probe beats hashing at that size.
+public struct Experience: Sendable {
+    public private(set) var values: [PlannedValue]
+
+    public init(_ values: [PlannedValue] = []) {
+        self.values = values.sorted { $0.attribute < $1.attribute }
+    }
+
+    public subscript(attribute: Int) -> PlannedValue? {
+        for value in values {
+            if value.attribute == attribute { return value }
+            if value.attribute > attribute { return nil }
+        }
+        return nil
+    }
+
+    public var isEmpty: Bool { values.isEmpty }
+
+    /// This experience with `overlay`'s values laid over it: how a segment's
+    /// `bySegment` entry refines the touchpoint's common experience.
+    public func overlaid(with overlay: Experience) -> Experience {
+        guard !overlay.isEmpty else { return self }
+        guard !isEmpty else { return overlay }
+        var merged: [PlannedValue] = []
+        merged.reserveCapacity(values.count + overlay.values.count)
+        var base = values[...], top = overlay.values[...]
+        while let left = base.first, let right = top.first {
+            if left.attribute < right.attribute {
+                merged.append(left)
+                base.removeFirst()
+            } else {
+                merged.append(right)
+                top.removeFirst()
+                if left.attribute == right.attribute { base.removeFirst() }
+            }
+        }
+        merged.append(contentsOf: base)
+        merged.append(contentsOf: top)
+        var result = Experience()
+        result.values = merged
+        return result
+    }
+}
+
+/// One attribute value planned for a touchpoint.
+public struct PlannedValue: Sendable {
+    public var attribute: Int
+    public var value: AttributeValue
+    public var position: SourcePosition
+
+    public init(attribute: Int, value: AttributeValue, position: SourcePosition) {
+        self.attribute = attribute
+        self.value = value
+        self.position = position
+    }
+}

@@ -1,0 +1,77 @@
+/// One planned interaction on one channel at one stage, with its planned
+/// experience, its refinements per segment and where the customer goes next.
+public struct Touchpoint: Identified {
+    public let id: String
+    public var name: String?
+    /// Position in the brand's stage catalog.
+    public var stage: Int
+    /// Position in the brand's channel catalog.
+    public var channel: Int
+    /// The segments that go through this touchpoint; nil for all of the journey's.
+    public var segments: MemberSet?
+    /// The experience every segment gets.
+    public var experience: Experience
+    /// Refinements laid over `experience` for some segments, by segment position.
+    public var bySegment: [SegmentOverlay]
+    public var next: [TouchpointLink]
+    /// Gaps the authors accept here, with their reasons.
+    public var suppressions: [Suppression]
+    /// The touchpoint's opening brace.
+    public var position: SourcePosition
+
+    public init(
+        id: String,
+        name: String? = nil,
+        stage: Int,
+        channel: Int,
+        segments: MemberSet? = nil,
+        experience: Experience = Experience(),
+        bySegment: [SegmentOverlay] = [],
+        next: [TouchpointLink] = [],
+        suppressions: [Suppression] = [],
+        position: SourcePosition
+    ) {
+        self.id = id
+        self.name = name
+        self.stage = stage
+        self.channel = channel
+        self.segments = segments
+        self.experience = experience
+        self.bySegment = bySegment
+        self.next = next
+        self.suppressions = suppressions
+        self.position = position
+    }
+
+    /// The experience the segment lives here: `experience` with the
+    /// segment's `bySegment` entry laid over it.
+    public func experience(for segment: Int) -> Experience {
+        guard let overlay = bySegment.first(where: { $0.segment == segment }) else { return experience }
+        return experience.overlaid(with: overlay.experience)
+    }
+
+    public func isTaken(by segment: Int) -> Bool { segments?.contains(segment) ?? true }
+}
+
+/// A segment's refinement of a touchpoint's experience.
+public struct SegmentOverlay: Sendable {
+    public var segment: Int
+    public var experience: Experience
+
+    public init(segment: Int, experience: Experience) {
+        self.segment = segment
+        self.experience = experience
+    }
+}
+
+/// A `next` entry: the touchpoint the customer is handed to.
+public struct TouchpointLink: Sendable, Hashable {
+    /// Position in the journey's touchpoints.
+    public var target: Int
+    public var position: SourcePosition
+
+    public init(target: Int, position: SourcePosition) {
+        self.target = target
+        self.position = position
+    }
+}

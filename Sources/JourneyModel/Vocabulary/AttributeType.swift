@@ -1,0 +1,47 @@
+/// The kind of values an attribute takes.
+public enum AttributeType: Hashable, Sendable {
+    /// One of a fixed list of words, unordered (`tone`: warm, expert…).
+    case enumeration([String])
+    /// One of a fixed list of levels, from lowest to highest, so `atLeast`
+    /// and `atMost` apply (`personalisation`: none < segment < named < advisor).
+    case scale([String])
+    /// An ISO 8601 duration such as `PT2H` (`responseTime`).
+    case duration
+    /// A JSON number (`winProbability`).
+    case number
+    /// Free text (`signature`); `matches` and `consistent` apply.
+    case text
+    /// `true` or `false` (`contextCarried`).
+    case boolean
+
+    /// The words an enumeration or scale accepts; empty for other types.
+    public var choices: [String] {
+        switch self {
+        case .enumeration(let values), .scale(let values): values
+        case .duration, .number, .text, .boolean: []
+        }
+    }
+
+    /// Whether `atLeast` and `atMost` make sense.
+    public var isOrdered: Bool {
+        switch self {
+        case .scale, .duration, .number: true
+        case .enumeration, .text, .boolean: false
+        }
+    }
+
+    /// The name used in files: `"type": "scale"`.
+    public var name: String {
+        switch self {
+        case .enumeration: "enum"
+        case .scale: "scale"
+        case .duration: "duration"
+        case .number: "number"
+        case .text: "text"
+        case .boolean: "boolean"
+        }
+    }
+
+    /// Every type name, in the order the format documents them.
+    public static let names = ["enum", "scale", "duration", "number", "text", "boolean"]
+}

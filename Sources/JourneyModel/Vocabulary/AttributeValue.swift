@@ -1,0 +1,12 @@
+/// A value of an attribute, typed by the attribute's definition.
+///
+/// Words of an enumeration or scale are kept as their position in the
+/// definition's list, so comparing two planned values is comparing integers.
+public enum AttributeValue: Hashable, Sendable {
+    /// Position in the definition's `choices`.
+    case choice(Int)
+    case number(Double)
+    case duration(ISODuration)
+    case text(String)
+    case boolean(Bool)
+}
