@@ -1,0 +1,193 @@
+import JSONCReader
+import JourneyModel
+
+/// What decoding one file needs at hand: its document, a cursor that turns
+/// offsets into positions cheaply in document order, and the diagnostics
+/// found so far.
+///
+/// The typed accessors report a located `wrong-type` diagnostic and return
+/// nil when a value is not what the format expects, so decoders read as a
+/// list of fields rather than a thicket of error handling.
+struct DecodingContext {
+    let file: String
+    let document: JSONCDocument
+    private var cursor: LineMap.Cursor
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, document: JSONCDocument) {
+        self.file = file
+        self.document = document
+        self.cursor = LineMap.Cursor(document.lineMap)
+    }
+
+    // MARK: Positions
+
+    mutating func position(of offset: Int) -> SourcePosition {
+        let position = cursor.position(of: offset)
+        return SourcePosition(line: position.line, column: position.column)
+    }
+
+    mutating func position(of value: JSONCValue) -> SourcePosition { position(of: value.offset) }
+
+    mutating func location(of value: JSONCValue) -> SourceLocation {
+        SourceLocation(file: file, position: position(of: value))
+    }
+
+    mutating func location(of offset: Int) -> SourceLocation {
+        SourceLocation(file: file, position: position(of: offset))
+    }
+
+    // MARK: Reporting
+
+    mutating func report(
+        _ code: DiagnosticCode,
+        at value: JSONCValue,
+        _ message: String,
+        suggestion: String? = nil,
+        related: [RelatedLocation] = []
+    ) {
+        report(code, atOffset: value.offset, message, suggestion: suggestion, related: related)
+    }
+
+    mutating func report(
+        _ code: DiagnosticCode,
+        atOffset offset: Int,
+        _ message: String,
+        suggestion: String? = nil,
+        related: [RelatedLocation] = []
+    ) {
+        diagnostics.append(Diagnostic(code, at: location(of: offset), message, suggestion: suggestion, related: related))
+    }
+
+    mutating func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// An unknown name where a known one was expected, with a did-you-mean.
+    mutating func reportUnknown(
+        _ code: DiagnosticCode,
+        at value: JSONCValue,
+        name: String,
+        what: String,
+        known: [String],
+        context: String = ""
+    ) {
+        reportUnknown(code, atOffset: value.offset, name: name, what: what, known: known, context: context)
+    }
+
+    mutating func reportUnknown(
+        _ code: DiagnosticCode,
+        atOffset offset: Int,
+        name: String,
+        what: String,
+        known: [String],
+        context: String = ""
+    ) {
+        let suggestion = DidYouMean.closest(to: name, in: known)
+        let hint = suggestion.map { "; did you mean '\($0)'?" } ?? Self.listing(known)
+        report(code, atOffset: offset, "unknown \(what) '\(name)'\(context)\(hint)", suggestion: suggestion)
+    }
+
+    /// A key the format does not define for this object.
+    mutating func reportUnknownField(_ member: JSONCMember, in what: String, known: [String]) {
+        let key = member.key
+        let suggestion = DidYouMean.closest(to: key, in: known)
+        let hint = suggestion.map { "; did you mean '\($0)'?" } ?? Self.listing(known, label: "known keys")
+        report(.unknownField, atOffset: member.keyOffset, "unknown key '\(key)' in \(what)\(hint)", suggestion: suggestion)
+    }
+
+    mutating func reportMissing(_ key: String, in object: JSONCValue, what: String) {
+        report(.missingField, at: object, "\(what) needs '\(key)'")
+    }
+
+    /// `; expected one of: a, b, c` for short lists, so the author sees the choices.
+    static func listing(_ known: [String], label: String = "expected one of") -> String {
+        guard !known.isEmpty else { return "" }
+        let shown = known.prefix(12).joined(separator: ", ")
+        return "; \(label): \(shown)\(known.count > 12 ? ", …" : "")"
+    }
+
+    // MARK: Typed values
+
+    mutating func expectKind(_ kind: JSONCKind, _ value: JSONCValue, for field: String) -> Bool {
+        if value.kind == kind || (kind == .true && value.kind == .false) { return true }
+        report(.wrongType, at: value, "expected \(kind) for '\(field)', found \(value.kind)")
+        return false
+    }
+
+    mutating func string(_ value: JSONCValue, for field: String) -> String? {
+        guard expectKind(.string, value, for: field), let text = value.string else { return nil }
+        return text
+    }
+
+    /// A string that names something: not empty, no surrounding spaces.
+    mutating func identifier(_ value: JSONCValue, for field: String) -> String? {
+        guard let text = string(value, for: field) else { return nil }
+        guard !text.isEmpty else {
+            report(.invalidValue, at: value, "'\(field)' cannot be empty")
+            return nil
+        }
+        if text.first?.isWhitespace == true || text.last?.isWhitespace == true {
+            report(.invalidValue, at: value, "'\(field)' has spaces around '\(text.trimmingSpaces)'", suggestion: text.trimmingSpaces)
+            return nil
+        }
+        return text
+    }
+
+    mutating func bool(_ value: JSONCValue, for field: String) -> Bool? {
+        guard expectKind(.true, value, for: field) else { return nil }
+        return value.bool
+    }
+
+    /// A finite number, with a warning where the file's digits cannot be held exactly.
+    mutating func number(_ value: JSONCValue, for field: String) -> Double? {
+        guard expectKind(.number, value, for: field), let number = value.number else { return nil }
+        switch number.fidelity {
+        case .exact:
+            break
+        case .rounded:
+            report(.impreciseNumber, at: value, "\(number.text) has more digits than a number can hold exactly; it is read as \(AttributeDefinition.render(number.double))")
+        case .underflow:
+            report(.impreciseNumber, at: value, "\(number.text) is too small to hold; it is read as 0")
+        case .overflow:
+            report(.invalidValue, at: value, "\(number.text) is too large for a number")
+            return nil
+        }
+        return number.double
+    }
+
+    /// A whole number of at least `minimum`: counts and thresholds.
+    mutating func count(_ value: JSONCValue, for field: String, minimum: Int = 0) -> Int? {
+        guard expectKind(.number, value, for: field), let number = value.number else { return nil }
+        guard let integer = number.int, integer >= minimum else {
+            report(.invalidValue, at: value, "'\(field)' must be a whole number of at least \(minimum), found \(number.text)")
+            return nil
+        }
+        return integer
+    }
+
+    mutating func object(_ value: JSONCValue, for field: String) -> JSONCValue? {
+        expectKind(.object, value, for: field) ? value : nil
+    }
+
+    mutating func array(_ value: JSONCValue, for field: String) -> JSONCValue.Elements? {
+        expectKind(.array, value, for: field) ? value.elements : nil
+    }
+
+    /// An array of strings, or a single string standing for a one-element array.
+    mutating func strings(_ value: JSONCValue, for field: String) -> [(String, JSONCValue)]? {
+        if value.kind == .string, let text = value.string { return [(text, value)] }
+        guard let elements = array(value, for: field) else { return nil }
+        var result: [(String, JSONCValue)] = []
+        for element in elements {
+            if let text = string(element, for: field) { result.append((text, element)) }
+        }
+        return result
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

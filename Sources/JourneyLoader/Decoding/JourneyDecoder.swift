@@ -1,0 +1,178 @@
+import JSONCReader
+import JourneyModel
+
+/// Reads a `*.journey.jsonc` file in the vocabulary of the brand it names.
+enum JourneyDecoder {
+    static let keys = ["$schema", "journey", "name", "description", "brand", "segments", "touchpoints", "kpis", "suppress"]
+    static let touchpointKeys = [
+        "id", "name", "description", "stage", "channel", "segments", "experience", "bySegment", "next", "suppress",
+    ]
+    static let kpiKeys = ["name", "kind", "target", "description"]
+    static let suppressionKeys = ["marker", "reason", "segments"]
+
+    /// The brand's id as the journey names it, read before anything else
+    /// because every other field is read in that brand's vocabulary.
+    static func brandID(of document: JSONCDocument) -> String? {
+        document.root["brand"]?.string
+    }
+
+    static func decode(
+        _ document: JSONCDocument,
+        file: String,
+        brands: [String: BrandLookups]
+    ) -> (Journey?, [Diagnostic]) {
+        var context = DecodingContext(file: file, document: document)
+        let journey = decode(document.root, brands: brands, context: &context)
+        return (journey, context.diagnostics)
+    }
+
+    private static func decode(
+        _ root: JSONCValue,
+        brands: [String: BrandLookups],
+        context: inout DecodingContext
+    ) -> Journey? {
+        guard context.expectKind(.object, root, for: "the journey file") else { return nil }
+        guard let brandValue = root["brand"] else {
+            context.reportMissing("brand", in: root, what: "a journey file")
+            return nil
+        }
+        guard let brandID = context.string(brandValue, for: "brand") else { return nil }
+        guard let lookups = brands[brandID] else {
+            context.reportUnknown(
+                .unknownBrand, at: brandValue, name: brandID, what: "brand", known: brands.keys.sorted(),
+                context: brands.isEmpty ? " (no brand file was given or found)" : ""
+            )
+            return nil
+        }
+        let brand = lookups.brand
+        var segments = Array(brand.segments.indices)
+        if let value = root["segments"] {
+            segments = context.resolveAll(value, in: brand.segments, code: .unknownSegment, what: "segment", field: "segments") ?? segments
+            if segments.isEmpty, value.kind == .array, value.elements.isEmpty {
+                context.report(.invalidValue, at: value, "a journey needs at least one segment; remove 'segments' for all of the brand's")
+            }
+        }
+        var reader = TouchpointReader(lookups: lookups, journeySegments: MemberSet(segments))
+        var id: String?, name: String?, kpis: [StageKPIs] = [], suppressions: [Suppression] = []
+        var sawTouchpoints = false
+        let location = context.location(of: root)
+
+        for member in root.members {
+            let value = member.value
+            switch member.key {
+            case "$schema", "description": _ = context.string(value, for: member.key)
+            case "brand", "segments": break
+            case "journey": id = context.identifier(value, for: "journey")
+            case "name": name = context.string(value, for: "name")
+            case "touchpoints":
+                sawTouchpoints = true
+                if let elements = context.array(value, for: "touchpoints") {
+                    for element in elements { reader.read(element, context: &context) }
+                }
+            case "kpis": kpis = decodeKPIs(value, brand: brand, context: &context)
+            case "suppress": suppressions = decodeSuppressions(value, lookups: lookups, context: &context)
+            default: context.reportUnknownField(member, in: "a journey", known: keys)
+            }
+        }
+        guard let id else {
+            if root["journey"] == nil { context.reportMissing("journey", in: root, what: "a journey file") }
+            return nil
+        }
+        if !sawTouchpoints {
+            context.reportMissing("touchpoints", in: root, what: "journey '\(id)'")
+        } else if reader.touchpoints.isEmpty, reader.declaredIDs.isEmpty {
+            context.report(.emptyJourney, at: root["touchpoints"] ?? root, "journey '\(id)' has no touchpoints")
+        }
+        let touchpoints = reader.finish(context: &context)
+        return Journey(
+            id: id, name: name, brand: brandID, segments: segments, touchpoints: touchpoints,
+            kpis: kpis, suppressions: suppressions, location: location
+        )
+    }
+
+    private static func decodeKPIs(_ value: JSONCValue, brand: Brand, context: inout DecodingContext) -> [StageKPIs] {
+        guard let object = context.object(value, for: "kpis") else { return [] }
+        var result: [StageKPIs] = []
+        for member in object.members {
+            guard let stage = brand.stages.index(of: member.key) else {
+                context.reportUnknown(.unknownStage, atOffset: member.keyOffset, name: member.key, what: "stage", known: brand.stages.ids)
+                continue
+            }
+            guard let elements = context.array(member.value, for: "KPIs of '\(member.key)'") else { continue }
+            var kpis: [KPI] = []
+            for element in elements {
+                if let kpi = decodeKPI(element, context: &context) { kpis.append(kpi) }
+            }
+            result.append(StageKPIs(stage: stage, kpis: kpis, position: context.position(of: member.keyOffset)))
+        }
+        return result
+    }
+
+    private static func decodeKPI(_ value: JSONCValue, context: inout DecodingContext) -> KPI? {
+        guard let object = context.object(value, for: "a KPI") else { return nil }
+        var name: String?, kind: KPIKind?, target: String?
+        for member in object.members {
+            let entry = member.value
+            switch member.key {
+            case "name": name = context.identifier(entry, for: "name")
+            case "description": _ = context.string(entry, for: "description")
+            case "target":
+                target = entry.kind == .number ? entry.number?.text : context.string(entry, for: "target")
+            case "kind":
+                guard let word = context.string(entry, for: "kind") else { continue }
+                kind = KPIKind(rawValue: word)
+                if kind == nil {
+                    context.reportUnknown(.invalidValue, at: entry, name: word, what: "KPI kind", known: KPIKind.allCases.map(\.rawValue))
+                }
+            default:
+                context.reportUnknownField(member, in: "a KPI", known: kpiKeys)
+            }
+        }
+        guard let name, let kind else {
+            if object["name"] == nil { context.reportMissing("name", in: object, what: "a KPI") }
+            if object["kind"] == nil { context.reportMissing("kind", in: object, what: "a KPI (quantitative or qualitative)") }
+            return nil
+        }
+        return KPI(name: name, kind: kind, target: target, position: context.position(of: object))
+    }
+
+    static func decodeSuppressions(_ value: JSONCValue, lookups: BrandLookups, context: inout DecodingContext) -> [Suppression] {
+        guard let elements = context.array(value, for: "suppress") else { return [] }
+        var result: [Suppression] = []
+        for element in elements {
+            guard let object = context.object(element, for: "a suppression") else { continue }
+            var marker: String?, reason: String?, segments: MemberSet?
+            for member in object.members {
+                let entry = member.value
+                switch member.key {
+                case "marker":
+                    guard let id = context.string(entry, for: "marker") else { continue }
+                    if lookups.markerIDs.contains(id) {
+                        marker = id
+                    } else {
+                        context.reportUnknown(
+                            .unknownMarker, at: entry, name: id, what: "marker", known: lookups.brand.charter.markers.map(\.id),
+                            context: " in the charter of '\(lookups.brand.id)'"
+                        )
+                    }
+                case "reason":
+                    reason = context.string(entry, for: "reason")
+                case "segments":
+                    segments = context.resolveAll(entry, in: lookups.brand.segments, code: .unknownSegment, what: "segment", field: "segments")
+                        .map(MemberSet.init)
+                default:
+                    context.reportUnknownField(member, in: "a suppression", known: suppressionKeys)
+                }
+            }
+            if object["marker"] == nil { context.reportMissing("marker", in: object, what: "a suppression") }
+            if reason?.trimmingSpaces.isEmpty ?? true {
+                context.report(.missingField, at: object, "a suppression needs a 'reason': say why the gap is accepted")
+                continue
+            }
+            if let marker, let reason {
+                result.append(Suppression(marker: marker, segments: segments, reason: reason, position: context.position(of: object)))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,90 @@
+import JSONCReader
+import JourneyModel
+
+/// Reading values written in a brand's vocabulary: attribute values,
+/// experiences, and names of channels, stages and segments.
+extension DecodingContext {
+    /// The value of `definition` written at `value`, or nil after a diagnostic.
+    mutating func attributeValue(
+        _ value: JSONCValue,
+        of definition: AttributeDefinition,
+        choices: [String: Int]? = nil
+    ) -> AttributeValue? {
+        let field = definition.id
+        switch definition.type {
+        case .enumeration(let words), .scale(let words):
+            guard let word = string(value, for: field) else { return nil }
+            if let index = choices?[word] ?? words.firstIndex(of: word) { return .choice(index) }
+            let suggestion = DidYouMean.closest(to: word, in: words)
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? Self.listing(words)
+            report(.invalidValue, at: value, "'\(word)' is not a value of '\(field)'\(hint)", suggestion: suggestion)
+            return nil
+        case .duration:
+            guard let text = string(value, for: field) else { return nil }
+            guard let duration = ISODuration(text) else {
+                report(.invalidValue, at: value, "'\(text)' is not an ISO 8601 duration for '\(field)'; write for example PT2H, PT15M, P1D or P1W")
+                return nil
+            }
+            return .duration(duration)
+        case .number:
+            return number(value, for: field).map(AttributeValue.number)
+        case .text:
+            return string(value, for: field).map(AttributeValue.text)
+        case .boolean:
+            return bool(value, for: field).map(AttributeValue.boolean)
+        }
+    }
+
+    /// An `experience` object: attribute name → value.
+    mutating func experience(_ value: JSONCValue, field: String, lookups: BrandLookups) -> Experience {
+        guard let object = object(value, for: field) else { return Experience() }
+        let attributes = lookups.brand.attributes
+        var planned: [PlannedValue] = []
+        for member in object.members {
+            let name = member.key
+            guard let index = attributes.index(of: name) else {
+                reportUnknown(.unknownAttribute, atOffset: member.keyOffset, name: name, what: "attribute", known: attributes.ids)
+                continue
+            }
+            let entry = member.value
+            if let decoded = attributeValue(entry, of: attributes[index], choices: lookups.choiceIndex[index]) {
+                planned.append(PlannedValue(attribute: index, value: decoded, position: position(of: entry)))
+            }
+        }
+        return Experience(planned)
+    }
+
+    /// The position of `name` in `catalog`, or nil after an unknown-name diagnostic.
+    mutating func resolve<Entry>(
+        _ value: JSONCValue,
+        in catalog: Catalog<Entry>,
+        code: DiagnosticCode,
+        what: String,
+        field: String
+    ) -> Int? {
+        guard let name = string(value, for: field) else { return nil }
+        if let index = catalog.index(of: name) { return index }
+        reportUnknown(code, at: value, name: name, what: what, known: catalog.ids)
+        return nil
+    }
+
+    /// A list of names resolved against `catalog`; a single name stands for a list of one.
+    mutating func resolveAll<Entry>(
+        _ value: JSONCValue,
+        in catalog: Catalog<Entry>,
+        code: DiagnosticCode,
+        what: String,
+        field: String
+    ) -> [Int]? {
+        guard let names = strings(value, for: field) else { return nil }
+        var result: [Int] = []
+        for (name, element) in names {
+            if let index = catalog.index(of: name) {
+                if !result.contains(index) { result.append(index) }
+            } else {
+                reportUnknown(code, at: element, name: name, what: what, known: catalog.ids)
+            }
+        }
+        return result
+    }
+}

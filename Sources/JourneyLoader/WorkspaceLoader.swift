@@ -1,0 +1,223 @@
+import JSONCReader
+import JourneyModel
+
+/// What loading a set of files gives: the model of everything usable, and
+/// every problem found on the way, in report order.
+public struct LoadResult: Sendable {
+    public var workspace: Workspace
+    /// Sorted by file, line, column and code; each problem once.
+    public var diagnostics: [Diagnostic]
+    /// How many files were read.
+    public var fileCount: Int
+
+    public init(workspace: Workspace, diagnostics: [Diagnostic], fileCount: Int) {
+        self.workspace = workspace
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+    }
+}
+
+/// Reads brand, charter and journey files into a ``Workspace``.
+///
+/// A plain function of the files' contents: it never touches the file
+/// system, so the same files always give the same result. Files are parsed
+/// in parallel; results are put back in a fixed order.
+///
+/// ```swift
+/// let result = await WorkspaceLoader.load([
+///     SourceFile(path: "Brands/aurele.brand.jsonc", bytes: brandBytes),
+///     SourceFile(path: "Journeys/first-purchase.journey.jsonc", bytes: journeyBytes),
+/// ])
+/// result.workspace.journeys.count   // 1
+/// ```
+public enum WorkspaceLoader {
+    public static func load(_ files: [SourceFile]) async -> LoadResult {
+        let files = files.sorted { $0.path < $1.path }
+        var diagnostics: [Diagnostic] = []
+
+        // Brands and charters first: journeys are read in their brand's vocabulary.
+        let journeyFiles = files.filter { $0.kind == .journey }
+        let otherFiles = files.filter { $0.kind != .journey }
+        var brandDocuments: [(path: String, document: JSONCDocument)] = []
+        var charterDocuments: [(path: String, document: JSONCDocument)] = []
+        var sniffedJourneys: [(path: String, document: JSONCDocument)] = []
+        for parsed in await parseAll(otherFiles) {
+            diagnostics += parsed.diagnostics
+            guard let document = parsed.document else { continue }
+            switch parsed.kind ?? sniffKind(document) {
+            case .brand: brandDocuments.append((parsed.path, document))
+            case .charter: charterDocuments.append((parsed.path, document))
+            case .journey: sniffedJourneys.append((parsed.path, document))
+            case nil:
+                diagnostics.append(Diagnostic(
+                    .unknownField, at: SourceLocation(file: parsed.path, position: .startOfFile),
+                    "cannot tell what this file holds: name it *.brand.jsonc, *.charter.jsonc or *.journey.jsonc, or give it a top-level \"brand\", \"charter\" or \"journey\" key"
+                ))
+            }
+        }
+
+        let charters = decodeCharters(charterDocuments, diagnostics: &diagnostics)
+        let brands = decodeBrands(brandDocuments, charters: charters, diagnostics: &diagnostics)
+        let lookups = Dictionary(uniqueKeysWithValues: brands.map { ($0.id, BrandLookups($0)) })
+
+        var journeys: [Journey] = []
+        for (path, document) in sniffedJourneys {
+            let (journey, found) = JourneyDecoder.decode(document, file: path, brands: lookups)
+            diagnostics += found
+            if let journey { journeys.append(journey) }
+        }
+        for outcome in await decodeJourneys(journeyFiles, brands: lookups) {
+            diagnostics += outcome.diagnostics
+            if let journey = outcome.journey { journeys.append(journey) }
+        }
+        journeys = keepingFirstOfEachID(journeys, diagnostics: &diagnostics)
+
+        let workspace = Workspace(brands: brands, journeys: journeys)
+        let unique = Array(Set(diagnostics)).sorted(by: Diagnostic.reportOrder)
+        return LoadResult(workspace: workspace, diagnostics: unique, fileCount: files.count)
+    }
+
+    // MARK: Parsing
+
+    struct ParsedFile: Sendable {
+        let path: String
+        let kind: FileKind?
+        let document: JSONCDocument?
+        let diagnostics: [Diagnostic]
+    }
+
+    /// Reads one file as JSONC: a document, or the located syntax error and
+    /// nothing else from that file. Duplicate keys are reported here.
+    static func parse(_ file: SourceFile) -> ParsedFile {
+        do {
+            let document = try JSONCDocument.parse(file.bytes)
+            let duplicates = document.duplicateKeys.map { duplicate in
+                let position = document.lineMap.position(of: duplicate.offset)
+                let first = document.lineMap.position(of: duplicate.firstOffset)
+                return Diagnostic(
+                    .duplicateKey, at: SourceLocation(file: file.path, line: position.line, column: position.column),
+                    "the key '\(duplicate.key)' appears twice in this object; the first one, at line \(first.line), is used",
+                    related: [RelatedLocation(SourceLocation(file: file.path, line: first.line, column: first.column), "first written here")]
+                )
+            }
+            return ParsedFile(path: file.path, kind: file.kind, document: document, diagnostics: duplicates)
+        } catch {
+            let diagnostic = Diagnostic(.syntax, at: SourceLocation(file: file.path, line: error.line, column: error.column), error.message)
+            return ParsedFile(path: file.path, kind: file.kind, document: nil, diagnostics: [diagnostic])
+        }
+    }
+
+    private static func parseAll(_ files: [SourceFile]) async -> [ParsedFile] {
+        await inParallel(files) { parse($0) }
+    }
+
+    /// Runs `work` on every element on the cooperative pool, results in input order.
+    static func inParallel<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input],
+        _ work: @escaping @Sendable (Input) -> Output
+    ) async -> [Output] {
+        guard inputs.count > 1 else { return inputs.map(work) }
+        return await withTaskGroup(of: (Int, Output).self) { group in
+            for (index, input) in inputs.enumerated() {
+                group.addTask { (index, work(input)) }
+            }
+            var results = [Output?](repeating: nil, count: inputs.count)
+            for await (index, output) in group { results[index] = output }
+            return results.compactMap { $0 }
+        }
+    }
+
+    /// A file named neither `.brand`, `.charter` nor `.journey` is told by its top-level key.
+    private static func sniffKind(_ document: JSONCDocument) -> FileKind? {
+        let root = document.root
+        return FileKind.allCases.first { root[$0.idKey] != nil && ($0 != .brand || root["journey"] == nil) }
+    }
+
+    // MARK: Decoding
+
+    private static func decodeCharters(
+        _ documents: [(path: String, document: JSONCDocument)],
+        diagnostics: inout [Diagnostic]
+    ) -> [String: CharterSource] {
+        var charters: [String: CharterSource] = [:]
+        for (path, document) in documents {
+            let (source, found) = CharterDecoder.decode(document, file: path)
+            diagnostics += found
+            guard let source else { continue }
+            if let first = charters[source.id] {
+                diagnostics.append(Diagnostic(
+                    .duplicateID, at: source.location, "charter '\(source.id)' is also defined in \(first.file)",
+                    related: [RelatedLocation(first.location, "first defined here")]
+                ))
+                continue
+            }
+            charters[source.id] = source
+        }
+        return charters
+    }
+
+    private static func decodeBrands(
+        _ documents: [(path: String, document: JSONCDocument)],
+        charters: [String: CharterSource],
+        diagnostics: inout [Diagnostic]
+    ) -> [Brand] {
+        var brands: [Brand] = []
+        var firstLocation: [String: SourceLocation] = [:]
+        for (path, document) in documents {
+            let (decoded, found) = BrandDecoder.decode(document, file: path)
+            diagnostics += found
+            guard let decoded else { continue }
+            let id = decoded.brand.id
+            if let first = firstLocation[id] {
+                diagnostics.append(Diagnostic(
+                    .duplicateID, at: decoded.brand.location, "brand '\(id)' is also defined in \(first.file)",
+                    related: [RelatedLocation(first, "first defined here")]
+                ))
+                continue
+            }
+            firstLocation[id] = decoded.brand.location
+            let (brand, charterDiagnostics) = CharterResolver.resolve(decoded, charters: charters)
+            diagnostics += charterDiagnostics
+            brands.append(brand)
+        }
+        return brands
+    }
+
+    private struct JourneyOutcome: Sendable {
+        let journey: Journey?
+        let diagnostics: [Diagnostic]
+    }
+
+    /// Parses and decodes each journey file in one task, so its document is
+    /// released as soon as the journey is built.
+    private static func decodeJourneys(_ files: [SourceFile], brands: [String: BrandLookups]) async -> [JourneyOutcome] {
+        await inParallel(files) { file in
+            let parsed = parse(file)
+            guard let document = parsed.document else {
+                return JourneyOutcome(journey: nil, diagnostics: parsed.diagnostics)
+            }
+            let (journey, found) = JourneyDecoder.decode(document, file: file.path, brands: brands)
+            return JourneyOutcome(journey: journey, diagnostics: parsed.diagnostics + found)
+        }
+    }
+
+    /// Two journeys of one brand with one id: the first (by path) is kept.
+    private static func keepingFirstOfEachID(_ journeys: [Journey], diagnostics: inout [Diagnostic]) -> [Journey] {
+        var kept: [Journey] = []
+        var first: [String: SourceLocation] = [:]
+        for journey in journeys.sorted(by: { ($0.file, $0.id) < ($1.file, $1.id) }) {
+            let key = journey.brand + "\u{0}" + journey.id
+            if let earlier = first[key] {
+                diagnostics.append(Diagnostic(
+                    .duplicateID, at: journey.location,
+                    "journey '\(journey.id)' of brand '\(journey.brand)' is also defined in \(earlier.file)",
+                    related: [RelatedLocation(earlier, "first defined here")]
+                ))
+                continue
+            }
+            first[key] = journey.location
+            kept.append(journey)
+        }
+        return kept
+    }
+}
