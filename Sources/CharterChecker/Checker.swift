@@ -1,0 +1,119 @@
+import JourneyModel
+
+/// Audits every journey of a workspace against its brand's charter.
+///
+/// A pure function of the workspace: each brand's segments are judged in
+/// parallel, and the results are put back in a fixed order, so the same
+/// workspace always gives the same report.
+///
+/// ```swift
+/// let report = await Checker.check(workspace)
+/// for gap in report.openGaps { print(gap.location, gap.message) }
+/// ```
+public enum Checker {
+    public static func check(_ workspace: Workspace) async -> CheckReport {
+        let units = workspace.brands.flatMap { brand in
+            let journeys = workspace.journeys(of: brand.id)
+            return segmentsTaken(in: journeys).map { BrandSegment(brand: brand, journeys: journeys, segment: $0) }
+        }
+        let outcomes = await withTaskGroup(of: (Int, SegmentOutcome).self) { group in
+            for (index, unit) in units.enumerated() {
+                group.addTask { (index, evaluate(unit)) }
+            }
+            var outcomes = [SegmentOutcome?](repeating: nil, count: units.count)
+            for await (index, outcome) in group { outcomes[index] = outcome }
+            return outcomes.compactMap { $0 }
+        }
+
+        var gaps = Set<Gap>()
+        var used = [String: Set<SuppressionUse>]()
+        for outcome in outcomes {
+            gaps.formUnion(outcome.gaps)
+            used[outcome.tally.brand, default: []].formUnion(outcome.usedSuppressions)
+        }
+        let tallies = outcomes.map(\.tally)
+        var diagnostics: [Diagnostic] = []
+        for brand in workspace.brands {
+            let journeys = workspace.journeys(of: brand.id)
+            diagnostics += unusedSuppressions(in: journeys, used: used[brand.id] ?? [])
+            diagnostics += markersApplyingNowhere(brand, journeys: journeys, tallies: tallies.filter { $0.brand == brand.id })
+        }
+        return CheckReport(
+            gaps: gaps.sorted(by: Gap.reportOrder),
+            tallies: tallies,
+            diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder)
+        )
+    }
+
+    private struct BrandSegment: Sendable {
+        let brand: Brand
+        let journeys: [Journey]
+        let segment: Int
+    }
+
+    private struct SegmentOutcome: Sendable {
+        let gaps: [Gap]
+        let tally: SegmentTally
+        let usedSuppressions: Set<SuppressionUse>
+    }
+
+    /// Segments that go through at least one journey, in catalog order.
+    private static func segmentsTaken(in journeys: [Journey]) -> [Int] {
+        Set(journeys.flatMap(\.segments)).sorted()
+    }
+
+    private static func evaluate(_ unit: BrandSegment) -> SegmentOutcome {
+        let brand = unit.brand
+        let views = unit.journeys.enumerated().compactMap { index, journey in
+            journey.segments.contains(unit.segment)
+                ? JourneyView(journey: journey, index: index, segment: unit.segment, journeyOrder: JourneyOrder.order(of: journey))
+                : nil
+        }
+        let context = SegmentContext(brand: brand, segment: unit.segment, journeys: views)
+        var recorder = GapRecorder(brand: brand, segment: unit.segment, journeyCount: unit.journeys.count)
+        for (index, marker) in brand.charter.markers.enumerated() where marker.isEnabled {
+            let active = ActiveMarker(index: index, marker: marker, scope: ScopeFilter(marker.scope, brand: brand))
+            guard active.scope.includes(segment: unit.segment) else { continue }
+            marker.rule.evaluation.evaluate(active, in: context, into: &recorder)
+        }
+        return SegmentOutcome(gaps: recorder.gaps, tally: recorder.tally, usedSuppressions: recorder.usedSuppressions)
+    }
+
+    private static func unusedSuppressions(in journeys: [Journey], used: Set<SuppressionUse>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func report(_ suppression: Suppression, journey: Journey) {
+            diagnostics.append(Diagnostic(
+                .unusedSuppression, at: journey.location(suppression.position),
+                "this suppression of '\(suppression.marker)' matches no gap; remove it so that it cannot hide a future one"
+            ))
+        }
+        for (journeyIndex, journey) in journeys.enumerated() {
+            for (index, suppression) in journey.suppressions.enumerated()
+            where !used.contains(SuppressionUse(journey: journeyIndex, touchpoint: nil, index: index)) {
+                report(suppression, journey: journey)
+            }
+            for (position, touchpoint) in journey.touchpoints.enumerated() {
+                for (index, suppression) in touchpoint.suppressions.enumerated()
+                where !used.contains(SuppressionUse(journey: journeyIndex, touchpoint: position, index: index)) {
+                    report(suppression, journey: journey)
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// An enabled marker that no segment ever checks usually has a scope
+    /// that names the wrong channel or stage.
+    private static func markersApplyingNowhere(_ brand: Brand, journeys: [Journey], tallies: [SegmentTally]) -> [Diagnostic] {
+        guard !journeys.isEmpty else { return [] }
+        return brand.charter.markers.enumerated().compactMap { index, marker in
+            guard marker.isEnabled, marker.origin == brand.id else { return nil }
+            let applicable = tallies.reduce(0) { sum, tally in sum + tally.matrix[index].reduce(0) { $0 + $1.applicable } }
+            guard applicable == 0 else { return nil }
+            return Diagnostic(
+                .markerAppliesNowhere, at: marker.location,
+                "marker '\(marker.id)' applies to no touchpoint of any journey of brand '\(brand.id)'; check its 'where' and what it looks for"
+            )
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import JourneyModel
+
+extension Expectation {
+    /// Whether a planned value meets this expectation. A value that is not
+    /// planned fails every operator but `absent`.
+    func isMet(by planned: AttributeValue?, definition: AttributeDefinition) -> Bool {
+        guard let planned else {
+            if case .absent = test { return true }
+            return false
+        }
+        switch test {
+        case .equals(let expected):
+            return planned == expected
+        case .oneOf(let allowed):
+            return allowed.contains(planned)
+        case .noneOf(let forbidden):
+            return !forbidden.contains(planned)
+        case .atLeast(let bound):
+            return definition.compare(planned, bound).map { $0 >= 0 } ?? false
+        case .atMost(let bound):
+            return definition.compare(planned, bound).map { $0 <= 0 } ?? false
+        case .present:
+            return true
+        case .absent:
+            return false
+        case .matches(let pattern):
+            if case .text(let text) = planned { return pattern.matches(text) }
+            return false
+        }
+    }
+}
+
+extension Experience {
+    /// Whether every expectation holds for this experience.
+    func meets(_ expectations: [Expectation], in brand: Brand) -> Bool {
+        expectations.allSatisfy { $0.isMet(by: self[$0.attribute]?.value, definition: brand.attributes[$0.attribute]) }
+    }
+
+    /// The expectations that do not hold, each with the planned value.
+    func failures(of expectations: [Expectation], in brand: Brand) -> [(expectation: Expectation, planned: PlannedValue?)] {
+        expectations.compactMap { expectation in
+            let planned = self[expectation.attribute]
+            let met = expectation.isMet(by: planned?.value, definition: brand.attributes[expectation.attribute])
+            return met ? nil : (expectation, planned)
+        }
+    }
+}
+
+extension GapDraft {
+    /// The gap for one unmet expectation at one touchpoint: the value in
+    /// words, or that it is not planned, against what the marker expects.
+    static func unmet(
+        _ expectation: Expectation,
+        planned: PlannedValue?,
+        marker: Marker,
+        brand: Brand,
+        subject: String
+    ) -> GapDraft {
+        let definition = brand.attributes[expectation.attribute]
+        let expected = expectation.describe(in: brand)
+        let plannedText = planned.map { definition.render($0.value) } ?? "not planned"
+        let finding = planned == nil
+            ? "\(subject) does not plan '\(definition.id)'"
+            : "\(subject) plans \(definition.id) = \(plannedText)"
+        return GapDraft(
+            attribute: expectation.attribute, position: planned?.position, expected: expected, planned: plannedText,
+            message: "\(finding); '\(marker.title)' expects \(expected)"
+        )
+    }
+}
+
+extension Touchpoint {
+    /// How messages name a touchpoint: `welcome-mail (email, discover)`.
+    func subject(in brand: Brand) -> String {
+        "\(id) (\(brand.channels[channel].id), \(brand.stages[stage].id))"
+    }
+}

@@ -1,0 +1,104 @@
+import JourneyModel
+
+/// A marker ready to evaluate for one brand: its position in the charter
+/// and its scope resolved against the brand's channels.
+struct ActiveMarker: Sendable {
+    let index: Int
+    let marker: Marker
+    let scope: ScopeFilter
+}
+
+/// What a marker kind says about one failed check, before the recorder
+/// adds the names of brand, journey, segment, channel and stage.
+struct GapDraft {
+    var attribute: Int?
+    /// Where the gap points; the touchpoint or the journey when nil.
+    var position: SourcePosition?
+    var expected: String
+    var planned: String
+    var message: String
+    var related: [RelatedLocation] = []
+}
+
+/// Collects the checks and gaps of one segment: counts every check for the
+/// scores, turns drafts into located gaps, and applies the journey's
+/// suppressions (a suppressed check is left out of the scores).
+struct GapRecorder {
+    let brand: Brand
+    let segment: Int
+    private(set) var tally: SegmentTally
+    private(set) var gaps: [Gap] = []
+    private(set) var usedSuppressions: Set<SuppressionUse> = []
+
+    init(brand: Brand, segment: Int, journeyCount: Int) {
+        self.brand = brand
+        self.segment = segment
+        tally = SegmentTally(
+            brand: brand.id, segment: segment, markerCount: brand.charter.markers.count,
+            channelCount: brand.channels.count, journeyCount: journeyCount
+        )
+    }
+
+    /// Records one check of `marker`. `touchpoint` is the one the check is
+    /// about, if any; `channel` is where the score counts it (nil for
+    /// checks about no single channel).
+    mutating func record(
+        _ marker: ActiveMarker,
+        in view: JourneyView,
+        touchpoint: Int?,
+        channel: Int?,
+        stage: Int? = nil,
+        met: Bool,
+        drafts: @autoclosure () -> [GapDraft]
+    ) {
+        if met {
+            tally.record(marker: marker.index, channel: channel, journey: view.index, met: true)
+            return
+        }
+        let suppression = suppression(of: marker.marker, in: view, touchpoint: touchpoint)
+        if suppression == nil {
+            tally.record(marker: marker.index, channel: channel, journey: view.index, met: false)
+        }
+        let journey = view.journey
+        let point = touchpoint.map { view.touchpoint($0) }
+        let stageID = (point?.stage ?? stage).map { brand.stages[$0].id }
+        let channelID = (point?.channel ?? channel).map { brand.channels[$0].id }
+        for draft in drafts() {
+            let position = draft.position ?? point?.position ?? journey.location.position
+            gaps.append(Gap(
+                marker: marker.marker.id, kind: marker.marker.kind, severity: marker.marker.severity,
+                brand: brand.id, journey: journey.id, touchpoint: point?.id,
+                segment: marker.marker.kind.isPerSegment ? brand.segments[segment].id : nil,
+                channel: channelID, stage: stageID,
+                attribute: draft.attribute.map { brand.attributes[$0].id },
+                location: journey.location(position), expected: draft.expected, planned: draft.planned,
+                message: draft.message, related: draft.related, suppression: suppression
+            ))
+        }
+    }
+
+    /// The touchpoint's suppression of this marker, else the journey's.
+    private mutating func suppression(of marker: Marker, in view: JourneyView, touchpoint: Int?) -> SuppressionNote? {
+        let segmentFilter: Int? = marker.kind.isPerSegment ? segment : nil
+        let journey = view.journey
+        if let touchpoint {
+            let suppressions = journey.touchpoints[touchpoint].suppressions
+            if let index = suppressions.firstIndex(where: { $0.covers(marker: marker.id, segment: segmentFilter) }) {
+                usedSuppressions.insert(SuppressionUse(journey: view.index, touchpoint: touchpoint, index: index))
+                return SuppressionNote(reason: suppressions[index].reason, location: journey.location(suppressions[index].position))
+            }
+        }
+        if let index = journey.suppressions.firstIndex(where: { $0.covers(marker: marker.id, segment: segmentFilter) }) {
+            usedSuppressions.insert(SuppressionUse(journey: view.index, touchpoint: nil, index: index))
+            return SuppressionNote(reason: journey.suppressions[index].reason, location: journey.location(journey.suppressions[index].position))
+        }
+        return nil
+    }
+}
+
+/// A suppression that applied at least once, by place.
+struct SuppressionUse: Hashable, Sendable {
+    let journey: Int
+    let touchpoint: Int?
+    let index: Int
+}

@@ -1,0 +1,57 @@
+import JourneyModel
+
+/// Everything markers need to judge one segment of one brand: the brand,
+/// the segment, and each journey the segment goes through as it lives it.
+struct SegmentContext: Sendable {
+    let brand: Brand
+    /// Position in the brand's segment catalog.
+    let segment: Int
+    let journeys: [JourneyView]
+
+    var segmentID: String { brand.segments[segment].id }
+
+    /// The touchpoints of `view` inside `scope`, in journey order.
+    func orderedTouchpoints(of view: JourneyView, in scope: ScopeFilter) -> [Int] {
+        guard scope.channels != nil || scope.stages != nil else { return view.order }
+        let touchpoints = view.journey.touchpoints
+        return view.order.filter { scope.includes(touchpoints[$0]) }
+    }
+
+    /// The touchpoints of `view` inside `scope`, grouped by channel through
+    /// the view's index, so a marker about two channels never visits the others.
+    func touchpoints(of view: JourneyView, in scope: ScopeFilter) -> [Int] {
+        guard let channels = scope.channels else { return orderedTouchpoints(of: view, in: scope) }
+        let touchpoints = view.journey.touchpoints
+        var result: [Int] = []
+        for channel in channels {
+            for position in view.byChannel[channel] ?? [] where scope.includes(stage: touchpoints[position].stage) {
+                result.append(position)
+            }
+        }
+        return result
+    }
+}
+
+/// A marker's scope resolved against one brand once: channel kinds turned
+/// into channels, so each touchpoint costs two bit tests.
+struct ScopeFilter: Sendable {
+    let channels: MemberSet?
+    let stages: MemberSet?
+    let segments: MemberSet?
+
+    init(_ scope: Scope, brand: Brand) {
+        channels = scope.channels == nil && scope.channelKinds == nil ? nil : scope.channelSet(in: brand)
+        stages = scope.stages
+        segments = scope.segments
+    }
+
+    func includes(_ touchpoint: Touchpoint) -> Bool {
+        (channels?.contains(touchpoint.channel) ?? true) && (stages?.contains(touchpoint.stage) ?? true)
+    }
+
+    func includes(stage: Int) -> Bool { stages?.contains(stage) ?? true }
+
+    func includes(channel: Int) -> Bool { channels?.contains(channel) ?? true }
+
+    func includes(segment: Int) -> Bool { segments?.contains(segment) ?? true }
+}

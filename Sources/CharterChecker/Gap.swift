@@ -1,0 +1,77 @@
+import JourneyModel
+
+/// One place where the planned experience departs from the charter.
+///
+/// Points at the touchpoint's offending value, or at the touchpoint (or the
+/// journey) when the value is missing, and says what the charter expected
+/// and what is planned, in words a marketing team can act on.
+public struct Gap: Hashable, Sendable {
+    public var marker: String
+    public var kind: MarkerKind
+    public var severity: Severity
+    public var brand: String
+    public var journey: String
+    /// Nil for gaps about a whole journey or stage (missing KPIs, say).
+    public var touchpoint: String?
+    /// Nil for markers that do not judge segments separately (stage KPIs).
+    public var segment: String?
+    public var channel: String?
+    public var stage: String?
+    /// The attribute concerned, when there is one.
+    public var attribute: String?
+    public var location: SourceLocation
+    public var expected: String
+    public var planned: String
+    public var message: String
+    /// Other places that explain the gap: the differing values of a
+    /// consistency marker, the touchpoint a progression falls from.
+    public var related: [RelatedLocation]
+    /// Set when the journey accepts this gap, with its reason.
+    public var suppression: SuppressionNote?
+
+    public init(
+        marker: String, kind: MarkerKind, severity: Severity, brand: String, journey: String,
+        touchpoint: String?, segment: String?, channel: String?, stage: String?, attribute: String?,
+        location: SourceLocation, expected: String, planned: String, message: String,
+        related: [RelatedLocation] = [], suppression: SuppressionNote? = nil
+    ) {
+        self.marker = marker
+        self.kind = kind
+        self.severity = severity
+        self.brand = brand
+        self.journey = journey
+        self.touchpoint = touchpoint
+        self.segment = segment
+        self.channel = channel
+        self.stage = stage
+        self.attribute = attribute
+        self.location = location
+        self.expected = expected
+        self.planned = planned
+        self.message = message
+        self.related = related
+        self.suppression = suppression
+    }
+
+    /// The order every report uses: file, line, column, marker, segment.
+    public static func reportOrder(_ lhs: Gap, _ rhs: Gap) -> Bool {
+        (lhs.location, lhs.marker, lhs.segment ?? "", lhs.attribute ?? "", lhs.message)
+            < (rhs.location, rhs.marker, rhs.segment ?? "", rhs.attribute ?? "", rhs.message)
+    }
+
+    /// Identifies the gap across edits that move lines: what baselines store.
+    public var fingerprint: String {
+        [brand, journey, touchpoint ?? "-", segment ?? "-", marker, attribute ?? "-", stage ?? "-"].joined(separator: "/")
+    }
+}
+
+/// Why a gap is accepted, and where that is written.
+public struct SuppressionNote: Hashable, Sendable {
+    public var reason: String
+    public var location: SourceLocation
+
+    public init(reason: String, location: SourceLocation) {
+        self.reason = reason
+        self.location = location
+    }
+}

@@ -1,0 +1,33 @@
+import JourneyModel
+
+/// Handoff markers: wherever `next` hands the customer to another channel,
+/// the receiving touchpoint meets the expectations (context carried, the
+/// customer never repeats themselves). One check per change of channel,
+/// counted on the receiving channel; a missing value points at the `next`
+/// entry that makes the handoff.
+extension HandoffRule: MarkerEvaluation {
+    func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
+        let brand = context.brand
+        for view in context.journeys {
+            for source in view.order {
+                let from = view.touchpoint(source)
+                for link in from.next where view.isTaken(link.target) {
+                    let to = view.touchpoint(link.target)
+                    guard to.channel != from.channel, marker.scope.includes(to) else { continue }
+                    let failures = view.experiences[link.target].failures(of: expectations, in: brand)
+                    let handoff = "the handoff from \(from.id) (\(brand.channels[from.channel].id)) to \(to.subject(in: brand))"
+                    recorder.record(
+                        marker, in: view, touchpoint: link.target, channel: to.channel, met: failures.isEmpty,
+                        drafts: failures.map { failure in
+                            var draft = GapDraft.unmet(
+                                failure.expectation, planned: failure.planned, marker: marker.marker, brand: brand, subject: handoff
+                            )
+                            draft.position = failure.planned?.position ?? link.position
+                            return draft
+                        }
+                    )
+                }
+            }
+        }
+    }
+}
