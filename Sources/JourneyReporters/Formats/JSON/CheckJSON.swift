@@ -1,0 +1,79 @@
+import CharterChecker
+import JourneyModel
+
+/// `--format json` for `check`: the contract other tools read. Keep the
+/// names; add fields rather than rename them.
+///
+/// ```json
+/// { "diagnostics": [ { "id", "severity", "file", "line", "column", "message", "suggestion"? } ],
+///   "gaps": [ { "marker", "severity", "brand", "journey", "touchpoint", "segment", "channel",
+///               "stage", "file", "line", "column", "expected", "planned", "message" } ],
+///   "suppressed": [ … gaps with a "suppression" … ],
+///   "summary": { "files", "journeys", "touchpoints", "errors", "warnings", "infos", "suppressed" } }
+/// ```
+public enum CheckJSON {
+    public static func render(_ result: CheckResult) -> String {
+        let summary = result.summary
+        return JSONOutput.object([
+            ("diagnostics", .array(result.diagnostics.map(diagnostic))),
+            ("gaps", .array(result.openGaps.map(gap))),
+            ("suppressed", .array(result.suppressedGaps.map(gap))),
+            ("summary", .object([
+                ("files", .integer(summary.files)),
+                ("journeys", .integer(summary.journeys)),
+                ("touchpoints", .integer(summary.touchpoints)),
+                ("errors", .integer(summary.errors)),
+                ("warnings", .integer(summary.warnings)),
+                ("infos", .integer(summary.infos)),
+                ("suppressed", .integer(summary.suppressed)),
+            ])),
+        ]).rendered()
+    }
+
+    public static func diagnostic(_ diagnostic: Diagnostic) -> JSONOutput {
+        var members: [(String, JSONOutput)] = [
+            ("id", .string(diagnostic.code.rawValue)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+        ]
+        members += location(diagnostic.location)
+        members.append(("message", .string(diagnostic.message)))
+        if let suggestion = diagnostic.suggestion { members.append(("suggestion", .string(suggestion))) }
+        if !diagnostic.related.isEmpty { members.append(("related", .array(diagnostic.related.map(related)))) }
+        return .object(members)
+    }
+
+    /// A gap with the contract's fields, then the optional extras.
+    public static func gap(_ gap: Gap) -> JSONOutput {
+        var members: [(String, JSONOutput)] = [
+            ("marker", .string(gap.marker)),
+            ("severity", .string(gap.severity.rawValue)),
+            ("brand", .string(gap.brand)),
+            ("journey", .string(gap.journey)),
+            ("touchpoint", .optional(gap.touchpoint)),
+            ("segment", .optional(gap.segment)),
+            ("channel", .optional(gap.channel)),
+            ("stage", .optional(gap.stage)),
+        ]
+        members += location(gap.location)
+        members += [
+            ("expected", .string(gap.expected)),
+            ("planned", .string(gap.planned)),
+            ("message", .string(gap.message)),
+            ("kind", .string(gap.kind.rawValue)),
+            ("attribute", .optional(gap.attribute)),
+        ]
+        if !gap.related.isEmpty { members.append(("related", .array(gap.related.map(related)))) }
+        if let suppression = gap.suppression {
+            members.append(("suppression", .object([("reason", .string(suppression.reason))] + location(suppression.location))))
+        }
+        return .object(members)
+    }
+
+    static func location(_ location: SourceLocation) -> [(String, JSONOutput)] {
+        [("file", .string(location.file)), ("line", .integer(location.line)), ("column", .integer(location.column))]
+    }
+
+    static func related(_ related: RelatedLocation) -> JSONOutput {
+        .object(location(related.location) + [("message", .string(related.message))])
+    }
+}

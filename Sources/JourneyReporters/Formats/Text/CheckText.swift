@@ -1,0 +1,48 @@
+import CharterChecker
+import JourneyModel
+
+/// The default format: one finding per line, `file:line:column: severity:
+/// message`, the form editors and terminals turn into links, then a summary.
+///
+/// ```text
+/// Journeys/aurele/first-purchase.journey.jsonc:12:20: error: welcome-mail (email, discover) plans address = informal; 'We always address customers formally' expects address = formal [formal-address · newcomers]
+/// 1 error, 0 warnings, 0 infos in 2 files (1 journey, 4 touchpoints)
+/// ```
+public enum CheckText {
+    public static func render(_ result: CheckResult, style: TerminalStyle = .plain) -> String {
+        var lines: [String] = []
+        for diagnostic in result.diagnostics {
+            var line = "\(style.bold(diagnostic.location.description + ":")) \(label(diagnostic.severity, style: style)) \(diagnostic.message) \(style.dim("[\(diagnostic.code.rawValue)]"))"
+            for related in diagnostic.related {
+                line += "\n    \(style.dim("\(related.location): note: \(related.message)"))"
+            }
+            lines.append(line)
+        }
+        for gap in result.openGaps {
+            let tags = [gap.marker, gap.segment].compactMap { $0 }.joined(separator: " · ")
+            lines.append("\(style.bold(gap.location.description + ":")) \(label(gap.severity, style: style)) \(gap.message) \(style.dim("[\(tags)]"))")
+        }
+        lines.append(summaryLine(result.summary, style: style))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func label(_ severity: Severity, style: TerminalStyle) -> String {
+        switch severity {
+        case .error: style.red("error:")
+        case .warning: style.yellow("warning:")
+        case .info: style.blue("info:")
+        }
+    }
+
+    static func summaryLine(_ summary: CheckResult.Summary, style: TerminalStyle) -> String {
+        var line = "\(plural(summary.errors, "error")), \(plural(summary.warnings, "warning")), \(plural(summary.infos, "info"))"
+        line += " in \(plural(summary.files, "file")) (\(plural(summary.journeys, "journey")), \(plural(summary.touchpoints, "touchpoint")))"
+        if summary.suppressed > 0 { line += "; \(plural(summary.suppressed, "gap")) accepted by suppressions" }
+        return summary.errors > 0 ? style.bold(line) : line
+    }
+
+    /// `1 error`, `2 errors`, `0 errors`.
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,48 @@
+import JourneyModel
+import JourneyReporters
+
+/// `throughline check`: located diagnostics and gaps, and the exit code CI
+/// gates on.
+enum CheckCommand {
+    static let formats = ["text", "json", "sarif", "junit", "github", "markdown", "html", "csv"]
+
+    static let spec = CommandSpec(
+        name: "check",
+        abstract: "Check journeys against their brand's relational identity charter.",
+        discussion: """
+        Reads the brand, charter and journey files under each PATH (default: ./Brands and ./Journeys) \
+        and reports problems with the files and gaps between the planned experience and the charter. \
+        Exit code 0: nothing at or above --fail-on; 1: findings at or above it; 2: unusable input or arguments.
+        """,
+        options: [
+            OptionSpec("format", short: "f", value: "FORMAT", help: "Output format.", choices: formats, defaultValue: "text"),
+            OptionSpec("output", short: "o", value: "FILE", help: "Write the report to FILE (atomically) instead of standard output."),
+            OptionSpec("fail-on", value: "SEVERITY", help: "Lowest severity that fails the run.", choices: ["error", "warning", "info"], defaultValue: "error"),
+            OptionSpec("color", value: "WHEN", help: "Colour the text format.", choices: ["auto", "always", "never"], defaultValue: "auto"),
+        ],
+        positionals: PositionalSpec(name: "PATH", help: "Brand, charter or journey files, or folders holding them.", repeating: true),
+        examples: [
+            "throughline check",
+            "throughline check Journeys/maison-aurele --format json",
+            "throughline check --format sarif --output throughline.sarif",
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
+        let run = await WorkspaceRun.load(paths: arguments.positionals, io: io)
+        let failSeverity = arguments.value("fail-on").flatMap(Severity.init(rawValue:)) ?? .error
+        let result = run.checkResult(failSeverity: failSeverity)
+        let text: String
+        switch arguments.value("format") ?? "text" {
+        case "json": text = CheckJSON.render(result)
+        default: text = CheckText.render(result, style: TerminalStyle(colors: arguments.value("output") == nil && io.usesColor(arguments.value("color"))))
+        }
+        if let failure = run.emit(text, output: arguments.value("output"), io: io) { return failure }
+        return exitCode(for: result)
+    }
+
+    static func exitCode(for result: CheckResult) -> ExitCode {
+        if result.hasUnusableInput { return .unusableInput }
+        return result.fails ? .findings : .success
+    }
+}

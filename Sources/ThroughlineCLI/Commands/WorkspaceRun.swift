@@ -1,0 +1,84 @@
+import Foundation
+import CharterChecker
+import JourneyLoader
+import JourneyModel
+import JourneyReporters
+
+/// The part every command shares: find the files, read them, load them and
+/// check them. Only this and the output step touch the file system.
+struct WorkspaceRun {
+    /// The folders checked when no path is given.
+    static let defaultFolders = ["Brands", "Journeys"]
+
+    let files: WorkspaceFiles
+    /// Every path read, as shown.
+    let inputs: [String]
+    let load: LoadResult
+    let report: CheckReport
+    /// Discovery, reading, loading and checking diagnostics, in report order.
+    let diagnostics: [Diagnostic]
+
+    static func load(paths: [String], io: CommandIO) async -> WorkspaceRun {
+        let files = WorkspaceFiles(workingDirectory: io.workingDirectory)
+        let roots = paths.isEmpty ? defaultFolders.filter { files.isFolder($0) } : paths
+        var diagnostics: [Diagnostic] = []
+        var discovery = files.discover(roots)
+        if roots.isEmpty {
+            diagnostics.append(Diagnostic(
+                .noInput, at: SourceLocation(file: ".", position: .startOfFile),
+                "there is no Brands/ or Journeys/ folder here; give the brand and journey files or folders to check"
+            ))
+        }
+        // A journey names its brand by id: when the paths given hold no
+        // brand, brands are looked up in ./Brands.
+        if !paths.isEmpty, !discovery.entries.contains(where: { FileKind(path: $0.displayPath) == .brand }),
+           files.isFolder("Brands"), !roots.contains("Brands") {
+            let brands = files.discover(["Brands"])
+            discovery.entries += brands.entries.filter { FileKind(path: $0.displayPath) != .journey }
+            discovery.diagnostics += brands.diagnostics
+        }
+        diagnostics += discovery.diagnostics
+        let (sources, readDiagnostics) = await files.read(discovery.entries)
+        diagnostics += readDiagnostics
+        if !roots.isEmpty, discovery.entries.isEmpty, discovery.diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(
+                .noInput, at: SourceLocation(file: roots[0], position: .startOfFile),
+                "no *.brand.jsonc, *.charter.jsonc or *.journey.jsonc file in \(roots.joined(separator: ", "))"
+            ))
+        }
+        let load = await WorkspaceLoader.load(sources)
+        let report = await Checker.check(load.workspace)
+        diagnostics += load.diagnostics + report.diagnostics
+        return WorkspaceRun(
+            files: files, inputs: discovery.entries.map(\.displayPath), load: load, report: report,
+            diagnostics: Array(Set(diagnostics)).sorted(by: Diagnostic.reportOrder)
+        )
+    }
+
+    func checkResult(failSeverity: Severity) -> CheckResult {
+        CheckResult(
+            workspace: load.workspace, diagnostics: diagnostics, gaps: report.gaps,
+            fileCount: inputs.count, failSeverity: failSeverity
+        )
+    }
+
+    /// Writes `text` to `--output` atomically, or to standard output.
+    func emit(_ text: String, output: String?, io: CommandIO) -> ExitCode? {
+        guard let output else {
+            io.writeOutput(text)
+            return nil
+        }
+        let path = files.absolute(output)
+        if let refusal = OutputFile.refusal(for: path, inputs: inputs.map(files.absolute)) {
+            io.writeError("error: \(refusal)\n")
+            return .unusableInput
+        }
+        do {
+            try OutputFile.write(text, to: path)
+        } catch {
+            io.writeError("error: \(error.message)\n")
+            return .unusableInput
+        }
+        return nil
+    }
+}

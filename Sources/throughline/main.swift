@@ -1,0 +1,4 @@
+import Foundation
+import ThroughlineCLI
+
+exit(await Throughline.run(Array(CommandLine.arguments.dropFirst()), io: .process))
