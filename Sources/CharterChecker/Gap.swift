@@ -23,6 +23,9 @@ public struct Gap: Hashable, Sendable {
     public var expected: String
     public var planned: String
     public var message: String
+    /// What to change, where, to close the gap: one imperative sentence for
+    /// the action plan ("Set address to formal at welcome-mail.").
+    public var action: String
     /// Other places that explain the gap: the differing values of a
     /// consistency marker, the touchpoint a progression falls from.
     public var related: [RelatedLocation]
@@ -32,7 +35,7 @@ public struct Gap: Hashable, Sendable {
     public init(
         marker: String, kind: MarkerKind, severity: Severity, brand: String, journey: String,
         touchpoint: String?, segment: String?, channel: String?, stage: String?, attribute: String?,
-        location: SourceLocation, expected: String, planned: String, message: String,
+        location: SourceLocation, expected: String, planned: String, message: String, action: String = "",
         related: [RelatedLocation] = [], suppression: SuppressionNote? = nil
     ) {
         self.marker = marker
@@ -49,6 +52,7 @@ public struct Gap: Hashable, Sendable {
         self.expected = expected
         self.planned = planned
         self.message = message
+        self.action = action
         self.related = related
         self.suppression = suppression
     }

@@ -12,6 +12,8 @@ public enum Throughline {
 
     static let commands: [(spec: CommandSpec, run: @Sendable (ParsedArguments, CommandIO) async -> ExitCode)] = [
         (CheckCommand.spec, CheckCommand.run),
+        (AuditCommand.spec, AuditCommand.run),
+        (ExplainCommand.spec, ExplainCommand.run),
     ]
 
     public static func run(_ arguments: [String], io: CommandIO) async -> Int32 {

@@ -54,7 +54,8 @@ extension GapDraft {
         planned: PlannedValue?,
         marker: Marker,
         brand: Brand,
-        subject: String
+        subject: String,
+        place: String
     ) -> GapDraft {
         let definition = brand.attributes[expectation.attribute]
         let expected = expectation.describe(in: brand)
@@ -64,8 +65,25 @@ extension GapDraft {
             : "\(subject) plans \(definition.id) = \(plannedText)"
         return GapDraft(
             attribute: expectation.attribute, position: planned?.position, expected: expected, planned: plannedText,
-            message: "\(finding); '\(marker.title)' expects \(expected)"
+            message: "\(finding); '\(marker.title)' expects \(expected)",
+            action: remedy(for: expectation, planned: plannedText, definition: definition, place: place)
         )
+    }
+
+    /// The change that closes an unmet expectation, as an instruction.
+    private static func remedy(for expectation: Expectation, planned: String, definition: AttributeDefinition, place: String) -> String {
+        let name = definition.id
+        func list(_ values: [AttributeValue]) -> String { values.map { definition.render($0) }.joined(separator: ", ") }
+        switch expectation.test {
+        case .equals(let value): return "Set \(name) to \(definition.render(value)) at \(place)."
+        case .oneOf(let values): return "Set \(name) to one of \(list(values)) at \(place)."
+        case .noneOf(let values): return "Change \(name) at \(place) to a value other than \(list(values))."
+        case .atLeast(let value): return "Raise \(name) to at least \(definition.render(value)) at \(place)."
+        case .atMost(let value): return "Bring \(name) down to at most \(definition.render(value)) at \(place)."
+        case .present: return "Plan \(name) at \(place)."
+        case .absent: return "Remove \(name) (\(planned)) from \(place)."
+        case .matches(let pattern): return "Reword \(name) at \(place) to match /\(pattern.source)/."
+        }
     }
 }
 

@@ -17,6 +17,8 @@ struct GapDraft {
     var expected: String
     var planned: String
     var message: String
+    /// What to change, where: "Set address to formal at welcome-mail."
+    var action: String
     var related: [RelatedLocation] = []
 }
 
@@ -72,7 +74,7 @@ struct GapRecorder {
                 channel: channelID, stage: stageID,
                 attribute: draft.attribute.map { brand.attributes[$0].id },
                 location: journey.location(position), expected: draft.expected, planned: draft.planned,
-                message: draft.message, related: draft.related, suppression: suppression
+                message: draft.message, action: draft.action, related: draft.related, suppression: suppression
             ))
         }
     }

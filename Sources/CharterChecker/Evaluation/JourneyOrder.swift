@@ -4,9 +4,9 @@ import JourneyModel
 /// stage order first, then `next` within a stage, then the order written.
 ///
 /// Sequence and progression markers read a journey in this order.
-enum JourneyOrder {
+public enum JourneyOrder {
     /// Touchpoint positions in journey order.
-    static func order(of journey: Journey) -> [Int] {
+    public static func order(of journey: Journey) -> [Int] {
         let touchpoints = journey.touchpoints
         let byStage = Dictionary(grouping: touchpoints.indices, by: { touchpoints[$0].stage })
         var result: [Int] = []

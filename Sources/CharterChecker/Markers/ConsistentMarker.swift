@@ -79,6 +79,7 @@ extension ConsistencyRule: MarkerEvaluation {
                     planned: summary,
                     message: "\(touchpoint.subject(in: brand)) plans \(definition.id) = '\(definition.render(value))' "
                         + "where the rest use '\(definition.render(mostUsed))'; '\(marker.marker.title)' expects one \(definition.id) \(range). Values in use: \(summary)",
+                    action: "Set \(definition.id) to '\(definition.render(mostUsed))' at \(touchpoint.id), like the rest of the \(across == .channels ? "journey" : "journeys").",
                     related: related
                 )]
             )

@@ -14,7 +14,7 @@ extension ExpectationRule: MarkerEvaluation {
                     drafts: failures.map { failure in
                         GapDraft.unmet(
                             failure.expectation, planned: failure.planned, marker: marker.marker, brand: brand,
-                            subject: touchpoint.subject(in: brand)
+                            subject: touchpoint.subject(in: brand), place: touchpoint.id
                         )
                     }
                 )

@@ -20,7 +20,8 @@ extension HandoffRule: MarkerEvaluation {
                         marker, in: view, touchpoint: link.target, channel: to.channel, met: failures.isEmpty,
                         drafts: failures.map { failure in
                             var draft = GapDraft.unmet(
-                                failure.expectation, planned: failure.planned, marker: marker.marker, brand: brand, subject: handoff
+                                failure.expectation, planned: failure.planned, marker: marker.marker, brand: brand,
+                                subject: handoff, place: "\(to.id), where \(from.id) hands over"
                             )
                             draft.position = failure.planned?.position ?? link.position
                             return draft

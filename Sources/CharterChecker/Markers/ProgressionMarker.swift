@@ -26,6 +26,7 @@ extension ProgressionRule: MarkerEvaluation {
                         planned: now,
                         message: "\(touchpoint.subject(in: brand)) plans \(definition.id) = \(now), down from \(then) at \(earlier.id); "
                             + "'\(marker.marker.title)' expects it never to decrease along the journey",
+                        action: "Raise \(definition.id) at \(touchpoint.id) to at least \(then), or lower it at \(earlier.id).",
                         related: [RelatedLocation(view.journey.location(before.planned.position), "\(definition.id) = \(then) at \(earlier.id)")]
                     )]
                 )

@@ -24,6 +24,9 @@ extension SequenceRule: MarkerEvaluation {
                     planned: "\(counted.count) \(firstWord) before \(target.id)",
                     message: "\(target.subject(in: brand)) is the first \(thenWord) and comes after \(counted.count) \(firstWord); "
                         + "'\(marker.marker.title)' expects \(bounds) \(firstWord) before it",
+                    action: counted.count < minimum
+                        ? "Plan \(minimum - counted.count) more \(firstWord) before \(target.id)."
+                        : "Cut the \(firstWord) before \(target.id) from \(counted.count) to \(maximum ?? counted.count), or bring \(thenWord) forward.",
                     related: counted.map { position in
                         RelatedLocation(view.journey.location(view.touchpoint(position).position), "\(firstWord): \(view.touchpoint(position).id)")
                     }

@@ -28,7 +28,13 @@ extension StageKPIRule: MarkerEvaluation {
                         planned: "\(quantitative) quantitative, \(qualitative) qualitative",
                         message: "stage '\(stageID)' of journey '\(journey.id)' declares \(quantitative) quantitative and "
                             + "\(qualitative) qualitative KPI; '\(marker.marker.title)' expects at least "
-                            + "\(minimumQuantitative) and \(minimumQualitative)"
+                            + "\(minimumQuantitative) and \(minimumQualitative)",
+                        action: "Declare "
+                            + [
+                                quantitative < minimumQuantitative ? "\(minimumQuantitative - quantitative) quantitative" : nil,
+                                qualitative < minimumQualitative ? "\(minimumQualitative - qualitative) qualitative" : nil,
+                            ].compactMap { $0 }.joined(separator: " and ")
+                            + " KPI for stage '\(stageID)' in the 'kpis' of journey '\(journey.id)'."
                     )]
                 )
             }

@@ -62,6 +62,17 @@ struct WorkspaceRun {
         )
     }
 
+    /// For commands that report on a workspace rather than gate it: when the
+    /// files are unusable, print their diagnostics to standard error and
+    /// stop with exit code 2 rather than report on half of them.
+    func reportUnusableInput(io: CommandIO) -> ExitCode? {
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard !errors.isEmpty else { return nil }
+        let result = CheckResult(workspace: load.workspace, diagnostics: errors, gaps: [], fileCount: inputs.count)
+        io.writeError(CheckText.render(result))
+        return .unusableInput
+    }
+
     /// Writes `text` to `--output` atomically, or to standard output.
     func emit(_ text: String, output: String?, io: CommandIO) -> ExitCode? {
         guard let output else {

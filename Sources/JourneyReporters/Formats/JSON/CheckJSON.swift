@@ -61,6 +61,7 @@ public enum CheckJSON {
             ("message", .string(gap.message)),
             ("kind", .string(gap.kind.rawValue)),
             ("attribute", .optional(gap.attribute)),
+            ("action", .string(gap.action)),
         ]
         if !gap.related.isEmpty { members.append(("related", .array(gap.related.map(related)))) }
         if let suppression = gap.suppression {

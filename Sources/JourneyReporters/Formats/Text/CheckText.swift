@@ -18,12 +18,30 @@ public enum CheckText {
             }
             lines.append(line)
         }
-        for gap in result.openGaps {
-            let tags = [gap.marker, gap.segment].compactMap { $0 }.joined(separator: " · ")
-            lines.append("\(style.bold(gap.location.description + ":")) \(label(gap.severity, style: style)) \(gap.message) \(style.dim("[\(tags)]"))")
+        // One line per place: the same gap for several segments lists them together.
+        let places = mergedBySegment(result.openGaps)
+        for place in places {
+            let tags = ([place.gap.marker] + (place.segments.isEmpty ? [] : [place.segments.joined(separator: ", ")])).joined(separator: " · ")
+            lines.append("\(style.bold(place.gap.location.description + ":")) \(label(place.gap.severity, style: style)) \(place.gap.message) \(style.dim("[\(tags)]"))")
         }
-        lines.append(summaryLine(result.summary, style: style))
+        lines.append(summaryLine(result.summary, style: style) + (places.count < result.openGaps.count ? "; \(plural(result.openGaps.count, "gap")) at \(plural(places.count, "place"))" : ""))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Gaps that differ only by segment, merged, in report order.
+    static func mergedBySegment(_ gaps: [Gap]) -> [(gap: Gap, segments: [String])] {
+        var merged: [(gap: Gap, segments: [String])] = []
+        var indexByKey: [String: Int] = [:]
+        for gap in gaps {
+            let key = "\(gap.location)\u{0}\(gap.marker)\u{0}\(gap.message)"
+            if let index = indexByKey[key] {
+                if let segment = gap.segment { merged[index].segments.append(segment) }
+            } else {
+                indexByKey[key] = merged.count
+                merged.append((gap, gap.segment.map { [$0] } ?? []))
+            }
+        }
+        return merged
     }
 
     static func label(_ severity: Severity, style: TerminalStyle) -> String {

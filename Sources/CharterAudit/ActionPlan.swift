@@ -1,0 +1,38 @@
+import CharterChecker
+import JourneyModel
+
+/// Groups a segment's open gaps into actions for each channel's owner.
+///
+/// Groups come worst first: the heaviest sum of severity weights, then the
+/// lowest channel score, then the brand's channel order. Inside a group,
+/// items come by severity, then by place in the files. Gaps about no single
+/// channel (a journey's KPIs) form the last group.
+enum ActionPlan {
+    static func groups(for gaps: [Gap], brand: Brand, channelScores: [Score], weights: SeverityWeights) -> [ActionGroup] {
+        let byChannel = Dictionary(grouping: gaps) { $0.channel }
+        var groups: [(group: ActionGroup, weight: Int, order: Int)] = []
+        for (channelID, members) in byChannel {
+            let index = channelID.flatMap { brand.channels.index(of: $0) }
+            let channel = index.map { brand.channels[$0] }
+            let items = members.sorted(by: Auditor.worstFirst).map { gap in
+                ActionItem(
+                    severity: gap.severity, marker: gap.marker, journey: gap.journey, touchpoint: gap.touchpoint,
+                    location: gap.location, action: gap.action.isEmpty ? gap.message : gap.action
+                )
+            }
+            let group = ActionGroup(
+                channel: channel?.id, channelName: channel?.name ?? "Journeys as a whole", owner: channel?.owner,
+                score: index.map { channelScores[$0] }, items: items
+            )
+            let weight = members.reduce(0) { $0 + weights[$1.severity] }
+            groups.append((group, weight, index ?? Int.max))
+        }
+        return groups.sorted { lhs, rhs in
+            if (lhs.order == Int.max) != (rhs.order == Int.max) { return rhs.order == Int.max }
+            if lhs.weight != rhs.weight { return lhs.weight > rhs.weight }
+            let leftPercent = lhs.group.score?.percent ?? 100, rightPercent = rhs.group.score?.percent ?? 100
+            if leftPercent != rightPercent { return leftPercent < rightPercent }
+            return lhs.order < rhs.order
+        }.map(\.group)
+    }
+}

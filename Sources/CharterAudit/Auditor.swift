@@ -1,0 +1,130 @@
+import CharterChecker
+import JourneyModel
+
+/// Turns a check report into the per-segment audit: scores from the
+/// checker's tallies, gaps worst first, and an action plan per channel.
+///
+/// A plain function of its inputs; the order of everything in the report is
+/// fixed (priority segments first, then brand and segment order), so the
+/// same files always give the same audit.
+///
+/// ```swift
+/// let audit = Auditor.audit(workspace, report: await Checker.check(workspace))
+/// audit.segments.first?.score.formatted   // "87.5%"
+/// ```
+public enum Auditor {
+    public static func audit(
+        _ workspace: Workspace,
+        report: CheckReport,
+        weights: SeverityWeights = .standard,
+        segments selected: Set<String>? = nil
+    ) -> AuditReport {
+        var reports: [SegmentReport] = []
+        for tally in report.tallies {
+            guard let brand = workspace.brand(id: tally.brand) else { continue }
+            let segment = brand.segments[tally.segment]
+            if let selected, !selected.contains(segment.id), !selected.contains("\(brand.id)/\(segment.id)") { continue }
+            reports.append(segmentReport(brand: brand, tally: tally, workspace: workspace, gaps: report.gaps, weights: weights))
+        }
+        reports.sort { lhs, rhs in
+            if lhs.priority != rhs.priority { return lhs.priority }
+            if lhs.brand != rhs.brand { return lhs.brand < rhs.brand }
+            return (workspace.brand(id: lhs.brand)?.segments.index(of: lhs.segment) ?? 0)
+                < (workspace.brand(id: rhs.brand)?.segments.index(of: rhs.segment) ?? 0)
+        }
+        return AuditReport(weights: weights, segments: reports)
+    }
+
+    private static func segmentReport(
+        brand: Brand,
+        tally: SegmentTally,
+        workspace: Workspace,
+        gaps allGaps: [Gap],
+        weights: SeverityWeights
+    ) -> SegmentReport {
+        let segment = brand.segments[tally.segment]
+        let journeys = workspace.journeys(of: brand.id)
+        let markers = brand.charter.markers
+        let taken = journeys.indices.filter { journeys[$0].segments.contains(tally.segment) }
+        let takenIDs = Set(taken.map { journeys[$0].id })
+
+        let passages = taken.map { index in
+            let journey = journeys[index]
+            let order = JourneyOrder.order(of: journey).filter { journey.touchpoints[$0].isTaken(by: tally.segment) }
+            return JourneyPassage(
+                journey: journey.id, name: journey.name, file: journey.file,
+                touchpoints: order.map { journey.touchpoints[$0].id }
+            )
+        }
+
+        // Scores, from the tally's counts and each marker's weight.
+        let enabled = markers.indices.filter { markers[$0].isEnabled && markers[$0].scope.includes(segment: tally.segment) }
+        var overall = Score()
+        var channelScores = [Score](repeating: Score(), count: brand.channels.count + 1)
+        var markerScores: [Int: Score] = [:]
+        for marker in enabled {
+            let weight = weights[markers[marker].severity]
+            for (column, count) in tally.matrix[marker].enumerated() {
+                overall.add(count, weight: weight)
+                channelScores[column].add(count, weight: weight)
+                markerScores[marker, default: Score()].add(count, weight: weight)
+            }
+        }
+        let byChannel = brand.channels.indices.compactMap { index -> ChannelScore? in
+            guard channelScores[index].applicable > 0 else { return nil }
+            let channel = brand.channels[index]
+            return ChannelScore(channel: channel.id, name: channel.name, owner: channel.owner, score: channelScores[index])
+        }
+        let byMarker = enabled.map { index in
+            let marker = markers[index]
+            return MarkerScore(marker: marker.id, title: marker.title, kind: marker.kind, severity: marker.severity, score: markerScores[index] ?? Score())
+        }
+        let byJourney = taken.map { index in
+            var score = Score()
+            for marker in enabled { score.add(tally.byJourney[index][marker], weight: weights[markers[marker].severity]) }
+            return JourneyScore(journey: journeys[index].id, score: score)
+        }
+        let matrix = scoreMatrix(brand: brand, tally: tally, markers: enabled)
+
+        // Gaps of this segment, and journey-level gaps of its journeys.
+        let mine = allGaps.filter { gap in
+            gap.brand == brand.id && (gap.segment == segment.id || (gap.segment == nil && takenIDs.contains(gap.journey)))
+        }
+        let open = mine.filter { $0.suppression == nil }.sorted(by: worstFirst)
+        let suppressed = mine.filter { $0.suppression != nil }.sorted(by: Gap.reportOrder)
+
+        return SegmentReport(
+            brand: brand.id, brandName: brand.name, segment: segment.id, segmentName: segment.name,
+            priority: segment.priority, journeys: passages, score: overall, byChannel: byChannel,
+            byMarker: byMarker, byJourney: byJourney, matrix: matrix, gaps: open, suppressed: suppressed,
+            actions: ActionPlan.groups(for: open, brand: brand, channelScores: channelScores, weights: weights)
+        )
+    }
+
+    /// Severity first, then where: the order a reader fixes things in.
+    static func worstFirst(_ lhs: Gap, _ rhs: Gap) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        return Gap.reportOrder(lhs, rhs)
+    }
+
+    /// Rows for the segment's markers; columns for the channels where at
+    /// least one check applied, and the no-channel column if used.
+    private static func scoreMatrix(brand: Brand, tally: SegmentTally, markers: [Int]) -> ScoreMatrix {
+        let columnCount = brand.channels.count + 1
+        let usedColumns = (0..<columnCount).filter { column in
+            markers.contains { tally.matrix[$0][column].applicable > 0 }
+        }
+        let cells = markers.map { marker in
+            usedColumns.map { column in
+                var score = Score()
+                score.add(tally.matrix[marker][column], weight: 1)
+                return score
+            }
+        }
+        return ScoreMatrix(
+            columns: usedColumns.map { $0 < brand.channels.count ? brand.channels[$0].id : ScoreMatrix.noChannel },
+            rows: markers.map { brand.charter.markers[$0].id },
+            cells: cells
+        )
+    }
+}

@@ -1,0 +1,86 @@
+import CharterAudit
+import CharterChecker
+import JourneyModel
+
+/// `audit --format json`: top-level `segments`, each with `segment`,
+/// `priority`, `score`, `byChannel`, `byMarker`, `matrix`, `gaps` (the same
+/// fields as `check`'s gaps) and `actions`. Scores are percentages with one
+/// decimal, or null when no check applied; `checks` gives the counts they
+/// come from, so every score can be recomputed by hand.
+public enum AuditJSON {
+    public static func render(_ audit: AuditReport) -> String {
+        let weights = audit.weights
+        return JSONOutput.object([
+            ("weights", .object([
+                ("error", .integer(weights.error)), ("warning", .integer(weights.warning)), ("info", .integer(weights.info)),
+            ])),
+            ("scoring", "score = 100 × Σ(weight × met) / Σ(weight × applicable), weight by marker severity, rounded to one decimal"),
+            ("segments", .array(audit.segments.map(segment))),
+        ]).rendered()
+    }
+
+    static func segment(_ report: SegmentReport) -> JSONOutput {
+        .object([
+            ("brand", .string(report.brand)),
+            ("segment", .string(report.segment)),
+            ("name", .string(report.segmentName)),
+            ("priority", .bool(report.priority)),
+            ("score", score(report.score)),
+            ("checks", checks(report.score)),
+            ("journeys", .array(report.journeys.map { passage in
+                .object([
+                    ("journey", .string(passage.journey)),
+                    ("name", .optional(passage.name)),
+                    ("file", .string(passage.file)),
+                    ("touchpoints", .array(passage.touchpoints.map(JSONOutput.string))),
+                ])
+            })),
+            ("byChannel", .array(report.byChannel.map { entry in
+                .object([
+                    ("channel", .string(entry.channel)), ("name", .string(entry.name)), ("owner", .optional(entry.owner)),
+                    ("score", score(entry.score)), ("checks", checks(entry.score)),
+                ])
+            })),
+            ("byMarker", .array(report.byMarker.map { entry in
+                .object([
+                    ("marker", .string(entry.marker)), ("title", .string(entry.title)), ("kind", .string(entry.kind.rawValue)),
+                    ("severity", .string(entry.severity.rawValue)), ("score", score(entry.score)), ("checks", checks(entry.score)),
+                ])
+            })),
+            ("byJourney", .array(report.byJourney.map { entry in
+                .object([("journey", .string(entry.journey)), ("score", score(entry.score)), ("checks", checks(entry.score))])
+            })),
+            ("matrix", .object([
+                ("columns", .array(report.matrix.columns.map(JSONOutput.string))),
+                ("rows", .array(zip(report.matrix.rows, report.matrix.cells).map { row, cells in
+                    .object([("marker", .string(row)), ("scores", .array(cells.map(score)))])
+                })),
+            ])),
+            ("gaps", .array(report.gaps.map(CheckJSON.gap))),
+            ("suppressed", .array(report.suppressed.map(CheckJSON.gap))),
+            ("actions", .array(report.actions.map { group in
+                .object([
+                    ("channel", .optional(group.channel)), ("name", .string(group.channelName)), ("owner", .optional(group.owner)),
+                    ("score", group.score.map(score) ?? .null),
+                    ("items", .array(group.items.map { item in
+                        .object([
+                            ("severity", .string(item.severity.rawValue)), ("marker", .string(item.marker)),
+                            ("journey", .string(item.journey)), ("touchpoint", .optional(item.touchpoint)),
+                        ] + CheckJSON.location(item.location) + [("action", .string(item.action))])
+                    })),
+                ])
+            })),
+        ])
+    }
+
+    static func score(_ score: Score) -> JSONOutput {
+        score.percent.map(JSONOutput.number) ?? .null
+    }
+
+    static func checks(_ score: Score) -> JSONOutput {
+        .object([
+            ("met", .integer(score.met)), ("applicable", .integer(score.applicable)),
+            ("weightedMet", .integer(score.weightedMet)), ("weightedApplicable", .integer(score.weightedApplicable)),
+        ])
+    }
+}

@@ -1,0 +1,52 @@
+import CharterAudit
+import JourneyModel
+import JourneyReporters
+
+/// `throughline audit`: the per-segment gap report with scores and an
+/// action plan, for customer-relationship directors.
+enum AuditCommand {
+    static let formats = ["text", "json", "markdown", "html", "csv"]
+
+    static let spec = CommandSpec(
+        name: "audit",
+        abstract: "Report, per customer segment, the gaps to the charter, scores and an action plan.",
+        discussion: """
+        Priority segments come first. Scores are checks met over checks applicable, weighted by the \
+        severity of each marker (error 3, warning 2, info 1). Exit code 0 unless the input is unusable (2): \
+        an audit reports, it does not gate; use `check` in CI.
+        """,
+        options: [
+            OptionSpec("segment", short: "s", value: "SEGMENT", help: "Only this segment (an id, or brand/segment)."),
+            OptionSpec("format", short: "f", value: "FORMAT", help: "Output format.", choices: formats, defaultValue: "text"),
+            OptionSpec("output", short: "o", value: "FILE", help: "Write the report to FILE (atomically) instead of standard output."),
+            OptionSpec("color", value: "WHEN", help: "Colour the text format.", choices: ["auto", "always", "never"], defaultValue: "auto"),
+        ],
+        positionals: PositionalSpec(name: "PATH", help: "Brand, charter or journey files, or folders holding them.", repeating: true),
+        examples: [
+            "throughline audit",
+            "throughline audit --segment premium",
+            "throughline audit --format html --output audit.html",
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
+        let run = await WorkspaceRun.load(paths: arguments.positionals, io: io)
+        if let failure = run.reportUnusableInput(io: io) { return failure }
+        var selected: Set<String>?
+        if let segment = arguments.value("segment") {
+            let known = run.load.workspace.brands.flatMap { brand in brand.segments.ids + brand.segments.ids.map { "\(brand.id)/\($0)" } }
+            guard known.contains(segment) else {
+                io.writeError("error: unknown segment '\(segment)'\(DidYouMean.hint(for: segment, in: known)); known segments: \(Set(known.filter { !$0.contains("/") }).sorted().joined(separator: ", "))\n")
+                return .unusableInput
+            }
+            selected = [segment]
+        }
+        let audit = Auditor.audit(run.load.workspace, report: run.report, segments: selected)
+        let text: String
+        switch arguments.value("format") ?? "text" {
+        case "json": text = AuditJSON.render(audit)
+        default: text = AuditText.render(audit, style: TerminalStyle(colors: arguments.value("output") == nil && io.usesColor(arguments.value("color"))))
+        }
+        return run.emit(text, output: arguments.value("output"), io: io) ?? .success
+    }
+}

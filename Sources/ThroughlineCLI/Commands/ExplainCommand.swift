@@ -1,0 +1,36 @@
+import CharterAudit
+import JourneyModel
+import JourneyReporters
+
+/// `throughline explain MARKER`: what a marker expects, where, why, where it
+/// comes from, and which touchpoints fail it now.
+enum ExplainCommand {
+    static let spec = CommandSpec(
+        name: "explain",
+        abstract: "Explain a marker: what it expects, where it applies, its inheritance and what fails it.",
+        options: [
+            OptionSpec("format", short: "f", value: "FORMAT", help: "Output format.", choices: ["text", "json"], defaultValue: "text"),
+            OptionSpec("color", value: "WHEN", help: "Colour the text format.", choices: ["auto", "always", "never"], defaultValue: "auto"),
+        ],
+        positionals: PositionalSpec(name: "MARKER-AND-PATHS", help: "The marker id, then brand and journey files or folders (default: ./Brands and ./Journeys).", repeating: true, required: true),
+        examples: ["throughline explain fast-reply", "throughline explain qualify-first Brands Journeys/zignature"]
+    )
+
+    static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
+        guard let markerID = arguments.positionals.first else { return .unusableInput }
+        let run = await WorkspaceRun.load(paths: Array(arguments.positionals.dropFirst()), io: io)
+        if let failure = run.reportUnusableInput(io: io) { return failure }
+        let audit = Auditor.audit(run.load.workspace, report: run.report)
+        let explanations = MarkerExplanation.explain(markerID, in: run.load.workspace, report: run.report, audit: audit)
+        guard !explanations.isEmpty else {
+            let known = Set(run.load.workspace.brands.flatMap { $0.charter.markers.map(\.id) }).sorted()
+            io.writeError("error: no charter defines a marker '\(markerID)'\(DidYouMean.hint(for: markerID, in: known)); markers: \(known.joined(separator: ", "))\n")
+            return .unusableInput
+        }
+        switch arguments.value("format") ?? "text" {
+        case "json": io.writeOutput(ExplainJSON.render(explanations))
+        default: io.writeOutput(ExplainText.render(explanations, style: TerminalStyle(colors: io.usesColor(arguments.value("color")))))
+        }
+        return .success
+    }
+}
