@@ -14,6 +14,7 @@ public enum Throughline {
         (CheckCommand.spec, CheckCommand.run),
         (AuditCommand.spec, AuditCommand.run),
         (ExplainCommand.spec, ExplainCommand.run),
+        (SchemaCommand.spec, SchemaCommand.run),
     ]
 
     public static func run(_ arguments: [String], io: CommandIO) async -> Int32 {

@@ -9,7 +9,8 @@
 /// //   "line": 3
 /// // }
 /// ```
-public enum JSONOutput: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+public enum JSONOutput: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral {
     case object([(String, JSONOutput)])
     case array([JSONOutput])
     case string(String)
@@ -21,6 +22,7 @@ public enum JSONOutput: Sendable, Equatable, ExpressibleByStringLiteral, Express
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .integer(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONOutput...) { self = .array(elements) }
 
     /// A string, or null when there is none.
     public static func optional(_ value: String?) -> JSONOutput { value.map(JSONOutput.string) ?? .null }

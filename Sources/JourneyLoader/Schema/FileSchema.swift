@@ -1,0 +1,355 @@
+import JourneyModel
+
+/// JSON Schemas (draft 2020-12) for the three kinds of file, so editors
+/// complete and check them as they are typed. Name one with `"$schema"` in
+/// a file, or map it in the editor's settings.
+///
+/// Given a brand, the journey schema knows its vocabulary: stage, channel
+/// and segment ids, attributes and their values become enumerations.
+///
+/// ```swift
+/// let schema = FileSchema.journey(for: brand).rendered()
+/// ```
+public enum FileSchema {
+    static let draft = "https://json-schema.org/draft/2020-12/schema"
+
+    public static func schema(for kind: FileKind, brand: Brand? = nil) -> JSONOutput {
+        switch kind {
+        case .brand: brandSchema()
+        case .charter: charterSchema()
+        case .journey: journeySchema(for: brand)
+        }
+    }
+
+    // MARK: Brand and charter
+
+    static func brandSchema() -> JSONOutput {
+        .object([
+            ("$schema", .string(draft)),
+            ("title", "Throughline brand file (*.brand.jsonc)"),
+            ("description", "A brand: its promise, channels, segments, stage order, attribute vocabulary and relational identity charter."),
+            ("type", "object"),
+            ("required", ["brand", "channels", "segments", "stages"]),
+            ("additionalProperties", false),
+            ("properties", .object([
+                ("$schema", string("The schema this file follows.")),
+                ("brand", identifier("The brand's id, which journeys name in their \"brand\".")),
+                ("name", string("The brand's name as customers know it.")),
+                ("promise", string("The brand promise.")),
+                ("values", .object([("type", "array"), ("items", .object([("type", "string")]))])),
+                ("description", string("Free text.")),
+                ("extends", identifier("The id of a charter (*.charter.jsonc) whose markers this brand inherits.")),
+                ("channels", namedObjects("channel", .object([
+                    ("type", "object"),
+                    ("required", ["kind"]),
+                    ("additionalProperties", false),
+                    ("properties", .object([
+                        ("name", string("How the brand names the channel.")),
+                        ("kind", enumeration(ChannelKind.allCases.map(\.rawValue), "What sort of channel it is.")),
+                        ("live", .object([("type", "boolean"), ("description", "A person answers in real time.")])),
+                        ("owner", string("The team that fixes this channel's gaps.")),
+                        ("description", string("Free text.")),
+                    ])),
+                ]))),
+                ("segments", namedObjects("segment", .object([
+                    ("type", "object"),
+                    ("additionalProperties", false),
+                    ("properties", .object([
+                        ("name", string("How the brand names the segment.")),
+                        ("priority", .object([("type", "boolean"), ("description", "Priority segments get the differentiated experience and come first in reports.")])),
+                        ("description", string("Free text.")),
+                    ])),
+                ]))),
+                ("stages", .object([
+                    ("description", "The canonical stage order of the brand's journeys."),
+                    ("type", "array"), ("minItems", 1), ("uniqueItems", true),
+                    ("items", .object([("type", "string"), ("minLength", 1)])),
+                ])),
+                ("attributes", namedObjects("attribute", .object([
+                    ("type", "object"),
+                    ("required", ["type"]),
+                    ("additionalProperties", false),
+                    ("properties", .object([
+                        ("type", enumeration(AttributeType.names, "enum: one word of `values`; scale: ordered `values`, lowest first; duration: ISO 8601 such as PT2H.")),
+                        ("values", .object([("type", "array"), ("minItems", 1), ("uniqueItems", true), ("items", .object([("type", "string")]))])),
+                        ("description", string("Free text.")),
+                    ])),
+                ]))),
+                ("markers", .object([("type", "array"), ("items", .object([("$ref", "#/$defs/marker")]))])),
+                ("overrides", overrides()),
+            ])),
+            ("$defs", markerDefinitions()),
+        ])
+    }
+
+    static func charterSchema() -> JSONOutput {
+        .object([
+            ("$schema", .string(draft)),
+            ("title", "Throughline charter file (*.charter.jsonc)"),
+            ("description", "A charter that brands extend, such as a group's: markers every brand of the group shares."),
+            ("type", "object"),
+            ("required", ["charter"]),
+            ("additionalProperties", false),
+            ("properties", .object([
+                ("$schema", string("The schema this file follows.")),
+                ("charter", identifier("The charter's id, which brands name in their \"extends\".")),
+                ("name", string("The charter's name.")),
+                ("description", string("Free text.")),
+                ("extends", identifier("The id of a charter this one extends.")),
+                ("markers", .object([("type", "array"), ("items", .object([("$ref", "#/$defs/marker")]))])),
+                ("overrides", overrides()),
+            ])),
+            ("$defs", markerDefinitions()),
+        ])
+    }
+
+    private static func overrides() -> JSONOutput {
+        .object([
+            ("description", "Changes to inherited markers, by marker id, each with a reason."),
+            ("type", "object"),
+            ("additionalProperties", .object([
+                ("type", "object"),
+                ("required", ["severity", "reason"]),
+                ("additionalProperties", false),
+                ("properties", .object([
+                    ("severity", enumeration(["error", "warning", "info", "off"], "The new severity, or off.")),
+                    ("reason", .object([("type", "string"), ("minLength", 1), ("description", "Why the brand departs from the shared charter.")])),
+                ])),
+            ])),
+        ])
+    }
+
+    private static func markerDefinitions() -> JSONOutput {
+        let kindFields: [(MarkerKind, [String])] = MarkerKind.allCases.map { ($0, MarkerDecoder.kindKeys($0)) }
+        let requiredByKind: [MarkerKind: [String]] = [
+            .expectation: ["expect"], .coverage: ["expect"], .consistent: ["attribute"],
+            .sequence: ["attribute", "first", "then"], .handoff: ["expect"], .stageKPIs: [], .progression: ["attribute"],
+        ]
+        let conditions: [JSONOutput] = kindFields.map { kind, fields in
+            let allowed = MarkerDecoder.commonKeys + fields
+            let condition: JSONOutput = kind == .expectation
+                ? .object([("not", .object([("required", ["kind"])]))])
+                : .object([("properties", .object([("kind", .object([("const", .string(kind.rawValue))]))])), ("required", ["kind"])])
+            return .object([
+                ("if", condition),
+                ("then", .object([
+                    ("required", .array((requiredByKind[kind] ?? []).map(JSONOutput.string))),
+                    ("propertyNames", .object([("enum", .array(allowed.map(JSONOutput.string)))])),
+                ])),
+            ])
+        }
+        return .object([
+            ("marker", .object([
+                ("type", "object"),
+                ("required", ["id"]),
+                ("properties", .object([
+                    ("id", identifier("The marker's id, used in reports, overrides and suppressions.")),
+                    ("name", string("The trait in a sentence a director recognises.")),
+                    ("why", string("Why the brand holds to it.")),
+                    ("description", string("Free text.")),
+                    ("severity", enumeration(Severity.allCases.reversed().map(\.rawValue), "Default: warning.")),
+                    ("kind", enumeration(MarkerKind.allCases.map(\.rawValue), "Default: expectation.")),
+                    ("where", .object([("$ref", "#/$defs/where")])),
+                    ("expect", .object([("$ref", "#/$defs/expect")])),
+                    ("per", enumeration(CoverageUnit.allCases.map(\.rawValue), "Coverage: the unit counted in.")),
+                    ("atLeast", .object([("type", "integer"), ("minimum", 0)])),
+                    ("atMost", .object([("type", "integer"), ("minimum", 0)])),
+                    ("attribute", string("The attribute concerned.")),
+                    ("across", enumeration(ConsistencyRange.allCases.map(\.rawValue), "Consistency: how far to look.")),
+                    ("first", string("Sequence: the kind counted before `then`.")),
+                    ("then", string("Sequence: the kind whose first occurrence closes the count.")),
+                    ("quantitative", .object([("type", "integer"), ("minimum", 0)])),
+                    ("qualitative", .object([("type", "integer"), ("minimum", 0)])),
+                ])),
+                ("allOf", .array(conditions)),
+            ])),
+            ("where", .object([
+                ("type", "object"),
+                ("additionalProperties", false),
+                ("properties", .object(MarkerDecoder.scopeKeys.map { key in
+                    key == "channelKinds"
+                        ? (key, listOf(enumeration(ChannelKind.allCases.map(\.rawValue), nil)))
+                        : (key, listOf(.object([("type", "string")])))
+                })),
+            ])),
+            ("expect", .object([
+                ("description", "Attribute → operators, or attribute → value (short for equals)."),
+                ("type", "object"),
+                ("minProperties", 1),
+                ("additionalProperties", .object([("$ref", "#/$defs/operators")])),
+            ])),
+            ("operators", .object([
+                ("anyOf", .array([
+                    .object([("type", .array(["string", "number", "boolean"]))]),
+                    .object([
+                        ("type", "object"),
+                        ("minProperties", 1),
+                        ("additionalProperties", false),
+                        ("properties", .object([
+                            ("equals", .object([("type", .array(["string", "number", "boolean"]))])),
+                            ("oneOf", .object([("type", "array"), ("minItems", 1)])),
+                            ("noneOf", .object([("type", "array"), ("minItems", 1)])),
+                            ("atLeast", .object([("type", .array(["string", "number"]))])),
+                            ("atMost", .object([("type", .array(["string", "number"]))])),
+                            ("present", .object([("const", true)])),
+                            ("absent", .object([("const", true)])),
+                            ("matches", .object([("type", "string"), ("description", "A pattern searched in the text; matched in linear time.")])),
+                        ])),
+                    ]),
+                ])),
+            ])),
+        ])
+    }
+
+    // MARK: Journey
+
+    static func journeySchema(for brand: Brand?) -> JSONOutput {
+        let segment = idReference(brand?.segments.ids, "A segment of the brand.")
+        let suppressions: JSONOutput = .object([("type", "array"), ("items", suppressionSchema(brand, segment: segment))])
+        let brandProperty: JSONOutput = brand.map { .object([("const", .string($0.id))]) }
+            ?? identifier("The id of the brand whose vocabulary and charter apply.")
+        let touchpoints: JSONOutput = .object([("type", "array"), ("items", touchpointSchema(brand, segment: segment, suppressions: suppressions))])
+        let properties: [(String, JSONOutput)] = [
+            ("$schema", string("The schema this file follows.")),
+            ("journey", identifier("The journey's id.")),
+            ("name", string("The journey's name.")),
+            ("description", string("Free text.")),
+            ("brand", brandProperty),
+            ("segments", listOf(segment)),
+            ("touchpoints", touchpoints),
+            ("kpis", kpisSchema(brand)),
+            ("suppress", suppressions),
+        ]
+        let title = "Throughline journey file (*.journey.jsonc)" + (brand.map { " for brand \($0.id)" } ?? "")
+        return .object([
+            ("$schema", .string(draft)),
+            ("title", .string(title)),
+            ("type", "object"),
+            ("required", ["journey", "brand", "touchpoints"]),
+            ("additionalProperties", false),
+            ("properties", .object(properties)),
+        ])
+    }
+
+    private static func touchpointSchema(_ brand: Brand?, segment: JSONOutput, suppressions: JSONOutput) -> JSONOutput {
+        let experience = experienceSchema(brand)
+        var overlays: [(String, JSONOutput)] = [("type", "object")]
+        if let brand {
+            overlays.append(("propertyNames", .object([("enum", .array(brand.segments.ids.map(JSONOutput.string)))])))
+        }
+        overlays.append(("additionalProperties", experience))
+        let next = listOf(.object([("type", "string"), ("description", "A touchpoint of this journey the customer is handed to.")]))
+        let properties: [(String, JSONOutput)] = [
+            ("id", identifier("Unique within the journey; `next` refers to it.")),
+            ("name", string("What happens here.")),
+            ("description", string("Free text.")),
+            ("stage", idReference(brand?.stages.ids, "A stage of the brand.")),
+            ("channel", idReference(brand?.channels.ids, "A channel of the brand.")),
+            ("segments", listOf(segment)),
+            ("experience", experience),
+            ("bySegment", .object(overlays)),
+            ("next", next),
+            ("suppress", suppressions),
+        ]
+        return .object([
+            ("type", "object"),
+            ("required", ["id", "stage", "channel"]),
+            ("additionalProperties", false),
+            ("properties", .object(properties)),
+        ])
+    }
+
+    private static func suppressionSchema(_ brand: Brand?, segment: JSONOutput) -> JSONOutput {
+        let reason: JSONOutput = .object([("type", "string"), ("minLength", 1), ("description", "Why the gap is accepted.")])
+        let properties: [(String, JSONOutput)] = [
+            ("marker", idReference(brand?.charter.markers.map(\.id), "The marker whose gaps are accepted here.")),
+            ("reason", reason),
+            ("segments", listOf(segment)),
+        ]
+        return .object([
+            ("type", "object"),
+            ("required", ["marker", "reason"]),
+            ("additionalProperties", false),
+            ("properties", .object(properties)),
+        ])
+    }
+
+    private static func kpisSchema(_ brand: Brand?) -> JSONOutput {
+        let kpiProperties: [(String, JSONOutput)] = [
+            ("name", string("What is measured.")),
+            ("kind", enumeration(KPIKind.allCases.map(\.rawValue), "Results are counted; the means to them are judged.")),
+            ("target", .object([("type", .array(["string", "number"]))])),
+            ("description", string("Free text.")),
+        ]
+        let kpi: JSONOutput = .object([
+            ("type", "object"),
+            ("required", ["name", "kind"]),
+            ("additionalProperties", false),
+            ("properties", .object(kpiProperties)),
+        ])
+        var members: [(String, JSONOutput)] = [
+            ("description", "KPIs per stage."),
+            ("type", "object"),
+            ("additionalProperties", .object([("type", "array"), ("items", kpi)])),
+        ]
+        if let brand {
+            members.append(("propertyNames", .object([("enum", .array(brand.stages.ids.map(JSONOutput.string)))])))
+        }
+        return .object(members)
+    }
+
+    /// With a brand: each attribute with its type and values; without, any value.
+    private static func experienceSchema(_ brand: Brand?) -> JSONOutput {
+        guard let brand else {
+            return .object([("type", "object"), ("additionalProperties", .object([("type", .array(["string", "number", "boolean"]))]))])
+        }
+        return .object([
+            ("type", "object"),
+            ("additionalProperties", false),
+            ("properties", .object(brand.attributes.map { attribute in
+                let schema: JSONOutput = switch attribute.type {
+                case .enumeration(let values), .scale(let values): enumeration(values, attribute.description)
+                case .duration: .object([("type", "string"), ("pattern", "^P(?!$)(\\d+([.,]\\d+)?Y)?(\\d+([.,]\\d+)?M)?(\\d+([.,]\\d+)?W)?(\\d+([.,]\\d+)?D)?(T(?=\\d)(\\d+([.,]\\d+)?H)?(\\d+([.,]\\d+)?M)?(\\d+([.,]\\d+)?S)?)?$")])
+                case .number: .object([("type", "number")])
+                case .text: .object([("type", "string")])
+                case .boolean: .object([("type", "boolean")])
+                }
+                return (attribute.id, schema)
+            })),
+        ])
+    }
+
+    // MARK: Pieces
+
+    private static func string(_ description: String) -> JSONOutput {
+        .object([("type", "string"), ("description", .string(description))])
+    }
+
+    private static func identifier(_ description: String) -> JSONOutput {
+        .object([("type", "string"), ("minLength", 1), ("description", .string(description))])
+    }
+
+    private static func enumeration(_ values: [String], _ description: String?) -> JSONOutput {
+        var members: [(String, JSONOutput)] = [("enum", .array(values.map(JSONOutput.string)))]
+        if let description { members.append(("description", .string(description))) }
+        return .object(members)
+    }
+
+    private static func idReference(_ ids: [String]?, _ description: String) -> JSONOutput {
+        ids.map { enumeration($0, description) } ?? identifier(description)
+    }
+
+    /// A list, or a single item standing for a list of one.
+    private static func listOf(_ item: JSONOutput) -> JSONOutput {
+        .object([("anyOf", .array([item, .object([("type", "array"), ("items", item)])]))])
+    }
+
+    private static func namedObjects(_ what: String, _ entry: JSONOutput) -> JSONOutput {
+        .object([
+            ("description", .string("The brand's \(what)s, by id.")),
+            ("type", "object"),
+            ("minProperties", 1),
+            ("additionalProperties", entry),
+        ])
+    }
+}

@@ -1,0 +1,46 @@
+import JourneyLoader
+import JourneyModel
+
+/// `throughline schema brand|charter|journey`: JSON Schemas for editors.
+enum SchemaCommand {
+    static let spec = CommandSpec(
+        name: "schema",
+        abstract: "Print the JSON Schema of brand, charter or journey files, for editors.",
+        discussion: """
+        With --brand, the journey schema knows that brand's vocabulary: its stages, channels, segments, \
+        attributes and their values (the brand is read from ./Brands, or from the PATHs given after the kind).
+        """,
+        options: [
+            OptionSpec("brand", short: "b", value: "BRAND", help: "Tailor the journey schema to this brand's vocabulary."),
+            OptionSpec("output", short: "o", value: "FILE", help: "Write the schema to FILE (atomically) instead of standard output."),
+        ],
+        positionals: PositionalSpec(name: "KIND-AND-PATHS", help: "brand, charter or journey; then, with --brand, where to find brands.", repeating: true, required: true),
+        examples: [
+            "throughline schema journey --brand maison-aurele --output .vscode/journey.schema.json",
+            "throughline schema brand",
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
+        let kinds = FileKind.allCases.map(\.rawValue)
+        guard let name = arguments.positionals.first, let kind = FileKind(rawValue: name) else {
+            let given = arguments.positionals.first ?? ""
+            io.writeError("error: unknown file kind '\(given)'\(DidYouMean.hint(for: given, in: kinds)); choose one of: \(kinds.joined(separator: ", "))\n")
+            return .unusableInput
+        }
+        let paths = Array(arguments.positionals.dropFirst())
+        let run = await WorkspaceRun.load(paths: paths.isEmpty ? ["Brands"] : paths, io: io)
+        var brand: Brand?
+        if let brandID = arguments.value("brand") {
+            if let failure = run.reportUnusableInput(io: io) { return failure }
+            guard let found = run.load.workspace.brand(id: brandID) else {
+                let known = run.load.workspace.brands.map(\.id)
+                io.writeError("error: unknown brand '\(brandID)'\(DidYouMean.hint(for: brandID, in: known)); brands found: \(known.joined(separator: ", "))\n")
+                return .unusableInput
+            }
+            brand = found
+        }
+        let text = FileSchema.schema(for: kind, brand: brand).rendered()
+        return run.emit(text, output: arguments.value("output"), io: io) ?? .success
+    }
+}
