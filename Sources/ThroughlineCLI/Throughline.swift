@@ -15,6 +15,7 @@ public enum Throughline {
         (AuditCommand.spec, AuditCommand.run),
         (ExplainCommand.spec, ExplainCommand.run),
         (SchemaCommand.spec, SchemaCommand.run),
+        (ImportCommand.spec, ImportCommand.run),
     ]
 
     public static func run(_ arguments: [String], io: CommandIO) async -> Int32 {

@@ -1,0 +1,81 @@
+import Foundation
+import JourneyLoader
+import JourneyModel
+import JourneyReporters
+
+/// `throughline import FILE.csv --brand B`: a spreadsheet inventory of
+/// touchpoints into journey files.
+enum ImportCommand {
+    static let spec = CommandSpec(
+        name: "import",
+        abstract: "Turn a spreadsheet inventory of touchpoints (CSV) into journey files.",
+        discussion: """
+        Columns: journey, touchpoint, stage, channel, and optionally name, segment (blank for the common \
+        experience, a segment id for its refinement), next (ids separated by spaces or ';'), then one column \
+        per attribute of the brand's vocabulary. Cells are checked against the brand (read from ./Brands unless \
+        --brands says where); nothing is written unless every journey is valid. Existing files are kept unless --force.
+        """,
+        options: [
+            OptionSpec("brand", short: "b", value: "BRAND", help: "The brand whose vocabulary the inventory uses."),
+            OptionSpec("brands", value: "PATH", help: "Where to find brand and charter files.", defaultValue: "Brands"),
+            OptionSpec("output-dir", short: "o", value: "FOLDER", help: "Where to write the journey files.", defaultValue: "Journeys/<brand>"),
+        ],
+        flags: [FlagSpec("force", help: "Overwrite journey files that already exist.")],
+        positionals: PositionalSpec(name: "CSV", help: "The inventory, exported from a spreadsheet as CSV.", repeating: false, required: true),
+        examples: ["throughline import inventory.csv --brand maison-aurele"]
+    )
+
+    static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
+        guard let csvPath = arguments.positionals.first else { return .unusableInput }
+        guard let brandID = arguments.value("brand") else {
+            io.writeError("error: import needs --brand: the brand whose vocabulary the inventory uses\n")
+            return .unusableInput
+        }
+        let run = await WorkspaceRun.load(paths: [arguments.value("brands") ?? "Brands"], io: io)
+        if let failure = run.reportUnusableInput(io: io) { return failure }
+        guard let brand = run.load.workspace.brand(id: brandID) else {
+            let known = run.load.workspace.brands.map(\.id)
+            io.writeError("error: unknown brand '\(brandID)'\(DidYouMean.hint(for: brandID, in: known)); brands found: \(known.joined(separator: ", "))\n")
+            return .unusableInput
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(run.files.absolute(csvPath))
+        } catch {
+            io.writeError("error: cannot read \(csvPath): \(error.reason)\n")
+            return .unusableInput
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            io.writeError("error: \(csvPath) is not UTF-8 text; export the spreadsheet as \"CSV UTF-8\"\n")
+            return .unusableInput
+        }
+        let output = TouchpointInventory.convert(csv: text, path: csvPath, brand: brand)
+        guard output.diagnostics.isEmpty else {
+            io.writeError(CheckText.render(CheckResult(workspace: run.load.workspace, diagnostics: output.diagnostics, gaps: [], fileCount: 1)))
+            return .unusableInput
+        }
+        let folder = arguments.value("output-dir") ?? "Journeys/\(brand.id)"
+        let force = arguments.isSet("force")
+        for file in output.files {
+            let path = run.files.absolute(folder + "/" + file.name)
+            if !force, FileManager.default.fileExists(atPath: path) {
+                io.writeError("error: \(folder)/\(file.name) already exists; use --force to replace it\n")
+                return .unusableInput
+            }
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: run.files.absolute(folder), withIntermediateDirectories: true)
+            for file in output.files {
+                try OutputFile.write(file.text, to: run.files.absolute(folder + "/" + file.name))
+                io.writeOutput("wrote \(folder)/\(file.name)\n")
+            }
+        } catch let failure as OutputFile.Failure {
+            io.writeError("error: \(failure.message)\n")
+            return .unusableInput
+        } catch {
+            io.writeError("error: cannot create \(folder): \(error.localizedDescription)\n")
+            return .unusableInput
+        }
+        return .success
+    }
+}
