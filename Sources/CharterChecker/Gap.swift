@@ -73,9 +73,19 @@ public struct Gap: Hashable, Sendable {
 public struct SuppressionNote: Hashable, Sendable {
     public var reason: String
     public var location: SourceLocation
+    public var origin: Origin
 
-    public init(reason: String, location: SourceLocation) {
+    /// Where the acceptance comes from.
+    public enum Origin: String, Hashable, Sendable {
+        /// A `suppress` entry in the journey file, with its reason.
+        case inSource
+        /// A baseline file of gaps known when it was written.
+        case baseline
+    }
+
+    public init(reason: String, location: SourceLocation, origin: Origin = .inSource) {
         self.reason = reason
         self.location = location
+        self.origin = origin
     }
 }

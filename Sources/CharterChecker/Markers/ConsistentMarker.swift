@@ -76,7 +76,7 @@ extension ConsistencyRule: MarkerEvaluation {
                 drafts: [GapDraft(
                     attribute: attribute, position: occurrence.planned.position,
                     expected: "one \(definition.id) \(range): '\(definition.render(mostUsed))', the value most used",
-                    planned: summary,
+                    planned: "'\(definition.render(value))'",
                     message: "\(touchpoint.subject(in: brand)) plans \(definition.id) = '\(definition.render(value))' "
                         + "where the rest use '\(definition.render(mostUsed))'; '\(marker.marker.title)' expects one \(definition.id) \(range). Values in use: \(summary)",
                     action: "Set \(definition.id) to '\(definition.render(mostUsed))' at \(touchpoint.id), like the rest of the \(across == .channels ? "journey" : "journeys").",

@@ -15,7 +15,7 @@ extension HandoffRule: MarkerEvaluation {
                     let to = view.touchpoint(link.target)
                     guard to.channel != from.channel, marker.scope.includes(to) else { continue }
                     let failures = view.experiences[link.target].failures(of: expectations, in: brand)
-                    let handoff = "the handoff from \(from.id) (\(brand.channels[from.channel].id)) to \(to.subject(in: brand))"
+                    let handoff = "\(to.subject(in: brand)), taking over from \(from.id) (\(brand.channels[from.channel].id)),"
                     recorder.record(
                         marker, in: view, touchpoint: link.target, channel: to.channel, met: failures.isEmpty,
                         drafts: failures.map { failure in

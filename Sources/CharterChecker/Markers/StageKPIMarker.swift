@@ -28,7 +28,7 @@ extension StageKPIRule: MarkerEvaluation {
                         planned: "\(quantitative) quantitative, \(qualitative) qualitative",
                         message: "stage '\(stageID)' of journey '\(journey.id)' declares \(quantitative) quantitative and "
                             + "\(qualitative) qualitative KPI; '\(marker.marker.title)' expects at least "
-                            + "\(minimumQuantitative) and \(minimumQualitative)",
+                            + "\(minimumQuantitative) quantitative and \(minimumQualitative) qualitative",
                         action: "Declare "
                             + [
                                 quantitative < minimumQuantitative ? "\(minimumQuantitative - quantitative) quantitative" : nil,

@@ -1,3 +1,5 @@
+import CharterChecker
+import JourneyLoader
 import JourneyModel
 import JourneyReporters
 
@@ -19,19 +21,41 @@ enum CheckCommand {
             OptionSpec("output", short: "o", value: "FILE", help: "Write the report to FILE (atomically) instead of standard output."),
             OptionSpec("fail-on", value: "SEVERITY", help: "Lowest severity that fails the run.", choices: ["error", "warning", "info"], defaultValue: "error"),
             OptionSpec("color", value: "WHEN", help: "Colour the text format.", choices: ["auto", "always", "never"], defaultValue: "auto"),
+            OptionSpec("baseline", value: "FILE", help: "Accept the gaps recorded in FILE: only new gaps fail the run."),
+            OptionSpec("write-baseline", value: "FILE", help: "Record the current open gaps in FILE (atomically) and exit 0."),
         ],
         positionals: PositionalSpec(name: "PATH", help: "Brand, charter or journey files, or folders holding them.", repeating: true),
         examples: [
             "throughline check",
             "throughline check Journeys/maison-aurele --format json",
             "throughline check --format sarif --output throughline.sarif",
+            "throughline check --write-baseline .throughline-baseline.json",
+            "throughline check --baseline .throughline-baseline.json",
         ]
     )
 
     static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
         let run = await WorkspaceRun.load(paths: arguments.positionals, io: io)
         let failSeverity = arguments.value("fail-on").flatMap(Severity.init(rawValue:)) ?? .error
-        let result = run.checkResult(failSeverity: failSeverity)
+        var result = run.checkResult(failSeverity: failSeverity)
+        if let path = arguments.value("write-baseline") {
+            if let failure = run.reportUnusableInput(io: io) { return failure }
+            if let failure = run.emit(BaselineJSON.render(result.gaps), output: path, io: io) { return failure }
+            io.writeError("recorded \(Set(result.openGaps.map(\.fingerprint)).count) gaps in \(path)\n")
+            return .success
+        }
+        if let path = arguments.value("baseline") {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileReader.read(run.files.absolute(path))
+            } catch {
+                io.writeError("error: cannot read the baseline \(path): \(error.reason)\n")
+                return .unusableInput
+            }
+            let (fingerprints, problems) = BaselineFile.fingerprints(in: bytes, path: path)
+            result.diagnostics = (result.diagnostics + problems).sorted(by: Diagnostic.reportOrder)
+            result.gaps = Baseline(fingerprints: fingerprints, file: path).apply(to: result.gaps)
+        }
         let text: String
         switch arguments.value("format") ?? "text" {
         case "json": text = CheckJSON.render(result)

@@ -36,6 +36,7 @@ public enum ExplainJSON {
                             ("gaps", .array(segment.gaps.map(CheckJSON.gap))),
                         ])
                     })),
+                    ("journeyGaps", .array(explanation.journeyGaps.map(CheckJSON.gap))),
                 ] + CheckJSON.location(marker.location))
             })),
         ]).rendered()

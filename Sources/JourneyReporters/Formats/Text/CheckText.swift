@@ -55,7 +55,7 @@ public enum CheckText {
     static func summaryLine(_ summary: CheckResult.Summary, style: TerminalStyle) -> String {
         var line = "\(plural(summary.errors, "error")), \(plural(summary.warnings, "warning")), \(plural(summary.infos, "info"))"
         line += " in \(plural(summary.files, "file")) (\(plural(summary.journeys, "journey")), \(plural(summary.touchpoints, "touchpoint")))"
-        if summary.suppressed > 0 { line += "; \(plural(summary.suppressed, "gap")) accepted by suppressions" }
+        if summary.suppressed > 0 { line += "; \(plural(summary.suppressed, "gap")) accepted (suppressions or baseline)" }
         return summary.errors > 0 ? style.bold(line) : line
     }
 

@@ -17,17 +17,25 @@ public enum ExplainText {
             lines.append("Applies to: \(explanation.appliesTo)")
             lines.append("Inheritance:")
             lines += explanation.inheritance.map { "  \($0)" }
+            let perSegment = marker.kind.isPerSegment
             for segment in explanation.segments {
                 let open = segment.gaps.filter { $0.suppression == nil }
                 let status = segment.score.applicable == 0 ? "no check applies" : "score \(segment.score.formatted) (\(segment.score.met)/\(segment.score.applicable))"
-                lines.append("Segment \(segment.segment)\(segment.priority ? " (priority)" : ""): \(status), \(open.count) open gap\(open.count == 1 ? "" : "s")")
-                for gap in segment.gaps {
-                    let place = [gap.journey, gap.touchpoint].compactMap { $0 }.joined(separator: "/")
-                    let accepted = gap.suppression.map { " (accepted: \($0.reason))" } ?? ""
-                    lines.append("  \(place): planned \(gap.planned)\(accepted) \(style.dim("(\(gap.location))"))")
-                }
+                let gapCount = perSegment ? ", \(open.count) open gap\(open.count == 1 ? "" : "s")" : ""
+                lines.append("Segment \(segment.segment)\(segment.priority ? " (priority)" : ""): \(status)\(gapCount)")
+                lines += segment.gaps.map { "  " + describe($0, style: style) }
+            }
+            if !perSegment {
+                lines.append("Gaps (for every segment going through the journey): \(explanation.journeyGaps.count)")
+                lines += explanation.journeyGaps.map { "  " + describe($0, style: style) }
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func describe(_ gap: Gap, style: TerminalStyle) -> String {
+        let place = [gap.journey, gap.touchpoint ?? gap.stage.map { "stage \($0)" }].compactMap { $0 }.joined(separator: "/")
+        let accepted = gap.suppression.map { " (accepted: \($0.reason))" } ?? ""
+        return "\(place): planned \(gap.planned)\(accepted) \(style.dim("(\(gap.location))"))"
     }
 }

@@ -1,0 +1,38 @@
+import JourneyModel
+
+/// The gaps known when a baseline was written, by fingerprint: a team can
+/// adopt the tool on existing journeys and fail only on new gaps.
+///
+/// Fingerprints name the brand, journey, touchpoint, segment, marker,
+/// attribute and stage, never a line number, so editing a file elsewhere
+/// does not revive a baselined gap.
+public struct Baseline: Sendable, Equatable {
+    public var fingerprints: Set<String>
+    /// The baseline file, for the reason shown on each gap it accepts.
+    public var file: String
+
+    public init(fingerprints: Set<String>, file: String) {
+        self.fingerprints = fingerprints
+        self.file = file
+    }
+
+    /// The gaps with those in the baseline marked accepted.
+    public func apply(to gaps: [Gap]) -> [Gap] {
+        gaps.map { gap in
+            guard gap.suppression == nil, fingerprints.contains(gap.fingerprint) else { return gap }
+            var accepted = gap
+            accepted.suppression = SuppressionNote(
+                reason: "known when the baseline \(file) was written",
+                location: SourceLocation(file: file, position: .startOfFile),
+                origin: .baseline
+            )
+            return accepted
+        }
+    }
+
+    /// Fingerprints in the baseline that no gap has any more: closed gaps,
+    /// which a rewritten baseline would drop.
+    public func stale(comparedWith gaps: [Gap]) -> Set<String> {
+        fingerprints.subtracting(gaps.map(\.fingerprint))
+    }
+}

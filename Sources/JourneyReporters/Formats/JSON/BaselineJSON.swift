@@ -1,0 +1,27 @@
+import CharterChecker
+import JourneyModel
+
+/// The baseline file `check --write-baseline` writes: the open gaps'
+/// fingerprints, with enough context for a reviewer to see what is being
+/// accepted. Sorted by fingerprint, so a rewritten baseline diffs cleanly.
+public enum BaselineJSON {
+    public static func render(_ gaps: [Gap]) -> String {
+        var seen = Set<String>()
+        let unique = gaps.filter { $0.suppression == nil && seen.insert($0.fingerprint).inserted }
+            .sorted { $0.fingerprint < $1.fingerprint }
+        return JSONOutput.object([
+            ("baseline", 1),
+            ("gaps", .array(unique.map { gap in
+                .object([
+                    ("fingerprint", .string(gap.fingerprint)),
+                    ("marker", .string(gap.marker)),
+                    ("severity", .string(gap.severity.rawValue)),
+                    ("journey", .string(gap.journey)),
+                    ("touchpoint", .optional(gap.touchpoint)),
+                    ("segment", .optional(gap.segment)),
+                    ("message", .string(gap.message)),
+                ])
+            })),
+        ]).rendered()
+    }
+}
