@@ -9,6 +9,7 @@ enum ByteDescription {
         case ASCII.tab: return "a tab"
         case ASCII.lineFeed: return "a line break"
         case ASCII.carriageReturn: return "a carriage return"
+        case ASCII.apostrophe: return "\"'\""
         case 0x01..<0x20, 0x7F: return "the control character U+00\(JSONCParser.hex2(byte))"
         case 0x20..<0x7F: return "'\(Character(Unicode.Scalar(byte)))'"
         default: break

@@ -19,8 +19,10 @@ public final class JSONCDocument: Sendable {
     public let bytes: [UInt8]
     /// Turns byte offsets into 1-based lines and columns.
     public let lineMap: LineMap
-    /// Keys that appear twice in one object. The first occurrence is the one
-    /// member iteration yields; every later one is listed here.
+    /// Keys that appear twice in one object, in document order. The first
+    /// occurrence is the one member iteration yields; every later one is
+    /// listed here. Keys are compared by code points (RFC 8259 section 8.3):
+    /// `"é"` and `"e\u0301"` are different keys.
     public let duplicateKeys: [JSONCDuplicateKey]
     /// Every value of the document in document order; containers know where
     /// their subtree ends so that a reader can skip it.

@@ -14,9 +14,12 @@ public struct JSONCNumber: Sendable, Equatable, CustomStringConvertible {
         self.isInteger = isInteger
     }
 
-    /// Reads `text`, which must be a valid JSON number.
+    /// Reads `text`, which must be a valid JSON number and nothing else (no
+    /// white space or comment around it).
     public init?(_ text: String) {
-        guard let document = try? JSONCDocument.parse(text), let number = document.root.number else { return nil }
+        guard let document = try? JSONCDocument.parse(text), let number = document.root.number,
+              number.text.utf8.count == text.utf8.count
+        else { return nil }
         self = number
     }
 
@@ -54,11 +57,31 @@ public struct JSONCNumber: Sendable, Equatable, CustomStringConvertible {
             return hasNonZeroDigit ? .underflow : .exact
         }
         guard isInteger else { return .exact }
-        // Integers up to 2^53 are exact; beyond, compare with the exact value.
-        if abs(value) <= 9_007_199_254_740_992 { return .exact }
-        let digits = text.hasPrefix("-") ? String(text.dropFirst()) : text
-        guard let written = UInt64(digits) else { return .rounded }
-        return UInt64(exactly: abs(value)) == written ? .exact : .rounded
+        // Integers below 2^53 are exact (and only they read as a Double below
+        // 2^53); beyond, only those of the form m × 2^k with m < 2^53 are.
+        if abs(value) < 9_007_199_254_740_992 { return .exact }
+        let digits = text.hasPrefix("-") ? text.dropFirst() : text[...]
+        return Self.isDouble(integerDigits: digits) ? .exact : .rounded
+    }
+
+    /// Whether the integer written as decimal `digits` (no sign, no leading
+    /// zero, not beyond `Double`'s range) is m × 2^k with m < 2^53, that is
+    /// exactly a `Double`. Halves the decimal digits until the odd part shows.
+    private static func isDouble(integerDigits text: Substring) -> Bool {
+        var digits = text.utf8.map { $0 &- UInt8(ascii: "0") }
+        while digits.count > 16, digits[digits.count - 1] % 2 == 0 {
+            var remainder: UInt8 = 0
+            for position in digits.indices {
+                let current = remainder * 10 + digits[position]
+                digits[position] = current / 2
+                remainder = current % 2
+            }
+            if digits[0] == 0 { digits.removeFirst() }
+        }
+        // An odd part of 17 digits or more is at least 10^16, beyond 2^53.
+        guard digits.count <= 16 else { return false }
+        let value = digits.reduce(UInt64(0)) { $0 * 10 + UInt64($1) }
+        return value >> value.trailingZeroBitCount < 1 << 53
     }
 
     /// The digits before the exponent.

@@ -11,7 +11,6 @@ struct JSONCParser: ~Copyable {
     private var lineStarts: [UInt32]
     private var duplicateKeys: [JSONCDuplicateKey] = []
     private let maximumDepth: Int
-    private var depth = 0
 
     /// Offsets are kept in 32 bits; larger inputs are refused up front.
     static let maximumSize = Int(UInt32.max) - 1
@@ -22,6 +21,8 @@ struct JSONCParser: ~Copyable {
                 var parser = JSONCParser(bytes: buffer, maximumDepth: maximumDepth)
                 do throws(JSONCSyntaxError) {
                     try parser.parseDocument()
+                    // Objects are checked as they close, inner ones first: list in document order.
+                    parser.duplicateKeys.sort { $0.offset < $1.offset }
                     return .success((parser.nodes, parser.lineStarts, parser.duplicateKeys))
                 } catch {
                     return .failure(error)
@@ -88,7 +89,7 @@ struct JSONCParser: ~Copyable {
     private mutating func skipComment() throws(JSONCSyntaxError) {
         let start = index
         guard index + 1 < bytes.count else {
-            throw error("expected '//' or '/*' to start a comment, found the end of the file", at: index)
+            throw error("expected '//' or '/*' to start a comment, found the end of the file", at: index + 1)
         }
         switch bytes[index + 1] {
         case ASCII.slash:
@@ -133,19 +134,77 @@ struct JSONCParser: ~Copyable {
 
     // MARK: - Values
 
+    /// An array or object whose closing byte is still to come.
+    private struct OpenContainer {
+        /// Its index on the tape.
+        let node: Int
+        let isObject: Bool
+        /// Its elements, or members, so far.
+        var count: UInt32 = 0
+
+        var closer: UInt8 { isObject ? ASCII.closeBrace : ASCII.closeBracket }
+    }
+
+    /// Parses the value at `index`, containers and all.
+    ///
+    /// Nesting is followed with an explicit stack of the containers still
+    /// open, not with recursion, so neither the input nor `maximumDepth` can
+    /// exhaust the call stack. The innermost open container lives in a local,
+    /// the ones around it on the stack.
     private mutating func parseValue() throws(JSONCSyntaxError) {
-        guard index < bytes.count else {
-            throw error("expected a value, found the end of the file", at: index)
-        }
-        switch bytes[index] {
-        case ASCII.openBrace: try parseObject()
-        case ASCII.openBracket: try parseArray()
-        case ASCII.quote: try parseString(flags: [])
-        case ASCII.minus, ASCII.zero...ASCII.nine: try parseNumber()
-        case UInt8(ascii: "t"): try parseLiteral("true", kind: .true)
-        case UInt8(ascii: "f"): try parseLiteral("false", kind: .false)
-        case UInt8(ascii: "n"): try parseLiteral("null", kind: .null)
-        default: throw unexpectedValueStart()
+        var enclosing: [OpenContainer] = []
+        var innermost = OpenContainer(node: 0, isObject: false)
+        var depth = 0
+        parsing: while true {
+            guard index < bytes.count else {
+                throw error("expected a value, found the end of the file", at: index)
+            }
+            // True when a container has just opened and `index` is already at its closing byte.
+            var isEmpty = false
+            switch bytes[index] {
+            case ASCII.openBrace, ASCII.openBracket:
+                let container = try openContainer(depth: depth)
+                if depth > 0 { enclosing.append(innermost) }
+                innermost = container
+                depth += 1
+                if try startsEntry(of: innermost) { continue parsing }
+                isEmpty = true
+            case ASCII.quote: try parseString(flags: [])
+            case ASCII.minus, ASCII.zero...ASCII.nine: try parseNumber()
+            case UInt8(ascii: "t"): try parseLiteral("true", kind: .true)
+            case UInt8(ascii: "f"): try parseLiteral("false", kind: .false)
+            case UInt8(ascii: "n"): try parseLiteral("null", kind: .null)
+            default: throw unexpectedValueStart()
+            }
+            // A value has just ended: close the containers that end with it,
+            // until one goes on with another entry.
+            while depth > 0 {
+                if isEmpty {
+                    isEmpty = false
+                } else {
+                    innermost.count += 1
+                    try skipTrivia()
+                    guard index < bytes.count else { throw unclosed(innermost) }
+                    let byte = bytes[index]
+                    if byte == ASCII.comma {
+                        index += 1
+                        try skipTrivia()
+                        if try startsEntry(of: innermost) { continue parsing }
+                    } else if byte != innermost.closer {
+                        throw error(
+                            innermost.isObject
+                                ? "expected ',' or '}' after an object member, found \(describeByte(at: index))"
+                                : "expected ',' or ']' after an array element, found \(describeByte(at: index))",
+                            at: index
+                        )
+                    }
+                }
+                // `index` is at the closing byte.
+                closeContainer(innermost)
+                depth -= 1
+                if depth > 0 { innermost = enclosing.removeLast() }
+            }
+            return
         }
     }
 
@@ -169,58 +228,76 @@ struct JSONCParser: ~Copyable {
         }
     }
 
-    private mutating func enterContainer() throws(JSONCSyntaxError) {
-        depth += 1
-        if depth > maximumDepth {
-            throw error("values are nested more than \(maximumDepth) levels deep", at: index)
+    /// Records the array or object that opens at `index`, steps into it and
+    /// past the trivia that follows.
+    @inline(__always)
+    private mutating func openContainer(depth: Int) throws(JSONCSyntaxError) -> OpenContainer {
+        guard depth < maximumDepth else {
+            throw tooDeep()
+        }
+        let container = OpenContainer(node: nodes.count, isObject: bytes[index] == ASCII.openBrace)
+        nodes.append(JSONCNode(
+            kind: container.isObject ? .object : .array, flags: [], start: UInt32(truncatingIfNeeded: index),
+            length: 0, next: 0
+        ))
+        index += 1
+        try skipTrivia()
+        return container
+    }
+
+    private func tooDeep() -> JSONCSyntaxError {
+        error(
+            "arrays and objects are nested more than \(maximumDepth) level\(maximumDepth == 1 ? "" : "s") deep here, the most the reader accepts",
+            at: index
+        )
+    }
+
+    /// At the start of an entry of `container` (just after its opening byte or
+    /// a comma, trivia skipped): true when a value follows, with `index` at it
+    /// and, in an object, the key and ':' read; false when `index` is at the
+    /// container's closing byte (an empty container, or a trailing comma).
+    @inline(__always)
+    private mutating func startsEntry(of container: OpenContainer) throws(JSONCSyntaxError) -> Bool {
+        guard index < bytes.count else { throw unclosed(container) }
+        let byte = bytes[index]
+        if !container.isObject {
+            if byte == ASCII.closeBracket { return false }
+            if byte == ASCII.comma {
+                throw error("expected a value or ']', found ','", at: index)
+            }
+            return true
+        }
+        if byte == ASCII.closeBrace { return false }
+        guard byte == ASCII.quote else {
+            throw unexpectedKeyStart()
+        }
+        try parseString(flags: .isKey)
+        try skipTrivia()
+        guard index < bytes.count, bytes[index] == ASCII.colon else {
+            throw error("expected ':' after the key, found \(describeByte(at: index))", at: index)
+        }
+        index += 1
+        try skipTrivia()
+        return true
+    }
+
+    /// Steps past the closing byte at `index` and completes the container's node.
+    private mutating func closeContainer(_ container: OpenContainer) {
+        index += 1
+        nodes[container.node].length = container.count
+        nodes[container.node].next = UInt32(truncatingIfNeeded: nodes.count)
+        if container.isObject, container.count > 1 {
+            markDuplicateKeys(ofObjectAt: container.node, count: Int(container.count))
         }
     }
 
-    private mutating func parseObject() throws(JSONCSyntaxError) {
-        let nodeIndex = nodes.count
-        let start = index
-        nodes.append(JSONCNode(kind: .object, flags: [], start: UInt32(truncatingIfNeeded: start), length: 0, next: 0))
-        try enterContainer()
-        index += 1
-        var count: UInt32 = 0
-        try skipTrivia()
-        members: while true {
-            guard index < bytes.count else {
-                throw error("the object that starts here is never closed with '}'", at: start)
-            }
-            let byte = bytes[index]
-            if byte == ASCII.closeBrace { break members }
-            guard byte == ASCII.quote else {
-                throw unexpectedKeyStart()
-            }
-            try parseString(flags: .isKey)
-            try skipTrivia()
-            guard index < bytes.count, bytes[index] == ASCII.colon else {
-                throw error("expected ':' after the key, found \(describeByte(at: index))", at: index)
-            }
-            index += 1
-            try skipTrivia()
-            try parseValue()
-            count += 1
-            try skipTrivia()
-            guard index < bytes.count else {
-                throw error("the object that starts here is never closed with '}'", at: start)
-            }
-            switch bytes[index] {
-            case ASCII.comma:
-                index += 1
-                try skipTrivia()
-            case ASCII.closeBrace:
-                break members
-            default:
-                throw error("expected ',' or '}' after an object member, found \(describeByte(at: index))", at: index)
-            }
-        }
-        index += 1
-        depth -= 1
-        nodes[nodeIndex].length = count
-        nodes[nodeIndex].next = UInt32(truncatingIfNeeded: nodes.count)
-        if count > 1 { markDuplicateKeys(ofObjectAt: nodeIndex, count: Int(count)) }
+    private func unclosed(_ container: OpenContainer) -> JSONCSyntaxError {
+        error(
+            container.isObject
+                ? "the object that starts here is never closed with '}'"
+                : "the array that starts here is never closed with ']'",
+            at: Int(nodes[container.node].start)
+        )
     }
 
     private func unexpectedKeyStart() -> JSONCSyntaxError {
@@ -236,44 +313,6 @@ struct JSONCParser: ~Copyable {
         default:
             return error("expected a key in double quotes or '}', found \(describeByte(at: index))", at: index)
         }
-    }
-
-    private mutating func parseArray() throws(JSONCSyntaxError) {
-        let nodeIndex = nodes.count
-        let start = index
-        nodes.append(JSONCNode(kind: .array, flags: [], start: UInt32(truncatingIfNeeded: start), length: 0, next: 0))
-        try enterContainer()
-        index += 1
-        var count: UInt32 = 0
-        try skipTrivia()
-        elements: while true {
-            guard index < bytes.count else {
-                throw error("the array that starts here is never closed with ']'", at: start)
-            }
-            if bytes[index] == ASCII.closeBracket { break elements }
-            if bytes[index] == ASCII.comma {
-                throw error("expected a value or ']', found ','", at: index)
-            }
-            try parseValue()
-            count += 1
-            try skipTrivia()
-            guard index < bytes.count else {
-                throw error("the array that starts here is never closed with ']'", at: start)
-            }
-            switch bytes[index] {
-            case ASCII.comma:
-                index += 1
-                try skipTrivia()
-            case ASCII.closeBracket:
-                break elements
-            default:
-                throw error("expected ',' or ']' after an array element, found \(describeByte(at: index))", at: index)
-            }
-        }
-        index += 1
-        depth -= 1
-        nodes[nodeIndex].length = count
-        nodes[nodeIndex].next = UInt32(truncatingIfNeeded: nodes.count)
     }
 
     private mutating func parseLiteral(_ word: StaticString, kind: JSONCKind) throws(JSONCSyntaxError) {
@@ -365,7 +404,7 @@ struct JSONCParser: ~Copyable {
                 }
             }
             guard index < bytes.count else {
-                throw error("the string that starts here is never closed with '\"'", at: start)
+                throw unclosedString(at: start)
             }
             let byte = bytes[index]
             if byte == ASCII.quote {
@@ -373,7 +412,7 @@ struct JSONCParser: ~Copyable {
                 break
             } else if byte == ASCII.backslash {
                 flags.insert(.hasEscapes)
-                try skipEscape()
+                try skipEscape(inStringAt: start)
             } else if byte >= 0x80 {
                 try skipUTF8Sequence()
             } else if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
@@ -391,27 +430,32 @@ struct JSONCParser: ~Copyable {
         ))
     }
 
-    private mutating func skipEscape() throws(JSONCSyntaxError) {
+    /// Validates the escape at `index` in the string that starts at `stringStart`.
+    /// A file that ends inside the escape leaves that string unclosed.
+    private mutating func skipEscape(inStringAt stringStart: Int) throws(JSONCSyntaxError) {
         let escapeStart = index
         guard index + 1 < bytes.count else {
-            throw error("expected an escaped character after '\\', found the end of the file", at: index + 1)
+            throw unclosedString(at: stringStart)
         }
         switch bytes[index + 1] {
         case ASCII.quote, ASCII.backslash, ASCII.slash,
              UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
             index += 2
         case UInt8(ascii: "u"):
-            let unit = try hexEscape(at: escapeStart)
+            let unit = try hexEscape(at: escapeStart, inStringAt: stringStart)
             index += 6
             switch unit {
             case 0xD800...0xDBFF:
-                guard index + 1 < bytes.count, bytes[index] == ASCII.backslash, bytes[index + 1] == UInt8(ascii: "u") else {
+                if index + 1 >= bytes.count, index == bytes.count || bytes[index] == ASCII.backslash {
+                    throw unclosedString(at: stringStart)
+                }
+                guard bytes[index] == ASCII.backslash, bytes[index + 1] == UInt8(ascii: "u") else {
                     throw error(
                         "the escape \\u\(JSONCParser.hex4(unit)) is a lone high surrogate; it must be followed by a low surrogate \\uDC00 to \\uDFFF",
                         at: escapeStart
                     )
                 }
-                let low = try hexEscape(at: index)
+                let low = try hexEscape(at: index, inStringAt: stringStart)
                 guard (0xDC00...0xDFFF).contains(low) else {
                     throw error(
                         "the escape \\u\(JSONCParser.hex4(unit)) is a high surrogate followed by \\u\(JSONCParser.hex4(low)), which is not a low surrogate (\\uDC00 to \\uDFFF)",
@@ -435,11 +479,18 @@ struct JSONCParser: ~Copyable {
         }
     }
 
+    private func unclosedString(at start: Int) -> JSONCSyntaxError {
+        error("the string that starts here is never closed with '\"'", at: start)
+    }
+
     /// The code unit of the `\uXXXX` escape at `offset`.
-    private func hexEscape(at offset: Int) throws(JSONCSyntaxError) -> UInt16 {
+    private func hexEscape(at offset: Int, inStringAt stringStart: Int) throws(JSONCSyntaxError) -> UInt16 {
         var value: UInt16 = 0
         for position in (offset + 2)..<(offset + 6) {
-            guard position < bytes.count, let digit = ASCII.hexValue(bytes[position]) else {
+            guard position < bytes.count else {
+                throw unclosedString(at: stringStart)
+            }
+            guard let digit = ASCII.hexValue(bytes[position]) else {
                 throw error("expected four hexadecimal digits after \\u, found \(describeByte(at: position))", at: position)
             }
             value = value << 4 | UInt16(digit)
@@ -462,22 +513,39 @@ struct JSONCParser: ~Copyable {
         case 0xF1...0xF3: length = 4
         case 0xF4: length = 4; secondRange = 0x80...0x8F
         default:
-            throw error("invalid UTF-8: byte 0x\(JSONCParser.hex2(lead)) cannot start a character", at: index)
+            throw invalidUTF8Lead(lead)
         }
-        guard index + length <= bytes.count else {
-            throw error("invalid UTF-8: the file ends inside a \(length)-byte character", at: index)
-        }
-        guard secondRange.contains(bytes[index + 1]) else {
-            let second = bytes[index + 1]
-            let reason = (second & 0xC0) == 0x80
-                ? (lead == 0xED ? "it would encode a surrogate" : "it is an overlong or out-of-range encoding")
-                : "it is cut short"
-            throw error("invalid UTF-8: the character starting with byte 0x\(JSONCParser.hex2(lead)) is not valid because \(reason)", at: index)
-        }
-        for offset in 2..<length where (bytes[index + offset] & 0xC0) != 0x80 {
-            throw error("invalid UTF-8: the character starting with byte 0x\(JSONCParser.hex2(lead)) is cut short", at: index)
+        for offset in 1..<length {
+            guard index + offset < bytes.count else {
+                throw error("invalid UTF-8: the file ends inside a \(length)-byte character", at: index)
+            }
+            let byte = bytes[index + offset]
+            if offset == 1, !secondRange.contains(byte), byte & 0xC0 == 0x80 {
+                let reason = switch lead {
+                case 0xED: "it would encode a UTF-16 surrogate (U+D800 to U+DFFF)"
+                case 0xF4: "it would encode a value above U+10FFFF"
+                default: "it is an overlong encoding"
+                }
+                throw error("invalid UTF-8: the character starting with byte 0x\(JSONCParser.hex2(lead)) is not valid because \(reason)", at: index)
+            }
+            guard byte & 0xC0 == 0x80 else {
+                throw error(
+                    "invalid UTF-8: the \(length)-byte character starting with byte 0x\(JSONCParser.hex2(lead)) is cut short by \(describeByte(at: index + offset))",
+                    at: index
+                )
+            }
         }
         index += length
+    }
+
+    private func invalidUTF8Lead(_ lead: UInt8) -> JSONCSyntaxError {
+        let reason = switch lead {
+        case 0x80...0xBF: "it is a continuation byte, with no lead byte before it"
+        case 0xC0, 0xC1: "it can only start an overlong encoding"
+        case 0xF5...0xF7: "it would start a value above U+10FFFF"
+        default: "it never occurs in UTF-8"
+        }
+        return error("invalid UTF-8: byte 0x\(JSONCParser.hex2(lead)) cannot start a character: \(reason)", at: index)
     }
 
     // MARK: - Duplicate keys
@@ -499,15 +567,39 @@ struct JSONCParser: ~Copyable {
                 }
             }
         } else {
-            var firstByKey: [String: Int] = [:]
+            var firstByKey: [CodePoints: Int] = [:]
             firstByKey.reserveCapacity(count)
             for key in keyIndices {
-                let text = decodedString(key)
+                let text = CodePoints(decodedString(key))
                 if let first = firstByKey[text] {
                     recordDuplicate(key, first: first)
                 } else {
                     firstByKey[text] = key
                 }
+            }
+        }
+    }
+
+    /// A key compared the way JSON compares keys, code point by code point
+    /// (RFC 8259 section 8.3), where `String ==` would also equate canonically
+    /// equivalent keys such as "é" and "e\u0301".
+    private struct CodePoints: Hashable {
+        let text: String
+
+        init(_ text: String) { self.text = text }
+
+        static func == (left: Self, right: Self) -> Bool {
+            // Equal code points make equal strings: the fast `String ==` rules
+            // out most pairs, the code points settle the rest.
+            left.text == right.text && left.text.utf8.elementsEqual(right.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            let hashed: Void? = text.utf8.withContiguousStorageIfAvailable {
+                hasher.combine(bytes: UnsafeRawBufferPointer($0))
+            }
+            if hashed == nil {
+                Array(text.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
             }
         }
     }
@@ -522,7 +614,7 @@ struct JSONCParser: ~Copyable {
     private func keysEqual(_ a: Int, _ b: Int) -> Bool {
         let left = nodes[a], right = nodes[b]
         if left.flags.contains(.hasEscapes) || right.flags.contains(.hasEscapes) {
-            return decodedString(a) == decodedString(b)
+            return CodePoints(decodedString(a)) == CodePoints(decodedString(b))
         }
         guard left.length == right.length else { return false }
         let leftStart = Int(left.start), rightStart = Int(right.start)

@@ -24,22 +24,38 @@ public struct JSONCValue: Sendable {
 
     /// Byte offset just past the value's last byte.
     public var endOffset: Int {
-        let node = self.node
-        switch node.kind {
-        case .null, .true, .false, .number, .string:
-            return Int(node.start) + Int(node.length)
-        case .array, .object:
-            // Containers don't record their closing byte: it is the first `]`
-            // or `}` after the last direct child, past white space and comments.
+        // Containers don't record their closing byte: it is the first `]` or
+        // `}` after the end of their last direct child, past white space,
+        // comments and a trailing comma. Walk down the chain of last children
+        // (iteratively: nesting can be as deep as the parser allowed), then
+        // back up, finding each closing byte after the one inside it.
+        let nodes = document.nodes
+        var closers: [UInt8] = []
+        var current = index
+        var end: Int
+        while true {
+            let node = nodes[current]
+            guard node.kind == .array || node.kind == .object else {
+                end = Int(node.start) + Int(node.length)
+                break
+            }
+            closers.append(node.kind == .object ? ASCII.closeBrace : ASCII.closeBracket)
             var lastChild: Int?
-            var cursor = index + 1
+            var cursor = current + 1
             while cursor < Int(node.next) {
                 lastChild = cursor
-                cursor = Int(document.nodes[cursor].next)
+                cursor = Int(nodes[cursor].next)
             }
-            let searchFrom = lastChild.map { JSONCValue(document: document, index: $0).endOffset } ?? Int(node.start) + 1
-            return closingOffset(searchingFrom: searchFrom, closer: node.kind == .object ? ASCII.closeBrace : ASCII.closeBracket)
+            guard let lastChild else {
+                end = Int(node.start) + 1
+                break
+            }
+            current = lastChild
         }
+        for closer in closers.reversed() {
+            end = closingOffset(searchingFrom: end, closer: closer)
+        }
+        return end
     }
 
     private func closingOffset(searchingFrom start: Int, closer: UInt8) -> Int {
@@ -113,9 +129,10 @@ public struct JSONCValue: Sendable {
     /// The elements of an array in document order; empty for any other kind.
     public var elements: Elements { Elements(value: self) }
 
-    /// The value of the first member named `key`, or nil.
+    /// The value of the first member named `key`, or nil. Keys are compared
+    /// by code points, as JSON does: `"é"` does not find `"e\u0301"`.
     public subscript(key: String) -> JSONCValue? {
-        members.first { $0.key == key }?.value
+        members.first { $0.key.utf8.elementsEqual(key.utf8) }?.value
     }
 
     /// An object's members.

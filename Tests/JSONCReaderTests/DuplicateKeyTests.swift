@@ -1,0 +1,124 @@
+import Testing
+@testable import JSONCReader
+
+/// A key repeated in one object is not a syntax error: the document lists it,
+/// and member iteration yields only the first occurrence. Keys are the same
+/// when their code points are (RFC 8259 section 8.3).
+@Suite("Duplicate keys")
+struct DuplicateKeyTests {
+    @Test func aRepeatedKeyIsListedAndTheFirstWins() throws {
+        let text = #"{"a": 1, "b": 2, "a": 3}"#
+        let document = try JSONCDocument.parse(text)
+        #expect(document.duplicateKeys == [JSONCDuplicateKey(key: "a", offset: 17, firstOffset: 1)])
+        #expect(JSON(document.root) == .obj(("a", 1), ("b", 2)))
+        #expect(document.root.members.count == 2)
+        #expect(document.root["a"]?.number?.int == 1)
+        // The repeat's value is still on the tape: it counts as a value.
+        #expect(document.valueCount == 4)
+        #expect(document.root.sourceText == text)
+    }
+
+    @Test func everyRepeatPointsAtTheFirstOccurrence() throws {
+        let document = try JSONCDocument.parse(#"{"k":1,"k":2,"k":3}"#)
+        #expect(document.duplicateKeys == [
+            JSONCDuplicateKey(key: "k", offset: 7, firstOffset: 1),
+            JSONCDuplicateKey(key: "k", offset: 13, firstOffset: 1),
+        ])
+        #expect(JSON(document.root) == .obj(("k", 1)))
+    }
+
+    @Test func keysAreComparedAfterEscapesAreDecoded() throws {
+        let document = try JSONCDocument.parse(#"{"a": 1, "\u0061": 2, "\u00e9": 3, "é": 4, "\/": 5, "/": 6}"#)
+        #expect(document.duplicateKeys.map(\.key) == ["a", "é", "/"])
+        #expect(JSON(document.root) == .obj(("a", 1), ("é", 3), ("/", 5)))
+    }
+
+    @Test func canonicallyEquivalentKeysAreStillDifferentKeys() throws {
+        // "é" (U+00E9) and "e" + U+0301 look alike but are different code points.
+        for text in [
+            "{\"\u{E9}\": 1, \"e\u{301}\": 2}",
+            #"{"\u00e9": 1, "e\u0301": 2}"#,
+            "{\"\u{E9}\": 1, \"e\\u0301\": 2}",
+        ] {
+            let document = try JSONCDocument.parse(text)
+            #expect(document.duplicateKeys.isEmpty, "\(text)")
+            #expect(document.root.members.count == 2)
+            #expect(document.root["\u{E9}"]?.number?.int == 1)
+            #expect(document.root["e\u{301}"]?.number?.int == 2)
+        }
+    }
+
+    @Test func manyKeysAreCheckedTheSameWayAsFewKeys() throws {
+        // Objects with more than 16 keys take a hashed path: same answers.
+        var members = (0..<40).map { "\"k\($0)\": \($0)" }
+        members.insert(#""k3": "again""#, at: 30)
+        members.insert(#""\u006b7": "escaped again""#, at: 35)
+        members.append("\"\u{E9}\": 1")
+        members.append("\"e\u{301}\": 2")
+        let document = try JSONCDocument.parse("{" + members.joined(separator: ", ") + "}")
+        #expect(document.duplicateKeys.map(\.key) == ["k3", "k7"])
+        #expect(document.root.members.count == 42)
+        #expect(document.root["k3"]?.number?.int == 3)
+        #expect(document.root["k7"]?.number?.int == 7)
+        #expect(document.duplicateKeys[0].firstOffset == offsetOfFirst(#""k3""#, in: document.bytes))
+        #expect(document.duplicateKeys[1].firstOffset == offsetOfFirst(#""k7""#, in: document.bytes))
+    }
+
+    @Test func theSameKeyInDifferentObjectsIsNotADuplicate() throws {
+        let document = try JSONCDocument.parse(#"{"a": {"a": 1}, "b": [{"a": 2}, {"a": 3}], "c": {"b": {"a": 4}}}"#)
+        #expect(document.duplicateKeys.isEmpty)
+    }
+
+    @Test func duplicatesAreListedInDocumentOrder() throws {
+        // The outer repeat comes first in the file although the inner object closes first.
+        let text = """
+            {
+              "a": 1,
+              "a": 2,
+              "inner": { "b": 1, "b": 2 },
+              "list": [ { "c": 1, "c": 2 } ]
+            }
+            """
+        let document = try JSONCDocument.parse(text)
+        #expect(document.duplicateKeys.map(\.key) == ["a", "b", "c"])
+        #expect(document.duplicateKeys.map(\.offset) == document.duplicateKeys.map(\.offset).sorted())
+        let lines = document.duplicateKeys.map { document.lineMap.position(of: $0.offset).line }
+        #expect(lines == [3, 4, 5])
+        let firstLines = document.duplicateKeys.map { document.lineMap.position(of: $0.firstOffset).line }
+        #expect(firstLines == [2, 4, 5])
+    }
+
+    @Test func similarButDifferentKeysAreNotDuplicates() throws {
+        let document = try JSONCDocument.parse(#"{"a": 1, "A": 2, "a ": 3, " a": 4, "ab": 5, "": 6, "a\u0000": 7}"#)
+        #expect(document.duplicateKeys.isEmpty)
+        #expect(document.root.members.count == 7)
+    }
+
+    @Test func emptyKeysCanRepeat() throws {
+        let document = try JSONCDocument.parse(#"{"": 1, "": 2}"#)
+        #expect(document.duplicateKeys == [JSONCDuplicateKey(key: "", offset: 8, firstOffset: 1)])
+        #expect(document.root[""]?.number?.int == 1)
+    }
+
+    @Test func aDuplicateWithAContainerValueIsSkippedWhole() throws {
+        let document = try JSONCDocument.parse(#"{"x": 1, "x": {"y": [1, 2, {"z": 3}]}, "w": 4}"#)
+        #expect(JSON(document.root) == .obj(("x", 1), ("w", 4)))
+        #expect(document.duplicateKeys.map(\.key) == ["x"])
+    }
+
+    @Test func duplicatesWithCommentsAndTrailingCommas() throws {
+        let text = "{ /* first */ \"a\": 1, // second\n \"a\": 2, }"
+        let document = try JSONCDocument.parse(text)
+        let duplicate = try #require(document.duplicateKeys.first)
+        #expect(duplicate.key == "a")
+        #expect(document.lineMap.position(of: duplicate.offset) == (line: 2, column: 2))
+        #expect(document.lineMap.position(of: duplicate.firstOffset) == (line: 1, column: 15))
+    }
+
+    @Test func subscriptComparesCodePoints() throws {
+        let document = try JSONCDocument.parse("{\"e\u{301}\": 1, \"\u{E9}\": 2}")
+        #expect(document.root["\u{E9}"]?.number?.int == 2)
+        #expect(document.root["e\u{301}"]?.number?.int == 1)
+        #expect(document.root["e"] == nil)
+    }
+}
