@@ -41,7 +41,8 @@ enum CheckCommand {
         if let path = arguments.value("write-baseline") {
             if let failure = run.reportUnusableInput(io: io) { return failure }
             if let failure = run.emit(BaselineJSON.render(result.gaps), output: path, io: io) { return failure }
-            io.writeError("recorded \(Set(result.openGaps.map(\.fingerprint)).count) gaps in \(path)\n")
+            let count = Set(result.openGaps.map(\.fingerprint)).count
+            io.writeError("recorded \(count) gap\(count == 1 ? "" : "s") in \(path)\n")
             return .success
         }
         if let path = arguments.value("baseline") {
@@ -59,6 +60,12 @@ enum CheckCommand {
         let text: String
         switch arguments.value("format") ?? "text" {
         case "json": text = CheckJSON.render(result)
+        case "sarif": text = CheckSARIF.render(result, toolVersion: Throughline.version)
+        case "junit": text = CheckJUnit.render(result)
+        case "github": text = CheckGitHub.render(result)
+        case "markdown": text = CheckMarkdown.render(result)
+        case "html": text = CheckHTML.render(result)
+        case "csv": text = CheckCSV.render(result)
         default: text = CheckText.render(result, style: TerminalStyle(colors: arguments.value("output") == nil && io.usesColor(arguments.value("color"))))
         }
         if let failure = run.emit(text, output: arguments.value("output"), io: io) { return failure }

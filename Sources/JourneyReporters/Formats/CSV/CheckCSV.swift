@@ -1,0 +1,46 @@
+import CharterChecker
+import JourneyModel
+
+/// `--format csv` for `check`: one row per diagnostic and per gap (accepted
+/// gaps included, with their reason), for spreadsheets and data tools.
+///
+/// RFC 4180: CRLF after every record, fields with a comma, a double quote or
+/// a line break in double quotes, inner quotes doubled; UTF-8, no byte
+/// order mark. The header row is fixed:
+///
+/// ```text
+/// kind,id,severity,file,line,column,brand,journey,touchpoint,segment,channel,stage,expected,planned,message,suppressed_reason
+/// gap,formal-address,error,Journeys/aurele/first-purchase.journey.jsonc,12,20,maison-aurele,first-purchase,welcome-mail,newcomers,email,discover,address = formal,address = informal,"welcome-mail (email, discover) plans …",
+/// ```
+///
+/// - Important: guarded against CSV (formula) injection. A field that starts
+///   with `=`, `+`, `-`, `@`, a tab or a carriage return — which a
+///   spreadsheet would run as a formula — is written with a `'` in front
+///   (see ``CSVField``). Values read back from this format may therefore
+///   start with a `'` that is not in the journey files.
+public enum CheckCSV {
+    public static let header = [
+        "kind", "id", "severity", "file", "line", "column", "brand", "journey", "touchpoint", "segment",
+        "channel", "stage", "expected", "planned", "message", "suppressed_reason",
+    ]
+
+    public static func render(_ result: CheckResult) -> String {
+        var output = CSVField.record(header)
+        for diagnostic in result.diagnostics {
+            output += CSVField.record([
+                "diagnostic", diagnostic.code.rawValue, diagnostic.severity.rawValue,
+                diagnostic.location.file, String(diagnostic.location.line), String(diagnostic.location.column),
+                "", "", "", "", "", "", "", "", Finding(diagnostic).messageWithSuggestion, "",
+            ])
+        }
+        for gap in result.gaps {
+            output += CSVField.record([
+                "gap", gap.marker, gap.severity.rawValue,
+                gap.location.file, String(gap.location.line), String(gap.location.column),
+                gap.brand, gap.journey, gap.touchpoint ?? "", gap.segment ?? "", gap.channel ?? "", gap.stage ?? "",
+                gap.expected, gap.planned, gap.message, gap.suppression?.reason ?? "",
+            ])
+        }
+        return output
+    }
+}

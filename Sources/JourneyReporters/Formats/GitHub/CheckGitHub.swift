@@ -1,0 +1,53 @@
+import CharterChecker
+import JourneyModel
+
+/// `--format github` for `check`: GitHub Actions workflow commands, which the
+/// runner turns into annotations on the pull request's files.
+///
+/// One line per open finding, diagnostics first, then the plain summary line:
+///
+/// ```text
+/// ::error file=Journeys/aurele/first-purchase.journey.jsonc,line=12,col=20,title=formal-address · newcomers::welcome-mail (email, discover) plans …
+/// 1 error, 0 warnings, 0 infos in 2 files (1 journey, 4 touchpoints)
+/// ```
+///
+/// Errors are `::error`, warnings `::warning`, infos `::notice`. The action
+/// that would close a gap, then related locations, follow the message on
+/// lines of their own (escaped as `%0A`).
+/// Property values escape `%`, CR, LF, `:` and `,`; the message escapes `%`,
+/// CR and LF, as `@actions/core` does. Accepted gaps get no annotation; the
+/// summary line counts them.
+public enum CheckGitHub {
+    public static func render(_ result: CheckResult) -> String {
+        var lines: [String] = []
+        let findings = result.diagnostics.map(Finding.init) + result.openGaps.map(Finding.init)
+        for finding in findings {
+            lines.append(command(for: finding))
+        }
+        lines.append(CheckText.summaryLine(result.summary, style: .plain))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `error`, `warning`, `notice`.
+    public static func commandName(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "notice"
+        }
+    }
+
+    static func command(for finding: Finding) -> String {
+        let properties = [
+            ("file", finding.location.file),
+            ("line", String(finding.location.line)),
+            ("col", String(finding.location.column)),
+            ("title", finding.title),
+        ]
+        let list = properties.map { "\($0)=\(WorkflowCommandEscaping.property($1))" }.joined(separator: ",")
+        var message = finding.messageWithSuggestion
+        if let action = finding.action { message += "\n→ \(action)" }
+        for related in finding.related { message += "\n\(related.location): \(related.message)" }
+        return "::\(commandName(finding.severity)) \(list)::\(WorkflowCommandEscaping.data(message))"
+    }
+}

@@ -1,0 +1,128 @@
+import CharterChecker
+import JourneyModel
+
+/// `--format html` for `check`: one self-contained page to open or attach as
+/// a CI artifact — inline CSS, no script, nothing fetched (a
+/// Content-Security-Policy says so to the browser).
+///
+/// The summary and counts, then a table of the open findings grouped by
+/// file (severity in colour, location, rule, journey and touchpoint,
+/// segment, message with expected and planned values), then the accepted
+/// gaps with their reasons. Every piece of text from the files is escaped
+/// (`&`, `<`, `>`, `"`, `'`; control characters HTML forbids become U+FFFD).
+public enum CheckHTML {
+    public static func render(_ result: CheckResult) -> String {
+        let summary = result.summary
+        let status = result.fails ? "fail" : (summary.errors + summary.warnings + summary.infos > 0 ? "warn" : "pass")
+        var html: [String] = [
+            "<!DOCTYPE html>",
+            "<html lang=\"en\">",
+            "<head>",
+            "<meta charset=\"utf-8\">",
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            "<meta name=\"generator\" content=\"throughline\">",
+            "<title>Throughline check</title>",
+            "<style>\n\(style)</style>",
+            "</head>",
+            "<body>",
+            "<h1>Throughline check</h1>",
+            "<p class=\"summary \(status)\">\(escape(CheckText.summaryLine(summary, style: .plain)))</p>",
+            "<table class=\"counts\">",
+            "<tr><th>Errors</th><th>Warnings</th><th>Infos</th><th>Accepted</th><th>Files</th><th>Journeys</th><th>Touchpoints</th></tr>",
+            "<tr><td class=\"error\">\(summary.errors)</td><td class=\"warning\">\(summary.warnings)</td><td class=\"info\">\(summary.infos)</td>"
+                + "<td>\(summary.suppressed)</td><td>\(summary.files)</td><td>\(summary.journeys)</td><td>\(summary.touchpoints)</td></tr>",
+            "</table>",
+        ]
+
+        let open = result.diagnostics.map(Finding.init) + result.openGaps.map(Finding.init)
+        if open.isEmpty {
+            html.append("<p class=\"none\">No open findings.</p>")
+        } else {
+            html.append("<h2>Findings</h2>")
+            html.append("<table class=\"findings\">")
+            html.append("<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Journey</th><th>Touchpoint</th><th>Segment</th><th>Message</th></tr></thead>")
+            for (file, findings) in groupedByFile(open) {
+                html.append("<tbody>")
+                html.append("<tr class=\"file\"><th colspan=\"7\">\(escape(file))</th></tr>")
+                for finding in CheckMarkdown.inLineOrder(findings) { html.append(row(finding)) }
+                html.append("</tbody>")
+            }
+            html.append("</table>")
+        }
+
+        let accepted = result.suppressedGaps.map(Finding.init)
+        if !accepted.isEmpty {
+            html.append("<h2>Accepted gaps</h2>")
+            html.append("<table class=\"findings accepted\">")
+            html.append("<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Journey</th><th>Touchpoint</th><th>Segment</th><th>Message</th><th>Reason</th></tr></thead>")
+            html.append("<tbody>")
+            for finding in accepted {
+                html.append(row(finding, showFile: true, reason: finding.suppression?.reason ?? ""))
+            }
+            html.append("</tbody>")
+            html.append("</table>")
+        }
+        html += ["</body>", "</html>"]
+        return html.joined(separator: "\n") + "\n"
+    }
+
+    static func row(_ finding: Finding, showFile: Bool = false, reason: String? = nil) -> String {
+        let severity = finding.severity.rawValue
+        let place = showFile ? finding.location.description : "\(finding.location.line):\(finding.location.column)"
+        var message = escape(finding.messageWithSuggestion)
+        if let gap = finding.gap {
+            message += "<div class=\"detail\">expected <q>\(escape(gap.expected))</q>, planned <q>\(escape(gap.planned))</q></div>"
+        }
+        if let action = finding.action {
+            message += "<div class=\"action\">→ \(escape(action))</div>"
+        }
+        for related in finding.related {
+            message += "<div class=\"detail\">\(escape(related.location.description)): \(escape(related.message))</div>"
+        }
+        var cells = [
+            "<td><span class=\"badge \(severity)\">\(severity)</span></td>",
+            "<td class=\"location\">\(escape(place))</td>",
+            "<td><code>\(escape(finding.id))</code></td>",
+            "<td>\(escape(finding.gap?.journey ?? ""))</td>",
+            "<td>\(escape(finding.gap?.touchpoint ?? ""))</td>",
+            "<td>\(escape(finding.gap?.segment ?? ""))</td>",
+            "<td>\(message)</td>",
+        ]
+        if let reason { cells.append("<td>\(escape(reason))</td>") }
+        return "<tr class=\"\(severity)\">" + cells.joined() + "</tr>"
+    }
+
+    static func escape(_ text: String) -> String { MarkupEscaping.text(text) }
+
+    static let style = """
+    body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; margin: 2rem; }
+    h1 { font-size: 1.5rem; margin: 0 0 .5rem; }
+    h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; }
+    table { border-collapse: collapse; margin: .5rem 0; }
+    th, td { border: 1px solid #d0d7de; padding: .3rem .6rem; text-align: left; vertical-align: top; }
+    thead th, .counts th { background: #f6f8fa; }
+    .counts td { text-align: right; font-variant-numeric: tabular-nums; }
+    .summary { padding: .5rem .8rem; border-left: 4px solid; }
+    .summary.fail { border-color: #cf222e; background: #ffebe9; }
+    .summary.warn { border-color: #bf8700; background: #fff8c5; }
+    .summary.pass { border-color: #1a7f37; background: #dafbe1; }
+    tr.file th { background: #eaeef2; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-weight: 600; }
+    .location, code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space: nowrap; }
+    .badge { display: inline-block; padding: 0 .45rem; border-radius: 1rem; color: #fff; font-size: .85em; font-weight: 600; }
+    .badge.error { background: #cf222e; }
+    .badge.warning { background: #9a6700; }
+    .badge.info { background: #0969da; }
+    tr.error td:first-child { border-left: 4px solid #cf222e; }
+    tr.warning td:first-child { border-left: 4px solid #bf8700; }
+    tr.info td:first-child { border-left: 4px solid #0969da; }
+    .counts td.error { color: #cf222e; }
+    .counts td.warning { color: #9a6700; }
+    .counts td.info { color: #0969da; }
+    .accepted { opacity: .8; }
+    .detail { color: #57606a; font-size: .9em; }
+    .action { color: #1a7f37; font-size: .9em; }
+    .none { color: #1a7f37; }
+
+    """
+}

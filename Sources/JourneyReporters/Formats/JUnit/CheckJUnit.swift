@@ -1,0 +1,155 @@
+import CharterChecker
+import JourneyModel
+
+/// `--format junit` for `check`: JUnit XML as GitLab, Jenkins and the GitHub
+/// test-report actions read it.
+///
+/// - One `<testsuite>` per file (named by its path, files in path order):
+///   every brand, charter and journey file of the workspace, and every file
+///   a finding points at. A file without findings gets one passing
+///   `<testcase name="no findings">`, so it shows green.
+/// - One `<testcase>` per finding. Gaps: `classname` is `journey.touchpoint`
+///   (`journey.stage` or `journey` for gaps about a whole stage or journey),
+///   `name` is `marker · segment` (with the attribute, and the stage for
+///   journey-wide gaps, when needed to tell two cases apart). Diagnostics: `classname` is `throughline.input`,
+///   `name` is `code at line:column`. Both carry `file` and `line`.
+/// - Gaps and diagnostics at error or warning severity fail: `<failure>`,
+///   except unusable input (a diagnostic at error severity), which is an
+///   `<error>`. Info findings pass, with the message in `<system-out>`.
+///   Accepted gaps are `<skipped message="reason">`.
+///
+/// ```xml
+/// <testsuite name="Journeys/aurele/first-purchase.journey.jsonc" tests="1" failures="1" errors="0" skipped="0" time="0">
+///   <testcase classname="first-purchase.welcome-mail" name="formal-address · newcomers" file="…" line="12" time="0">
+///     <failure message="welcome-mail (email, discover) plans …" type="error">…</failure>
+/// ```
+public enum CheckJUnit {
+    public static func render(_ result: CheckResult) -> String {
+        let findings = Finding.all(in: result)
+        let grouped = Dictionary(grouping: findings, by: \.location.file)
+        let suites = files(of: result.workspace, findings: findings).map { file in
+            suite(file: file, findings: grouped[file] ?? [])
+        }
+        let total = suites.reduce(Counts()) { $0 + $1.counts }
+        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
+        lines.append("<testsuites name=\"throughline check\"\(total.attributes)>")
+        for suite in suites { lines += suite.lines }
+        lines.append("</testsuites>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Every file the report can speak of, in path order.
+    static func files(of workspace: Workspace, findings: [Finding]) -> [String] {
+        var files = Set(findings.map(\.location.file))
+        for brand in workspace.brands {
+            files.insert(brand.location.file)
+            for marker in brand.charter.markers { files.insert(marker.location.file) }
+        }
+        for journey in workspace.journeys { files.insert(journey.file) }
+        return files.sorted()
+    }
+
+    struct Counts {
+        var tests = 0
+        var failures = 0
+        var errors = 0
+        var skipped = 0
+
+        static func + (lhs: Counts, rhs: Counts) -> Counts {
+            Counts(
+                tests: lhs.tests + rhs.tests, failures: lhs.failures + rhs.failures,
+                errors: lhs.errors + rhs.errors, skipped: lhs.skipped + rhs.skipped
+            )
+        }
+
+        var attributes: String {
+            " tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"0\""
+        }
+    }
+
+    static func suite(file: String, findings: [Finding]) -> (counts: Counts, lines: [String]) {
+        var counts = Counts()
+        var cases: [String] = []
+        let names = uniqueNames(findings)
+        for (finding, (classname, name)) in zip(findings, names) {
+            counts.tests += 1
+            let open = "    <testcase classname=\"\(attr(classname))\" name=\"\(attr(name))\" file=\"\(attr(file))\" line=\"\(finding.location.line)\" time=\"0\">"
+            let details = MarkupEscaping.text(self.details(of: finding))
+            if let suppression = finding.suppression {
+                counts.skipped += 1
+                cases += [open, "      <skipped message=\"\(attr(suppression.reason))\">\(details)</skipped>", "    </testcase>"]
+            } else if finding.kind == .diagnostic && finding.severity == .error {
+                counts.errors += 1
+                cases += [open, "      <error message=\"\(attr(finding.messageWithSuggestion))\" type=\"\(finding.severity)\">\(details)</error>", "    </testcase>"]
+            } else if finding.severity >= .warning {
+                counts.failures += 1
+                cases += [open, "      <failure message=\"\(attr(finding.messageWithSuggestion))\" type=\"\(finding.severity)\">\(details)</failure>", "    </testcase>"]
+            } else {
+                cases += [open, "      <system-out>\(details)</system-out>", "    </testcase>"]
+            }
+        }
+        if findings.isEmpty {
+            counts.tests = 1
+            cases.append("    <testcase classname=\"throughline\" name=\"no findings\" file=\"\(attr(file))\" time=\"0\"/>")
+        }
+        let lines = ["  <testsuite name=\"\(attr(file))\"\(counts.attributes)>"] + cases + ["  </testsuite>"]
+        return (counts, lines)
+    }
+
+    /// `classname` and `name` of each finding's test case, unique within the
+    /// suite so that CI servers keep them apart: `marker · segment`, with the
+    /// attribute (and the stage of journey-wide gaps) when that is not
+    /// enough, and a counter as the last resort.
+    static func uniqueNames(_ findings: [Finding]) -> [(classname: String, name: String)] {
+        let short = findings.map { names(of: $0, detailed: false) }
+        var shortCount: [String: Int] = [:]
+        for (classname, name) in short { shortCount[classname + "\u{0}" + name, default: 0] += 1 }
+        var used: [String: Int] = [:]
+        return zip(findings, short).map { finding, names in
+            var (classname, name) = names
+            if shortCount[classname + "\u{0}" + name]! > 1 { name = self.names(of: finding, detailed: true).name }
+            let key = classname + "\u{0}" + name
+            used[key, default: 0] += 1
+            if used[key]! > 1 { name += " (\(used[key]!))" }
+            return (classname, name)
+        }
+    }
+
+    static func names(of finding: Finding, detailed: Bool) -> (classname: String, name: String) {
+        guard let gap = finding.gap else {
+            return ("throughline.input", "\(finding.id) at \(finding.location.line):\(finding.location.column)")
+        }
+        let place = gap.touchpoint ?? gap.stage
+        let classname = [gap.journey, place].compactMap { $0 }.joined(separator: ".")
+        var parts = [gap.marker, gap.segment]
+        if detailed { parts += [gap.attribute, gap.touchpoint == nil ? gap.stage : nil] }
+        return (classname, parts.compactMap { $0 }.joined(separator: " · "))
+    }
+
+    /// The body of a failure, error, skip or output: the finding in full.
+    static func details(of finding: Finding) -> String {
+        var lines = ["\(finding.location): \(finding.severity): \(finding.messageWithSuggestion)"]
+        if let gap = finding.gap {
+            lines.append("marker: \(gap.marker) (\(gap.kind.rawValue))")
+            lines.append("brand: \(gap.brand)")
+            lines.append("journey: \(gap.journey)")
+            let optional: [(String, String?)] = [
+                ("touchpoint", gap.touchpoint), ("segment", gap.segment), ("channel", gap.channel),
+                ("stage", gap.stage), ("attribute", gap.attribute),
+            ]
+            for case let (label, value?) in optional { lines.append("\(label): \(value)") }
+            lines.append("expected: \(gap.expected)")
+            lines.append("planned: \(gap.planned)")
+            if let action = finding.action { lines.append("action: \(action)") }
+            if let suppression = gap.suppression {
+                lines.append("accepted at \(suppression.location): \(suppression.reason)")
+            }
+        } else {
+            lines.append("diagnostic: \(finding.id)")
+        }
+        for related in finding.related { lines.append("see \(related.location): \(related.message)") }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func attr(_ text: String) -> String { MarkupEscaping.attribute(text) }
+}

@@ -1,0 +1,104 @@
+import CharterChecker
+import JourneyModel
+
+/// `--format markdown` for `check`: a report to post as a pull-request or
+/// merge-request comment (GitHub-flavoured Markdown).
+///
+/// A title, the summary line and a table of counts, then one section per
+/// file with its open diagnostics and gaps in line order, then the accepted
+/// gaps, folded in a `<details>` block with their reasons. Text from the
+/// files is escaped: `|` and the characters that start inline Markdown or
+/// HTML are backslash-escaped, line breaks become `<br>`.
+///
+/// ```markdown
+/// ### `Journeys/aurele/first-purchase.journey.jsonc`
+///
+/// | Severity | Location | Rule | Segment | Message |
+/// | --- | --- | --- | --- | --- |
+/// | ⛔ error | 12:20 | `formal-address` | newcomers | welcome\-mail (email, discover) plans … |
+/// ```
+public enum CheckMarkdown {
+    public static func render(_ result: CheckResult) -> String {
+        let summary = result.summary
+        var blocks: [String] = ["## Throughline check"]
+        let icon = result.fails ? "❌" : (summary.errors + summary.warnings + summary.infos > 0 ? "⚠️" : "✅")
+        blocks.append("\(icon) \(MarkdownEscaping.cell(CheckText.summaryLine(summary, style: .plain)))")
+        blocks.append("""
+        | Errors | Warnings | Infos | Accepted | Files | Journeys | Touchpoints |
+        | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+        | \(summary.errors) | \(summary.warnings) | \(summary.infos) | \(summary.suppressed) | \(summary.files) | \(summary.journeys) | \(summary.touchpoints) |
+        """)
+
+        let open = result.diagnostics.map(Finding.init) + result.openGaps.map(Finding.init)
+        for (file, findings) in groupedByFile(open) {
+            var table = [
+                "### \(MarkdownEscaping.codeSpan(file, inTable: false))",
+                "",
+                "| Severity | Location | Rule | Segment | Message |",
+                "| --- | --- | --- | --- | --- |",
+            ]
+            for finding in inLineOrder(findings) {
+                let cells = [
+                    severityLabel(finding.severity),
+                    "\(finding.location.line):\(finding.location.column)",
+                    MarkdownEscaping.codeSpan(finding.id),
+                    MarkdownEscaping.cell(finding.gap?.segment ?? ""),
+                    message(of: finding),
+                ]
+                table.append(row(cells))
+            }
+            blocks.append(table.joined(separator: "\n"))
+        }
+
+        let accepted = result.suppressedGaps.map(Finding.init)
+        if !accepted.isEmpty {
+            var table = [
+                "<details>",
+                "<summary>\(accepted.count) accepted \(accepted.count == 1 ? "gap" : "gaps")</summary>",
+                "",
+                "| Location | Rule | Segment | Message | Reason |",
+                "| --- | --- | --- | --- | --- |",
+            ]
+            for finding in accepted {
+                table.append(row([
+                    MarkdownEscaping.codeSpan(finding.location.description),
+                    MarkdownEscaping.codeSpan(finding.id),
+                    MarkdownEscaping.cell(finding.gap?.segment ?? ""),
+                    message(of: finding),
+                    MarkdownEscaping.cell(finding.suppression?.reason ?? ""),
+                ]))
+            }
+            table += ["", "</details>"]
+            blocks.append(table.joined(separator: "\n"))
+        }
+        return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    static func severityLabel(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "⛔ error"
+        case .warning: "⚠️ warning"
+        case .info: "ℹ️ info"
+        }
+    }
+
+    static func message(of finding: Finding) -> String {
+        var text = MarkdownEscaping.cell(finding.messageWithSuggestion)
+        if let action = finding.action { text += "<br>→ \(MarkdownEscaping.cell(action))" }
+        for related in finding.related {
+            text += "<br>↳ \(MarkdownEscaping.codeSpan(related.location.description)) \(MarkdownEscaping.cell(related.message))"
+        }
+        return text
+    }
+
+    static func row(_ cells: [String]) -> String {
+        "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |"
+    }
+
+    /// By line and column, keeping the given order for equal positions.
+    static func inLineOrder(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated()
+            .sorted { ($0.element.location.position, $0.offset) < ($1.element.location.position, $1.offset) }
+            .map(\.element)
+    }
+}

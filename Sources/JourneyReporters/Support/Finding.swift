@@ -1,0 +1,87 @@
+import CharterChecker
+import JourneyModel
+
+/// A diagnostic or a gap seen the same way, for the formats that list both
+/// in one table or one suite: what it is, how bad, where, and what it says.
+struct Finding: Sendable {
+    enum Kind: String, Sendable {
+        case diagnostic
+        case gap
+    }
+
+    var kind: Kind
+    /// The diagnostic code or the marker id.
+    var id: String
+    var severity: Severity
+    var location: SourceLocation
+    var message: String
+    var related: [RelatedLocation]
+    /// Set for gaps.
+    var gap: Gap?
+    /// Set for diagnostics with a did-you-mean.
+    var suggestion: String?
+
+    init(_ diagnostic: Diagnostic) {
+        kind = .diagnostic
+        id = diagnostic.code.rawValue
+        severity = diagnostic.severity
+        location = diagnostic.location
+        message = diagnostic.message
+        related = diagnostic.related
+        gap = nil
+        suggestion = diagnostic.suggestion
+    }
+
+    init(_ gap: Gap) {
+        kind = .gap
+        id = gap.marker
+        severity = gap.severity
+        location = gap.location
+        message = gap.message
+        related = gap.related
+        self.gap = gap
+        suggestion = nil
+    }
+
+    var suppression: SuppressionNote? { gap?.suppression }
+
+    /// What to change to close a gap, when the checker says.
+    var action: String? {
+        guard let action = gap?.action, !action.isEmpty else { return nil }
+        return action
+    }
+
+    /// Diagnostics, then gaps (accepted ones included), each in report order.
+    static func all(in result: CheckResult) -> [Finding] {
+        result.diagnostics.map(Finding.init) + result.gaps.map(Finding.init)
+    }
+
+    /// `marker · segment` for gaps, the code for diagnostics: a short title.
+    var title: String {
+        guard let gap else { return id }
+        return [gap.marker, gap.segment].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    /// The message, with the suggestion added when the message does not
+    /// already quote it.
+    var messageWithSuggestion: String {
+        guard let suggestion, !message.contains("'\(suggestion)'") else { return message }
+        return "\(message) (did you mean '\(suggestion)'?)"
+    }
+}
+
+extension Severity {
+    /// Worst first: the order summaries and tables list severities in.
+    static let worstFirst: [Severity] = [.error, .warning, .info]
+}
+
+/// Groups findings by file, files in path order, findings in the order given.
+func groupedByFile(_ findings: [Finding]) -> [(file: String, findings: [Finding])] {
+    var order: [String] = []
+    var byFile: [String: [Finding]] = [:]
+    for finding in findings {
+        if byFile[finding.location.file] == nil { order.append(finding.location.file) }
+        byFile[finding.location.file, default: []].append(finding)
+    }
+    return order.sorted().map { ($0, byFile[$0]!) }
+}

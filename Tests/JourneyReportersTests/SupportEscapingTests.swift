@@ -1,0 +1,67 @@
+import Testing
+@testable import JourneyReporters
+
+@Suite("Escaping helpers")
+struct SupportEscapingTests {
+    @Test func markupEscapesTheFiveCharacters() {
+        #expect(MarkupEscaping.text(#"<a href="x">Tom & 'Jerry'</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;")
+        #expect(MarkupEscaping.attribute("a&b") == "a&amp;b")
+    }
+
+    @Test func markupReplacesCharactersXMLCannotHold() {
+        #expect(MarkupEscaping.text("a\u{0}b\u{1B}c\u{8}d\u{FFFF}") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}")
+        #expect(MarkupEscaping.text("tab\there\nnew") == "tab\there\nnew")
+        #expect(MarkupEscaping.text("cr\rlf") == "cr&#13;lf")
+        #expect(MarkupEscaping.attribute("tab\there\nnew\rend") == "tab&#9;here&#10;new&#13;end")
+        #expect(MarkupEscaping.text("é 😀 ≥") == "é 😀 ≥")
+    }
+
+    @Test func csvQuotesOnlyWhenNeeded() {
+        #expect(CSVField.quoted("plain text") == "plain text")
+        #expect(CSVField.quoted("a,b") == "\"a,b\"")
+        #expect(CSVField.quoted("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVField.quoted("two\nlines") == "\"two\nlines\"")
+        #expect(CSVField.quoted("cr\rhere") == "\"cr\rhere\"")
+        #expect(CSVField.quoted("") == "")
+    }
+
+    @Test func csvGuardsFormulaTriggers() {
+        for trigger in ["=", "+", "-", "@", "\t", "\r"] {
+            #expect(CSVField.guarded(trigger + "1+1") == "'" + trigger + "1+1")
+        }
+        #expect(CSVField.guarded("1+1") == "1+1")
+        #expect(CSVField.guarded("a=b") == "a=b")
+        #expect(CSVField.encode("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
+        #expect(CSVField.record(["a", "b,c", "-1"]) == "a,\"b,c\",'-1\r\n")
+    }
+
+    @Test func workflowCommandEscaping() {
+        #expect(WorkflowCommandEscaping.data("100% sure\r\nnext: a, b") == "100%25 sure%0D%0Anext: a, b")
+        #expect(WorkflowCommandEscaping.property("100% sure\r\nnext: a, b") == "100%25 sure%0D%0Anext%3A a%2C b")
+        #expect(WorkflowCommandEscaping.property("%0A") == "%250A")
+    }
+
+    @Test func markdownCellEscaping() {
+        #expect(MarkdownEscaping.cell("a | b") == "a \\| b")
+        #expect(MarkdownEscaping.cell("*bold* _it_ `code` [link](x) <b> & ~s~ \\") == "\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x) \\<b\\> \\& \\~s\\~ \\\\")
+        #expect(MarkdownEscaping.cell("one\ntwo\r\nthree\rfour") == "one<br>two<br>three<br>four")
+        #expect(MarkdownEscaping.cell("first-purchase, 3.5") == "first-purchase, 3.5")
+    }
+
+    @Test func markdownCodeSpans() {
+        #expect(MarkdownEscaping.codeSpan("formal-address") == "`formal-address`")
+        #expect(MarkdownEscaping.codeSpan("a|b") == "`a\\|b`")
+        #expect(MarkdownEscaping.codeSpan("a|b", inTable: false) == "`a|b`")
+        #expect(MarkdownEscaping.codeSpan("x`y") == "``x`y``")
+        #expect(MarkdownEscaping.codeSpan("`x``") == "``` `x`` ```")
+        #expect(MarkdownEscaping.codeSpan("") == "")
+    }
+
+    @Test func uriReferences() {
+        #expect(URIReference.reference(for: "Journeys/a.journey.jsonc") == "Journeys/a.journey.jsonc")
+        #expect(URIReference.reference(for: "Journeys/my journey #1.jsonc") == "Journeys/my%20journey%20%231.jsonc")
+        #expect(URIReference.reference(for: "a:b/é.jsonc") == "a%3Ab/%C3%A9.jsonc")
+        #expect(URIReference.reference(for: "/srv/x y.jsonc") == "file:///srv/x%20y.jsonc")
+        #expect(URIReference.reference(for: "50%.jsonc") == "50%25.jsonc")
+    }
+}
