@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "CharterAuditTests", dependencies: ["CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "JourneyReportersTests", dependencies: ["JourneyReporters", "CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "ThroughlineCLITests", dependencies: ["ThroughlineCLI", "JourneyModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ThroughlineCLI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["throughline"], exclude: ["Golden"]),
     ]
 )

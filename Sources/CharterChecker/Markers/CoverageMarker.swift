@@ -22,7 +22,7 @@ extension CoverageRule: MarkerEvaluation {
                         expected: "at least \(minimum) touchpoint\(minimum == 1 ? "" : "s") per \(self.unit.rawValue) with \(wanted)",
                         planned: "\(hits) in \(label)",
                         message: "\(sentence) has \(hits) touchpoint\(hits == 1 ? "" : "s") with \(wanted); '\(marker.marker.title)' expects at least \(minimum)",
-                        action: "Bring \(minimum - hits) more touchpoint\(minimum - hits == 1 ? "" : "s") of \(label) to \(wanted) (its first is \(first.id)).",
+                        action: "Make \(minimum - hits) more touchpoint\(minimum - hits == 1 ? "" : "s") of \(label) meet '\(wanted)' (for example \(first.id)).",
                         related: unit.members.prefix(1).map { RelatedLocation(view.journey.location(view.touchpoint($0).position), "first touchpoint of \(label)") }
                     )]
                 )
