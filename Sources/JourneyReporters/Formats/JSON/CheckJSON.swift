@@ -13,21 +13,25 @@ import JourneyModel
 /// ```
 public enum CheckJSON {
     public static func render(_ result: CheckResult) -> String {
-        let summary = result.summary
-        return JSONOutput.object([
+        JSONOutput.object([
             ("diagnostics", .array(result.diagnostics.map(diagnostic))),
             ("gaps", .array(result.openGaps.map(gap))),
             ("suppressed", .array(result.suppressedGaps.map(gap))),
-            ("summary", .object([
-                ("files", .integer(summary.files)),
-                ("journeys", .integer(summary.journeys)),
-                ("touchpoints", .integer(summary.touchpoints)),
-                ("errors", .integer(summary.errors)),
-                ("warnings", .integer(summary.warnings)),
-                ("infos", .integer(summary.infos)),
-                ("suppressed", .integer(summary.suppressed)),
-            ])),
+            ("summary", summary(result.summary)),
         ]).rendered()
+    }
+
+    /// The counts every machine-readable format ends with.
+    public static func summary(_ summary: CheckResult.Summary) -> JSONOutput {
+        .object([
+            ("files", .integer(summary.files)),
+            ("journeys", .integer(summary.journeys)),
+            ("touchpoints", .integer(summary.touchpoints)),
+            ("errors", .integer(summary.errors)),
+            ("warnings", .integer(summary.warnings)),
+            ("infos", .integer(summary.infos)),
+            ("suppressed", .integer(summary.suppressed)),
+        ])
     }
 
     public static func diagnostic(_ diagnostic: Diagnostic) -> JSONOutput {

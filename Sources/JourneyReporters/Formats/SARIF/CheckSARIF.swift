@@ -47,7 +47,6 @@ public enum CheckSARIF {
         var results: [JSONOutput] = result.diagnostics.map { diagnostic($0, rules: rules) }
         results += result.gaps.map { gap($0, rules: rules) }
 
-        let summary = result.summary
         let run: JSONOutput = .object([
             ("tool", .object([("driver", .object(driver))])),
             ("originalUriBaseIds", .object([
@@ -58,15 +57,7 @@ public enum CheckSARIF {
             ("columnKind", "unicodeCodePoints"),
             ("results", .array(results)),
             ("properties", .object([
-                ("summary", .object([
-                    ("files", .integer(summary.files)),
-                    ("journeys", .integer(summary.journeys)),
-                    ("touchpoints", .integer(summary.touchpoints)),
-                    ("errors", .integer(summary.errors)),
-                    ("warnings", .integer(summary.warnings)),
-                    ("infos", .integer(summary.infos)),
-                    ("suppressed", .integer(summary.suppressed)),
-                ])),
+                ("summary", CheckJSON.summary(result.summary)),
             ])),
         ])
         return JSONOutput.object([
