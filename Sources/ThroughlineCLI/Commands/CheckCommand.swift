@@ -6,7 +6,10 @@ import JourneyReporters
 /// `throughline check`: located diagnostics and gaps, and the exit code CI
 /// gates on.
 enum CheckCommand {
-    static let formats = ["text", "json", "sarif", "junit", "github", "markdown", "html", "csv"]
+    /// The formats `check` writes.
+    enum Format: String, CaseIterable {
+        case text, json, sarif, junit, github, markdown, html, csv
+    }
 
     static let spec = CommandSpec(
         name: "check",
@@ -17,7 +20,7 @@ enum CheckCommand {
         Exit code 0: nothing at or above --fail-on; 1: findings at or above it; 2: unusable input or arguments.
         """,
         options: [
-            OptionSpec("format", short: "f", value: "FORMAT", help: "Output format.", choices: formats, defaultValue: "text"),
+            OptionSpec("format", short: "f", value: "FORMAT", help: "Output format.", choices: Format.allCases.map(\.rawValue), defaultValue: "text"),
             OptionSpec("output", short: "o", value: "FILE", help: "Write the report to FILE (atomically) instead of standard output."),
             OptionSpec("fail-on", value: "SEVERITY", help: "Lowest severity that fails the run.", choices: ["error", "warning", "info"], defaultValue: "error"),
             OptionSpec("color", value: "WHEN", help: "Colour the text format.", choices: ["auto", "always", "never"], defaultValue: "auto"),
@@ -58,15 +61,15 @@ enum CheckCommand {
             result.gaps = Baseline(fingerprints: fingerprints, file: path).apply(to: result.gaps)
         }
         let text: String
-        switch arguments.value("format") ?? "text" {
-        case "json": text = CheckJSON.render(result)
-        case "sarif": text = CheckSARIF.render(result, toolVersion: Throughline.version)
-        case "junit": text = CheckJUnit.render(result)
-        case "github": text = CheckGitHub.render(result)
-        case "markdown": text = CheckMarkdown.render(result)
-        case "html": text = CheckHTML.render(result)
-        case "csv": text = CheckCSV.render(result)
-        default: text = CheckText.render(result, style: TerminalStyle(colors: arguments.value("output") == nil && io.usesColor(arguments.value("color"))))
+        switch arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text {
+        case .text: text = CheckText.render(result, style: TerminalStyle(colors: arguments.value("output") == nil && io.usesColor(arguments.value("color"))))
+        case .json: text = CheckJSON.render(result)
+        case .sarif: text = CheckSARIF.render(result, toolVersion: Throughline.version)
+        case .junit: text = CheckJUnit.render(result)
+        case .github: text = CheckGitHub.render(result)
+        case .markdown: text = CheckMarkdown.render(result)
+        case .html: text = CheckHTML.render(result)
+        case .csv: text = CheckCSV.render(result)
         }
         if let failure = run.emit(text, output: arguments.value("output"), io: io) { return failure }
         return exitCode(for: result)

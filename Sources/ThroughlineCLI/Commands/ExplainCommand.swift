@@ -5,11 +5,16 @@ import JourneyReporters
 /// `throughline explain MARKER`: what a marker expects, where, why, where it
 /// comes from, and which touchpoints fail it now.
 enum ExplainCommand {
+    /// The formats `explain` writes.
+    enum Format: String, CaseIterable {
+        case text, json
+    }
+
     static let spec = CommandSpec(
         name: "explain",
         abstract: "Explain a marker: what it expects, where it applies, its inheritance and what fails it.",
         options: [
-            OptionSpec("format", short: "f", value: "FORMAT", help: "Output format.", choices: ["text", "json"], defaultValue: "text"),
+            OptionSpec("format", short: "f", value: "FORMAT", help: "Output format.", choices: Format.allCases.map(\.rawValue), defaultValue: "text"),
             OptionSpec("color", value: "WHEN", help: "Colour the text format.", choices: ["auto", "always", "never"], defaultValue: "auto"),
         ],
         positionals: PositionalSpec(name: "MARKER-AND-PATHS", help: "The marker id, then brand and journey files or folders (default: ./Brands and ./Journeys).", repeating: true, required: true),
@@ -27,9 +32,9 @@ enum ExplainCommand {
             io.writeError("error: no charter defines a marker '\(markerID)'\(DidYouMean.hint(for: markerID, in: known)); markers: \(known.joined(separator: ", "))\n")
             return .unusableInput
         }
-        switch arguments.value("format") ?? "text" {
-        case "json": io.writeOutput(ExplainJSON.render(explanations))
-        default: io.writeOutput(ExplainText.render(explanations, style: TerminalStyle(colors: io.usesColor(arguments.value("color")))))
+        switch arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text {
+        case .text: io.writeOutput(ExplainText.render(explanations, style: TerminalStyle(colors: io.usesColor(arguments.value("color")))))
+        case .json: io.writeOutput(ExplainJSON.render(explanations))
         }
         return .success
     }
