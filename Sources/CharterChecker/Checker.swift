@@ -27,16 +27,20 @@ public enum Checker {
 
         var gaps = Set<Gap>()
         var used = [String: Set<SuppressionUse>]()
+        var suppressed = [String: Set<Int>]()
         for outcome in outcomes {
             gaps.formUnion(outcome.gaps)
             used[outcome.tally.brand, default: []].formUnion(outcome.usedSuppressions)
+            suppressed[outcome.tally.brand, default: []].formUnion(outcome.suppressedMarkers)
         }
         let tallies = outcomes.map(\.tally)
         var diagnostics: [Diagnostic] = []
         for brand in workspace.brands {
             let journeys = workspace.journeys(of: brand.id)
             diagnostics += unusedSuppressions(in: journeys, used: used[brand.id] ?? [])
-            diagnostics += markersApplyingNowhere(brand, journeys: journeys, tallies: tallies.filter { $0.brand == brand.id })
+            diagnostics += markersApplyingNowhere(
+                brand, journeys: journeys, tallies: tallies.filter { $0.brand == brand.id }, suppressed: suppressed[brand.id] ?? []
+            )
         }
         return CheckReport(
             gaps: gaps.sorted(by: Gap.reportOrder),
@@ -55,6 +59,7 @@ public enum Checker {
         let gaps: [Gap]
         let tally: SegmentTally
         let usedSuppressions: Set<SuppressionUse>
+        let suppressedMarkers: Set<Int>
     }
 
     /// Segments that go through at least one journey, in catalog order.
@@ -76,7 +81,10 @@ public enum Checker {
             guard active.scope.includes(segment: unit.segment) else { continue }
             marker.rule.evaluation.evaluate(active, in: context, into: &recorder)
         }
-        return SegmentOutcome(gaps: recorder.gaps, tally: recorder.tally, usedSuppressions: recorder.usedSuppressions)
+        return SegmentOutcome(
+            gaps: recorder.gaps, tally: recorder.tally, usedSuppressions: recorder.usedSuppressions,
+            suppressedMarkers: recorder.suppressedMarkers
+        )
     }
 
     private static func unusedSuppressions(in journeys: [Journey], used: Set<SuppressionUse>) -> [Diagnostic] {
@@ -103,11 +111,14 @@ public enum Checker {
     }
 
     /// An enabled marker that no segment ever checks usually has a scope
-    /// that names the wrong channel or stage.
-    private static func markersApplyingNowhere(_ brand: Brand, journeys: [Journey], tallies: [SegmentTally]) -> [Diagnostic] {
+    /// that names the wrong channel or stage. Suppressed checks are not in
+    /// the tallies, but a marker with one does apply.
+    private static func markersApplyingNowhere(
+        _ brand: Brand, journeys: [Journey], tallies: [SegmentTally], suppressed: Set<Int>
+    ) -> [Diagnostic] {
         guard !journeys.isEmpty else { return [] }
         return brand.charter.markers.enumerated().compactMap { index, marker in
-            guard marker.isEnabled, marker.origin == brand.id else { return nil }
+            guard marker.isEnabled, marker.origin == brand.id, !suppressed.contains(index) else { return nil }
             let applicable = tallies.reduce(0) { sum, tally in sum + tally.matrix[index].reduce(0) { $0 + $1.applicable } }
             guard applicable == 0 else { return nil }
             return Diagnostic(

@@ -31,7 +31,8 @@ public struct SegmentTally: Sendable {
     public let segment: Int
     /// `matrix[marker][channel]`, positions in the brand's charter and
     /// channel catalog; the last column holds checks about no one channel
-    /// (a journey's KPIs, a consistency across channels).
+    /// (a stage's KPIs, a coverage per journey or per stage). A consistency
+    /// check counts on the channel of the touchpoint judged.
     public private(set) var matrix: [[CheckCount]]
     /// `byJourney[journey][marker]`, journey positions in the brand's journeys.
     public private(set) var byJourney: [[CheckCount]]

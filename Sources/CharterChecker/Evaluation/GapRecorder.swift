@@ -31,6 +31,9 @@ struct GapRecorder {
     private(set) var tally: SegmentTally
     private(set) var gaps: [Gap] = []
     private(set) var usedSuppressions: Set<SuppressionUse> = []
+    /// Charter positions of the markers with a suppressed check: they apply
+    /// somewhere, though the tally leaves those checks out.
+    private(set) var suppressedMarkers: Set<Int> = []
 
     init(brand: Brand, segment: Int, journeyCount: Int) {
         self.brand = brand
@@ -60,6 +63,8 @@ struct GapRecorder {
         let suppression = suppression(of: marker.marker, in: view, touchpoint: touchpoint)
         if suppression == nil {
             tally.record(marker: marker.index, channel: channel, journey: view.index, met: false)
+        } else {
+            suppressedMarkers.insert(marker.index)
         }
         let journey = view.journey
         let point = touchpoint.map { view.touchpoint($0) }
