@@ -87,6 +87,24 @@ public enum Checker {
         )
     }
 
+    /// Why a marker checked nothing, in the terms of its kind.
+    private static func nowhereMessage(_ marker: Marker, brand: Brand) -> String {
+        let subject = "marker '\(marker.id)' checked nothing in the journeys of brand '\(brand.id)'"
+        switch marker.rule {
+        case .expectation, .coverage, .stageKPIs:
+            return "\(subject): no touchpoint is in its scope; check its 'where'"
+        case .consistent(let rule):
+            return "\(subject): no journey has two touchpoints in scope that plan '\(brand.attributes[rule.attribute].id)'"
+        case .sequence(let rule):
+            let definition = brand.attributes[rule.attribute]
+            return "\(subject): no touchpoint in scope plans \(definition.id) = \(definition.render(rule.then))"
+        case .handoff:
+            return "\(subject): no `next` hands over to another channel in its scope"
+        case .progression(let rule):
+            return "\(subject): no journey has two touchpoints in scope that plan '\(brand.attributes[rule.attribute].id)'"
+        }
+    }
+
     private static func unusedSuppressions(in journeys: [Journey], used: Set<SuppressionUse>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func report(_ suppression: Suppression, journey: Journey) {
@@ -121,10 +139,7 @@ public enum Checker {
             guard marker.isEnabled, marker.origin == brand.id, !suppressed.contains(index) else { return nil }
             let applicable = tallies.reduce(0) { sum, tally in sum + tally.matrix[index].reduce(0) { $0 + $1.applicable } }
             guard applicable == 0 else { return nil }
-            return Diagnostic(
-                .markerAppliesNowhere, at: marker.location,
-                "marker '\(marker.id)' applies to no touchpoint of any journey of brand '\(brand.id)'; check its 'where' and what it looks for"
-            )
+            return Diagnostic(.markerAppliesNowhere, at: marker.location, nowhereMessage(marker, brand: brand))
         }
     }
 }

@@ -41,6 +41,23 @@ struct ConsistentMarkerTests {
         #expect(checked.byJourney("j1", "one-signature", "newcomers") == n(3, 2))
     }
 
+    @Test("messages list at most five places per value, so many differing touchpoints stay readable")
+    func boundedPlaces() async throws {
+        let common = (1...7).map { #"{ "id": "m\#($0)", "stage": "discover", "channel": "email", "experience": { "signature": "The B team" } }"# }
+        let odd = (1...6).map { #"{ "id": "c\#($0)", "stage": "choose", "channel": "chat", "experience": { "signature": "Cheers, B" } }"# }
+        let checked = try await check(markers: [Self.acrossChannels], journeys: [Fixture.journey("j1", common + odd)])
+        #expect(checked.gaps.count == 6)
+        let gap = try #require(checked.report.gaps.first)
+        #expect(gap.message.hasSuffix(
+            "Values in use: 'The B team' (m1 on email, m2 on email, m3 on email, m4 on email, m5 on email and 2 more); "
+                + "'Cheers, B' (c1 on chat, c2 on chat, c3 on chat, c4 on chat, c5 on chat and 1 more)"
+        ))
+        // Five differing places, then the reference.
+        #expect(gap.related.count == 6)
+        #expect(gap.related.last?.message == "signature = 'The B team', the value most used")
+        #expect(checked.row("one-signature", "newcomers") == channels(email: n(7, 7), chat: n(6, 0)))
+    }
+
     @Test("a tie goes to the value met first in journey order: stage order, then next, not the order written")
     func tieGoesToFirstInJourneyOrder() async throws {
         let checked = try await check(

@@ -29,10 +29,10 @@ struct HandoffMarkerTests {
                 "warm-handoff", segment: "newcomers", journey: "j1", touchpoint: "visit", channel: "store", stage: "buy",
                 attribute: "contextCarried", expected: "contextCarried = true", planned: "false", at: at("j1", 6, 92)
             ),
-            // Not planned: the `next` entry that makes the handoff.
+            // Not planned: the receiving touchpoint, where the value would go.
             GapFacts(
                 "warm-handoff", segment: "newcomers", journey: "j1", touchpoint: "call", channel: "phone", stage: "support",
-                attribute: "contextCarried", expected: "contextCarried = true", planned: "not planned", at: at("j1", 6, 110)
+                attribute: "contextCarried", expected: "contextCarried = true", planned: "not planned", at: at("j1", 7, 5)
             ),
         ])
         #expect(checked.report.gaps.map(\.message) == [
@@ -40,6 +40,9 @@ struct HandoffMarkerTests {
             "call (phone, support), taking over from visit (store), does not plan 'contextCarried'; 'warm-handoff' expects contextCarried = true",
         ])
         #expect(checked.report.gaps.allSatisfy { $0.kind == .handoff })
+        // The `next` entry that makes each handoff is the related place.
+        #expect(checked.report.gaps.map { $0.related.map(\.message) } == [["talk hands over here"], ["visit hands over here"]])
+        #expect(checked.report.gaps.last?.related.first?.location.description == at("j1", 6, 110))
         // ask → again stays on email: no check. Each check counts on the receiving channel.
         #expect(checked.row("warm-handoff", "newcomers") == channels(store: n(1, 0), chat: n(1, 1), phone: n(1, 0)))
         #expect(checked.row("to-chat", "newcomers") == channels(chat: n(1, 1)))
@@ -60,7 +63,7 @@ struct HandoffMarkerTests {
         #expect(checked.gaps == [
             GapFacts(
                 "warm-handoff", segment: "premium", journey: "j1", touchpoint: "lounge", channel: "store", stage: "choose",
-                attribute: "contextCarried", expected: "contextCarried = true", planned: "not planned", at: at("j1", 3, 70)
+                attribute: "contextCarried", expected: "contextCarried = true", planned: "not planned", at: at("j1", 4, 5)
             ),
             GapFacts(
                 "warm-handoff", segment: "newcomers", journey: "j1", touchpoint: "talk", channel: "chat", stage: "choose",

@@ -131,7 +131,7 @@ struct SuppressionTests {
         #expect(checked.report.diagnostics == ["phone-manners", "premium-only"].enumerated().map { offset, id in
             Diagnostic(
                 .markerAppliesNowhere, at: .init(file: Fixture.brandPath, line: 24 + offset, column: 5),
-                "marker '\(id)' applies to no touchpoint of any journey of brand 'b'; check its 'where' and what it looks for"
+                "marker '\(id)' checked nothing in the journeys of brand 'b': no touchpoint is in its scope; check its 'where'"
             )
         })
         #expect(checked.report.diagnostics.allSatisfy { $0.severity == .warning })

@@ -42,25 +42,39 @@ extension ConsistencyRule: MarkerEvaluation {
         let brand = context.brand
         let definition = brand.attributes[attribute]
         // Distinct values in order of first use, with how often each is used.
+        // Distinct values in order of first use, each with where it is used.
         var values: [AttributeValue] = []
-        var uses: [AttributeValue: Int] = [:]
+        var places: [AttributeValue: [Occurrence]] = [:]
         for occurrence in occurrences {
             let value = occurrence.planned.value
-            if uses[value] == nil { values.append(value) }
-            uses[value, default: 0] += 1
+            if places[value] == nil { values.append(value) }
+            places[value, default: []].append(occurrence)
         }
         var mostUsed = values[0]
-        for value in values.dropFirst() where (uses[value] ?? 0) > (uses[mostUsed] ?? 0) { mostUsed = value }
+        for value in values.dropFirst() where (places[value]?.count ?? 0) > (places[mostUsed]?.count ?? 0) { mostUsed = value }
+        guard values.count > 1 else {
+            for occurrence in occurrences {
+                let channel = occurrence.view.touchpoint(occurrence.touchpoint).channel
+                recorder.record(marker, in: occurrence.view, touchpoint: occurrence.touchpoint, channel: channel, met: true, drafts: [])
+            }
+            return
+        }
+        // Messages name every value, and a bounded number of places for each,
+        // so that a thousand differing touchpoints do not make each gap list
+        // a thousand places.
         let summary = values.map { value in
-            let places = occurrences.filter { $0.planned.value == value }.map { place(of: $0, brand: brand) }
-            return "'\(definition.render(value))' (\(places.joined(separator: ", ")))"
+            let uses = places[value] ?? []
+            let shown = uses.prefix(Self.placesShown).map { place(of: $0, brand: brand) }
+            let more = uses.count > Self.placesShown ? " and \(uses.count - Self.placesShown) more" : ""
+            return "'\(definition.render(value))' (\(shown.joined(separator: ", "))\(more))"
         }.joined(separator: "; ")
-        let related = occurrences.filter { $0.planned.value != mostUsed }.map { occurrence in
+        let differing = values.filter { $0 != mostUsed }.flatMap { (places[$0] ?? []).prefix(Self.placesShown) }
+        let related = differing.map { occurrence in
             RelatedLocation(
                 occurrence.view.journey.location(occurrence.planned.position),
                 "\(definition.id) = '\(definition.render(occurrence.planned.value))' at \(place(of: occurrence, brand: brand))"
             )
-        } + occurrences.filter { $0.planned.value == mostUsed }.prefix(1).map { occurrence in
+        } + (places[mostUsed] ?? []).prefix(1).map { occurrence in
             RelatedLocation(
                 occurrence.view.journey.location(occurrence.planned.position),
                 "\(definition.id) = '\(definition.render(mostUsed))', the value most used"
@@ -85,6 +99,9 @@ extension ConsistencyRule: MarkerEvaluation {
             )
         }
     }
+
+    /// How many places a message lists for each value.
+    static let placesShown = 5
 
     private func place(of occurrence: Occurrence, brand: Brand) -> String {
         let touchpoint = occurrence.view.touchpoint(occurrence.touchpoint)

@@ -3,8 +3,9 @@ import JourneyModel
 /// Handoff markers: wherever `next` hands the customer to another channel,
 /// the receiving touchpoint meets the expectations (context carried, the
 /// customer never repeats themselves). One check per change of channel,
-/// counted on the receiving channel; a missing value points at the `next`
-/// entry that makes the handoff.
+/// counted on the receiving channel. Gaps point at the receiving touchpoint's
+/// value, or at the touchpoint when the value is missing, with the `next`
+/// entry that makes the handoff as the related place.
 extension HandoffRule: MarkerEvaluation {
     func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
         let brand = context.brand
@@ -23,7 +24,10 @@ extension HandoffRule: MarkerEvaluation {
                                 failure.expectation, planned: failure.planned, marker: marker.marker, brand: brand,
                                 subject: handoff, place: "\(to.id), where \(from.id) hands over"
                             )
-                            draft.position = failure.planned?.position ?? link.position
+                            // A missing value points at the receiving touchpoint, where it
+                            // would be planned (and where a suppression of it goes); the
+                            // `next` entry making the handoff is the related place.
+                            draft.related.append(RelatedLocation(view.journey.location(link.position), "\(from.id) hands over here"))
                             return draft
                         }
                     )
