@@ -33,7 +33,7 @@ let package = Package(
 
         .testTarget(name: "JSONCReaderTests", dependencies: ["JSONCReader"]),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"]),
-        .testTarget(name: "JourneyLoaderTests", dependencies: ["JourneyLoader", "JSONCReader", "JourneyModel"]),
+        .testTarget(name: "JourneyLoaderTests", dependencies: ["JourneyLoader", "JSONCReader", "JourneyModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CharterCheckerTests", dependencies: ["CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "CharterAuditTests", dependencies: ["CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "JourneyReportersTests", dependencies: ["JourneyReporters", "CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),

@@ -17,6 +17,9 @@ enum CharterResolver {
     static func resolve(_ decoded: DecodedBrand, charters: [String: CharterSource]) -> (Brand, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let chain = lineage(of: decoded.charterSource, charters: charters, diagnostics: &diagnostics)
+        // Past an unknown charter, overrides name markers that cannot be known:
+        // the unknown charter is the one problem to report.
+        let isComplete = chain.last?.extends.map { charters[$0.id] != nil } ?? true
         var brand = decoded.brand
         let lookups = BrandLookups(brand)
         var markers: [Marker] = []
@@ -40,7 +43,7 @@ enum CharterResolver {
                 }
             }
             if let value = source.overrides {
-                applyOverrides(value, by: source, to: &markers, index: markerIndex, context: &context)
+                applyOverrides(value, by: source, to: &markers, index: markerIndex, reportsUnknown: isComplete, context: &context)
             }
             let isInherited = source.id != brand.id || source.file != brand.location.file
             diagnostics += isInherited
@@ -87,12 +90,14 @@ enum CharterResolver {
         by source: CharterSource,
         to markers: inout [Marker],
         index: [String: Int],
+        reportsUnknown: Bool,
         context: inout DecodingContext
     ) {
         guard let object = context.object(value, for: "overrides") else { return }
         for member in object.members {
             let id = member.key
             guard let position = index[id] else {
+                guard reportsUnknown else { continue }
                 context.reportUnknown(.unknownMarker, atOffset: member.keyOffset, name: id, what: "marker", known: markers.map(\.id))
                 continue
             }

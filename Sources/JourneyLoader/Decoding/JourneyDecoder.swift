@@ -55,6 +55,8 @@ enum JourneyDecoder {
         var reader = TouchpointReader(lookups: lookups, journeySegments: MemberSet(segments))
         var id: String?, name: String?, kpis: [StageKPIs] = [], suppressions: [Suppression] = []
         var sawTouchpoints = false
+        // How many touchpoints the file writes, valid or not; nil when 'touchpoints' is not a list.
+        var writtenTouchpoints: Int?
         let location = context.location(of: root)
 
         for member in root.members {
@@ -68,6 +70,7 @@ enum JourneyDecoder {
                 sawTouchpoints = true
                 if let elements = context.array(value, for: "touchpoints") {
                     for element in elements { reader.read(element, context: &context) }
+                    writtenTouchpoints = elements.count
                 }
             case "kpis": kpis = decodeKPIs(value, brand: brand, context: &context)
             case "suppress": suppressions = decodeSuppressions(value, lookups: lookups, context: &context)
@@ -80,7 +83,7 @@ enum JourneyDecoder {
         }
         if !sawTouchpoints {
             context.reportMissing("touchpoints", in: root, what: "journey '\(id)'")
-        } else if reader.touchpoints.isEmpty, reader.declaredIDs.isEmpty {
+        } else if writtenTouchpoints == 0 {
             context.report(.emptyJourney, at: root["touchpoints"] ?? root, "journey '\(id)' has no touchpoints")
         }
         let touchpoints = reader.finish(context: &context)

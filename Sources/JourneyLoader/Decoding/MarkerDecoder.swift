@@ -51,12 +51,15 @@ enum MarkerDecoder {
         guard let object = context.object(value, for: "a marker") else { return nil }
         var kind = MarkerKind.expectation
         var kindIsValid = true
-        if let kindValue = object["kind"], let word = context.string(kindValue, for: "kind") {
-            if let known = MarkerKind(rawValue: word) {
+        if let kindValue = object["kind"] {
+            let word = context.string(kindValue, for: "kind")
+            if let word, let known = MarkerKind(rawValue: word) {
                 kind = known
             } else {
                 kindIsValid = false
-                context.reportUnknown(.invalidValue, at: kindValue, name: word, what: "marker kind", known: MarkerKind.allCases.map(\.rawValue))
+                if let word {
+                    context.reportUnknown(.invalidValue, at: kindValue, name: word, what: "marker kind", known: MarkerKind.allCases.map(\.rawValue))
+                }
             }
         }
         let allowed = commonKeys + kindKeys(kind)
@@ -75,7 +78,9 @@ enum MarkerDecoder {
             default:
                 if allowed.contains(member.key) {
                     fields[member.key] = entry
-                } else if kindIsValid, MarkerKind.allCases.contains(where: { kindKeys($0).contains(member.key) }) {
+                } else if MarkerKind.allCases.contains(where: { kindKeys($0).contains(member.key) }) {
+                    // Under an unknown kind, which keys apply cannot be told: the kind is the one problem.
+                    guard kindIsValid else { continue }
                     context.report(
                         .unknownField, atOffset: member.keyOffset,
                         "'\(member.key)' does not apply to \(kind.rawValue) markers; they take \(kindKeys(kind).joined(separator: ", "))"

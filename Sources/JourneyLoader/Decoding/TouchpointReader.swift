@@ -12,6 +12,8 @@ struct TouchpointReader {
     /// another error is not reported a second time as dangling.
     private(set) var declaredIDs: [String: SourceLocation] = [:]
     private var pendingLinks: [[PendingLink]] = []
+    /// The links of touchpoints dropped for another error: still checked, never kept.
+    private var droppedLinks: [PendingLink] = []
 
     private struct PendingLink {
         let name: String
@@ -78,7 +80,10 @@ struct TouchpointReader {
         where !found && object[key] == nil {
             context.reportMissing(key, in: object, what: "a touchpoint")
         }
-        guard usable, let id, let stage, let channel else { return }
+        guard usable, let id, let stage, let channel else {
+            droppedLinks += links
+            return
+        }
         touchpoints.append(Touchpoint(
             id: id, name: name, stage: stage, channel: channel, segments: segments,
             experience: experience, bySegment: overlays, suppressions: suppressions, position: position
@@ -95,19 +100,25 @@ struct TouchpointReader {
             for link in links {
                 if let target = catalog.index(of: link.name) {
                     linked[index].next.append(TouchpointLink(target: target, position: link.location.position))
-                } else if declaredIDs[link.name] == nil {
-                    let suggestion = DidYouMean.closest(to: link.name, in: knownIDs)
-                    let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
-                    context.append(Diagnostic(
-                        .danglingNext, at: link.location,
-                        "'next' names '\(link.name)', which is not a touchpoint of this journey\(hint)",
-                        suggestion: suggestion
-                    ))
+                } else {
+                    reportIfDangling(link, knownIDs: knownIDs, context: &context)
                 }
             }
         }
+        for link in droppedLinks { reportIfDangling(link, knownIDs: knownIDs, context: &context) }
         catalog = Catalog(linked)
         return catalog
+    }
+
+    private func reportIfDangling(_ link: PendingLink, knownIDs: [String], context: inout DecodingContext) {
+        guard declaredIDs[link.name] == nil else { return }
+        let suggestion = DidYouMean.closest(to: link.name, in: knownIDs)
+        let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+        context.append(Diagnostic(
+            .danglingNext, at: link.location,
+            "'next' names '\(link.name)', which is not a touchpoint of this journey\(hint)",
+            suggestion: suggestion
+        ))
     }
 
     private func readSegments(_ value: JSONCValue, context: inout DecodingContext) -> MemberSet? {
@@ -115,9 +126,10 @@ struct TouchpointReader {
             return nil
         }
         for index in indices where !journeySegments.contains(index) {
+            let id = lookups.brand.segments[index].id
             context.report(
-                .invalidValue, at: value,
-                "segment '\(lookups.brand.segments[index].id)' does not go through this journey; add it to the journey's 'segments'"
+                .invalidValue, at: value.elements.first { $0.string == id } ?? value,
+                "segment '\(id)' does not go through this journey; add it to the journey's 'segments'"
             )
         }
         return MemberSet(indices)

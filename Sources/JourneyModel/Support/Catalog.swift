@@ -54,7 +54,7 @@ public struct MemberSet: Hashable, Sendable, Sequence {
 
     public func contains(_ member: Int) -> Bool {
         let word = member >> 6
-        return word < words.count && words[word] & (1 << UInt64(member & 63)) != 0
+        return member >= 0 && word < words.count && words[word] & (1 << UInt64(member & 63)) != 0
     }
 
     public mutating func insert(_ member: Int) {

@@ -45,9 +45,11 @@ public struct AttributeDefinition: Identified {
         }
     }
 
-    /// Numbers print without a trailing `.0` when they are whole.
+    /// Numbers print without a trailing `.0` when they are whole. Beyond
+    /// 2^53, where `Double` no longer holds every integer, Swift prints an
+    /// exponent instead.
     public static func render(_ number: Double) -> String {
-        if number.isFinite, number == number.rounded(), abs(number) < 1e15 {
+        if number.isFinite, number == number.rounded(), abs(number) <= 9_007_199_254_740_992 {
             return String(Int64(number))
         }
         return String(number)
