@@ -96,7 +96,7 @@ public enum WorkspaceLoader {
                 let first = document.lineMap.position(of: duplicate.firstOffset)
                 return Diagnostic(
                     .duplicateKey, at: SourceLocation(file: file.path, line: position.line, column: position.column),
-                    "the key '\(duplicate.key)' appears twice in this object; the first one, at line \(first.line), is used",
+                    "the key '\(duplicate.key)' appears twice in this object; the first one, at \(first.line):\(first.column), is used",
                     related: [RelatedLocation(SourceLocation(file: file.path, line: first.line, column: first.column), "first written here")]
                 )
             }

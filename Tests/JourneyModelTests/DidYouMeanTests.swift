@@ -36,10 +36,12 @@ import Testing
         #expect(DidYouMean.closest(to: "stor", in: ["stop", "store", "stor"]) == "stor")
     }
 
-    @Test func theLimitIsAThirdOfTheLongerNameAndAtLeastOne() {
-        // One letter: one edit is allowed.
-        #expect(DidYouMean.closest(to: "a", in: ["b"]) == "b")
+    @Test func theLimitIsAThirdOfTheLongerNameAndFewerEditsThanTheShorterHasLetters() {
+        // One letter: replacing it is not a typo, it is another name.
+        #expect(DidYouMean.closest(to: "a", in: ["b"]) == nil)
         #expect(DidYouMean.closest(to: "a", in: ["bc"]) == nil)
+        // Two letters: one edit.
+        #expect(DidYouMean.closest(to: "ab", in: ["ac"]) == "ac")
         // Six letters: two edits.
         #expect(DidYouMean.closest(to: "abcdef", in: ["abcdxy"]) == "abcdxy")
         #expect(DidYouMean.closest(to: "abcdef", in: ["abcxyz"]) == nil)

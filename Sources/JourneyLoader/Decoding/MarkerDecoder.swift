@@ -114,6 +114,13 @@ enum MarkerDecoder {
         guard let word = context.string(value, for: "severity") else { return nil }
         if let severity = Severity(rawValue: word) { return .level(severity) }
         if allowOff, word == "off" { return .off }
+        if word == "off" {
+            context.report(
+                .invalidValue, at: value,
+                "a marker cannot be turned off where it is defined: remove it, or turn it off in the 'overrides' of a brand that inherits it"
+            )
+            return nil
+        }
         let known = allowOff ? severityNames : Severity.allCases.map(\.rawValue).reversed()
         context.reportUnknown(.invalidValue, at: value, name: word, what: "severity", known: known)
         return nil

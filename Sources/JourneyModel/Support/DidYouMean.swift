@@ -6,14 +6,17 @@
 /// ```
 public enum DidYouMean {
     /// The candidate at the smallest edit distance, if it is close enough to
-    /// be a likely typo: at most a third of the longer name, and at least 1.
+    /// be a likely typo: at most a third of the longer name (at least 1), and
+    /// fewer edits than the shorter name has letters.
     /// Ties go to the candidate listed first, so the answer is stable.
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let target = Array(word.lowercased().unicodeScalars)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let scalars = Array(candidate.lowercased().unicodeScalars)
-            let limit = max(1, max(target.count, scalars.count) / 3)
+            // At most a third of the longer name, and fewer edits than the shorter
+            // one has letters: 'z' is not a typo of 'x'.
+            let limit = min(max(1, max(target.count, scalars.count) / 3), min(target.count, scalars.count) - 1)
             guard abs(scalars.count - target.count) <= limit else { continue }
             let distance = editDistance(target, scalars)
             guard distance <= limit, distance < (best?.distance ?? .max) else { continue }
