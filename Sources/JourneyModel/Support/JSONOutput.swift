@@ -43,60 +43,67 @@ public enum JSONOutput: Sendable, Equatable, ExpressibleByStringLiteral, Express
 
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
         write(to: &output, indent: 0)
-        output.append("\n")
-        return output
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// On one line, for line-oriented formats.
     public func renderedCompactly() -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output, indent: nil)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int?) {
+    /// Writes into bytes rather than a `String`: reports of many thousand
+    /// gaps are mostly copies of text that needs no escaping.
+    private func write(to output: inout [UInt8], indent: Int?) {
         switch self {
         case .object(let members):
-            guard !members.isEmpty else { output.append("{}"); return }
-            output.append("{")
+            guard !members.isEmpty else { return Self.append("{}", to: &output) }
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { output.append(",") }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 Self.newline(&output, indent.map { $0 + 1 })
                 Self.writeString(key, to: &output)
-                output.append(indent == nil ? ":" : ": ")
+                Self.append(indent == nil ? ":" : ": ", to: &output)
                 value.write(to: &output, indent: indent.map { $0 + 1 })
             }
             Self.newline(&output, indent)
-            output.append("}")
+            output.append(UInt8(ascii: "}"))
         case .array(let elements):
-            guard !elements.isEmpty else { output.append("[]"); return }
-            output.append("[")
+            guard !elements.isEmpty else { return Self.append("[]", to: &output) }
+            output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { output.append(",") }
+                if index > 0 { output.append(UInt8(ascii: ",")) }
                 Self.newline(&output, indent.map { $0 + 1 })
                 element.write(to: &output, indent: indent.map { $0 + 1 })
             }
             Self.newline(&output, indent)
-            output.append("]")
+            output.append(UInt8(ascii: "]"))
         case .string(let text):
             Self.writeString(text, to: &output)
         case .integer(let value):
-            output.append(String(value))
+            Self.append(String(value), to: &output)
         case .number(let value):
-            output.append(Self.format(value))
+            Self.append(Self.format(value), to: &output)
         case .bool(let value):
-            output.append(value ? "true" : "false")
+            Self.append(value ? "true" : "false", to: &output)
         case .null:
-            output.append("null")
+            Self.append("null", to: &output)
         }
     }
 
-    private static func newline(_ output: inout String, _ indent: Int?) {
+    private static func append(_ text: String, to output: inout [UInt8]) {
+        output.append(contentsOf: text.utf8)
+    }
+
+    private static func newline(_ output: inout [UInt8], _ indent: Int?) {
         guard let indent else { return }
-        output.append("\n")
-        output.append(String(repeating: "  ", count: indent))
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
     /// JSON has no infinity or NaN; whole numbers print without `.0`, others
@@ -110,25 +117,47 @@ public enum JSONOutput: Sendable, Equatable, ExpressibleByStringLiteral, Express
         return text
     }
 
-    /// Escapes what RFC 8259 requires: quote, backslash and control characters.
-    static func writeString(_ text: String, to output: inout String) {
-        output.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case "\u{08}": output.append("\\b")
-            case "\u{0C}": output.append("\\f")
-            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default:
-                output.unicodeScalars.append(scalar)
+    /// Escapes what RFC 8259 requires (quote, backslash, control characters)
+    /// and U+2028/U+2029, which JavaScript string literals reject; text with
+    /// none of them, the common case, is copied in one go.
+    static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            if !bytes.contains(where: needsEscaping) {
+                output.append(contentsOf: bytes)
+                return
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                    append(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", to: &output)
+                    index += 3
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""): append("\\\"", to: &output)
+                case UInt8(ascii: "\\"): append("\\\\", to: &output)
+                case UInt8(ascii: "\n"): append("\\n", to: &output)
+                case UInt8(ascii: "\r"): append("\\r", to: &output)
+                case UInt8(ascii: "\t"): append("\\t", to: &output)
+                case 0x08: append("\\b", to: &output)
+                case 0x0C: append("\\f", to: &output)
+                case 0x00...0x1F, 0x7F:
+                    let hex = String(byte, radix: 16, uppercase: true)
+                    append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &output)
+                default:
+                    output.append(byte)
+                }
+                index += 1
             }
         }
-        output.append("\"")
+        output.append(UInt8(ascii: "\""))
+    }
+
+    /// Bytes that start something to escape; 0xE2 may start U+2028 or U+2029.
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xE2
     }
 }
