@@ -5,7 +5,10 @@ import JourneyReporters
 /// `throughline audit`: the per-segment gap report with scores and an
 /// action plan, for customer-relationship directors.
 enum AuditCommand {
-    static let formats = ["text", "json", "markdown", "html", "csv"]
+    /// The formats `audit` writes.
+    enum Format: String, CaseIterable {
+        case text, json, markdown, html, csv
+    }
 
     static let spec = CommandSpec(
         name: "audit",
@@ -17,7 +20,7 @@ enum AuditCommand {
         """,
         options: [
             OptionSpec("segment", short: "s", value: "SEGMENT", help: "Only this segment (an id, or brand/segment)."),
-            OptionSpec("format", short: "f", value: "FORMAT", help: "Output format.", choices: formats, defaultValue: "text"),
+            OptionSpec("format", short: "f", value: "FORMAT", help: "Output format.", choices: Format.allCases.map(\.rawValue), defaultValue: "text"),
             OptionSpec("output", short: "o", value: "FILE", help: "Write the report to FILE (atomically) instead of standard output."),
             OptionSpec("color", value: "WHEN", help: "Colour the text format.", choices: ["auto", "always", "never"], defaultValue: "auto"),
         ],
@@ -43,9 +46,12 @@ enum AuditCommand {
         }
         let audit = Auditor.audit(run.load.workspace, report: run.report, segments: selected)
         let text: String
-        switch arguments.value("format") ?? "text" {
-        case "json": text = AuditJSON.render(audit)
-        default: text = AuditText.render(audit, style: TerminalStyle(colors: arguments.value("output") == nil && io.usesColor(arguments.value("color"))))
+        switch arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text {
+        case .text: text = AuditText.render(audit, style: TerminalStyle(colors: arguments.value("output") == nil && io.usesColor(arguments.value("color"))))
+        case .json: text = AuditJSON.render(audit)
+        case .markdown: text = AuditMarkdown.render(audit)
+        case .html: text = AuditHTML.render(audit)
+        case .csv: text = AuditCSV.render(audit)
         }
         return run.emit(text, output: arguments.value("output"), io: io) ?? .success
     }

@@ -1,0 +1,99 @@
+import CharterAudit
+import CharterChecker
+import JourneyModel
+
+/// `audit --format csv`: the audit's scores in long form, one row per
+/// segment, section and item, for spreadsheets and pivot tables.
+///
+/// Segments come in the audit's order (priority segments first); inside a
+/// segment, the `overall` row, then `channel`, `marker` and `journey` rows in
+/// the report's order, then one `matrix` row per marker × channel cell where
+/// at least one check applied (row by row; a missing cell is the `·` of the
+/// other formats). The header row is fixed:
+///
+/// ```text
+/// brand,segment,priority,section,key,name,owner,score,met,applicable,weighted_met,weighted_applicable
+/// maison-aurele,premium,true,overall,,Maison Aurèle · Loyal premium customers,,97.5,187,192,398,408
+/// maison-aurele,premium,true,channel,chat,Chat,Customer care,88.9,19,21,40,45
+/// maison-aurele,premium,true,marker,named-advisor,Premium customers always deal with their named advisor,,90,9,10,27,30
+/// maison-aurele,premium,true,journey,care-and-repair,Care and repair,,95.7,81,85,176,184
+/// maison-aurele,premium,true,matrix,named-advisor×chat,Premium customers always deal with their named advisor × Chat,Customer care,50,1,2,1,2
+/// ```
+///
+/// - `key` is the channel, marker or journey id; `marker×channel` (U+00D7)
+///   for matrix cells, with `(journey)` as the channel of checks about no
+///   single channel; empty for `overall`.
+/// - `name` is the human label; `owner` is the channel's owner, for
+///   `channel` and `matrix` rows.
+/// - `score` is the weighted percentage with one decimal and no `%` sign
+///   (`97.5`, `100`), empty when no check applied;
+///   `score = 100 × weighted_met / weighted_applicable`. Matrix cells hold
+///   one marker each, so they are unweighted (weight 1).
+/// - `priority` is `true` or `false`.
+///
+/// Scores only: open gaps, accepted gaps and the action plan would need a
+/// second table, with columns of their own, which one CSV cannot hold
+/// tidily. The gaps, with their reasons when accepted, are in
+/// `throughline check --format csv`; the action plan is in the other audit
+/// formats.
+///
+/// Same encoding as ``CheckCSV``: RFC 4180 with CRLF, UTF-8 without a byte
+/// order mark, and every field guarded against formula injection by
+/// ``CSVField`` (a value starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return is written with a `'` in front).
+public enum AuditCSV {
+    public static let header = [
+        "brand", "segment", "priority", "section", "key", "name", "owner",
+        "score", "met", "applicable", "weighted_met", "weighted_applicable",
+    ]
+
+    /// The name of the matrix column ``ScoreMatrix/noChannel``, as the action plan names its group.
+    static let noChannelName = "Journeys as a whole"
+
+    public static func render(_ audit: AuditReport) -> String {
+        var output = CSVField.record(header)
+        for report in audit.segments {
+            for row in rows(report) { output += row }
+        }
+        return output
+    }
+
+    static func rows(_ report: SegmentReport) -> [String] {
+        func record(_ section: String, _ key: String, _ name: String, _ owner: String?, _ score: Score) -> String {
+            CSVField.record([
+                report.brand, report.segment, report.priority ? "true" : "false", section, key, name, owner ?? "",
+                percent(score), String(score.met), String(score.applicable),
+                String(score.weightedMet), String(score.weightedApplicable),
+            ])
+        }
+        var records = [record("overall", "", "\(report.brandName) · \(report.segmentName)", nil, report.score)]
+        for entry in report.byChannel {
+            records.append(record("channel", entry.channel, entry.name, entry.owner, entry.score))
+        }
+        for entry in report.byMarker {
+            records.append(record("marker", entry.marker, entry.title, nil, entry.score))
+        }
+        let journeyNames = AuditMarkdown.journeyNames(report)
+        for entry in report.byJourney {
+            records.append(record("journey", entry.journey, (journeyNames[entry.journey] ?? nil) ?? "", nil, entry.score))
+        }
+        let channels = Dictionary(report.byChannel.map { ($0.channel, $0) }, uniquingKeysWith: { first, _ in first })
+        let titles = Dictionary(report.byMarker.map { ($0.marker, $0.title) }, uniquingKeysWith: { first, _ in first })
+        for (marker, cells) in zip(report.matrix.rows, report.matrix.cells) {
+            for (column, score) in zip(report.matrix.columns, cells) where score.applicable > 0 {
+                let channel = channels[column]
+                let channelName = column == ScoreMatrix.noChannel ? noChannelName : channel?.name ?? column
+                records.append(record(
+                    "matrix", "\(marker)×\(column)", "\(titles[marker] ?? marker) × \(channelName)", channel?.owner, score
+                ))
+            }
+        }
+        return records
+    }
+
+    /// `97.5`, `100`; empty when no check applied.
+    static func percent(_ score: Score) -> String {
+        guard let percent = score.percent else { return "" }
+        return percent == percent.rounded() ? String(Int(percent)) : String(percent)
+    }
+}
