@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// Every output format on the bundled examples: the right exit code, the
+/// start a reader of that format expects, and the same bytes on every run.
+@Suite("Output formats, end to end")
+struct FormatTests {
+    @Test("check writes every format", arguments: [
+        ("text", "Journeys/maison-aurele/care-and-repair.journey.jsonc:44:65: error:"),
+        ("json", "{\n  \"diagnostics\": []"),
+        ("sarif", "{\n  \"$schema\": \"https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json\""),
+        ("junit", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"throughline check\" tests=\"20\" failures=\"13\" errors=\"0\" skipped=\"2\""),
+        ("github", "::error file=Journeys/maison-aurele/care-and-repair.journey.jsonc,line=44,col=65,title=named-advisor · premium::"),
+        ("markdown", "## Throughline check"),
+        ("html", "<!DOCTYPE html>"),
+        ("csv", "kind,id,severity,file,line,column,brand,journey,touchpoint,segment,channel,stage,expected,planned,message,suppressed_reason\r\n"),
+    ])
+    func check(format: String, start: String) throws {
+        let first = try ToolRunner.run(["check", "--format", format])
+        #expect(first.status == 1)
+        #expect(first.output.hasPrefix(start), "\(first.output.prefix(300))")
+        #expect(try ToolRunner.run(["check", "--format", format]).output == first.output)
+    }
+
+    @Test("audit writes every format", arguments: [
+        ("text", "Charter audit\n"),
+        ("json", "{\n  \"weights\": {"),
+        ("markdown", "## Charter audit"),
+        ("html", "<!DOCTYPE html>"),
+        ("csv", "brand,segment,priority,section,key,name,owner,score,met,applicable,weighted_met,weighted_applicable\r\n"),
+    ])
+    func audit(format: String, start: String) throws {
+        let first = try ToolRunner.run(["audit", "--format", format])
+        #expect(first.status == 0)
+        #expect(first.output.hasPrefix(start), "\(first.output.prefix(300))")
+        #expect(try ToolRunner.run(["audit", "--format", format]).output == first.output)
+    }
+
+    @Test("SARIF results line up with the JSON report")
+    func sarifMatchesJSON() throws {
+        let sarif = try ToolRunner.run(["check", "--format", "sarif"])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.output.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        // 15 open gaps and 2 accepted ones, which SARIF keeps with their suppression.
+        #expect(results.count == 17)
+        #expect(results.filter { $0["suppressions"] != nil }.count == 2)
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+    }
+}
