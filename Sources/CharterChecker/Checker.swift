@@ -25,11 +25,15 @@ public enum Checker {
             return outcomes.compactMap { $0 }
         }
 
-        var gaps = Set<Gap>()
+        // Gaps of markers judged per journey come once per segment: keep one.
+        var gaps: [Gap] = []
+        var journeyLevel = Set<Gap>()
         var used = [String: Set<SuppressionUse>]()
         var suppressed = [String: Set<Int>]()
         for outcome in outcomes {
-            gaps.formUnion(outcome.gaps)
+            for gap in outcome.gaps where gap.segment != nil || journeyLevel.insert(gap).inserted {
+                gaps.append(gap)
+            }
             used[outcome.tally.brand, default: []].formUnion(outcome.usedSuppressions)
             suppressed[outcome.tally.brand, default: []].formUnion(outcome.suppressedMarkers)
         }
@@ -43,7 +47,7 @@ public enum Checker {
             )
         }
         return CheckReport(
-            gaps: gaps.sorted(by: Gap.reportOrder),
+            gaps: Gap.sortedForReport(gaps),
             tallies: tallies,
             diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder)
         )

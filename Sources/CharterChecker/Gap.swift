@@ -63,6 +63,19 @@ public struct Gap: Hashable, Sendable {
             < (rhs.location, rhs.marker, rhs.segment ?? "", rhs.attribute ?? "", rhs.message)
     }
 
+    /// `gaps` in report order, comparing file paths once rather than at
+    /// every comparison: a large workspace has hundreds of thousands of gaps.
+    public static func sortedForReport(_ gaps: [Gap]) -> [Gap] {
+        let files = Set(gaps.map(\.location.file)).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        let keyed = gaps.map { (rank: rank[$0.location.file] ?? 0, gap: $0) }
+        return keyed.sorted { lhs, rhs in
+            if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
+            if lhs.gap.location.position != rhs.gap.location.position { return lhs.gap.location.position < rhs.gap.location.position }
+            return reportOrder(lhs.gap, rhs.gap)
+        }.map(\.gap)
+    }
+
     /// Identifies the gap across edits that move lines: what baselines store.
     public var fingerprint: String {
         [brand, journey, touchpoint ?? "-", segment ?? "-", marker, attribute ?? "-", stage ?? "-"].joined(separator: "/")

@@ -127,7 +127,8 @@ struct DecodingContext {
             report(.invalidValue, at: value, "'\(field)' cannot be empty")
             return nil
         }
-        if text.first?.isWhitespace == true || text.last?.isWhitespace == true {
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           first.properties.isWhitespace || last.properties.isWhitespace {
             report(.invalidValue, at: value, "'\(field)' has spaces around '\(text.trimmingSpaces)'", suggestion: text.trimmingSpaces)
             return nil
         }

@@ -31,7 +31,11 @@ public struct Catalog<Entry: Identified>: RandomAccessCollection, Sendable {
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { entries.count }
-    public subscript(position: Int) -> Entry { entries[position] }
+    /// Yields the entry in place: reading `touchpoints[i].channel` copies
+    /// one integer, not the whole touchpoint with its arrays and strings.
+    public subscript(position: Int) -> Entry {
+        _read { yield entries[position] }
+    }
 
     public func index(of id: String) -> Int? { indexByID[id] }
 
