@@ -1,1 +1,25 @@
-print("bench")
+import Foundation
+
+// throughline-bench: generates realistic workspaces and times Throughline's
+// reader, loader, checker and audit against Foundation's JSON parser.
+
+let exitCode: Int32
+do throws(ArgumentError) {
+    switch try BenchArguments.parse(Array(CommandLine.arguments.dropFirst())) {
+    case .help:
+        print(BenchArguments.usage, terminator: "")
+        exitCode = 0
+    case .generate(let journeys, let seed, let output):
+        exitCode = await Commands.generate(journeys: journeys, seed: seed, output: output)
+    case .run(let journeys, let scales, let repeats, let seed):
+        exitCode = await Commands.run(journeys: journeys, scales: scales, repeats: repeats, seed: seed)
+    case .runFiles(let folder, let repeats):
+        exitCode = await Commands.runFiles(folder: folder, repeats: repeats)
+    case .profile(let source, let step, let repeats):
+        exitCode = await Commands.profile(source: source, step: step, repeats: repeats)
+    }
+} catch {
+    Commands.printError("error: \(error.description)\n\n\(BenchArguments.usage)")
+    exitCode = 2
+}
+exit(exitCode)

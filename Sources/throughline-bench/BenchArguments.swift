@@ -1,0 +1,111 @@
+/// The bench's command line:
+///
+///     throughline-bench generate --journeys N [--seed S] [--output DIR]
+///     throughline-bench write-sample --journeys N --output DIR [--seed S]
+///     throughline-bench run [--journeys N] [--scales 1,4,16] [--repeat R] [--seed S]
+///     throughline-bench run --files DIR [--repeat R]
+///     throughline-bench profile (--files DIR | --journeys N) [--step load|check|audit] [--repeat R]
+enum BenchCommand: Sendable, Equatable {
+    case generate(journeys: Int, seed: UInt64, output: String?)
+    case run(journeys: Int, scales: [Int], repeats: Int, seed: UInt64)
+    case runFiles(folder: String, repeats: Int)
+    /// Runs one step over and over and nothing else, for `perf record`.
+    case profile(source: ProfileSource, step: ProfileStep, repeats: Int)
+    case help
+}
+
+enum ProfileSource: Sendable, Equatable {
+    case files(String)
+    case generated(journeys: Int, seed: UInt64)
+}
+
+enum ProfileStep: String, Sendable, Equatable {
+    case load, check, audit
+}
+
+struct ArgumentError: Error, CustomStringConvertible {
+    let description: String
+}
+
+enum BenchArguments {
+    static let usage = """
+        USAGE:
+          throughline-bench generate --journeys N [--seed S] [--output DIR]
+              Generates a workspace (group charter, brands, N journeys) deterministically
+              for the seed, self-checks it (load + check, diagnostics must be 0), and
+              writes it to DIR if given.
+          throughline-bench write-sample --journeys N --output DIR [--seed S]
+              The same, with the folder required.
+          throughline-bench run [--journeys N] [--scales 1,4,16] [--repeat R] [--seed S]
+              Times Foundation's JSON parser, Throughline's load, check and audit on
+              N × each scale journeys generated in memory; prints Markdown tables.
+          throughline-bench run --files DIR [--repeat R]
+              The same timings on the *.jsonc files under DIR.
+          throughline-bench profile (--files DIR | --journeys N [--seed S]) [--step load|check|audit] [--repeat R]
+              Runs one step R times and nothing else (default: check, 3 times), to
+              run under `perf record` or valgrind. `check` is load + check, `audit`
+              is load + check + audit.
+
+        Defaults: --journeys 20, --scales 1,4,16, --repeat 5, --seed 42.
+
+        """
+
+    static func parse(_ arguments: [String]) throws(ArgumentError) -> BenchCommand {
+        guard let command = arguments.first, command != "--help", command != "-h", command != "help" else { return .help }
+        var options: [String: String] = [:]
+        var rest = arguments.dropFirst()
+        while let key = rest.first {
+            rest = rest.dropFirst()
+            guard key.hasPrefix("--") else { throw ArgumentError(description: "unexpected argument '\(key)'") }
+            if key == "--help" { return .help }
+            guard let value = rest.first else { throw ArgumentError(description: "\(key) needs a value") }
+            rest = rest.dropFirst()
+            options[String(key.dropFirst(2))] = value
+        }
+        let known: Set<String> = switch command {
+        case "generate", "write-sample": ["journeys", "seed", "output"]
+        case "run": ["journeys", "scales", "repeat", "seed", "files"]
+        case "profile": ["journeys", "seed", "files", "step", "repeat"]
+        default: throw ArgumentError(description: "unknown command '\(command)'; use generate, write-sample, run or profile")
+        }
+        if let unknown = options.keys.sorted().first(where: { !known.contains($0) }) {
+            throw ArgumentError(description: "unknown option --\(unknown) for \(command)")
+        }
+        let journeys = try positive(options["journeys"] ?? "20", "--journeys")
+        let seed = try unsigned(options["seed"] ?? "42")
+        switch command {
+        case "generate":
+            return .generate(journeys: journeys, seed: seed, output: options["output"])
+        case "write-sample":
+            guard let output = options["output"] else { throw ArgumentError(description: "write-sample needs --output DIR") }
+            return .generate(journeys: journeys, seed: seed, output: output)
+        case "profile":
+            let repeats = try positive(options["repeat"] ?? "3", "--repeat")
+            guard let step = ProfileStep(rawValue: options["step"] ?? "check") else {
+                throw ArgumentError(description: "--step is load, check or audit")
+            }
+            let source = options["files"].map(ProfileSource.files) ?? .generated(journeys: journeys, seed: seed)
+            return .profile(source: source, step: step, repeats: repeats)
+        default:
+            let repeats = try positive(options["repeat"] ?? "5", "--repeat")
+            if let folder = options["files"] { return .runFiles(folder: folder, repeats: repeats) }
+            var scales: [Int] = []
+            for part in (options["scales"] ?? "1,4,16").split(separator: ",") {
+                scales.append(try positive(String(part), "--scales"))
+            }
+            return .run(journeys: journeys, scales: scales, repeats: repeats, seed: seed)
+        }
+    }
+
+    private static func positive(_ text: String, _ name: String) throws(ArgumentError) -> Int {
+        guard let value = Int(text), value > 0 else {
+            throw ArgumentError(description: "\(name) needs a positive whole number, not '\(text)'")
+        }
+        return value
+    }
+
+    private static func unsigned(_ text: String) throws(ArgumentError) -> UInt64 {
+        guard let value = UInt64(text) else { throw ArgumentError(description: "--seed needs a whole number ≥ 0, not '\(text)'") }
+        return value
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import CharterAudit
+import CharterChecker
+import JourneyLoader
+
+/// What each bench command does, printing to standard output; returns the
+/// process exit code.
+enum Commands {
+    static func generate(journeys: Int, seed: UInt64, output: String?) async -> Int32 {
+        let generator = WorkspaceGenerator(seed: seed)
+        let workspace = await generator.generate(journeys: journeys)
+        let check = await SelfCheck.run(workspace.files)
+        print(check.summary(statistics: workspace.statistics))
+        for diagnostic in (check.loadDiagnostics + check.checkDiagnostics).prefix(20) {
+            print("  \(diagnostic.location): \(diagnostic.code.rawValue): \(diagnostic.message)")
+        }
+        if let output {
+            do throws(FolderIO.Failure) {
+                try FolderIO.write(workspace.files, to: output)
+                print("wrote \(workspace.files.count) files to \(output)")
+            } catch {
+                printError("error: \(error)")
+                return 2
+            }
+        }
+        return check.diagnosticCount == 0 && workspace.statistics.contradictions == 0 ? 0 : 1
+    }
+
+    static func run(journeys: Int, scales: [Int], repeats: Int, seed: UInt64) async -> Int32 {
+        let machine = MachineInfo.current()
+        let generator = WorkspaceGenerator(seed: seed)
+        var results: [ScaleResult] = []
+        for scale in scales {
+            let count = journeys * scale
+            printError("scale \(scale)×: generating \(count) journeys…")
+            let workspace = await generator.generate(journeys: count)
+            printError("scale \(scale)×: \(Format.megabytes(workspace.byteCount)) MB; timing…")
+            results.append(await BenchRunner.measure(label: "\(scale)×", files: workspace.files, journeys: count, repeats: repeats))
+        }
+        let source = "generated in memory, seed \(seed), \(journeys) journeys at 1× (`throughline-bench run --journeys \(journeys) --scales \(scales.map(String.init).joined(separator: ",")) --repeat \(repeats)`)"
+        printReport(results, machine: machine, repeats: repeats, source: source)
+        return results.contains { $0.diagnostics > 0 } ? 1 : 0
+    }
+
+    static func runFiles(folder: String, repeats: Int) async -> Int32 {
+        let machine = MachineInfo.current()
+        let files: [SourceFile]
+        do throws(FolderIO.Failure) {
+            files = try FolderIO.read(folder)
+        } catch {
+            printError("error: \(error)")
+            return 2
+        }
+        let journeys = files.filter { $0.path.hasSuffix(".journey.jsonc") }.count
+        let result = await BenchRunner.measure(label: (folder as NSString).lastPathComponent, files: files, journeys: journeys, repeats: repeats)
+        printReport([result], machine: machine, repeats: repeats, source: "the \(files.count) files under \(folder), read before timing (`throughline-bench run --files \(folder) --repeat \(repeats)`)")
+        return 0
+    }
+
+    static func profile(source: ProfileSource, step: ProfileStep, repeats: Int) async -> Int32 {
+        let files: [SourceFile]
+        switch source {
+        case .files(let folder):
+            do throws(FolderIO.Failure) {
+                files = try FolderIO.read(folder)
+            } catch {
+                printError("error: \(error)")
+                return 2
+            }
+        case .generated(let journeys, let seed):
+            files = await WorkspaceGenerator(seed: seed).generate(journeys: journeys).files
+        }
+        let measurement = await Stopwatch.best(repeats) { () async -> Int in
+            let loaded = await WorkspaceLoader.load(files)
+            guard step != .load else { return loaded.workspace.touchpointCount }
+            let report = await Checker.check(loaded.workspace)
+            guard step == .audit else { return report.gaps.count }
+            return Auditor.audit(loaded.workspace, report: report).segments.count
+        }
+        let runs = measurement.runs.map { Format.milliseconds($0.seconds) }.joined(separator: ", ")
+        print("\(step.rawValue) × \(repeats) on \(files.count) files: runs \(runs) ms; best CPU \(Format.milliseconds(measurement.cpuSeconds)) ms")
+        return 0
+    }
+
+    private static func printReport(_ results: [ScaleResult], machine: MachineInfo, repeats: Int, source: String) {
+        print(ReportTable.header(machine: machine, repeats: repeats, source: source))
+        print(ReportTable.timings(results))
+        print(ReportTable.memory(results))
+        if let scaling = ReportTable.scaling(results) { print(scaling) }
+        print(ReportTable.details(results))
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
