@@ -14,7 +14,8 @@ public enum Checker {
     public static func check(_ workspace: Workspace) async -> CheckReport {
         let units = workspace.brands.flatMap { brand in
             let journeys = workspace.journeys(of: brand.id)
-            return segmentsTaken(in: journeys).map { BrandSegment(brand: brand, journeys: journeys, segment: $0) }
+            let layouts = journeys.map(JourneyLayout.init)
+            return segmentsTaken(in: journeys).map { BrandSegment(brand: brand, journeys: journeys, layouts: layouts, segment: $0) }
         }
         let outcomes = await withTaskGroup(of: (Int, SegmentOutcome).self) { group in
             for (index, unit) in units.enumerated() {
@@ -56,6 +57,7 @@ public enum Checker {
     private struct BrandSegment: Sendable {
         let brand: Brand
         let journeys: [Journey]
+        let layouts: [JourneyLayout]
         let segment: Int
     }
 
@@ -75,7 +77,9 @@ public enum Checker {
         let brand = unit.brand
         let views = unit.journeys.enumerated().compactMap { index, journey in
             journey.segments.contains(unit.segment)
-                ? JourneyView(journey: journey, index: index, segment: unit.segment, journeyOrder: JourneyOrder.order(of: journey))
+                ? JourneyView(
+                    journey: journey, index: index, segment: unit.segment, layout: unit.layouts[index], channelCount: brand.channels.count
+                )
                 : nil
         }
         let context = SegmentContext(brand: brand, segment: unit.segment, journeys: views)

@@ -68,12 +68,15 @@ public struct Gap: Hashable, Sendable {
     public static func sortedForReport(_ gaps: [Gap]) -> [Gap] {
         let files = Set(gaps.map(\.location.file)).sorted()
         let rank = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
-        let keyed = gaps.map { (rank: rank[$0.location.file] ?? 0, gap: $0) }
-        return keyed.sorted { lhs, rhs in
-            if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
-            if lhs.gap.location.position != rhs.gap.location.position { return lhs.gap.location.position < rhs.gap.location.position }
-            return reportOrder(lhs.gap, rhs.gap)
-        }.map(\.gap)
+        // Sort positions by (file rank, line, column), packed in one integer,
+        // and move each gap once at the end: gaps are large to move around.
+        let keys = gaps.map { gap in
+            (rank[gap.location.file] ?? 0) << 42 | min(gap.location.line, (1 << 21) - 1) << 21 | min(gap.location.column, (1 << 21) - 1)
+        }
+        let order = gaps.indices.sorted { lhs, rhs in
+            keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : reportOrder(gaps[lhs], gaps[rhs])
+        }
+        return order.map { gaps[$0] }
     }
 
     /// Identifies the gap across edits that move lines: what baselines store.

@@ -33,7 +33,12 @@ extension Expectation {
 extension Experience {
     /// Whether every expectation holds for this experience.
     func meets(_ expectations: [Expectation], in brand: Brand) -> Bool {
-        expectations.allSatisfy { $0.isMet(by: self[$0.attribute]?.value, definition: brand.attributes[$0.attribute]) }
+        // Indices rather than a closure over copies: this runs for every check.
+        for index in expectations.indices {
+            let attribute = expectations[index].attribute
+            if !expectations[index].isMet(by: self[attribute]?.value, definition: brand.attributes[attribute]) { return false }
+        }
+        return true
     }
 
     /// The expectations that do not hold, each with the planned value.

@@ -1,5 +1,23 @@
 import JourneyModel
 
+/// A journey's structure as plain integers, computed once per journey and
+/// shared by every segment: markers read channels and stages in their inner
+/// loops, and reading them from here copies no touchpoint.
+struct JourneyLayout: Sendable {
+    /// Every touchpoint position, in journey order.
+    let order: [Int]
+    /// Each touchpoint's channel, by touchpoint position.
+    let channels: [Int]
+    /// Each touchpoint's stage, by touchpoint position.
+    let stages: [Int]
+
+    init(_ journey: Journey) {
+        order = JourneyOrder.order(of: journey)
+        channels = journey.touchpoints.map(\.channel)
+        stages = journey.touchpoints.map(\.stage)
+    }
+}
+
 /// One journey as one segment lives it: the touchpoints it goes through, in
 /// journey order, each with the segment's effective experience. Built once
 /// per journey and segment, then shared by every marker.
@@ -7,28 +25,39 @@ struct JourneyView: Sendable {
     let journey: Journey
     /// Position among the brand's journeys.
     let index: Int
+    let layout: JourneyLayout
     /// Positions of the touchpoints the segment goes through, in journey order.
     let order: [Int]
     /// The segment's experience at each touchpoint, by touchpoint position;
     /// empty for touchpoints the segment does not go through.
     let experiences: [Experience]
     /// Positions of the touchpoints the segment goes through, by channel.
-    let byChannel: [Int: [Int]]
+    let byChannel: [[Int]]
     private let taken: MemberSet
 
-    init(journey: Journey, index: Int, segment: Int, journeyOrder: [Int]) {
+    init(journey: Journey, index: Int, segment: Int, layout: JourneyLayout, channelCount: Int) {
         self.journey = journey
         self.index = index
+        self.layout = layout
         let touchpoints = journey.touchpoints
-        order = journeyOrder.filter { touchpoints[$0].isTaken(by: segment) }
+        order = layout.order.filter { touchpoints[$0].isTaken(by: segment) }
         var experiences = [Experience](repeating: Experience(), count: touchpoints.count)
-        for position in order { experiences[position] = touchpoints[position].experience(for: segment) }
+        var byChannel = [[Int]](repeating: [], count: channelCount)
+        for position in order {
+            experiences[position] = touchpoints[position].experience(for: segment)
+            byChannel[layout.channels[position]].append(position)
+        }
         self.experiences = experiences
-        byChannel = Dictionary(grouping: order, by: { touchpoints[$0].channel })
+        self.byChannel = byChannel
         taken = MemberSet(order)
     }
 
+    /// The touchpoint itself: for messages, once a check has failed.
     func touchpoint(_ position: Int) -> Touchpoint { journey.touchpoints[position] }
+
+    func channel(_ position: Int) -> Int { layout.channels[position] }
+
+    func stage(_ position: Int) -> Int { layout.stages[position] }
 
     func isTaken(_ position: Int) -> Bool { taken.contains(position) }
 }

@@ -13,18 +13,18 @@ struct SegmentContext: Sendable {
     /// The touchpoints of `view` inside `scope`, in journey order.
     func orderedTouchpoints(of view: JourneyView, in scope: ScopeFilter) -> [Int] {
         guard scope.channels != nil || scope.stages != nil else { return view.order }
-        let touchpoints = view.journey.touchpoints
-        return view.order.filter { scope.includes(touchpoints[$0]) }
+        let layout = view.layout
+        return view.order.filter { scope.includes(channel: layout.channels[$0]) && scope.includes(stage: layout.stages[$0]) }
     }
 
     /// The touchpoints of `view` inside `scope`, grouped by channel through
     /// the view's index, so a marker about two channels never visits the others.
     func touchpoints(of view: JourneyView, in scope: ScopeFilter) -> [Int] {
         guard let channels = scope.channels else { return orderedTouchpoints(of: view, in: scope) }
-        let touchpoints = view.journey.touchpoints
+        let stages = view.layout.stages
         var result: [Int] = []
-        for channel in channels {
-            for position in view.byChannel[channel] ?? [] where scope.includes(stage: touchpoints[position].stage) {
+        for channel in channels where channel < view.byChannel.count {
+            for position in view.byChannel[channel] where scope.includes(stage: stages[position]) {
                 result.append(position)
             }
         }
@@ -46,7 +46,7 @@ struct ScopeFilter: Sendable {
     }
 
     func includes(_ touchpoint: Touchpoint) -> Bool {
-        (channels?.contains(touchpoint.channel) ?? true) && (stages?.contains(touchpoint.stage) ?? true)
+        includes(channel: touchpoint.channel) && includes(stage: touchpoint.stage)
     }
 
     func includes(stage: Int) -> Bool { stages?.contains(stage) ?? true }

@@ -11,26 +11,30 @@ extension ConsistencyRule: MarkerEvaluation {
     func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
         switch across {
         case .channels:
-            for view in context.journeys {
+            for view in context.journeys.indices {
                 judge(occurrences(in: [view], context: context, scope: marker.scope), marker: marker, context: context, recorder: &recorder)
             }
         case .journeys:
-            judge(occurrences(in: context.journeys, context: context, scope: marker.scope), marker: marker, context: context, recorder: &recorder)
+            let all = occurrences(in: Array(context.journeys.indices), context: context, scope: marker.scope)
+            judge(all, marker: marker, context: context, recorder: &recorder)
         }
     }
 
+    /// A touchpoint that plans the attribute; `view` is a position in the
+    /// context's journeys, so collecting thousands copies no journey.
     private struct Occurrence {
-        let view: JourneyView
+        let view: Int
         let touchpoint: Int
         let planned: PlannedValue
     }
 
-    private func occurrences(in views: [JourneyView], context: SegmentContext, scope: ScopeFilter) -> [Occurrence] {
+    private func occurrences(in views: [Int], context: SegmentContext, scope: ScopeFilter) -> [Occurrence] {
         var result: [Occurrence] = []
-        for view in views {
+        for index in views {
+            let view = context.journeys[index]
             for position in context.orderedTouchpoints(of: view, in: scope) {
                 if let planned = view.experiences[position][attribute] {
-                    result.append(Occurrence(view: view, touchpoint: position, planned: planned))
+                    result.append(Occurrence(view: index, touchpoint: position, planned: planned))
                 }
             }
         }
@@ -40,8 +44,7 @@ extension ConsistencyRule: MarkerEvaluation {
     private func judge(_ occurrences: [Occurrence], marker: ActiveMarker, context: SegmentContext, recorder: inout GapRecorder) {
         guard occurrences.count > 1 else { return }
         let brand = context.brand
-        let definition = brand.attributes[attribute]
-        // Distinct values in order of first use, with how often each is used.
+        let views = context.journeys
         // Distinct values in order of first use, each with where it is used.
         var values: [AttributeValue] = []
         var places: [AttributeValue: [Occurrence]] = [:]
@@ -54,46 +57,48 @@ extension ConsistencyRule: MarkerEvaluation {
         for value in values.dropFirst() where (places[value]?.count ?? 0) > (places[mostUsed]?.count ?? 0) { mostUsed = value }
         guard values.count > 1 else {
             for occurrence in occurrences {
-                let channel = occurrence.view.touchpoint(occurrence.touchpoint).channel
-                recorder.record(marker, in: occurrence.view, touchpoint: occurrence.touchpoint, channel: channel, met: true, drafts: [])
+                let view = views[occurrence.view]
+                recorder.record(marker, in: view, touchpoint: occurrence.touchpoint, channel: view.channel(occurrence.touchpoint), met: true, drafts: [])
             }
             return
         }
+        let definition = brand.attributes[attribute]
         // Messages name every value, and a bounded number of places for each,
         // so that a thousand differing touchpoints do not make each gap list
         // a thousand places.
         let summary = values.map { value in
             let uses = places[value] ?? []
-            let shown = uses.prefix(Self.placesShown).map { place(of: $0, brand: brand) }
+            let shown = uses.prefix(Self.placesShown).map { place(of: $0, views: views, brand: brand) }
             let more = uses.count > Self.placesShown ? " and \(uses.count - Self.placesShown) more" : ""
             return "'\(definition.render(value))' (\(shown.joined(separator: ", "))\(more))"
         }.joined(separator: "; ")
         let differing = values.filter { $0 != mostUsed }.flatMap { (places[$0] ?? []).prefix(Self.placesShown) }
         let related = differing.map { occurrence in
             RelatedLocation(
-                occurrence.view.journey.location(occurrence.planned.position),
-                "\(definition.id) = '\(definition.render(occurrence.planned.value))' at \(place(of: occurrence, brand: brand))"
+                views[occurrence.view].journey.location(occurrence.planned.position),
+                "\(definition.id) = '\(definition.render(occurrence.planned.value))' at \(place(of: occurrence, views: views, brand: brand))"
             )
         } + (places[mostUsed] ?? []).prefix(1).map { occurrence in
             RelatedLocation(
-                occurrence.view.journey.location(occurrence.planned.position),
+                views[occurrence.view].journey.location(occurrence.planned.position),
                 "\(definition.id) = '\(definition.render(mostUsed))', the value most used"
             )
         }
-        let range = across == .channels ? "across the channels of journey '\(occurrences[0].view.journey.id)'" : "across journeys"
+        let range = across == .channels ? "across the channels of journey '\(views[occurrences[0].view].journey.id)'" : "across journeys"
         for occurrence in occurrences {
-            let touchpoint = occurrence.view.touchpoint(occurrence.touchpoint)
+            let view = views[occurrence.view]
             let value = occurrence.planned.value
             recorder.record(
-                marker, in: occurrence.view, touchpoint: occurrence.touchpoint, channel: touchpoint.channel,
+                marker, in: view, touchpoint: occurrence.touchpoint, channel: view.channel(occurrence.touchpoint),
                 met: value == mostUsed,
                 drafts: [GapDraft(
                     attribute: attribute, position: occurrence.planned.position,
                     expected: "one \(definition.id) \(range): '\(definition.render(mostUsed))', the value most used",
                     planned: "'\(definition.render(value))'",
-                    message: "\(touchpoint.subject(in: brand)) plans \(definition.id) = '\(definition.render(value))' "
+                    message: "\(view.touchpoint(occurrence.touchpoint).subject(in: brand)) plans \(definition.id) = '\(definition.render(value))' "
                         + "where the rest use '\(definition.render(mostUsed))'; '\(marker.marker.title)' expects one \(definition.id) \(range). Values in use: \(summary)",
-                    action: "Set \(definition.id) to '\(definition.render(mostUsed))' at \(touchpoint.id), like the rest of the \(across == .channels ? "journey" : "journeys").",
+                    action: "Set \(definition.id) to '\(definition.render(mostUsed))' at \(view.touchpoint(occurrence.touchpoint).id), "
+                        + "like the rest of the \(across == .channels ? "journey" : "journeys").",
                     related: related
                 )]
             )
@@ -103,9 +108,10 @@ extension ConsistencyRule: MarkerEvaluation {
     /// How many places a message lists for each value.
     static let placesShown = 5
 
-    private func place(of occurrence: Occurrence, brand: Brand) -> String {
-        let touchpoint = occurrence.view.touchpoint(occurrence.touchpoint)
-        let prefix = across == .journeys ? "\(occurrence.view.journey.id)/" : ""
+    private func place(of occurrence: Occurrence, views: [JourneyView], brand: Brand) -> String {
+        let view = views[occurrence.view]
+        let touchpoint = view.touchpoint(occurrence.touchpoint)
+        let prefix = across == .journeys ? "\(view.journey.id)/" : ""
         return "\(prefix)\(touchpoint.id) on \(brand.channels[touchpoint.channel].id)"
     }
 }

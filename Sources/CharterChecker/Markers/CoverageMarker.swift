@@ -13,21 +13,26 @@ extension CoverageRule: MarkerEvaluation {
             guard !inScope.isEmpty else { continue }
             for unit in units(of: inScope, in: view) {
                 let hits = unit.members.filter { view.experiences[$0].meets(expectations, in: brand) }.count
-                let first = view.touchpoint(unit.members[0])
-                let (label, sentence) = describe(unit, view: view, brand: brand)
                 recorder.record(
                     marker, in: view, touchpoint: nil, channel: unit.channel, stage: unit.stage, met: hits >= minimum,
-                    drafts: [GapDraft(
-                        position: first.position,
-                        expected: "at least \(minimum) touchpoint\(minimum == 1 ? "" : "s") per \(self.unit.rawValue) with \(wanted)",
-                        planned: "\(hits) in \(label)",
-                        message: "\(sentence) has \(hits) touchpoint\(hits == 1 ? "" : "s") with \(wanted); '\(marker.marker.title)' expects at least \(minimum)",
-                        action: "Make \(minimum - hits) more touchpoint\(minimum - hits == 1 ? "" : "s") of \(label) meet '\(wanted)' (for example \(first.id)).",
-                        related: unit.members.prefix(1).map { RelatedLocation(view.journey.location(view.touchpoint($0).position), "first touchpoint of \(label)") }
-                    )]
+                    drafts: [shortfall(in: unit, hits: hits, wanted: wanted, view: view, marker: marker, brand: brand)]
                 )
             }
         }
+    }
+
+    /// The gap of a unit with too few hits, built only when there is one.
+    private func shortfall(in unit: Unit, hits: Int, wanted: String, view: JourneyView, marker: ActiveMarker, brand: Brand) -> GapDraft {
+        let first = view.touchpoint(unit.members[0])
+        let (label, sentence) = describe(unit, view: view, brand: brand)
+        return GapDraft(
+            position: first.position,
+            expected: "at least \(minimum) touchpoint\(minimum == 1 ? "" : "s") per \(self.unit.rawValue) with \(wanted)",
+            planned: "\(hits) in \(label)",
+            message: "\(sentence) has \(hits) touchpoint\(hits == 1 ? "" : "s") with \(wanted); '\(marker.marker.title)' expects at least \(minimum)",
+            action: "Make \(minimum - hits) more touchpoint\(minimum - hits == 1 ? "" : "s") of \(label) meet '\(wanted)' (for example \(first.id)).",
+            related: [RelatedLocation(view.journey.location(first.position), "first touchpoint of \(label)")]
+        )
     }
 
     private struct Unit {
@@ -43,10 +48,10 @@ extension CoverageRule: MarkerEvaluation {
         case .journey:
             return [Unit(members: positions)]
         case .stage:
-            let groups = Dictionary(grouping: positions) { view.touchpoint($0).stage }
+            let groups = Dictionary(grouping: positions) { view.stage($0) }
             return groups.keys.sorted().map { Unit(members: groups[$0] ?? [], stage: $0) }
         case .channel:
-            let groups = Dictionary(grouping: positions) { view.touchpoint($0).channel }
+            let groups = Dictionary(grouping: positions) { view.channel($0) }
             return groups.keys.sorted().map { Unit(members: groups[$0] ?? [], channel: $0) }
         }
     }

@@ -7,12 +7,13 @@ extension ExpectationRule: MarkerEvaluation {
         let brand = context.brand
         for view in context.journeys {
             for position in context.touchpoints(of: view, in: marker.scope) {
-                let touchpoint = view.touchpoint(position)
-                let failures = view.experiences[position].failures(of: expectations, in: brand)
+                // The common case, a met check, allocates nothing.
+                let met = view.experiences[position].meets(expectations, in: brand)
                 recorder.record(
-                    marker, in: view, touchpoint: position, channel: touchpoint.channel, met: failures.isEmpty,
-                    drafts: failures.map { failure in
-                        GapDraft.unmet(
+                    marker, in: view, touchpoint: position, channel: view.channel(position), met: met,
+                    drafts: view.experiences[position].failures(of: expectations, in: brand).map { failure in
+                        let touchpoint = view.touchpoint(position)
+                        return GapDraft.unmet(
                             failure.expectation, planned: failure.planned, marker: marker.marker, brand: brand,
                             subject: touchpoint.subject(in: brand), place: touchpoint.id
                         )

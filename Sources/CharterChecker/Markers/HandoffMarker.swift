@@ -11,15 +11,17 @@ extension HandoffRule: MarkerEvaluation {
         let brand = context.brand
         for view in context.journeys {
             for source in view.order {
-                let from = view.touchpoint(source)
-                for link in from.next where view.isTaken(link.target) {
-                    let to = view.touchpoint(link.target)
-                    guard to.channel != from.channel, marker.scope.includes(to) else { continue }
-                    let failures = view.experiences[link.target].failures(of: expectations, in: brand)
-                    let handoff = "\(to.subject(in: brand)), taking over from \(from.id) (\(brand.channels[from.channel].id)),"
+                let fromChannel = view.channel(source)
+                for link in view.journey.touchpoints[source].next where view.isTaken(link.target) {
+                    let toChannel = view.channel(link.target)
+                    guard toChannel != fromChannel, marker.scope.includes(channel: toChannel),
+                          marker.scope.includes(stage: view.stage(link.target)) else { continue }
+                    let met = view.experiences[link.target].meets(expectations, in: brand)
                     recorder.record(
-                        marker, in: view, touchpoint: link.target, channel: to.channel, met: failures.isEmpty,
-                        drafts: failures.map { failure in
+                        marker, in: view, touchpoint: link.target, channel: toChannel, met: met,
+                        drafts: view.experiences[link.target].failures(of: expectations, in: brand).map { failure in
+                            let from = view.touchpoint(source), to = view.touchpoint(link.target)
+                            let handoff = "\(to.subject(in: brand)), taking over from \(from.id) (\(brand.channels[from.channel].id)),"
                             var draft = GapDraft.unmet(
                                 failure.expectation, planned: failure.planned, marker: marker.marker, brand: brand,
                                 subject: handoff, place: "\(to.id), where \(from.id) hands over"

@@ -17,9 +17,10 @@ extension SequenceRule: MarkerEvaluation {
             let counted = ordered[..<closing].filter { view.experiences[$0][attribute]?.value == first }
             let met = counted.count >= minimum && counted.count <= (maximum ?? .max)
             let target = view.touchpoint(ordered[closing])
+            let channel = view.channel(ordered[closing])
             let bounds = "\(describeBounds()) \(firstWord)\(maximum == 1 || (maximum == nil && minimum == 1) ? "" : "s")"
             recorder.record(
-                marker, in: view, touchpoint: ordered[closing], channel: target.channel, met: met,
+                marker, in: view, touchpoint: ordered[closing], channel: channel, met: met,
                 drafts: [GapDraft(
                     attribute: attribute, position: view.experiences[ordered[closing]][attribute]?.position,
                     expected: "\(bounds) before the first \(thenWord)",

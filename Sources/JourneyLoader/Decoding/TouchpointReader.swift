@@ -91,28 +91,31 @@ struct TouchpointReader {
         pendingLinks.append(links)
     }
 
-    /// The touchpoints with their `next` links resolved.
+    /// The touchpoints with their `next` links resolved, in place.
     mutating func finish(context: inout DecodingContext) -> Catalog<Touchpoint> {
-        var catalog = Catalog(touchpoints)
-        let knownIDs = declaredIDs.keys.sorted()
-        var linked = catalog.entries
+        var kept: [String: Int] = [:]
+        kept.reserveCapacity(touchpoints.count)
+        for (index, touchpoint) in touchpoints.enumerated() { kept[touchpoint.id] = index }
+        var knownIDs: [String]?
         for (index, links) in pendingLinks.enumerated() {
             for link in links {
-                if let target = catalog.index(of: link.name) {
-                    linked[index].next.append(TouchpointLink(target: target, position: link.location.position))
-                } else {
-                    reportIfDangling(link, knownIDs: knownIDs, context: &context)
+                if let target = kept[link.name] {
+                    touchpoints[index].next.append(TouchpointLink(target: target, position: link.location.position))
+                } else if declaredIDs[link.name] == nil {
+                    reportDangling(link, known: &knownIDs, context: &context)
                 }
             }
         }
-        for link in droppedLinks { reportIfDangling(link, knownIDs: knownIDs, context: &context) }
-        catalog = Catalog(linked)
-        return catalog
+        for link in droppedLinks where declaredIDs[link.name] == nil {
+            reportDangling(link, known: &knownIDs, context: &context)
+        }
+        return Catalog(touchpoints)
     }
 
-    private func reportIfDangling(_ link: PendingLink, knownIDs: [String], context: inout DecodingContext) {
-        guard declaredIDs[link.name] == nil else { return }
-        let suggestion = DidYouMean.closest(to: link.name, in: knownIDs)
+    private func reportDangling(_ link: PendingLink, known: inout [String]?, context: inout DecodingContext) {
+        let ids = known ?? declaredIDs.keys.sorted()
+        known = ids
+        let suggestion = DidYouMean.closest(to: link.name, in: ids)
         let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
         context.append(Diagnostic(
             .danglingNext, at: link.location,

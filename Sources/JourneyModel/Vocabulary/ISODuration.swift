@@ -20,47 +20,67 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
     public static func == (lhs: ISODuration, rhs: ISODuration) -> Bool { lhs.seconds == rhs.seconds }
     public func hash(into hasher: inout Hasher) { hasher.combine(seconds) }
 
-    private static let dateUnits: [(designator: Character, seconds: Double)] = [
-        ("Y", 365 * 86_400), ("M", 30 * 86_400), ("W", 7 * 86_400), ("D", 86_400),
+    /// Designators in the order they may appear, with their nominal length.
+    private static let dateUnits: [(designator: UInt8, seconds: Double)] = [
+        (UInt8(ascii: "Y"), 365 * 86_400), (UInt8(ascii: "M"), 30 * 86_400), (UInt8(ascii: "W"), 7 * 86_400), (UInt8(ascii: "D"), 86_400),
     ]
-    private static let timeUnits: [(designator: Character, seconds: Double)] = [
-        ("H", 3_600), ("M", 60), ("S", 1),
+    private static let timeUnits: [(designator: UInt8, seconds: Double)] = [
+        (UInt8(ascii: "H"), 3_600), (UInt8(ascii: "M"), 60), (UInt8(ascii: "S"), 1),
     ]
 
     /// Reads `text`, or returns nil when it is not an ISO 8601 duration.
+    /// Works on the UTF-8 bytes: journeys plan thousands of durations.
     public init?(_ text: String) {
-        var characters = Substring(text)
-        guard characters.first == "P" else { return nil }
-        characters.removeFirst()
+        guard let seconds = Self.seconds(in: Array(text.utf8)) else { return nil }
+        self.text = text
+        self.seconds = seconds
+    }
+
+    private static func seconds(in bytes: [UInt8]) -> Double? {
+        guard bytes.first == UInt8(ascii: "P") else { return nil }
+        var index = 1
         var total = 0.0
-        var sawComponent = false
-        var sawFraction = false
-        var inTime = false
-        var units = Self.dateUnits[...]
-        while let character = characters.first {
-            if character == "T" {
-                guard !inTime else { return nil }
+        var sawComponent = false, sawFraction = false, inTime = false
+        var units = dateUnits[...]
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "T") {
+                guard !inTime, index + 1 < bytes.count else { return nil }
                 inTime = true
-                units = Self.timeUnits[...]
-                characters.removeFirst()
-                guard !characters.isEmpty else { return nil }
+                units = timeUnits[...]
+                index += 1
                 continue
             }
+            // Only the last component may have a fraction.
             guard !sawFraction else { return nil }
-            let digits = characters.prefix { $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }
-            guard !digits.isEmpty, digits.first?.isNumber == true, digits.last?.isNumber == true,
-                  let amount = Double(String(digits.map { $0 == "," ? "." : $0 })) else { return nil }
-            characters.removeFirst(digits.count)
-            guard let designator = characters.first,
-                  let unitIndex = units.firstIndex(where: { $0.designator == designator }) else { return nil }
-            characters.removeFirst()
-            total += amount * units[unitIndex].seconds
-            units = units[(unitIndex + 1)...]
-            sawFraction = digits.contains(".") || digits.contains(",")
+            var whole = 0.0, fraction = 0.0, scale = 1.0
+            var digits = 0, inFraction = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    let digit = Double(byte - UInt8(ascii: "0"))
+                    if inFraction {
+                        scale /= 10
+                        fraction += digit * scale
+                    } else {
+                        whole = whole * 10 + digit
+                    }
+                    digits += 1
+                } else if (byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",")) && !inFraction && digits > 0 {
+                    inFraction = true
+                    digits = 0
+                } else {
+                    break
+                }
+                index += 1
+            }
+            guard digits > 0, index < bytes.count,
+                  let unit = units.firstIndex(where: { $0.designator == bytes[index] }) else { return nil }
+            total += (whole + fraction) * units[unit].seconds
+            units = units[(unit + 1)...]
+            sawFraction = inFraction
             sawComponent = true
+            index += 1
         }
-        guard sawComponent else { return nil }
-        self.text = text
-        self.seconds = total
+        return sawComponent ? total : nil
     }
 }
