@@ -31,16 +31,6 @@ extension Expectation {
 }
 
 extension Experience {
-    /// Whether every expectation holds for this experience.
-    func meets(_ expectations: [Expectation], in brand: Brand) -> Bool {
-        // Indices rather than a closure over copies: this runs for every check.
-        for index in expectations.indices {
-            let attribute = expectations[index].attribute
-            if !expectations[index].isMet(by: self[attribute]?.value, definition: brand.attributes[attribute]) { return false }
-        }
-        return true
-    }
-
     /// The expectations that do not hold, each with the planned value.
     func failures(of expectations: [Expectation], in brand: Brand) -> [(expectation: Expectation, planned: PlannedValue?)] {
         expectations.compactMap { expectation in

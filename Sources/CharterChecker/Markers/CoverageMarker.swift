@@ -7,12 +7,13 @@ import JourneyModel
 extension CoverageRule: MarkerEvaluation {
     func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
         let brand = context.brand
+        let compiled = ExpectationSet(expectations, brand: brand)
         let wanted = expectations.map { $0.describe(in: brand) }.joined(separator: " and ")
         for view in context.journeys {
             let inScope = context.orderedTouchpoints(of: view, in: marker.scope)
             guard !inScope.isEmpty else { continue }
             for unit in units(of: inScope, in: view) {
-                let hits = unit.members.filter { view.experiences[$0].meets(expectations, in: brand) }.count
+                let hits = unit.members.filter { compiled.isMet(by: view.experiences[$0], in: brand) }.count
                 recorder.record(
                     marker, in: view, touchpoint: nil, channel: unit.channel, stage: unit.stage, met: hits >= minimum,
                     drafts: [shortfall(in: unit, hits: hits, wanted: wanted, view: view, marker: marker, brand: brand)]

@@ -5,10 +5,11 @@ import JourneyModel
 extension ExpectationRule: MarkerEvaluation {
     func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
         let brand = context.brand
+        let compiled = ExpectationSet(expectations, brand: brand)
         for view in context.journeys {
             for position in context.touchpoints(of: view, in: marker.scope) {
                 // The common case, a met check, allocates nothing.
-                let met = view.experiences[position].meets(expectations, in: brand)
+                let met = compiled.isMet(by: view.experiences[position], in: brand)
                 recorder.record(
                     marker, in: view, touchpoint: position, channel: view.channel(position), met: met,
                     drafts: view.experiences[position].failures(of: expectations, in: brand).map { failure in

@@ -9,6 +9,7 @@ import JourneyModel
 extension HandoffRule: MarkerEvaluation {
     func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
         let brand = context.brand
+        let compiled = ExpectationSet(expectations, brand: brand)
         for view in context.journeys {
             for source in view.order {
                 let fromChannel = view.channel(source)
@@ -16,7 +17,7 @@ extension HandoffRule: MarkerEvaluation {
                     let toChannel = view.channel(link.target)
                     guard toChannel != fromChannel, marker.scope.includes(channel: toChannel),
                           marker.scope.includes(stage: view.stage(link.target)) else { continue }
-                    let met = view.experiences[link.target].meets(expectations, in: brand)
+                    let met = compiled.isMet(by: view.experiences[link.target], in: brand)
                     recorder.record(
                         marker, in: view, touchpoint: link.target, channel: toChannel, met: met,
                         drafts: view.experiences[link.target].failures(of: expectations, in: brand).map { failure in

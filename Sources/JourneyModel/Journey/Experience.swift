@@ -11,9 +11,15 @@ public struct Experience: Sendable {
     }
 
     public subscript(attribute: Int) -> PlannedValue? {
-        for value in values {
-            if value.attribute == attribute { return value }
-            if value.attribute > attribute { return nil }
+        slot(of: attribute).map { values[$0] }
+    }
+
+    /// Where `attribute` is in `values`, without copying any value.
+    public func slot(of attribute: Int) -> Int? {
+        for index in values.indices {
+            let current = values[index].attribute
+            if current == attribute { return index }
+            if current > attribute { return nil }
         }
         return nil
     }

@@ -1,0 +1,122 @@
+import JourneyModel
+
+/// A marker's expectations compiled for the inner loop, where each one is
+/// judged for every touchpoint of every segment.
+///
+/// Most expectations compare a word, a number or a duration: those become
+/// plain integers and doubles (a set of words becomes a bit mask), so
+/// judging them copies nothing that is reference counted. Text and patterns,
+/// and word sets beyond 64 choices, keep the general path.
+struct ExpectationSet: Sendable {
+    let expectations: [Expectation]
+    private let tests: [CompiledTest]
+
+    private struct CompiledTest {
+        let attribute: Int
+        let operation: Operation
+    }
+
+    private enum Operation {
+        case choiceIn(UInt64)
+        case choiceNotIn(UInt64)
+        case number(equal: Double)
+        case atLeast(Double)
+        case atMost(Double)
+        case boolean(Bool)
+        case present
+        case absent
+        /// Judged by ``Expectation/isMet(by:definition:)``.
+        case general(Int)
+    }
+
+    init(_ expectations: [Expectation], brand: Brand) {
+        self.expectations = expectations
+        tests = expectations.enumerated().map { index, expectation in
+            CompiledTest(attribute: expectation.attribute, operation: Self.compile(expectation, index: index))
+        }
+    }
+
+    private static func compile(_ expectation: Expectation, index: Int) -> Operation {
+        func mask(_ values: [AttributeValue]) -> UInt64? {
+            var bits: UInt64 = 0
+            for value in values {
+                guard case .choice(let choice) = value, choice < 64 else { return nil }
+                bits |= 1 << UInt64(choice)
+            }
+            return bits
+        }
+        func magnitude(_ value: AttributeValue) -> Double? {
+            switch value {
+            case .choice(let rank): Double(rank)
+            case .number(let number): number
+            case .duration(let duration): duration.seconds
+            case .text, .boolean: nil
+            }
+        }
+        switch expectation.test {
+        case .equals(let value):
+            if case .boolean(let flag) = value { return .boolean(flag) }
+            if case .number(let number) = value { return .number(equal: number) }
+            return mask([value]).map(Operation.choiceIn) ?? .general(index)
+        case .oneOf(let values):
+            return mask(values).map(Operation.choiceIn) ?? .general(index)
+        case .noneOf(let values):
+            return mask(values).map(Operation.choiceNotIn) ?? .general(index)
+        case .atLeast(let bound):
+            return magnitude(bound).map(Operation.atLeast) ?? .general(index)
+        case .atMost(let bound):
+            return magnitude(bound).map(Operation.atMost) ?? .general(index)
+        case .present:
+            return .present
+        case .absent:
+            return .absent
+        case .matches:
+            return .general(index)
+        }
+    }
+
+    /// Whether `experience` meets every expectation.
+    func isMet(by experience: Experience, in brand: Brand) -> Bool {
+        for test in tests where !isMet(test, by: experience, in: brand) { return false }
+        return true
+    }
+
+    private func isMet(_ test: CompiledTest, by experience: Experience, in brand: Brand) -> Bool {
+        guard let slot = experience.slot(of: test.attribute) else {
+            if case .absent = test.operation { return true }
+            return false
+        }
+        switch test.operation {
+        case .present: return true
+        case .absent: return false
+        case .general(let index):
+            return expectations[index].isMet(by: experience.values[slot].value, definition: brand.attributes[test.attribute])
+        case .choiceIn(let bits), .choiceNotIn(let bits):
+            guard case .choice(let choice) = experience.values[slot].value else { return false }
+            let inside = choice < 64 && bits & (1 << UInt64(choice)) != 0
+            if case .choiceIn = test.operation { return inside }
+            return !inside
+        case .boolean(let expected):
+            guard case .boolean(let flag) = experience.values[slot].value else { return false }
+            return flag == expected
+        case .number(let expected):
+            guard case .number(let number) = experience.values[slot].value else { return false }
+            return number == expected
+        case .atLeast(let bound):
+            guard let value = Self.magnitude(experience.values[slot].value) else { return false }
+            return value >= bound
+        case .atMost(let bound):
+            guard let value = Self.magnitude(experience.values[slot].value) else { return false }
+            return value <= bound
+        }
+    }
+
+    private static func magnitude(_ value: AttributeValue) -> Double? {
+        switch value {
+        case .choice(let rank): Double(rank)
+        case .number(let number): number
+        case .duration(let duration): duration.seconds
+        case .text, .boolean: nil
+        }
+    }
+}
