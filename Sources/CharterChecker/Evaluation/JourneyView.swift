@@ -40,11 +40,16 @@ struct JourneyView: Sendable {
         self.index = index
         self.layout = layout
         let touchpoints = journey.touchpoints
-        order = layout.order.filter { touchpoints[$0].isTaken(by: segment) }
+        // Stored properties read in place: no touchpoint is copied.
+        order = layout.order.filter { touchpoints[$0].segments?.contains(segment) ?? true }
         var experiences = [Experience](repeating: Experience(), count: touchpoints.count)
         var byChannel = [[Int]](repeating: [], count: channelCount)
         for position in order {
-            experiences[position] = touchpoints[position].experience(for: segment)
+            if let overlay = touchpoints[position].bySegment.first(where: { $0.segment == segment }) {
+                experiences[position] = touchpoints[position].experience.overlaid(with: overlay.experience)
+            } else {
+                experiences[position] = touchpoints[position].experience
+            }
             byChannel[layout.channels[position]].append(position)
         }
         self.experiences = experiences

@@ -56,9 +56,16 @@ extension ConsistencyRule: MarkerEvaluation {
         var mostUsed = values[0]
         for value in values.dropFirst() where (places[value]?.count ?? 0) > (places[mostUsed]?.count ?? 0) { mostUsed = value }
         guard values.count > 1 else {
-            for occurrence in occurrences {
-                let view = views[occurrence.view]
-                recorder.record(marker, in: view, touchpoint: occurrence.touchpoint, channel: view.channel(occurrence.touchpoint), met: true, drafts: [])
+            // All agree. Occurrences come journey by journey: bind each view once.
+            var start = 0
+            while start < occurrences.count {
+                let view = views[occurrences[start].view]
+                var end = start
+                while end < occurrences.count, occurrences[end].view == occurrences[start].view {
+                    recorder.record(marker, in: view, touchpoint: occurrences[end].touchpoint, channel: view.channel(occurrences[end].touchpoint), met: true, drafts: [])
+                    end += 1
+                }
+                start = end
             }
             return
         }
