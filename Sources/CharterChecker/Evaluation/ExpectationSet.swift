@@ -75,14 +75,32 @@ struct ExpectationSet: Sendable {
         }
     }
 
-    /// Whether `experience` meets every expectation.
-    func isMet(by experience: Experience, in brand: Brand) -> Bool {
-        for test in tests where !isMet(test, by: experience, in: brand) { return false }
-        return true
+    /// Whether the touchpoint at `position` of `view` meets every
+    /// expectation, read from the view's plain slots.
+    func isMet(in view: JourneyView, at position: Int, brand: Brand) -> Bool {
+        let start = Int(view.slotStarts[position]), end = Int(view.slotStarts[position + 1])
+        return view.slots.withUnsafeBufferPointer { slots in
+            tests.withUnsafeBufferPointer { tests in
+                for test in tests where !isMet(test, slots: slots, range: start..<end, view: view, position: position, brand: brand) {
+                    return false
+                }
+                return true
+            }
+        }
     }
 
-    private func isMet(_ test: CompiledTest, by experience: Experience, in brand: Brand) -> Bool {
-        guard let slot = experience.slot(of: test.attribute) else {
+    @inline(__always)
+    private func isMet(
+        _ test: CompiledTest, slots: UnsafeBufferPointer<PlannedSlot>, range: Range<Int>,
+        view: JourneyView, position: Int, brand: Brand
+    ) -> Bool {
+        var found: PlannedSlot?
+        for index in range {
+            let attribute = Int(slots[index].attribute)
+            if attribute == test.attribute { found = slots[index]; break }
+            if attribute > test.attribute { break }
+        }
+        guard let slot = found else {
             if case .absent = test.operation { return true }
             return false
         }
@@ -90,33 +108,21 @@ struct ExpectationSet: Sendable {
         case .present: return true
         case .absent: return false
         case .general(let index):
-            return expectations[index].isMet(by: experience.values[slot].value, definition: brand.attributes[test.attribute])
+            return expectations[index].isMet(by: view.experiences[position][test.attribute]?.value, definition: brand.attributes[test.attribute])
         case .choiceIn(let bits), .choiceNotIn(let bits):
-            guard case .choice(let choice) = experience.values[slot].value else { return false }
+            guard slot.kind == .choice else { return false }
+            let choice = Int(slot.scalar)
             let inside = choice < 64 && bits & (1 << UInt64(choice)) != 0
             if case .choiceIn = test.operation { return inside }
             return !inside
         case .boolean(let expected):
-            guard case .boolean(let flag) = experience.values[slot].value else { return false }
-            return flag == expected
+            return slot.kind == .boolean && (slot.scalar != 0) == expected
         case .number(let expected):
-            guard case .number(let number) = experience.values[slot].value else { return false }
-            return number == expected
+            return slot.kind == .number && slot.scalar == expected
         case .atLeast(let bound):
-            guard let value = Self.magnitude(experience.values[slot].value) else { return false }
-            return value >= bound
+            return slot.kind != .text && slot.kind != .boolean && slot.scalar >= bound
         case .atMost(let bound):
-            guard let value = Self.magnitude(experience.values[slot].value) else { return false }
-            return value <= bound
-        }
-    }
-
-    private static func magnitude(_ value: AttributeValue) -> Double? {
-        switch value {
-        case .choice(let rank): Double(rank)
-        case .number(let number): number
-        case .duration(let duration): duration.seconds
-        case .text, .boolean: nil
+            return slot.kind != .text && slot.kind != .boolean && slot.scalar <= bound
         }
     }
 }

@@ -33,6 +33,10 @@ struct JourneyView: Sendable {
     let experiences: [Experience]
     /// Positions of the touchpoints the segment goes through, by channel.
     let byChannel: [[Int]]
+    /// The same experiences as plain numbers, for compiled expectations:
+    /// the slots of touchpoint `p` are `slots[slotStarts[p]..<slotStarts[p + 1]]`.
+    let slots: [PlannedSlot]
+    let slotStarts: [Int32]
     private let taken: MemberSet
 
     init(journey: Journey, index: Int, segment: Int, layout: JourneyLayout, channelCount: Int) {
@@ -54,6 +58,16 @@ struct JourneyView: Sendable {
         }
         self.experiences = experiences
         self.byChannel = byChannel
+        var slots: [PlannedSlot] = []
+        var slotStarts: [Int32] = []
+        slotStarts.reserveCapacity(experiences.count + 1)
+        for experience in experiences {
+            slotStarts.append(Int32(truncatingIfNeeded: slots.count))
+            for planned in experience.values { slots.append(PlannedSlot(planned)) }
+        }
+        slotStarts.append(Int32(truncatingIfNeeded: slots.count))
+        self.slots = slots
+        self.slotStarts = slotStarts
         taken = MemberSet(order)
     }
 
@@ -65,4 +79,28 @@ struct JourneyView: Sendable {
     func stage(_ position: Int) -> Int { layout.stages[position] }
 
     func isTaken(_ position: Int) -> Bool { taken.contains(position) }
+}
+
+/// A planned value reduced to a number: the rank of a word, a number, a
+/// duration in seconds, 0 or 1 for a boolean; text keeps only its kind.
+/// Sixteen bytes and no reference, so scanning them costs no reference counting.
+struct PlannedSlot: Sendable {
+    let attribute: Int32
+    let kind: Kind
+    let scalar: Double
+
+    enum Kind: UInt8, Sendable {
+        case choice, number, duration, boolean, text
+    }
+
+    init(_ planned: PlannedValue) {
+        attribute = Int32(truncatingIfNeeded: planned.attribute)
+        switch planned.value {
+        case .choice(let rank): (kind, scalar) = (.choice, Double(rank))
+        case .number(let number): (kind, scalar) = (.number, number)
+        case .duration(let duration): (kind, scalar) = (.duration, duration.seconds)
+        case .boolean(let flag): (kind, scalar) = (.boolean, flag ? 1 : 0)
+        case .text: (kind, scalar) = (.text, 0)
+        }
+    }
 }

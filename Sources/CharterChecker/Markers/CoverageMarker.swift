@@ -13,7 +13,7 @@ extension CoverageRule: MarkerEvaluation {
             let inScope = context.orderedTouchpoints(of: view, in: marker.scope)
             guard !inScope.isEmpty else { continue }
             for unit in units(of: inScope, in: view) {
-                let hits = unit.members.filter { compiled.isMet(by: view.experiences[$0], in: brand) }.count
+                let hits = unit.members.filter { compiled.isMet(in: view, at: $0, brand: brand) }.count
                 recorder.record(
                     marker, in: view, touchpoint: nil, channel: unit.channel, stage: unit.stage, met: hits >= minimum,
                     drafts: [shortfall(in: unit, hits: hits, wanted: wanted, view: view, marker: marker, brand: brand)]

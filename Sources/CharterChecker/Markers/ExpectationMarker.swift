@@ -9,7 +9,7 @@ extension ExpectationRule: MarkerEvaluation {
         for view in context.journeys {
             for position in context.touchpoints(of: view, in: marker.scope) {
                 // The common case, a met check, allocates nothing.
-                let met = compiled.isMet(by: view.experiences[position], in: brand)
+                let met = compiled.isMet(in: view, at: position, brand: brand)
                 recorder.record(
                     marker, in: view, touchpoint: position, channel: view.channel(position), met: met,
                     drafts: view.experiences[position].failures(of: expectations, in: brand).map { failure in

@@ -17,7 +17,7 @@ extension HandoffRule: MarkerEvaluation {
                     let toChannel = view.channel(link.target)
                     guard toChannel != fromChannel, marker.scope.includes(channel: toChannel),
                           marker.scope.includes(stage: view.stage(link.target)) else { continue }
-                    let met = compiled.isMet(by: view.experiences[link.target], in: brand)
+                    let met = compiled.isMet(in: view, at: link.target, brand: brand)
                     recorder.record(
                         marker, in: view, touchpoint: link.target, channel: toChannel, met: met,
                         drafts: view.experiences[link.target].failures(of: expectations, in: brand).map { failure in
