@@ -56,16 +56,8 @@ extension ConsistencyRule: MarkerEvaluation {
         var mostUsed = values[0]
         for value in values.dropFirst() where (places[value]?.count ?? 0) > (places[mostUsed]?.count ?? 0) { mostUsed = value }
         guard values.count > 1 else {
-            // All agree. Occurrences come journey by journey: bind each view once.
-            var start = 0
-            while start < occurrences.count {
-                let view = views[occurrences[start].view]
-                var end = start
-                while end < occurrences.count, occurrences[end].view == occurrences[start].view {
-                    recorder.record(marker, in: view, touchpoint: occurrences[end].touchpoint, channel: view.channel(occurrences[end].touchpoint), met: true, drafts: [])
-                    end += 1
-                }
-                start = end
+            forEachJourney(of: occurrences, views: views) { view, occurrence in
+                recorder.record(marker, in: view, touchpoint: occurrence.touchpoint, channel: view.channel(occurrence.touchpoint), met: true, drafts: [])
             }
             return
         }
@@ -92,8 +84,7 @@ extension ConsistencyRule: MarkerEvaluation {
             )
         }
         let range = across == .channels ? "across the channels of journey '\(views[occurrences[0].view].journey.id)'" : "across journeys"
-        for occurrence in occurrences {
-            let view = views[occurrence.view]
+        forEachJourney(of: occurrences, views: views) { view, occurrence in
             let value = occurrence.planned.value
             recorder.record(
                 marker, in: view, touchpoint: occurrence.touchpoint, channel: view.channel(occurrence.touchpoint),
@@ -109,6 +100,23 @@ extension ConsistencyRule: MarkerEvaluation {
                     related: related
                 )]
             )
+        }
+    }
+
+    /// Calls `body` for each occurrence with its journey's view, binding each
+    /// view once: occurrences come journey by journey, and a view is large to copy.
+    private func forEachJourney(
+        of occurrences: [Occurrence], views: [JourneyView], _ body: (JourneyView, Occurrence) -> Void
+    ) {
+        var start = 0
+        while start < occurrences.count {
+            let view = views[occurrences[start].view]
+            var end = start
+            while end < occurrences.count, occurrences[end].view == occurrences[start].view {
+                body(view, occurrences[end])
+                end += 1
+            }
+            start = end
         }
     }
 
