@@ -101,7 +101,21 @@ extension LineMap {
         /// The line and column of the byte at `target`.
         public mutating func position(of target: Int) -> (line: Int, column: Int) {
             let starts = map.lineStarts
-            let nextLineStart = line + 1 < starts.count ? Int(starts[line + 1]) : Int.max
+            var nextLineStart = line + 1 < starts.count ? Int(starts[line + 1]) : Int.max
+            if target >= nextLineStart, target >= offset {
+                // A few lines further down, as in a file read top to bottom:
+                // step to the target's line rather than search for it.
+                var steps = 0
+                while line + 1 < starts.count, Int(starts[line + 1]) <= target, steps < 8 {
+                    line += 1
+                    steps += 1
+                }
+                nextLineStart = line + 1 < starts.count ? Int(starts[line + 1]) : Int.max
+                if target < nextLineStart {
+                    offset = Int(starts[line])
+                    column = 1
+                }
+            }
             guard target >= offset, target < nextLineStart else {
                 let position = map.position(of: target)
                 (line, offset, column) = (position.line - 1, target, position.column)
