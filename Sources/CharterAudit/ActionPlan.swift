@@ -14,7 +14,7 @@ enum ActionPlan {
         for (channelID, members) in byChannel {
             let index = channelID.flatMap { brand.channels.index(of: $0) }
             let channel = index.map { brand.channels[$0] }
-            let items = members.sorted(by: Auditor.worstFirst).map { gap in
+            let items = Auditor.worstFirst(members).map { gap in
                 ActionItem(
                     severity: gap.severity, marker: gap.marker, journey: gap.journey, touchpoint: gap.touchpoint,
                     location: gap.location, action: gap.action.isEmpty ? gap.message : gap.action

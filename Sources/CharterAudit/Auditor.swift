@@ -19,12 +19,27 @@ public enum Auditor {
         weights: SeverityWeights = .standard,
         segments selected: Set<String>? = nil
     ) -> AuditReport {
+        // Index the gaps once: by brand and segment, and the gaps judged per
+        // journey by brand and journey. Indices keep the report order.
+        var bySegment: [String: [Int]] = [:]
+        var byJourney: [String: [Int]] = [:]
+        for (index, gap) in report.gaps.enumerated() {
+            if let segment = gap.segment {
+                bySegment[gap.brand + "\u{0}" + segment, default: []].append(index)
+            } else {
+                byJourney[gap.brand + "\u{0}" + gap.journey, default: []].append(index)
+            }
+        }
         var reports: [SegmentReport] = []
         for tally in report.tallies {
             guard let brand = workspace.brand(id: tally.brand) else { continue }
             let segment = brand.segments[tally.segment]
             if let selected, !selected.contains(segment.id), !selected.contains("\(brand.id)/\(segment.id)") { continue }
-            reports.append(segmentReport(brand: brand, tally: tally, workspace: workspace, gaps: report.gaps, weights: weights))
+            let journeyIDs = workspace.journeys(of: brand.id).filter { $0.segments.contains(tally.segment) }.map(\.id)
+            let indices = (bySegment[brand.id + "\u{0}" + segment.id] ?? [])
+                + journeyIDs.flatMap { byJourney[brand.id + "\u{0}" + $0] ?? [] }
+            let gaps = indices.sorted().map { report.gaps[$0] }
+            reports.append(segmentReport(brand: brand, tally: tally, workspace: workspace, gaps: gaps, weights: weights))
         }
         reports.sort { lhs, rhs in
             if lhs.priority != rhs.priority { return lhs.priority }
@@ -39,14 +54,13 @@ public enum Auditor {
         brand: Brand,
         tally: SegmentTally,
         workspace: Workspace,
-        gaps allGaps: [Gap],
+        gaps mine: [Gap],
         weights: SeverityWeights
     ) -> SegmentReport {
         let segment = brand.segments[tally.segment]
         let journeys = workspace.journeys(of: brand.id)
         let markers = brand.charter.markers
         let taken = journeys.indices.filter { journeys[$0].segments.contains(tally.segment) }
-        let takenIDs = Set(taken.map { journeys[$0].id })
 
         let passages = taken.map { index in
             let journey = journeys[index]
@@ -87,11 +101,8 @@ public enum Auditor {
         let matrix = scoreMatrix(brand: brand, tally: tally, markers: enabled)
 
         // Gaps of this segment, and journey-level gaps of its journeys.
-        let mine = allGaps.filter { gap in
-            gap.brand == brand.id && (gap.segment == segment.id || (gap.segment == nil && takenIDs.contains(gap.journey)))
-        }
-        let open = mine.filter { $0.suppression == nil }.sorted(by: worstFirst)
-        let suppressed = mine.filter { $0.suppression != nil }.sorted(by: Gap.reportOrder)
+        let open = worstFirst(mine.filter { $0.suppression == nil })
+        let suppressed = mine.filter { $0.suppression != nil }
 
         return SegmentReport(
             brand: brand.id, brandName: brand.name, segment: segment.id, segmentName: segment.name,
@@ -102,9 +113,9 @@ public enum Auditor {
     }
 
     /// Severity first, then where: the order a reader fixes things in.
-    static func worstFirst(_ lhs: Gap, _ rhs: Gap) -> Bool {
-        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-        return Gap.reportOrder(lhs, rhs)
+    /// Gaps already in report order: a stable split by severity, not a sort.
+    static func worstFirst(_ gaps: [Gap]) -> [Gap] {
+        gaps.filter { $0.severity == .error } + gaps.filter { $0.severity == .warning } + gaps.filter { $0.severity == .info }
     }
 
     /// Rows for the segment's markers; columns for the channels where at
