@@ -73,18 +73,13 @@ public struct Gap: Hashable, Sendable {
         let keys = gaps.map { gap in
             (rank[gap.location.file] ?? 0) << 42 | min(gap.location.line, (1 << 21) - 1) << 21 | min(gap.location.column, (1 << 21) - 1)
         }
-        // Ties (one place, several segments or attributes) by ranks too.
-        func ranks(_ name: (Gap) -> String) -> [Int] {
-            let names = Set(gaps.map(name)).sorted()
-            let rank = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-            return gaps.map { rank[name($0)] ?? 0 }
-        }
-        let markers = ranks(\.marker), segments = ranks { $0.segment ?? "" }, attributes = ranks { $0.attribute ?? "" }
+        // Ties (one place, several segments or attributes) compare fields in
+        // place, never whole gaps.
         let order = gaps.indices.sorted { lhs, rhs in
             if keys[lhs] != keys[rhs] { return keys[lhs] < keys[rhs] }
-            if markers[lhs] != markers[rhs] { return markers[lhs] < markers[rhs] }
-            if segments[lhs] != segments[rhs] { return segments[lhs] < segments[rhs] }
-            if attributes[lhs] != attributes[rhs] { return attributes[lhs] < attributes[rhs] }
+            if gaps[lhs].marker != gaps[rhs].marker { return gaps[lhs].marker < gaps[rhs].marker }
+            if gaps[lhs].segment != gaps[rhs].segment { return (gaps[lhs].segment ?? "") < (gaps[rhs].segment ?? "") }
+            if gaps[lhs].attribute != gaps[rhs].attribute { return (gaps[lhs].attribute ?? "") < (gaps[rhs].attribute ?? "") }
             return reportOrder(gaps[lhs], gaps[rhs])
         }
         return order.map { gaps[$0] }
