@@ -17,7 +17,7 @@ public enum Checker {
             let layouts = journeys.map(JourneyLayout.init)
             return segmentsTaken(in: journeys).map { BrandSegment(brand: brand, journeys: journeys, layouts: layouts, segment: $0) }
         }
-        let outcomes = await withTaskGroup(of: (Int, SegmentOutcome).self) { group in
+        var outcomes = await withTaskGroup(of: (Int, SegmentOutcome).self) { group in
             for (index, unit) in units.enumerated() {
                 group.addTask { (index, evaluate(unit)) }
             }
@@ -31,14 +31,23 @@ public enum Checker {
         var journeyLevel = Set<Gap>()
         var used = [String: Set<SuppressionUse>]()
         var suppressed = [String: Set<Int>]()
+        let tallies = outcomes.map(\.tally)
         for outcome in outcomes {
-            for gap in outcome.gaps where gap.segment != nil || journeyLevel.insert(gap).inserted {
-                gaps.append(gap)
-            }
             used[outcome.tally.brand, default: []].formUnion(outcome.usedSuppressions)
             suppressed[outcome.tally.brand, default: []].formUnion(outcome.suppressedMarkers)
         }
-        let tallies = outcomes.map(\.tally)
+        // Move the gaps out segment by segment, so that no two copies of
+        // every gap are alive at once.
+        gaps.reserveCapacity(outcomes.reduce(0) { $0 + $1.gaps.count })
+        for index in outcomes.indices {
+            let segmentGaps = outcomes[index].gaps
+            outcomes[index].gaps = []
+            for gap in segmentGaps where gap.segment != nil || journeyLevel.insert(gap).inserted {
+                gaps.append(gap)
+            }
+        }
+        outcomes = []
+        Gap.sortForReport(&gaps)
         var diagnostics: [Diagnostic] = []
         for brand in workspace.brands {
             let journeys = workspace.journeys(of: brand.id)
@@ -48,7 +57,7 @@ public enum Checker {
             )
         }
         return CheckReport(
-            gaps: Gap.sortedForReport(gaps),
+            gaps: gaps,
             tallies: tallies,
             diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder)
         )
@@ -62,7 +71,7 @@ public enum Checker {
     }
 
     private struct SegmentOutcome: Sendable {
-        let gaps: [Gap]
+        var gaps: [Gap]
         let tally: SegmentTally
         let usedSuppressions: Set<SuppressionUse>
         let suppressedMarkers: Set<Int>

@@ -58,14 +58,25 @@ public struct Gap: Hashable, Sendable {
     }
 
     /// The order every report uses: file, line, column, marker, segment.
+    /// Total over what tells gaps apart, so no order depends on how they were found.
     public static func reportOrder(_ lhs: Gap, _ rhs: Gap) -> Bool {
-        (lhs.location, lhs.marker, lhs.segment ?? "", lhs.attribute ?? "", lhs.message)
-            < (rhs.location, rhs.marker, rhs.segment ?? "", rhs.attribute ?? "", rhs.message)
+        if lhs.location != rhs.location { return lhs.location < rhs.location }
+        let left: [String] = [lhs.marker, lhs.segment ?? "", lhs.attribute ?? "", lhs.journey, lhs.touchpoint ?? "", lhs.stage ?? "", lhs.message]
+        let right: [String] = [rhs.marker, rhs.segment ?? "", rhs.attribute ?? "", rhs.journey, rhs.touchpoint ?? "", rhs.stage ?? "", rhs.message]
+        return left.lexicographicallyPrecedes(right)
     }
 
     /// `gaps` in report order, comparing file paths once rather than at
     /// every comparison: a large workspace has hundreds of thousands of gaps.
     public static func sortedForReport(_ gaps: [Gap]) -> [Gap] {
+        var sorted = gaps
+        sortForReport(&sorted)
+        return sorted
+    }
+
+    /// Sorts in place: the order is found on indices, then applied by
+    /// following its cycles, so no second array of gaps is ever built.
+    public static func sortForReport(_ gaps: inout [Gap]) {
         let files = Set(gaps.map(\.location.file)).sorted()
         let rank = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
         // Sort positions by (file rank, line, column), packed in one integer,
@@ -82,7 +93,18 @@ public struct Gap: Hashable, Sendable {
             if gaps[lhs].attribute != gaps[rhs].attribute { return (gaps[lhs].attribute ?? "") < (gaps[rhs].attribute ?? "") }
             return reportOrder(gaps[lhs], gaps[rhs])
         }
-        return order.map { gaps[$0] }
+        var placed = [Bool](repeating: false, count: gaps.count)
+        for start in gaps.indices where !placed[start] {
+            // Position `i` takes the gap at `order[i]`; walk the cycle from `start`.
+            var current = start
+            while true {
+                placed[current] = true
+                let source = order[current]
+                if source == start { break }
+                gaps.swapAt(current, source)
+                current = source
+            }
+        }
     }
 
     /// Identifies the gap across edits that move lines: what baselines store.
