@@ -48,3 +48,22 @@ struct JSONOutputTests {
         #expect(JSONOutput.optional(nil).renderedCompactly() == "null")
     }
 }
+
+@Suite("Writing JSON member by member")
+struct JSONObjectWriterTests {
+    @Test("The writer lays out an object exactly as the tree would")
+    func sameLayout() {
+        let tree: JSONOutput = .object([
+            ("empty", .array([])),
+            ("items", .array([.object([("a", 1)]), "two"])),
+            ("summary", .object([("n", 2)])),
+        ])
+        var writer = JSONObjectWriter()
+        writer.member("empty", elements: [Int]()) { .integer($0) }
+        writer.member("items", elements: [0, 1]) { $0 == 0 ? .object([("a", 1)]) : "two" }
+        writer.member("summary", .object([("n", 2)]))
+        #expect(writer.finished() == tree.rendered())
+        var nothing = JSONObjectWriter()
+        #expect(nothing.finished() == JSONOutput.object([]).rendered())
+    }
+}

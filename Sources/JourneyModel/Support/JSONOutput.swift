@@ -59,7 +59,7 @@ public enum JSONOutput: Sendable, Equatable, ExpressibleByStringLiteral, Express
 
     /// Writes into bytes rather than a `String`: reports of many thousand
     /// gaps are mostly copies of text that needs no escaping.
-    private func write(to output: inout [UInt8], indent: Int?) {
+    func write(to output: inout [UInt8], indent: Int?) {
         switch self {
         case .object(let members):
             guard !members.isEmpty else { return Self.append("{}", to: &output) }
@@ -159,5 +159,58 @@ public enum JSONOutput: Sendable, Equatable, ExpressibleByStringLiteral, Express
     /// Bytes that start something to escape; 0xE2 may start U+2028 or U+2029.
     private static func needsEscaping(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xE2
+    }
+}
+
+/// Writes a top-level JSON object member by member, with the same layout as
+/// ``JSONOutput/rendered()``. An array member can be written element by
+/// element, so a report of a hundred thousand gaps never exists as a tree of
+/// values and as text at the same time.
+///
+/// ```swift
+/// var writer = JSONObjectWriter()
+/// writer.member("gaps", elements: gaps) { JSONOutput.string($0.marker) }
+/// writer.member("count", .integer(gaps.count))
+/// let text = writer.finished()
+/// ```
+public struct JSONObjectWriter {
+    private var output: [UInt8] = [UInt8(ascii: "{")]
+    private var isEmpty = true
+
+    public init() {}
+
+    public mutating func member(_ key: String, _ value: JSONOutput) {
+        startMember(key)
+        value.write(to: &output, indent: 1)
+    }
+
+    public mutating func member<Elements: Sequence>(
+        _ key: String,
+        elements: Elements,
+        _ transform: (Elements.Element) -> JSONOutput
+    ) {
+        startMember(key)
+        var count = 0
+        for element in elements {
+            output.append(count == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
+            output.append(contentsOf: Array("\n    ".utf8))
+            transform(element).write(to: &output, indent: 2)
+            count += 1
+        }
+        output.append(contentsOf: Array((count == 0 ? "[]" : "\n  ]").utf8))
+    }
+
+    private mutating func startMember(_ key: String) {
+        if !isEmpty { output.append(UInt8(ascii: ",")) }
+        isEmpty = false
+        output.append(contentsOf: Array("\n  ".utf8))
+        JSONOutput.writeString(key, to: &output)
+        output.append(contentsOf: Array(": ".utf8))
+    }
+
+    /// The object, closed, with a final newline.
+    public mutating func finished() -> String {
+        output.append(contentsOf: Array((isEmpty ? "}\n" : "\n}\n").utf8))
+        return String(decoding: output, as: UTF8.self)
     }
 }

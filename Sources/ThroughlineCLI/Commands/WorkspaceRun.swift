@@ -38,21 +38,29 @@ struct WorkspaceRun {
             discovery.diagnostics += brands.diagnostics
         }
         diagnostics += discovery.diagnostics
-        let (sources, readDiagnostics) = await files.read(discovery.entries)
-        diagnostics += readDiagnostics
         if !roots.isEmpty, discovery.entries.isEmpty, discovery.diagnostics.isEmpty {
             diagnostics.append(Diagnostic(
                 .noInput, at: SourceLocation(file: roots[0], position: .startOfFile),
                 "no *.brand.jsonc, *.charter.jsonc or *.journey.jsonc file in \(roots.joined(separator: ", "))"
             ))
         }
-        let load = await WorkspaceLoader.load(sources)
+        // Read and load in one step, so the files' bytes are released before
+        // the check: the model is all it needs.
+        let load = await readAndLoad(discovery.entries, files: files, diagnostics: &diagnostics)
         let report = await Checker.check(load.workspace)
         diagnostics += load.diagnostics + report.diagnostics
         return WorkspaceRun(
             files: files, inputs: discovery.entries.map(\.displayPath), load: load, report: report,
             diagnostics: Array(Set(diagnostics)).sorted(by: Diagnostic.reportOrder)
         )
+    }
+
+    private static func readAndLoad(
+        _ entries: [WorkspaceFiles.Entry], files: WorkspaceFiles, diagnostics: inout [Diagnostic]
+    ) async -> LoadResult {
+        let (sources, readDiagnostics) = await files.read(entries)
+        diagnostics += readDiagnostics
+        return await WorkspaceLoader.load(sources)
     }
 
     func checkResult(failSeverity: Severity) -> CheckResult {

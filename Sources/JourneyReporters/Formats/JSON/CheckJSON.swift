@@ -13,12 +13,13 @@ import JourneyModel
 /// ```
 public enum CheckJSON {
     public static func render(_ result: CheckResult) -> String {
-        JSONOutput.object([
-            ("diagnostics", .array(result.diagnostics.map(diagnostic))),
-            ("gaps", .array(result.openGaps.map(gap))),
-            ("suppressed", .array(result.suppressedGaps.map(gap))),
-            ("summary", summary(result.summary)),
-        ]).rendered()
+        // Gap by gap: the report of a large workspace is written, not built.
+        var writer = JSONObjectWriter()
+        writer.member("diagnostics", elements: result.diagnostics, diagnostic)
+        writer.member("gaps", elements: result.gaps.lazy.filter { $0.suppression == nil }, gap)
+        writer.member("suppressed", elements: result.gaps.lazy.filter { $0.suppression != nil }, gap)
+        writer.member("summary", summary(result.summary))
+        return writer.finished()
     }
 
     /// The counts every machine-readable format ends with.
