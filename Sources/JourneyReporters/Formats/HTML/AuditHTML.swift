@@ -28,17 +28,7 @@ public enum AuditHTML {
     public static let fairThreshold = 70.0
 
     public static func render(_ audit: AuditReport) -> String {
-        var html: [String] = [
-            "<!DOCTYPE html>",
-            "<html lang=\"en\">",
-            "<head>",
-            "<meta charset=\"utf-8\">",
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<meta name=\"generator\" content=\"throughline\">",
-            "<title>Charter audit</title>",
-            "<style>\n\(style)</style>",
-            "</head>",
+        var html: [String] = HTMLPage.head(title: "Charter audit", style: style) + [
             "<body>",
             "<h1>Charter audit</h1>",
             "<p class=\"weights\">\(escape(AuditMarkdown.weightsLine(audit.weights)))</p>",

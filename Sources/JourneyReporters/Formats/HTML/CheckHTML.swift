@@ -14,17 +14,7 @@ public enum CheckHTML {
     public static func render(_ result: CheckResult) -> String {
         let summary = result.summary
         let status = result.fails ? "fail" : (summary.errors + summary.warnings + summary.infos > 0 ? "warn" : "pass")
-        var html: [String] = [
-            "<!DOCTYPE html>",
-            "<html lang=\"en\">",
-            "<head>",
-            "<meta charset=\"utf-8\">",
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<meta name=\"generator\" content=\"throughline\">",
-            "<title>Throughline check</title>",
-            "<style>\n\(style)</style>",
-            "</head>",
+        var html: [String] = HTMLPage.head(title: "Throughline check", style: style) + [
             "<body>",
             "<h1>Throughline check</h1>",
             "<p class=\"summary \(status)\">\(escape(CheckText.summaryLine(summary, style: .plain)))</p>",
