@@ -82,22 +82,30 @@ public enum Checker {
         Set(journeys.flatMap(\.segments)).sorted()
     }
 
+    /// Judges one segment journey by journey: every marker that looks at one
+    /// journey at a time runs on a journey before the next journey's view is
+    /// built, so what the inner loops read stays in cache and one view is
+    /// alive at a time. Markers that compare journeys run last, on all views.
     private static func evaluate(_ unit: BrandSegment) -> SegmentOutcome {
         let brand = unit.brand
-        let views = unit.journeys.enumerated().compactMap { index, journey in
-            journey.segments.contains(unit.segment)
-                ? JourneyView(
-                    journey: journey, index: index, segment: unit.segment, layout: unit.layouts[index], channelCount: brand.channels.count
-                )
-                : nil
-        }
-        let context = SegmentContext(brand: brand, segment: unit.segment, journeys: views)
-        var recorder = GapRecorder(brand: brand, segment: unit.segment, journeyCount: unit.journeys.count)
+        var perJourney: [ActiveMarker] = [], acrossJourneys: [ActiveMarker] = []
         for (index, marker) in brand.charter.markers.enumerated() where marker.isEnabled {
             let active = ActiveMarker(index: index, marker: marker, scope: ScopeFilter(marker.scope, brand: brand))
             guard active.scope.includes(segment: unit.segment) else { continue }
-            marker.rule.evaluation.evaluate(active, in: context, into: &recorder)
+            if marker.rule.spansJourneys { acrossJourneys.append(active) } else { perJourney.append(active) }
         }
+        var recorder = GapRecorder(brand: brand, segment: unit.segment, journeyCount: unit.journeys.count)
+        var views: [JourneyView] = []
+        for (index, journey) in unit.journeys.enumerated() where journey.segments.contains(unit.segment) {
+            let view = JourneyView(
+                journey: journey, index: index, segment: unit.segment, layout: unit.layouts[index], channelCount: brand.channels.count
+            )
+            let single = SegmentContext(brand: brand, segment: unit.segment, journeys: [view])
+            for marker in perJourney { marker.marker.rule.evaluation.evaluate(marker, in: single, into: &recorder) }
+            if !acrossJourneys.isEmpty { views.append(view) }
+        }
+        let context = SegmentContext(brand: brand, segment: unit.segment, journeys: views)
+        for marker in acrossJourneys { marker.marker.rule.evaluation.evaluate(marker, in: context, into: &recorder) }
         return SegmentOutcome(
             gaps: recorder.gaps, tally: recorder.tally, usedSuppressions: recorder.usedSuppressions,
             suppressedMarkers: recorder.suppressedMarkers

@@ -7,6 +7,15 @@ protocol MarkerEvaluation: Sendable {
 }
 
 extension MarkerRule {
+    /// Whether the marker compares journeys with each other, and so needs
+    /// them all at once; every other marker judges one journey at a time.
+    var spansJourneys: Bool {
+        switch self {
+        case .consistent(let rule): rule.across == .journeys
+        case .expectation, .coverage, .sequence, .handoff, .stageKPIs, .progression: false
+        }
+    }
+
     /// The evaluation of this rule's kind.
     var evaluation: any MarkerEvaluation {
         switch self {
