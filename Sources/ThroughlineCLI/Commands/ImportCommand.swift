@@ -55,6 +55,13 @@ enum ImportCommand {
             return .unusableInput
         }
         let folder = arguments.value("output-dir") ?? "Journeys/\(brand.id)"
+        // A journey id becomes a file name: one that names another folder
+        // ("../x", "a/b") or a hidden file would write outside the output folder.
+        for file in output.files where file.name.contains("/") || file.name.hasPrefix(".") || file.name.contains("\u{0}") {
+            let id = String(file.name.dropLast(FileKind.journey.suffix.count))
+            io.writeError("error: cannot import journey '\(id)': its id is used as a file name in \(folder), so it cannot contain '/' or start with '.'; nothing was written\n")
+            return .unusableInput
+        }
         let force = arguments.isSet("force")
         for file in output.files {
             let path = run.files.absolute(folder + "/" + file.name)

@@ -7,8 +7,15 @@ enum FileReader {
         let reason: String
     }
 
+    /// The largest file read: the JSONC reader keeps offsets in 32 bits and
+    /// refuses anything larger, so reading it into memory first is waste.
+    static let maximumSize = Int(UInt32.max) - 1
+
     static func read(_ path: String) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a named pipe (or a device) must not wait for a
+        // writer; it is refused just below as not a regular file. Reading a
+        // regular file is unaffected.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw Failure(reason: systemReason()) }
         defer { close(descriptor) }
         var status = stat()
@@ -17,6 +24,9 @@ enum FileReader {
             throw Failure(reason: (status.st_mode & S_IFMT) == S_IFDIR ? "it is a folder, not a file" : "it is not a regular file")
         }
         let size = Int(status.st_size)
+        guard size <= maximumSize else {
+            throw Failure(reason: "it is larger than 4 GiB, the most the reader accepts")
+        }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
         var failure: String?

@@ -82,44 +82,106 @@ struct WorkspaceFiles {
 
     // MARK: Walking
 
-    private func walk(folder: String, roots: [String], visited: inout Set<String>, seen: inout Set<String>, into discovery: inout Discovery) {
-        guard let real = canonicalPath(absolute(folder)), visited.insert(real).inserted else { return }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: absolute(folder)).sorted()
-        } catch {
-            let location = SourceLocation(file: folder, position: .startOfFile)
-            discovery.diagnostics.append(Diagnostic(.unreadableFile, at: location, "cannot list the folder \(folder): \(FileReader.systemReason())"))
-            return
-        }
-        for name in names where !name.hasPrefix(".") {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var status = stat()
-            guard lstat(absolute(path), &status) == 0 else { continue }
-            var kind = status.st_mode & S_IFMT
-            if kind == S_IFLNK {
-                guard let target = canonicalPath(absolute(path)), isInside(target, roots: roots) else {
-                    if FileKind(path: path) != nil || isFolder(absolute(path)) {
-                        discovery.diagnostics.append(Diagnostic(
-                            .linkOutsideWorkspace, at: SourceLocation(file: path, position: .startOfFile),
-                            "\(path) is a symbolic link that leads outside the folders being checked (or nowhere); it is not followed"
-                        ))
-                    }
+    /// Walks `folder` and the folders under it, with an explicit list of
+    /// folders still to list rather than recursion (a pull request can nest
+    /// folders as deep as paths go).
+    ///
+    /// Each folder's canonical path is its parent's plus its name, unless it
+    /// is reached through a link: `realpath` is called for links only, which
+    /// keeps deep trees linear (calling it at every level costs the depth
+    /// each time, in system calls that themselves walk the whole path).
+    private func walk(folder top: String, roots: [String], visited: inout Set<String>, seen: inout Set<String>, into discovery: inout Discovery) {
+        guard let topReal = canonicalPath(absolute(top)) else { return }
+        var pending = [(folder: top, real: topReal)]
+        while let (folder, real) = pending.popLast() {
+            guard visited.insert(real).inserted else { continue }
+            let names: [[UInt8]]
+            switch Self.list(absolute(folder)) {
+            case .success(let listed): names = listed
+            case .failure(let failure):
+                let location = SourceLocation(file: folder, position: .startOfFile)
+                discovery.diagnostics.append(Diagnostic(.unreadableFile, at: location, "cannot list the folder \(folder): \(failure.reason)"))
+                continue
+            }
+            var folders: [(folder: String, real: String)] = []
+            for rawName in names where rawName.first != UInt8(ascii: ".") {
+                guard let name = String(validating: rawName, as: UTF8.self) else {
+                    reportInvalidName(rawName, in: folder, into: &discovery)
                     continue
                 }
-                guard stat(absolute(path), &status) == 0 else { continue }
-                kind = status.st_mode & S_IFMT
+                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                var status = stat()
+                guard lstat(absolute(path), &status) == 0 else { continue }
+                var kind = status.st_mode & S_IFMT
+                var realPath = real.hasSuffix("/") ? real + name : real + "/" + name
+                if kind == S_IFLNK {
+                    guard let target = canonicalPath(absolute(path)), isInside(target, roots: roots) else {
+                        if FileKind(path: path) != nil || isFolder(absolute(path)) {
+                            discovery.diagnostics.append(Diagnostic(
+                                .linkOutsideWorkspace, at: SourceLocation(file: path, position: .startOfFile),
+                                "\(path) is a symbolic link that leads outside the folders being checked (or nowhere); it is not followed"
+                            ))
+                        }
+                        continue
+                    }
+                    guard stat(absolute(path), &status) == 0 else { continue }
+                    kind = status.st_mode & S_IFMT
+                    realPath = target
+                }
+                if kind == S_IFDIR {
+                    folders.append((path, realPath))
+                } else if kind == S_IFREG, FileKind(path: name) != nil {
+                    add(Entry(displayPath: path, fileSystemPath: absolute(path)), identity: realPath, seen: &seen, into: &discovery)
+                }
             }
-            if kind == S_IFDIR {
-                walk(folder: path, roots: roots, visited: &visited, seen: &seen, into: &discovery)
-            } else if kind == S_IFREG, FileKind(path: name) != nil {
-                add(Entry(displayPath: path, fileSystemPath: absolute(path)), seen: &seen, into: &discovery)
-            }
+            // Listed in name order, so taken from the end in reverse.
+            pending += folders.reversed()
         }
     }
 
-    private func add(_ entry: Entry, seen: inout Set<String>, into discovery: inout Discovery) {
-        let identity = canonicalPath(entry.fileSystemPath) ?? entry.fileSystemPath
+    /// A name that is not UTF-8 cannot be shown or opened through a `String`
+    /// path: say so, rather than skip the file in silence, when it is named
+    /// like an input or is a folder that may hold some.
+    private func reportInvalidName(_ rawName: [UInt8], in folder: String, into discovery: inout Discovery) {
+        let shown = String(decoding: rawName, as: UTF8.self)
+        let isInput = FileKind.allCases.contains { kind in
+            let suffix = Array(kind.suffix.utf8)
+            return rawName.count >= suffix.count && rawName.suffix(suffix.count).elementsEqual(suffix)
+        }
+        var status = stat()
+        let fullPath = Array(absolute(folder).utf8) + [UInt8(ascii: "/")] + rawName + [0]
+        let isFolder = fullPath.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { path in path.baseAddress.map { lstat($0, &status) == 0 } ?? false }
+        } && (status.st_mode & S_IFMT) == S_IFDIR
+        guard isInput || isFolder else { return }
+        let path = folder.hasSuffix("/") ? folder + shown : folder + "/" + shown
+        discovery.diagnostics.append(Diagnostic(
+            .unreadableFile, at: SourceLocation(file: path, position: .startOfFile),
+            "cannot read \(path): its name is not valid UTF-8 (shown here with U+FFFD); rename the \(isFolder ? "folder" : "file")"
+        ))
+    }
+
+    /// The names in a folder, as bytes, in byte order.
+    private static func list(_ path: String) -> Result<[[UInt8]], FileReader.Failure> {
+        guard let directory = opendir(path) else { return .failure(FileReader.Failure(reason: FileReader.systemReason())) }
+        defer { closedir(directory) }
+        var names: [[UInt8]] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { return .failure(FileReader.Failure(reason: FileReader.systemReason())) }
+                break
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                Array(buffer.prefix { $0 != 0 })
+            }
+            if name != [UInt8(ascii: ".")] && name != [UInt8(ascii: "."), UInt8(ascii: ".")] { names.append(name) }
+        }
+        return .success(names.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    private func add(_ entry: Entry, identity: String? = nil, seen: inout Set<String>, into discovery: inout Discovery) {
+        let identity = identity ?? canonicalPath(entry.fileSystemPath) ?? entry.fileSystemPath
         if seen.insert(identity).inserted { discovery.entries.append(entry) }
     }
 
