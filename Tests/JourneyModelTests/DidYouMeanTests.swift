@@ -76,4 +76,10 @@ import Testing
         #expect(DidYouMean.hint(for: "emial", in: Self.channels) == "; did you mean 'email'?")
         #expect(DidYouMean.hint(for: "fax", in: Self.channels) == "")
     }
+
+    @Test func namesLongerThanPeopleTypeGetNoSuggestion() {
+        let long = String(repeating: "a", count: DidYouMean.longestName + 1)
+        #expect(DidYouMean.closest(to: long, in: [long + "b"]) == nil)
+        #expect(DidYouMean.closest(to: "ab", in: [long, "ac"]) == "ac")
+    }
 }

@@ -10,9 +10,12 @@ public enum DidYouMean {
     /// fewer edits than the shorter name has letters.
     /// Ties go to the candidate listed first, so the answer is stable.
     public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+        // Suggestions are for names people type; the edit distance costs the
+        // product of the lengths, so a hostile 100,000-letter id gets none.
+        guard word.unicodeScalars.count <= longestName else { return nil }
         let target = Array(word.lowercased().unicodeScalars)
         var best: (name: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where candidate.unicodeScalars.count <= longestName {
             let scalars = Array(candidate.lowercased().unicodeScalars)
             // At most a third of the longer name, and fewer edits than the shorter
             // one has letters: 'z' is not a typo of 'x'.
@@ -24,6 +27,9 @@ public enum DidYouMean {
         }
         return best?.name
     }
+
+    /// Names longer than this get no suggestion and are suggested for none.
+    public static let longestName = 128
 
     /// Optimal string alignment distance: insertions, deletions,
     /// substitutions and swaps of two neighbours each cost 1.
