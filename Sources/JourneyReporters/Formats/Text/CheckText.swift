@@ -19,25 +19,27 @@ public enum CheckText {
             lines.append(line)
         }
         // One line per place: the same gap for several segments lists them together.
-        let places = mergedBySegment(result.openGaps)
+        let open = result.openGaps
+        let places = mergedBySegment(open)
         for place in places {
             let tags = ([place.gap.marker] + (place.segments.isEmpty ? [] : [place.segments.joined(separator: ", ")])).joined(separator: " · ")
             lines.append("\(style.bold(place.gap.location.description + ":")) \(label(place.gap.severity, style: style)) \(place.gap.message) \(style.dim("[\(tags)]"))")
         }
-        lines.append(summaryLine(result.summary, style: style) + (places.count < result.openGaps.count ? "; \(plural(result.openGaps.count, "gap")) at \(plural(places.count, "place"))" : ""))
+        lines.append(summaryLine(result.summary, style: style) + (places.count < open.count ? "; \(plural(open.count, "gap")) at \(plural(places.count, "place"))" : ""))
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// Gaps that differ only by segment, merged, in report order.
+    /// Report order puts gaps of one place next to each other, so only the
+    /// entries of the current place are compared.
     static func mergedBySegment(_ gaps: [Gap]) -> [(gap: Gap, segments: [String])] {
         var merged: [(gap: Gap, segments: [String])] = []
-        var indexByKey: [String: Int] = [:]
+        var placeStart = 0
         for gap in gaps {
-            let key = "\(gap.location)\u{0}\(gap.marker)\u{0}\(gap.message)"
-            if let index = indexByKey[key] {
+            if let last = merged.last, last.gap.location != gap.location { placeStart = merged.count }
+            if let index = merged[placeStart...].firstIndex(where: { $0.gap.marker == gap.marker && $0.gap.message == gap.message }) {
                 if let segment = gap.segment { merged[index].segments.append(segment) }
             } else {
-                indexByKey[key] = merged.count
                 merged.append((gap, gap.segment.map { [$0] } ?? []))
             }
         }
