@@ -18,6 +18,13 @@ public struct CheckReport: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// Every check run, over all brands, segments, markers and channels.
+    public var checkCount: CheckCount {
+        tallies.reduce(CheckCount()) { total, tally in
+            tally.matrix.joined().reduce(total, +)
+        }
+    }
+
     /// The gaps nobody has accepted: what fails a build.
     public var openGaps: [Gap] { gaps.filter { $0.suppression == nil } }
 }

@@ -23,20 +23,12 @@ struct SelfCheck: Sendable {
     static func run(_ files: [SourceFile]) async -> SelfCheck {
         let load = await WorkspaceLoader.load(files)
         let report = await Checker.check(load.workspace)
-        var checks = 0, met = 0
-        for tally in report.tallies {
-            for row in tally.matrix {
-                for cell in row {
-                    checks += cell.applicable
-                    met += cell.met
-                }
-            }
-        }
+        let checks = report.checkCount
         return SelfCheck(
             files: files.count, bytes: files.reduce(0) { $0 + $1.bytes.count },
             touchpoints: load.workspace.touchpointCount, journeys: load.workspace.journeys.count,
             loadDiagnostics: load.diagnostics, checkDiagnostics: report.diagnostics,
-            checks: checks, failedChecks: checks - met, gaps: report.gaps.count,
+            checks: checks.applicable, failedChecks: checks.failed, gaps: report.gaps.count,
             markersPerBrand: load.workspace.brands.map { ($0.id, $0.charter.markers.count) }
         )
     }

@@ -34,6 +34,13 @@ struct AuditorTests {
         #expect(b.percent == 46.7)
     }
 
+    @Test("The report counts every check of every segment")
+    func checkCount() async {
+        let (_, report, _) = await AuditFixture.audit()
+        // a: 7 checks, 4 met; b: 7 checks, 3 met.
+        #expect(report.checkCount == CheckCount(applicable: 14, met: 7))
+    }
+
     @Test("Other weights give other scores, from the same counts")
     func customWeights() async throws {
         let (_, _, audit) = await AuditFixture.audit(weights: SeverityWeights(error: 1, warning: 1, info: 1))
