@@ -42,23 +42,10 @@ enum AuditFixtures {
     }
     """#
 
-    static let journeyText = #"""
-    {
-      "journey": "first-purchase",
-      "name": "First <purchase> & more",
-      "brand": "aurele",
-      "segments": ["newcomers", "premium"],
-      "touchpoints": [
-        { "id": "welcome-mail", "stage": "discover", "channel": "email",
-          "experience": { "address": "formal", "tone": "neutral", "personalisation": "named" } },
-        { "id": "store-visit", "stage": "choose", "channel": "store",
-          "experience": { "address": "informal", "tone": "warm", "personalisation": "named" },
-          "suppress": [ { "marker": "named-advisor", "reason": "Advisors join in 2026 | \"soon\" & <later>" } ] },
-        { "id": "fitting", "stage": "buy", "channel": "store",
-          "experience": { "address": "formal", "tone": "warm", "personalisation": "advisor" } }
-      ]
-    }
-    """#
+    /// The check fixtures' journey, with a name and a reason that need escaping.
+    static let journeyText = ReporterFixtures.journeyText
+        .replacingOccurrences(of: "\"journey\": \"first-purchase\",\n", with: "\"journey\": \"first-purchase\",\n  \"name\": \"First <purchase> & more\",\n")
+        .replacingOccurrences(of: "Advisors join in 2026", with: #"Advisors join in 2026 | \"soon\" & <later>"#)
 
     /// The brand and journey above, loaded, checked and audited as `audit` does.
     static func audit() async -> AuditReport {
