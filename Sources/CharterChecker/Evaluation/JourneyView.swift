@@ -49,11 +49,9 @@ struct JourneyView: Sendable {
         var experiences = [Experience](repeating: Experience(), count: touchpoints.count)
         var byChannel = [[Int]](repeating: [], count: channelCount)
         for position in order {
-            if let overlay = touchpoints[position].bySegment.first(where: { $0.segment == segment }) {
-                experiences[position] = touchpoints[position].experience.overlaid(with: overlay.experience)
-            } else {
-                experiences[position] = touchpoints[position].experience
-            }
+            experiences[position] = SegmentOverlay.experience(
+                for: segment, base: touchpoints[position].experience, overlays: touchpoints[position].bySegment
+            )
             byChannel[layout.channels[position]].append(position)
         }
         self.experiences = experiences

@@ -8,8 +8,6 @@ struct SegmentContext: Sendable {
     let segment: Int
     let journeys: [JourneyView]
 
-    var segmentID: String { brand.segments[segment].id }
-
     /// The touchpoints of `view` inside `scope`, in journey order.
     func orderedTouchpoints(of view: JourneyView, in scope: ScopeFilter) -> [Int] {
         guard scope.channels != nil || scope.stages != nil else { return view.order }
@@ -43,10 +41,6 @@ struct ScopeFilter: Sendable {
         channels = scope.channels == nil && scope.channelKinds == nil ? nil : scope.channelSet(in: brand)
         stages = scope.stages
         segments = scope.segments
-    }
-
-    func includes(_ touchpoint: Touchpoint) -> Bool {
-        includes(channel: touchpoint.channel) && includes(stage: touchpoint.stage)
     }
 
     func includes(stage: Int) -> Bool { stages?.contains(stage) ?? true }

@@ -8,8 +8,11 @@ extension StageKPIRule: MarkerEvaluation {
     func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
         let brand = context.brand
         for view in context.journeys {
-            let journey = view.journey
-            var stages = Set(journey.touchpoints.filter { marker.scope.includes($0) }.map(\.stage))
+            let journey = view.journey, layout = view.layout
+            let inScope = journey.touchpoints.indices.filter {
+                marker.scope.includes(channel: layout.channels[$0]) && marker.scope.includes(stage: layout.stages[$0])
+            }
+            var stages = Set(inScope.map { layout.stages[$0] })
             stages.formUnion(journey.kpis.map(\.stage).filter { marker.scope.includes(stage: $0) })
             for stage in stages.sorted() {
                 let declared = journey.kpis.filter { $0.stage == stage }
@@ -19,7 +22,7 @@ extension StageKPIRule: MarkerEvaluation {
                 let met = quantitative >= minimumQuantitative && qualitative >= minimumQualitative
                 let stageID = brand.stages[stage].id
                 let anchor = declared.first?.position
-                    ?? journey.touchpoints.first { $0.stage == stage }?.position
+                    ?? journey.touchpoints.indices.first { layout.stages[$0] == stage }.map { journey.touchpoints[$0].position }
                 recorder.record(
                     marker, in: view, touchpoint: nil, channel: nil, stage: stage, met: met,
                     drafts: [GapDraft(

@@ -46,8 +46,7 @@ public struct Touchpoint: Identified {
     /// The experience the segment lives here: `experience` with the
     /// segment's `bySegment` entry laid over it.
     public func experience(for segment: Int) -> Experience {
-        guard let overlay = bySegment.first(where: { $0.segment == segment }) else { return experience }
-        return experience.overlaid(with: overlay.experience)
+        SegmentOverlay.experience(for: segment, base: experience, overlays: bySegment)
     }
 
     public func isTaken(by segment: Int) -> Bool { segments?.contains(segment) ?? true }
@@ -55,6 +54,14 @@ public struct Touchpoint: Identified {
 
 /// A segment's refinement of a touchpoint's experience.
 public struct SegmentOverlay: Sendable {
+    /// `base` with `segment`'s entry of `overlays` laid over it; callers
+    /// that hold a touchpoint's stored properties use it without copying
+    /// the touchpoint.
+    public static func experience(for segment: Int, base: Experience, overlays: [SegmentOverlay]) -> Experience {
+        guard let overlay = overlays.first(where: { $0.segment == segment }) else { return base }
+        return base.overlaid(with: overlay.experience)
+    }
+
     public var segment: Int
     public var experience: Experience
 
