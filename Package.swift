@@ -26,9 +26,11 @@ let package = Package(
             dependencies: ["JSONCReader", "JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "JourneyReporters"]
         ),
         .executableTarget(name: "throughline", dependencies: ["ThroughlineCLI"]),
+        // The benchmark's view of the C allocator: how much heap each step's results hold.
+        .target(name: "HeapProbe"),
         .executableTarget(
             name: "throughline-bench",
-            dependencies: ["JSONCReader", "JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "ThroughlineCLI"]
+            dependencies: ["JSONCReader", "JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "ThroughlineCLI", "HeapProbe"]
         ),
 
         .testTarget(name: "JSONCReaderTests", dependencies: ["JSONCReader"]),

@@ -6,31 +6,89 @@ import JourneyModel
 /// journey) when the value is missing, and says what the charter expected
 /// and what is planned, in words a marketing team can act on.
 public struct Gap: Hashable, Sendable {
-    public var marker: String
-    public var kind: MarkerKind
-    public var severity: Severity
-    public var brand: String
-    public var journey: String
+    /// The fields live in one shared object, copied only when a copy is
+    /// changed: a report hands the same gap to its check list, its audit
+    /// (per segment, worst first) and its action plan, and a large
+    /// workspace has hundreds of thousands of gaps, so a copy costs one
+    /// reference rather than a few hundred bytes.
+    private var storage: Storage
+
+    public var marker: String {
+        get { storage.fields.marker }
+        set { update { $0.marker = newValue } }
+    }
+    public var kind: MarkerKind {
+        get { storage.fields.kind }
+        set { update { $0.kind = newValue } }
+    }
+    public var severity: Severity {
+        get { storage.fields.severity }
+        set { update { $0.severity = newValue } }
+    }
+    public var brand: String {
+        get { storage.fields.brand }
+        set { update { $0.brand = newValue } }
+    }
+    public var journey: String {
+        get { storage.fields.journey }
+        set { update { $0.journey = newValue } }
+    }
     /// Nil for gaps about a whole journey or stage (missing KPIs, say).
-    public var touchpoint: String?
+    public var touchpoint: String? {
+        get { storage.fields.touchpoint }
+        set { update { $0.touchpoint = newValue } }
+    }
     /// Nil for markers that do not judge segments separately (stage KPIs).
-    public var segment: String?
-    public var channel: String?
-    public var stage: String?
+    public var segment: String? {
+        get { storage.fields.segment }
+        set { update { $0.segment = newValue } }
+    }
+    public var channel: String? {
+        get { storage.fields.channel }
+        set { update { $0.channel = newValue } }
+    }
+    public var stage: String? {
+        get { storage.fields.stage }
+        set { update { $0.stage = newValue } }
+    }
     /// The attribute concerned, when there is one.
-    public var attribute: String?
-    public var location: SourceLocation
-    public var expected: String
-    public var planned: String
-    public var message: String
+    public var attribute: String? {
+        get { storage.fields.attribute }
+        set { update { $0.attribute = newValue } }
+    }
+    public var location: SourceLocation {
+        get { storage.fields.location }
+        set { update { $0.location = newValue } }
+    }
+    public var expected: String {
+        get { storage.fields.expected }
+        set { update { $0.expected = newValue } }
+    }
+    public var planned: String {
+        get { storage.fields.planned }
+        set { update { $0.planned = newValue } }
+    }
+    public var message: String {
+        get { storage.fields.message }
+        set { update { $0.message = newValue } }
+    }
     /// What to change, where, to close the gap: one imperative sentence for
     /// the action plan ("Set address to formal at welcome-mail.").
-    public var action: String
+    public var action: String {
+        get { storage.fields.action }
+        set { update { $0.action = newValue } }
+    }
     /// Other places that explain the gap: the differing values of a
     /// consistency marker, the touchpoint a progression falls from.
-    public var related: [RelatedLocation]
+    public var related: [RelatedLocation] {
+        get { storage.fields.related }
+        set { update { $0.related = newValue } }
+    }
     /// Set when the journey accepts this gap, with its reason.
-    public var suppression: SuppressionNote?
+    public var suppression: SuppressionNote? {
+        get { storage.fields.suppression }
+        set { update { $0.suppression = newValue } }
+    }
 
     public init(
         marker: String, kind: MarkerKind, severity: Severity, brand: String, journey: String,
@@ -38,23 +96,55 @@ public struct Gap: Hashable, Sendable {
         location: SourceLocation, expected: String, planned: String, message: String, action: String = "",
         related: [RelatedLocation] = [], suppression: SuppressionNote? = nil
     ) {
-        self.marker = marker
-        self.kind = kind
-        self.severity = severity
-        self.brand = brand
-        self.journey = journey
-        self.touchpoint = touchpoint
-        self.segment = segment
-        self.channel = channel
-        self.stage = stage
-        self.attribute = attribute
-        self.location = location
-        self.expected = expected
-        self.planned = planned
-        self.message = message
-        self.action = action
-        self.related = related
-        self.suppression = suppression
+        storage = Storage(Fields(
+            marker: marker, kind: kind, severity: severity, brand: brand, journey: journey,
+            touchpoint: touchpoint, segment: segment, channel: channel, stage: stage, attribute: attribute,
+            location: location, expected: expected, planned: planned, message: message, action: action,
+            related: related, suppression: suppression
+        ))
+    }
+
+    public static func == (lhs: Gap, rhs: Gap) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        storage.fields.hash(into: &hasher)
+    }
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        change(&storage.fields)
+    }
+
+    private struct Fields: Hashable {
+        var marker: String
+        var kind: MarkerKind
+        var severity: Severity
+        var brand: String
+        var journey: String
+        var touchpoint: String?
+        var segment: String?
+        var channel: String?
+        var stage: String?
+        var attribute: String?
+        var location: SourceLocation
+        var expected: String
+        var planned: String
+        var message: String
+        var action: String
+        var related: [RelatedLocation]
+        var suppression: SuppressionNote?
+    }
+
+    /// Changed only through ``update(_:)``, which first copies a shared
+    /// instance: no two gaps ever see one change.
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
     }
 
     /// The order every report uses: file, line, column, marker, segment.

@@ -79,7 +79,35 @@ enum Commands {
         }
         let runs = measurement.runs.map { Format.milliseconds($0.seconds) }.joined(separator: ", ")
         print("\(step.rawValue) × \(repeats) on \(files.count) files: runs \(runs) ms; best CPU \(Format.milliseconds(measurement.cpuSeconds)) ms")
+        await printHeap(files: files, step: step)
         return 0
+    }
+
+    /// What each step's results hold once it is done, as live heap: the
+    /// model after loading, the gaps on top of it, the audit on top of both.
+    private static func printHeap(files: [SourceFile], step: ProfileStep) async {
+        guard let start = MemoryProbe.heapInUse() else { return }
+        let input = files.reduce(0) { $0 + $1.bytes.count }
+        func line(_ label: String, _ bytes: Int) -> String {
+            "\(label) \(Format.megabytes(bytes)) MB (\(Format.ratio(Double(bytes) / Double(max(input, 1))))× input)"
+        }
+        var parts = [line("live heap: input files", input)]
+        let loaded = await WorkspaceLoader.load(files)
+        let afterLoad = MemoryProbe.heapInUse() ?? start
+        parts.append(line("model", afterLoad - start))
+        if step != .load {
+            let report = await Checker.check(loaded.workspace)
+            let afterCheck = MemoryProbe.heapInUse() ?? afterLoad
+            parts.append(line("check report", afterCheck - afterLoad))
+            if step == .audit {
+                let audit = Auditor.audit(loaded.workspace, report: report)
+                parts.append(line("audit", (MemoryProbe.heapInUse() ?? afterCheck) - afterCheck))
+                withExtendedLifetime(audit) {}
+            }
+            withExtendedLifetime(report) {}
+        }
+        withExtendedLifetime(loaded) {}
+        print(parts.joined(separator: "; "))
     }
 
     private static func printReport(_ results: [ScaleResult], machine: MachineInfo, repeats: Int, source: String) {

@@ -1,4 +1,5 @@
 import Foundation
+import HeapProbe
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,6 +28,13 @@ enum MemoryProbe {
             peak = usage.ru_maxrss * 1024
         }
         return Sample(resident: kilobytes("VmRSS:") * 1024, peak: peak)
+    }
+
+    /// Bytes of heap the values alive now take; nil where the allocator
+    /// cannot say.
+    static func heapInUse() -> Int? {
+        let bytes = Int(heap_probe_bytes_in_use())
+        return bytes > 0 ? bytes : nil
     }
 
     /// glibc's `malloc_trim(0)`, looked up at run time (the Glibc module

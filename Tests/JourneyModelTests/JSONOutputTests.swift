@@ -49,21 +49,69 @@ struct JSONOutputTests {
     }
 }
 
-@Suite("Writing JSON member by member")
-struct JSONObjectWriterTests {
-    @Test("The writer lays out an object exactly as the tree would")
+@Suite("Writing JSON as it goes")
+struct JSONStreamWriterTests {
+    /// Collects what the writer hands over, chunk by chunk.
+    struct Chunks: TextOutputStream {
+        var parts: [String] = []
+        mutating func write(_ string: String) { parts.append(string) }
+    }
+
+    @Test("The writer lays out nested objects and arrays exactly as the tree would")
     func sameLayout() {
         let tree: JSONOutput = .object([
             ("empty", .array([])),
-            ("items", .array([.object([("a", 1)]), "two"])),
-            ("summary", .object([("n", 2)])),
+            ("items", .array([.object([("a", 1)]), "two", .object([])])),
+            ("nested", .object([("list", .array([.array([1, 2]), .object([("deep", .array(["x"]))])]))])),
+            ("summary", .object([("n", 2), ("quote", "say \"hi\"")])),
         ])
-        var writer = JSONObjectWriter()
-        writer.member("empty", elements: [Int]()) { .integer($0) }
-        writer.member("items", elements: [0, 1]) { $0 == 0 ? .object([("a", 1)]) : "two" }
-        writer.member("summary", .object([("n", 2)]))
-        #expect(writer.finished() == tree.rendered())
-        var nothing = JSONObjectWriter()
-        #expect(nothing.finished() == JSONOutput.object([]).rendered())
+        var writer = JSONStreamWriter(into: "")
+        writer.beginObject()
+        writer.beginArray("empty")
+        writer.end()
+        writer.beginArray("items")
+        writer.write(.object([("a", 1)]))
+        writer.write("two")
+        writer.beginObject()
+        writer.end()
+        writer.end()
+        writer.beginObject("nested")
+        writer.beginArray("list")
+        writer.write(.array([1, 2]))
+        writer.beginObject()
+        writer.write("deep", .array(["x"]))
+        writer.end()
+        writer.end()
+        writer.end()
+        writer.write("summary", .object([("n", 2), ("quote", "say \"hi\"")]))
+        writer.end()
+        #expect(writer.finish() == tree.rendered())
+    }
+
+    @Test("An empty document, a bare array and unclosed containers")
+    func edges() {
+        var object = JSONStreamWriter(into: "")
+        object.beginObject()
+        #expect(object.finish() == JSONOutput.object([]).rendered())
+        var array = JSONStreamWriter(into: "")
+        array.beginArray()
+        array.write(1)
+        array.write(.null)
+        #expect(array.finish() == JSONOutput.array([1, .null]).rendered())
+    }
+
+    @Test("A large document reaches the target in chunks, and the chunks make the same text")
+    func chunks() {
+        let elements = (0..<20_000).map { JSONOutput.string("element \($0)") }
+        var writer = JSONStreamWriter(into: Chunks())
+        writer.beginObject()
+        writer.beginArray("elements")
+        for element in elements { writer.write(element) }
+        writer.end()
+        writer.end()
+        let chunks = writer.finish().parts
+        #expect(chunks.count > 3)
+        #expect(chunks.dropLast().allSatisfy { $0.utf8.count >= 1 << 16 && $0.utf8.count < (1 << 16) + 4096 })
+        #expect(chunks.joined() == JSONOutput.object([("elements", .array(elements))]).rendered())
     }
 }

@@ -45,14 +45,16 @@ enum AuditCommand {
             selected = [segment]
         }
         let audit = Auditor.audit(run.load.workspace, report: run.report, segments: selected)
-        let text: String
-        switch arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text {
-        case .text: text = AuditText.render(audit, style: TerminalStyle(colors: arguments.value("output") == nil && io.usesColor(arguments.value("color"))))
-        case .json: text = AuditJSON.render(audit)
-        case .markdown: text = AuditMarkdown.render(audit)
-        case .html: text = AuditHTML.render(audit)
-        case .csv: text = AuditCSV.render(audit)
-        }
-        return run.emit(text, output: arguments.value("output"), io: io) ?? .success
+        let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
+        let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
+        return run.emit(output: arguments.value("output"), io: io) { stream in
+            switch format {
+            case .text: stream.write(AuditText.render(audit, style: TerminalStyle(colors: colors)))
+            case .json: AuditJSON.render(audit, to: &stream)
+            case .markdown: stream.write(AuditMarkdown.render(audit))
+            case .html: stream.write(AuditHTML.render(audit))
+            case .csv: stream.write(AuditCSV.render(audit))
+            }
+        } ?? .success
     }
 }

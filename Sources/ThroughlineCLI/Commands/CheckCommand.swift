@@ -43,7 +43,8 @@ enum CheckCommand {
         var result = run.checkResult(failSeverity: failSeverity)
         if let path = arguments.value("write-baseline") {
             if let failure = run.reportUnusableInput(io: io) { return failure }
-            if let failure = run.emit(BaselineJSON.render(result.gaps), output: path, io: io) { return failure }
+            let gaps = result.gaps
+            if let failure = run.emit(output: path, io: io, { BaselineJSON.render(gaps, to: &$0) }) { return failure }
             let count = Set(result.openGaps.map(\.fingerprint)).count
             io.writeError("recorded \(count) gap\(count == 1 ? "" : "s") in \(path)\n")
             return .success
@@ -60,18 +61,21 @@ enum CheckCommand {
             result.diagnostics = (result.diagnostics + problems).sorted(by: Diagnostic.reportOrder)
             result.gaps = Baseline(fingerprints: fingerprints, file: path).apply(to: result.gaps)
         }
-        let text: String
-        switch arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text {
-        case .text: text = CheckText.render(result, style: TerminalStyle(colors: arguments.value("output") == nil && io.usesColor(arguments.value("color"))))
-        case .json: text = CheckJSON.render(result)
-        case .sarif: text = CheckSARIF.render(result, toolVersion: Throughline.version)
-        case .junit: text = CheckJUnit.render(result)
-        case .github: text = CheckGitHub.render(result)
-        case .markdown: text = CheckMarkdown.render(result)
-        case .html: text = CheckHTML.render(result)
-        case .csv: text = CheckCSV.render(result)
+        let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
+        let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
+        let failure = run.emit(output: arguments.value("output"), io: io) { stream in
+            switch format {
+            case .text: stream.write(CheckText.render(result, style: TerminalStyle(colors: colors)))
+            case .json: CheckJSON.render(result, to: &stream)
+            case .sarif: CheckSARIF.render(result, toolVersion: Throughline.version, to: &stream)
+            case .junit: stream.write(CheckJUnit.render(result))
+            case .github: stream.write(CheckGitHub.render(result))
+            case .markdown: stream.write(CheckMarkdown.render(result))
+            case .html: stream.write(CheckHTML.render(result))
+            case .csv: stream.write(CheckCSV.render(result))
+            }
         }
-        if let failure = run.emit(text, output: arguments.value("output"), io: io) { return failure }
+        if let failure { return failure }
         return exitCode(for: result)
     }
 

@@ -83,8 +83,16 @@ struct WorkspaceRun {
 
     /// Writes `text` to `--output` atomically, or to standard output.
     func emit(_ text: String, output: String?, io: CommandIO) -> ExitCode? {
+        emit(output: output, io: io) { $0.write(text) }
+    }
+
+    /// Runs `render` with a stream to `--output` (atomically: a temporary
+    /// file renamed at the end) or to standard output, so a large report
+    /// goes out while it is written.
+    func emit(output: String?, io: CommandIO, _ render: (inout ReportStream) -> Void) -> ExitCode? {
         guard let output else {
-            io.writeOutput(text)
+            var stream = ReportStream(io.writeOutput)
+            render(&stream)
             return nil
         }
         let path = files.absolute(output)
@@ -93,7 +101,7 @@ struct WorkspaceRun {
             return .unusableInput
         }
         do {
-            try OutputFile.write(text, to: path)
+            try OutputFile.write(to: path, render)
         } catch {
             io.writeError("error: \(error.message)\n")
             return .unusableInput

@@ -28,7 +28,7 @@ public struct CommandIO: Sendable {
     /// The real process: standard output and error, `isatty`, the environment.
     public static var process: CommandIO {
         CommandIO(
-            writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            writeOutput: { DescriptorWriter(STDOUT_FILENO).write($0) },
             writeError: { FileHandle.standardError.write(Data($0.utf8)) },
             outputIsTerminal: isatty(STDOUT_FILENO) == 1,
             environment: ProcessInfo.processInfo.environment,

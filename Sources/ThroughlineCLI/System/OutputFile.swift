@@ -11,6 +11,12 @@ enum OutputFile {
     }
 
     static func write(_ text: String, to path: String) throws(Failure) {
+        try write(to: path) { $0.write(text) }
+    }
+
+    /// Runs `render` with a stream into the temporary file, then flushes and
+    /// renames it; on any failure the temporary file is removed.
+    static func write(to path: String, _ render: (inout ReportStream) -> Void) throws(Failure) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -18,20 +24,10 @@ enum OutputFile {
         guard descriptor >= 0 else {
             throw Failure(message: "cannot write \(path): \(FileReader.systemReason())")
         }
-        var failure: String?
-        let bytes = Array(text.utf8)
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count, let base = buffer.baseAddress {
-                let count = Foundation.write(descriptor, base + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = FileReader.systemReason()
-                    return
-                }
-                written += count
-            }
-        }
+        let file = DescriptorWriter(descriptor)
+        var stream = ReportStream { file.write($0) }
+        render(&stream)
+        var failure = file.failure
         if failure == nil, fsync(descriptor) != 0 { failure = FileReader.systemReason() }
         close(descriptor)
         if failure == nil, rename(temporary, path) != 0 { failure = FileReader.systemReason() }
@@ -63,5 +59,33 @@ enum OutputFile {
             return String(cString: pointer)
         } ?? folder
         return resolvedFolder + "/" + (absolute as NSString).lastPathComponent
+    }
+}
+
+/// Writes text to a file descriptor in full, retrying interrupted writes,
+/// and keeps the first failure; what follows a failure is dropped.
+final class DescriptorWriter {
+    private let descriptor: Int32
+    private(set) var failure: String?
+
+    init(_ descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    func write(_ text: String) {
+        guard failure == nil else { return }
+        var text = text
+        text.withUTF8 { buffer in
+            var written = 0
+            while written < buffer.count, let base = buffer.baseAddress {
+                let count = Foundation.write(descriptor, base + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = FileReader.systemReason()
+                    return
+                }
+                written += count
+            }
+        }
     }
 }

@@ -9,18 +9,49 @@ import JourneyModel
 /// come from, so every score can be recomputed by hand.
 public enum AuditJSON {
     public static func render(_ audit: AuditReport) -> String {
-        let weights = audit.weights
-        return JSONOutput.object([
-            ("weights", .object([
-                ("error", .integer(weights.error)), ("warning", .integer(weights.warning)), ("info", .integer(weights.info)),
-            ])),
-            ("scoring", "score = 100 × Σ(weight × met) / Σ(weight × applicable), weight by marker severity, rounded to one decimal"),
-            ("segments", .array(audit.segments.map(segment))),
-        ]).rendered()
+        var text = ""
+        render(audit, to: &text)
+        return text
     }
 
-    static func segment(_ report: SegmentReport) -> JSONOutput {
-        .object([
+    /// Segment by segment, gap by gap, into `target`.
+    public static func render(_ audit: AuditReport, to target: inout some TextOutputStream) {
+        let weights = audit.weights
+        var writer = JSONStreamWriter(into: target)
+        writer.beginObject()
+        writer.write("weights", .object([
+            ("error", .integer(weights.error)), ("warning", .integer(weights.warning)), ("info", .integer(weights.info)),
+        ]))
+        writer.write("scoring", "score = 100 × Σ(weight × met) / Σ(weight × applicable), weight by marker severity, rounded to one decimal")
+        writer.beginArray("segments")
+        for report in audit.segments {
+            writer.beginObject()
+            for (key, value) in header(report) { writer.write(key, value) }
+            writer.beginArray("gaps")
+            for gap in report.gaps { writer.write(CheckJSON.gap(gap)) }
+            writer.end()
+            writer.beginArray("suppressed")
+            for gap in report.suppressed { writer.write(CheckJSON.gap(gap)) }
+            writer.end()
+            writer.beginArray("actions")
+            for group in report.actions {
+                writer.beginObject()
+                for (key, value) in actionHeader(group) { writer.write(key, value) }
+                writer.beginArray("items")
+                for item in group.items { writer.write(actionItem(item)) }
+                writer.end()
+                writer.end()
+            }
+            writer.end()
+            writer.end()
+        }
+        writer.end()
+        target = writer.finish()
+    }
+
+    /// A segment's members before its gaps: who, scores, matrix.
+    static func header(_ report: SegmentReport) -> [(String, JSONOutput)] {
+        [
             ("brand", .string(report.brand)),
             ("segment", .string(report.segment)),
             ("name", .string(report.segmentName)),
@@ -56,21 +87,22 @@ public enum AuditJSON {
                     .object([("marker", .string(row)), ("scores", .array(cells.map(score)))])
                 })),
             ])),
-            ("gaps", .array(report.gaps.map(CheckJSON.gap))),
-            ("suppressed", .array(report.suppressed.map(CheckJSON.gap))),
-            ("actions", .array(report.actions.map { group in
-                .object([
-                    ("channel", .optional(group.channel)), ("name", .string(group.channelName)), ("owner", .optional(group.owner)),
-                    ("score", group.score.map(score) ?? .null),
-                    ("items", .array(group.items.map { item in
-                        .object([
-                            ("severity", .string(item.severity.rawValue)), ("marker", .string(item.marker)),
-                            ("journey", .string(item.journey)), ("touchpoint", .optional(item.touchpoint)),
-                        ] + CheckJSON.location(item.location) + [("action", .string(item.action))])
-                    })),
-                ])
-            })),
-        ])
+        ]
+    }
+
+    /// A channel's part of the action plan, before its items.
+    static func actionHeader(_ group: ActionGroup) -> [(String, JSONOutput)] {
+        [
+            ("channel", .optional(group.channel)), ("name", .string(group.channelName)), ("owner", .optional(group.owner)),
+            ("score", group.score.map(score) ?? .null),
+        ]
+    }
+
+    static func actionItem(_ item: ActionItem) -> JSONOutput {
+        .object([
+            ("severity", .string(item.severity.rawValue)), ("marker", .string(item.marker)),
+            ("journey", .string(item.journey)), ("touchpoint", .optional(item.touchpoint)),
+        ] + CheckJSON.location(item.location) + [("action", .string(item.action))])
     }
 
     static func score(_ score: Score) -> JSONOutput {

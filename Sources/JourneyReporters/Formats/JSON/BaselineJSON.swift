@@ -6,22 +6,30 @@ import JourneyModel
 /// accepted. Sorted by fingerprint, so a rewritten baseline diffs cleanly.
 public enum BaselineJSON {
     public static func render(_ gaps: [Gap]) -> String {
+        var text = ""
+        render(gaps, to: &text)
+        return text
+    }
+
+    public static func render(_ gaps: [Gap], to target: inout some TextOutputStream) {
         var seen = Set<String>()
         let unique = gaps.filter { $0.suppression == nil && seen.insert($0.fingerprint).inserted }
             .sorted { $0.fingerprint < $1.fingerprint }
-        return JSONOutput.object([
-            ("baseline", 1),
-            ("gaps", .array(unique.map { gap in
-                .object([
-                    ("fingerprint", .string(gap.fingerprint)),
-                    ("marker", .string(gap.marker)),
-                    ("severity", .string(gap.severity.rawValue)),
-                    ("journey", .string(gap.journey)),
-                    ("touchpoint", .optional(gap.touchpoint)),
-                    ("segment", .optional(gap.segment)),
-                    ("message", .string(gap.message)),
-                ])
-            })),
-        ]).rendered()
+        var writer = JSONStreamWriter(into: target)
+        writer.beginObject()
+        writer.write("baseline", 1)
+        writer.beginArray("gaps")
+        for gap in unique {
+            writer.write(.object([
+                ("fingerprint", .string(gap.fingerprint)),
+                ("marker", .string(gap.marker)),
+                ("severity", .string(gap.severity.rawValue)),
+                ("journey", .string(gap.journey)),
+                ("touchpoint", .optional(gap.touchpoint)),
+                ("segment", .optional(gap.segment)),
+                ("message", .string(gap.message)),
+            ]))
+        }
+        target = writer.finish()
     }
 }

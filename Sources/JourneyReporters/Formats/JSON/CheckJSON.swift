@@ -13,13 +13,26 @@ import JourneyModel
 /// ```
 public enum CheckJSON {
     public static func render(_ result: CheckResult) -> String {
-        // Gap by gap: the report of a large workspace is written, not built.
-        var writer = JSONObjectWriter()
-        writer.member("diagnostics", elements: result.diagnostics, diagnostic)
-        writer.member("gaps", elements: result.gaps.lazy.filter { $0.suppression == nil }, gap)
-        writer.member("suppressed", elements: result.gaps.lazy.filter { $0.suppression != nil }, gap)
-        writer.member("summary", summary(result.summary))
-        return writer.finished()
+        var text = ""
+        render(result, to: &text)
+        return text
+    }
+
+    /// Gap by gap into `target`: the report of a large workspace is written, not built.
+    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
+        var writer = JSONStreamWriter(into: target)
+        writer.beginObject()
+        writer.beginArray("diagnostics")
+        for found in result.diagnostics { writer.write(diagnostic(found)) }
+        writer.end()
+        writer.beginArray("gaps")
+        for open in result.gaps where open.suppression == nil { writer.write(gap(open)) }
+        writer.end()
+        writer.beginArray("suppressed")
+        for accepted in result.gaps where accepted.suppression != nil { writer.write(gap(accepted)) }
+        writer.end()
+        writer.write("summary", summary(result.summary))
+        target = writer.finish()
     }
 
     /// The counts every machine-readable format ends with.

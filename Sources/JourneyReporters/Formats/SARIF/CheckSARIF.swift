@@ -39,32 +39,39 @@ public enum CheckSARIF {
 
     /// - Parameter toolVersion: `tool.driver.version`; omitted when nil.
     public static func render(_ result: CheckResult, toolVersion: String? = nil) -> String {
+        var text = ""
+        render(result, toolVersion: toolVersion, to: &text)
+        return text
+    }
+
+    /// Result by result into `target`: the log of a large workspace is written, not built.
+    public static func render(_ result: CheckResult, toolVersion: String? = nil, to target: inout some TextOutputStream) {
         let rules = RuleTable(result)
         var driver: [(String, JSONOutput)] = [("name", "throughline")]
         if let toolVersion { driver.append(("version", .string(toolVersion))) }
         driver.append(("rules", .array(rules.descriptors)))
 
-        var results: [JSONOutput] = result.diagnostics.map { diagnostic($0, rules: rules) }
-        results += result.gaps.map { gap($0, rules: rules) }
-
-        let run: JSONOutput = .object([
-            ("tool", .object([("driver", .object(driver))])),
-            ("originalUriBaseIds", .object([
-                (sourceRootID, .object([
-                    ("description", message("The folder throughline ran in; the paths of the files it read are relative to it.")),
-                ])),
+        var writer = JSONStreamWriter(into: target)
+        writer.beginObject()
+        writer.write("$schema", .string(schemaURI))
+        writer.write("version", .string(sarifVersion))
+        writer.beginArray("runs")
+        writer.beginObject()
+        writer.write("tool", .object([("driver", .object(driver))]))
+        writer.write("originalUriBaseIds", .object([
+            (sourceRootID, .object([
+                ("description", message("The folder throughline ran in; the paths of the files it read are relative to it.")),
             ])),
-            ("columnKind", "unicodeCodePoints"),
-            ("results", .array(results)),
-            ("properties", .object([
-                ("summary", CheckJSON.summary(result.summary)),
-            ])),
-        ])
-        return JSONOutput.object([
-            ("$schema", .string(schemaURI)),
-            ("version", .string(sarifVersion)),
-            ("runs", .array([run])),
-        ]).rendered()
+        ]))
+        writer.write("columnKind", "unicodeCodePoints")
+        writer.beginArray("results")
+        for found in result.diagnostics { writer.write(diagnostic(found, rules: rules)) }
+        for found in result.gaps { writer.write(gap(found, rules: rules)) }
+        writer.end()
+        writer.write("properties", .object([
+            ("summary", CheckJSON.summary(result.summary)),
+        ]))
+        target = writer.finish()
     }
 
     /// `error`, `warning`, `note`.
