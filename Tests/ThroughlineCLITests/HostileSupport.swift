@@ -74,7 +74,7 @@ final class TemporaryWorkspace: @unchecked Sendable {
             workingDirectory: root
         )
         let code = await Throughline.run(arguments, io: io)
-        return RunResult(code: code, output: output.out, error: output.err)
+        return RunResult(code: code, output: output.out, error: output.err, outputWrites: output.writes)
     }
 }
 
@@ -83,6 +83,8 @@ struct RunResult: CustomStringConvertible {
     let code: Int32
     let output: String
     let error: String
+    /// The size of each write to standard output, in order.
+    var outputWrites: [Int] = []
 
     /// Both streams: findings go to standard output (check) or standard
     /// error (audit, on unusable input).
@@ -109,9 +111,18 @@ private final class Capture: @unchecked Sendable {
     private var outText = ""
     private var errText = ""
 
-    func append(out text: String) { lock.withLock { outText += text } }
+    private var outWrites: [Int] = []
+
+    func append(out text: String) {
+        lock.withLock {
+            outText += text
+            outWrites.append(text.utf8.count)
+        }
+    }
     func append(err text: String) { lock.withLock { errText += text } }
     var out: String { lock.withLock { outText } }
+    /// The size of each write to standard output, in order.
+    var writes: [Int] { lock.withLock { outWrites } }
     var err: String { lock.withLock { errText } }
 }
 

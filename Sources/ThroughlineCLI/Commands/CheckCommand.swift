@@ -65,7 +65,7 @@ enum CheckCommand {
         let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
         let failure = run.emit(output: arguments.value("output"), io: io) { stream in
             switch format {
-            case .text: stream.write(CheckText.render(result, style: TerminalStyle(colors: colors)))
+            case .text: CheckText.render(result, style: TerminalStyle(colors: colors), to: &stream)
             case .json: CheckJSON.render(result, to: &stream)
             case .sarif: CheckSARIF.render(result, toolVersion: Throughline.version, to: &stream)
             case .junit: stream.write(CheckJUnit.render(result))

@@ -93,6 +93,7 @@ struct WorkspaceRun {
         guard let output else {
             var stream = ReportStream(io.writeOutput)
             render(&stream)
+            stream.flush()
             return nil
         }
         let path = files.absolute(output)

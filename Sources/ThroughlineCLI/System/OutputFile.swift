@@ -27,6 +27,7 @@ enum OutputFile {
         let file = DescriptorWriter(descriptor)
         var stream = ReportStream { file.write($0) }
         render(&stream)
+        stream.flush()
         var failure = file.failure
         if failure == nil, fsync(descriptor) != 0 { failure = FileReader.systemReason() }
         close(descriptor)

@@ -10,40 +10,44 @@ import JourneyModel
 /// ```
 public enum CheckText {
     public static func render(_ result: CheckResult, style: TerminalStyle = .plain) -> String {
-        var lines: [String] = []
+        var text = ""
+        render(result, style: style, to: &text)
+        return text
+    }
+
+    /// Line by line into `target`.
+    public static func render(_ result: CheckResult, style: TerminalStyle = .plain, to target: inout some TextOutputStream) {
         for diagnostic in result.diagnostics {
             var line = "\(style.bold(diagnostic.location.description + ":")) \(label(diagnostic.severity, style: style)) \(diagnostic.message) \(style.dim("[\(diagnostic.code.rawValue)]"))"
             for related in diagnostic.related {
                 line += "\n    \(style.dim("\(related.location): note: \(related.message)"))"
             }
-            lines.append(line)
+            target.write(line + "\n")
         }
-        // One line per place: the same gap for several segments lists them together.
-        let open = result.openGaps
-        let places = mergedBySegment(open)
-        for place in places {
-            let tags = ([place.gap.marker] + (place.segments.isEmpty ? [] : [place.segments.joined(separator: ", ")])).joined(separator: " · ")
-            lines.append("\(style.bold(place.gap.location.description + ":")) \(label(place.gap.severity, style: style)) \(place.gap.message) \(style.dim("[\(tags)]"))")
+        // One line per place: the same gap for several segments lists them
+        // together. Report order puts the gaps of one place next to each
+        // other, so only the entries of the current place are compared.
+        var openCount = 0, placeCount = 0
+        var place: [(gap: Gap, segments: [String])] = []
+        func writePlace() {
+            for (gap, segments) in place {
+                let tags = ([gap.marker] + (segments.isEmpty ? [] : [segments.joined(separator: ", ")])).joined(separator: " · ")
+                target.write("\(style.bold(gap.location.description + ":")) \(label(gap.severity, style: style)) \(gap.message) \(style.dim("[\(tags)]"))\n")
+            }
+            placeCount += place.count
+            place.removeAll(keepingCapacity: true)
         }
-        lines.append(summaryLine(result.summary, style: style) + (places.count < open.count ? "; \(plural(open.count, "gap")) at \(plural(places.count, "place"))" : ""))
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Gaps that differ only by segment, merged, in report order.
-    /// Report order puts gaps of one place next to each other, so only the
-    /// entries of the current place are compared.
-    static func mergedBySegment(_ gaps: [Gap]) -> [(gap: Gap, segments: [String])] {
-        var merged: [(gap: Gap, segments: [String])] = []
-        var placeStart = 0
-        for gap in gaps {
-            if let last = merged.last, last.gap.location != gap.location { placeStart = merged.count }
-            if let index = merged[placeStart...].firstIndex(where: { $0.gap.marker == gap.marker && $0.gap.message == gap.message }) {
-                if let segment = gap.segment { merged[index].segments.append(segment) }
+        for gap in result.gaps where gap.suppression == nil {
+            openCount += 1
+            if let first = place.first, first.gap.location != gap.location { writePlace() }
+            if let index = place.firstIndex(where: { $0.gap.marker == gap.marker && $0.gap.message == gap.message }) {
+                if let segment = gap.segment { place[index].segments.append(segment) }
             } else {
-                merged.append((gap, gap.segment.map { [$0] } ?? []))
+                place.append((gap, gap.segment.map { [$0] } ?? []))
             }
         }
-        return merged
+        writePlace()
+        target.write(summaryLine(result.summary, style: style) + (placeCount < openCount ? "; \(plural(openCount, "gap")) at \(plural(placeCount, "place"))" : "") + "\n")
     }
 
     static func label(_ severity: Severity, style: TerminalStyle) -> String {

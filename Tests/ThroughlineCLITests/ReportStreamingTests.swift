@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Large reports leave the command line in chunks while they are written:
+/// what arrives must be the same report, whether on standard output or in
+/// an `--output` file.
+@Suite("Reports written as they are made")
+struct ReportStreamingTests {
+    /// 2,000 touchpoints that each miss the warm tone: a report of several
+    /// hundred kilobytes in every format.
+    static func largeWorkspace() throws -> TemporaryWorkspace {
+        let touchpoints = (0..<2000).map { Fixture.touchpoint("t\($0)", experience: #""tone": "neutral""#) }
+        return try Fixture.workspace(markers: Fixture.warmTone, journeys: [
+            "Journeys/a.journey.jsonc": Fixture.journey("a", touchpoints: touchpoints.joined(separator: ",\n")),
+        ])
+    }
+
+    static let chunk = 1 << 16
+
+    /// The formats written piece by piece; the others are made whole, then written.
+    static let streamed: Set<[String]> = [["check"], ["check", "--format", "json"], ["check", "--format", "sarif"], ["audit", "--format", "json"]]
+
+    @Test(
+        "standard output gets a streamed report in 64 KiB chunks, and --output gets the same bytes in every format",
+        arguments: [
+            ["check"], ["check", "--format", "json"], ["check", "--format", "sarif"], ["check", "--format", "junit"],
+            ["audit", "--format", "json"], ["audit"],
+        ]
+    )
+    func chunked(_ command: [String]) async throws {
+        let workspace = try Self.largeWorkspace()
+        let printed = await workspace.run(command)
+        #expect(printed.code == (command[0] == "check" ? 1 : 0), "\(printed)")
+        #expect(printed.output.utf8.count > 2 * Self.chunk, "a report larger than a few chunks: \(printed.output.utf8.count) bytes")
+        #expect(printed.output.hasSuffix("\n"))
+        if Self.streamed.contains(command) {
+            // Every write but the last is a full chunk, a little more at most.
+            #expect(printed.outputWrites.count > 2, "\(printed.outputWrites)")
+            #expect(printed.outputWrites.dropLast().allSatisfy { $0 >= Self.chunk && $0 < Self.chunk + 4096 }, "\(printed.outputWrites)")
+        } else {
+            #expect(printed.outputWrites.count == 1, "\(printed.outputWrites)")
+        }
+
+        try workspace.makeFolder("reports")
+        let written = await workspace.run(command + ["--output", "reports/report.out"])
+        #expect(written.output.isEmpty && written.error.isEmpty, "\(written)")
+        let file = workspace.read("reports/report.out") ?? []
+        let same = file == Array(printed.output.utf8)
+        #expect(same, "the file holds exactly what standard output got: \(file.count) bytes against \(printed.output.utf8.count)")
+        #expect(workspace.list("reports") == ["report.out"], "no temporary file is left")
+    }
+
+    @Test("a streamed JSON report parses and lists every gap once")
+    func streamedJSONIsWhole() async throws {
+        let workspace = try Self.largeWorkspace()
+        let printed = await workspace.run(["check", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(printed.output.utf8)) as? [String: Any])
+        let gaps = try #require(object["gaps"] as? [[String: Any]])
+        #expect(gaps.count == 2000)
+        #expect(Set(gaps.compactMap { $0["touchpoint"] as? String }).count == 2000)
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary["errors"] as? Int == 2000)
+    }
+}
