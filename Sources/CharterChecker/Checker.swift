@@ -90,7 +90,7 @@ public enum Checker {
         let brand = unit.brand
         var perJourney: [ActiveMarker] = [], acrossJourneys: [ActiveMarker] = []
         for (index, marker) in brand.charter.markers.enumerated() where marker.isEnabled {
-            let active = ActiveMarker(index: index, marker: marker, scope: ScopeFilter(marker.scope, brand: brand))
+            let active = ActiveMarker(index: index, marker: marker, brand: brand)
             guard active.scope.includes(segment: unit.segment) else { continue }
             if marker.rule.spansJourneys { acrossJourneys.append(active) } else { perJourney.append(active) }
         }
@@ -143,8 +143,9 @@ public enum Checker {
             where !used.contains(SuppressionUse(journey: journeyIndex, touchpoint: nil, index: index)) {
                 report(suppression, journey: journey)
             }
-            for (position, touchpoint) in journey.touchpoints.enumerated() {
-                for (index, suppression) in touchpoint.suppressions.enumerated()
+            // By position: copying each touchpoint to read its suppressions showed in profiles.
+            for position in journey.touchpoints.indices where !journey.touchpoints[position].suppressions.isEmpty {
+                for (index, suppression) in journey.touchpoints[position].suppressions.enumerated()
                 where !used.contains(SuppressionUse(journey: journeyIndex, touchpoint: position, index: index)) {
                     report(suppression, journey: journey)
                 }

@@ -29,7 +29,7 @@ struct ExpectationSet: Sendable {
         case general(Int)
     }
 
-    init(_ expectations: [Expectation], brand: Brand) {
+    init(_ expectations: [Expectation]) {
         self.expectations = expectations
         tests = expectations.enumerated().map { index, expectation in
             CompiledTest(attribute: expectation.attribute, operation: Self.compile(expectation, index: index))

@@ -1,11 +1,21 @@
 import JourneyModel
 
-/// A marker ready to evaluate for one brand: its position in the charter
-/// and its scope resolved against the brand's channels.
+/// A marker ready to evaluate for one brand: its position in the charter,
+/// its scope resolved against the brand's channels, and its expectations
+/// compiled, once for all the journeys it judges.
 struct ActiveMarker: Sendable {
     let index: Int
     let marker: Marker
     let scope: ScopeFilter
+    /// Empty for kinds without expectations.
+    let expectations: ExpectationSet
+
+    init(index: Int, marker: Marker, brand: Brand) {
+        self.index = index
+        self.marker = marker
+        scope = ScopeFilter(marker.scope, brand: brand)
+        expectations = ExpectationSet(marker.rule.expectations)
+    }
 }
 
 /// What a marker kind says about one failed check, before the recorder

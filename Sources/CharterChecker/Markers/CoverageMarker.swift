@@ -7,7 +7,7 @@ import JourneyModel
 extension CoverageRule: MarkerEvaluation {
     func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
         let brand = context.brand
-        let compiled = ExpectationSet(expectations, brand: brand)
+        let compiled = marker.expectations
         let wanted = expectations.map { $0.describe(in: brand) }.joined(separator: " and ")
         for view in context.journeys {
             let inScope = context.orderedTouchpoints(of: view, in: marker.scope)

@@ -5,7 +5,7 @@ import JourneyModel
 extension ExpectationRule: MarkerEvaluation {
     func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
         let brand = context.brand
-        let compiled = ExpectationSet(expectations, brand: brand)
+        let compiled = marker.expectations
         for view in context.journeys {
             for position in context.touchpoints(of: view, in: marker.scope) {
                 // The common case, a met check, allocates nothing.

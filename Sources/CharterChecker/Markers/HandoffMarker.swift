@@ -9,7 +9,7 @@ import JourneyModel
 extension HandoffRule: MarkerEvaluation {
     func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
         let brand = context.brand
-        let compiled = ExpectationSet(expectations, brand: brand)
+        let compiled = marker.expectations
         for view in context.journeys {
             for source in view.order {
                 let fromChannel = view.channel(source)

@@ -16,6 +16,16 @@ extension MarkerRule {
         }
     }
 
+    /// What touchpoints are judged against, for the kinds that judge them.
+    var expectations: [Expectation] {
+        switch self {
+        case .expectation(let rule): rule.expectations
+        case .coverage(let rule): rule.expectations
+        case .handoff(let rule): rule.expectations
+        case .consistent, .sequence, .stageKPIs, .progression: []
+        }
+    }
+
     /// The evaluation of this rule's kind.
     var evaluation: any MarkerEvaluation {
         switch self {

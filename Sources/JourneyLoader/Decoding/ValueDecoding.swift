@@ -10,8 +10,19 @@ extension DecodingContext {
         of definition: AttributeDefinition,
         choices: [String: Int]? = nil
     ) -> AttributeValue? {
-        let field = definition.id
-        switch definition.type {
+        attributeValue(value, field: definition.id, type: definition.type, choices: choices)
+    }
+
+    /// The same from the definition's name and type alone: an experience
+    /// reads thousands of values, and copying whole definitions for each
+    /// showed in profiles.
+    mutating func attributeValue(
+        _ value: JSONCValue,
+        field: String,
+        type: AttributeType,
+        choices: [String: Int]? = nil
+    ) -> AttributeValue? {
+        switch type {
         case .enumeration(let words), .scale(let words):
             guard let word = string(value, for: field) else { return nil }
             if let index = choices?[word] ?? words.firstIndex(of: word) { return .choice(index) }
@@ -47,7 +58,7 @@ extension DecodingContext {
                 continue
             }
             let entry = member.value
-            if let decoded = attributeValue(entry, of: attributes[index], choices: lookups.choiceIndex[index]) {
+            if let decoded = attributeValue(entry, field: attributes[index].id, type: attributes[index].type, choices: lookups.choiceIndex[index]) {
                 planned.append(PlannedValue(attribute: index, value: decoded, position: position(of: entry)))
             }
         }
