@@ -13,11 +13,24 @@ struct DecodingContext {
     let document: JSONCDocument
     private var cursor: LineMap.Cursor
     private(set) var diagnostics: [Diagnostic] = []
+    /// Text values read so far in this file: a journey repeats its brand's
+    /// promise line or signature on touchpoint after touchpoint, and one
+    /// shared copy of each is all the model needs.
+    private var texts: [String: String] = [:]
 
     init(file: String, document: JSONCDocument) {
         self.file = file
         self.document = document
         self.cursor = LineMap.Cursor(document.lineMap)
+    }
+
+    /// `text`, or the equal text already read from this file.
+    mutating func shared(_ text: String) -> String {
+        // Short texts live inside the string value itself: nothing to share.
+        guard text.utf8.count > 15 else { return text }
+        if let known = texts[text] { return known }
+        texts[text] = text
+        return text
     }
 
     // MARK: Positions

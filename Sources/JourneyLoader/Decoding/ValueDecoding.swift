@@ -40,7 +40,7 @@ extension DecodingContext {
         case .number:
             return number(value, for: field).map(AttributeValue.number)
         case .text:
-            return string(value, for: field).map(AttributeValue.text)
+            return string(value, for: field).map { .text(shared($0)) }
         case .boolean:
             return bool(value, for: field).map(AttributeValue.boolean)
         }

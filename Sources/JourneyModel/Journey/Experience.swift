@@ -53,14 +53,24 @@ public struct Experience: Sendable {
 }
 
 /// One attribute value planned for a touchpoint.
+///
+/// Stored value first and the attribute's position as 32 bits, so that the
+/// fields pack into 40 bytes rather than 48: a large workspace holds
+/// millions of these.
 public struct PlannedValue: Sendable {
-    public var attribute: Int
     public var value: AttributeValue
     public var position: SourcePosition
+    private var storedAttribute: Int32
+
+    /// Position in the brand's attribute catalog.
+    public var attribute: Int {
+        get { Int(storedAttribute) }
+        set { storedAttribute = Int32(truncatingIfNeeded: newValue) }
+    }
 
     public init(attribute: Int, value: AttributeValue, position: SourcePosition) {
-        self.attribute = attribute
         self.value = value
         self.position = position
+        storedAttribute = Int32(truncatingIfNeeded: attribute)
     }
 }
