@@ -30,6 +30,8 @@ public enum Auditor {
                 byJourney[gap.brand + "\u{0}" + gap.journey, default: []].append(index)
             }
         }
+        // Each journey's order is the same for every segment: found once.
+        var orders: [String: [[Int]]] = [:]
         var reports: [SegmentReport] = []
         for tally in report.tallies {
             guard let brand = workspace.brand(id: tally.brand) else { continue }
@@ -39,7 +41,11 @@ public enum Auditor {
             let indices = (bySegment[brand.id + "\u{0}" + segment.id] ?? [])
                 + journeyIDs.flatMap { byJourney[brand.id + "\u{0}" + $0] ?? [] }
             let gaps = indices.sorted().map { report.gaps[$0] }
-            reports.append(segmentReport(brand: brand, tally: tally, workspace: workspace, gaps: gaps, weights: weights))
+            let journeys = workspace.journeys(of: brand.id)
+            if orders[brand.id] == nil { orders[brand.id] = journeys.map(JourneyOrder.order) }
+            reports.append(segmentReport(
+                brand: brand, tally: tally, journeys: journeys, orders: orders[brand.id] ?? [], gaps: gaps, weights: weights
+            ))
         }
         reports.sort { lhs, rhs in
             if lhs.priority != rhs.priority { return lhs.priority }
@@ -53,18 +59,18 @@ public enum Auditor {
     private static func segmentReport(
         brand: Brand,
         tally: SegmentTally,
-        workspace: Workspace,
+        journeys: [Journey],
+        orders: [[Int]],
         gaps mine: [Gap],
         weights: SeverityWeights
     ) -> SegmentReport {
         let segment = brand.segments[tally.segment]
-        let journeys = workspace.journeys(of: brand.id)
         let markers = brand.charter.markers
         let taken = journeys.indices.filter { journeys[$0].segments.contains(tally.segment) }
 
         let passages = taken.map { index in
             let journey = journeys[index]
-            let order = JourneyOrder.order(of: journey).filter { journey.touchpoints[$0].isTaken(by: tally.segment) }
+            let order = orders[index].filter { journey.touchpoints[$0].isTaken(by: tally.segment) }
             return JourneyPassage(
                 journey: journey.id, name: journey.name, file: journey.file,
                 touchpoints: order.map { journey.touchpoints[$0].id }

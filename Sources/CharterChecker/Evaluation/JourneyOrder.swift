@@ -8,45 +8,68 @@ public enum JourneyOrder {
     /// Touchpoint positions in journey order.
     public static func order(of journey: Journey) -> [Int] {
         let touchpoints = journey.touchpoints
-        let byStage = Dictionary(grouping: touchpoints.indices, by: { touchpoints[$0].stage })
+        let stages = touchpoints.indices.map { touchpoints[$0].stage }
+        let byStage = Dictionary(grouping: touchpoints.indices, by: { stages[$0] })
+        var work = Work(count: touchpoints.count)
         var result: [Int] = []
         result.reserveCapacity(touchpoints.count)
         for stage in byStage.keys.sorted() {
-            result += orderWithinStage(byStage[stage] ?? [], touchpoints: touchpoints)
+            orderWithinStage(byStage[stage] ?? [], stage: stage, stages: stages, touchpoints: touchpoints, work: &work, into: &result)
         }
         return result
+    }
+
+    /// Per-touchpoint state shared by the stages of one journey, indexed by
+    /// position: no hashing in a loop that runs for every touchpoint.
+    private struct Work {
+        var incoming: [Int]
+        var placed: [Bool]
+
+        init(count: Int) {
+            incoming = [Int](repeating: 0, count: count)
+            placed = [Bool](repeating: false, count: count)
+        }
     }
 
     /// Kahn's algorithm on the `next` links inside one stage, always taking
     /// the earliest-written touchpoint that is ready, so the result is
     /// stable. Touchpoints caught in a cycle keep their written order.
-    private static func orderWithinStage(_ members: [Int], touchpoints: Catalog<Touchpoint>) -> [Int] {
-        guard members.count > 1 else { return members }
-        let memberSet = Set(members)
-        var incoming = Dictionary(uniqueKeysWithValues: members.map { ($0, 0) })
+    private static func orderWithinStage(
+        _ members: [Int], stage: Int, stages: [Int], touchpoints: Catalog<Touchpoint>, work: inout Work, into result: inout [Int]
+    ) {
+        guard members.count > 1 else {
+            result += members
+            return
+        }
+        func isMember(_ position: Int) -> Bool { position >= 0 && position < stages.count && stages[position] == stage }
         for member in members {
-            for link in touchpoints[member].next where memberSet.contains(link.target) && link.target != member {
-                incoming[link.target, default: 0] += 1
+            for link in touchpoints[member].next where isMember(link.target) && link.target != member {
+                work.incoming[link.target] += 1
             }
         }
-        var ready = members.filter { incoming[$0] == 0 }
-        var placed = Set<Int>()
-        var result: [Int] = []
-        while !ready.isEmpty || result.count < members.count {
+        // Ready positions, largest first, so the earliest-written is taken from the end.
+        var ready = members.filter { work.incoming[$0] == 0 }.reversed() as [Int]
+        var placedCount = 0
+        var scan = 0
+        while placedCount < members.count {
             if ready.isEmpty {
                 // A cycle: release the earliest-written touchpoint not yet placed.
-                guard let next = members.first(where: { !placed.contains($0) }) else { break }
-                ready = [next]
+                while scan < members.count, work.placed[members[scan]] { scan += 1 }
+                guard scan < members.count else { break }
+                ready = [members[scan]]
             }
-            ready.sort()
-            let current = ready.removeFirst()
-            guard placed.insert(current).inserted else { continue }
+            let current = ready.removeLast()
+            guard !work.placed[current] else { continue }
+            work.placed[current] = true
+            placedCount += 1
             result.append(current)
-            for link in touchpoints[current].next where memberSet.contains(link.target) && !placed.contains(link.target) {
-                incoming[link.target, default: 0] -= 1
-                if incoming[link.target] == 0 { ready.append(link.target) }
+            for link in touchpoints[current].next where isMember(link.target) && !work.placed[link.target] {
+                work.incoming[link.target] -= 1
+                if work.incoming[link.target] == 0 {
+                    let slot = ready.firstIndex { $0 < link.target } ?? ready.endIndex
+                    ready.insert(link.target, at: slot)
+                }
             }
         }
-        return result
     }
 }
