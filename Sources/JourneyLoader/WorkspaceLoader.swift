@@ -31,17 +31,22 @@ public struct LoadResult: Sendable {
 /// result.workspace.journeys.count   // 1
 /// ```
 public enum WorkspaceLoader {
-    public static func load(_ files: [SourceFile]) async -> LoadResult {
-        let files = files.sorted { $0.path < $1.path }
+    ///
+    /// Each file's bytes are let go once it is parsed: given the only copy
+    /// of the files, loading never holds all of them and the whole model at once.
+    public static func load(_ files: consuming [SourceFile]) async -> LoadResult {
         var diagnostics: [Diagnostic] = []
+        let fileCount = files.count
 
         // Brands and charters first: journeys are read in their brand's vocabulary.
-        let journeyFiles = files.filter { $0.kind == .journey }
-        let otherFiles = files.filter { $0.kind != .journey }
+        var journeyFiles: [SourceFile] = [], otherFiles: [SourceFile] = []
+        for file in (consume files).sorted(by: { $0.path < $1.path }) {
+            if file.kind == .journey { journeyFiles.append(file) } else { otherFiles.append(file) }
+        }
         var brandDocuments: [(path: String, document: JSONCDocument)] = []
         var charterDocuments: [(path: String, document: JSONCDocument)] = []
         var sniffedJourneys: [(path: String, document: JSONCDocument)] = []
-        for parsed in await parseAll(otherFiles) {
+        for parsed in await parseAll(consume otherFiles) {
             diagnostics += parsed.diagnostics
             guard let document = parsed.document else { continue }
             switch parsed.kind ?? sniffKind(document) {
@@ -66,7 +71,7 @@ public enum WorkspaceLoader {
             diagnostics += found
             if let journey { journeys.append(journey) }
         }
-        for outcome in await decodeJourneys(journeyFiles, brands: lookups) {
+        for outcome in await decodeJourneys(consume journeyFiles, brands: lookups) {
             diagnostics += outcome.diagnostics
             if let journey = outcome.journey { journeys.append(journey) }
         }
@@ -74,7 +79,7 @@ public enum WorkspaceLoader {
 
         let workspace = Workspace(brands: brands, journeys: journeys)
         let unique = Array(Set(diagnostics)).sorted(by: Diagnostic.reportOrder)
-        return LoadResult(workspace: workspace, diagnostics: unique, fileCount: files.count)
+        return LoadResult(workspace: workspace, diagnostics: unique, fileCount: fileCount)
     }
 
     // MARK: Parsing
@@ -107,21 +112,26 @@ public enum WorkspaceLoader {
         }
     }
 
-    private static func parseAll(_ files: [SourceFile]) async -> [ParsedFile] {
+    private static func parseAll(_ files: consuming [SourceFile]) async -> [ParsedFile] {
         await inParallel(files) { parse($0) }
     }
 
-    /// Runs `work` on every element on the cooperative pool, results in input order.
+    /// Runs `work` on every element on the cooperative pool, results in
+    /// input order. Each input is moved into its task, so it is released
+    /// when its task ends rather than when the last one does.
     static func inParallel<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input],
+        _ inputs: consuming [Input],
         _ work: @escaping @Sendable (Input) -> Output
     ) async -> [Output] {
         guard inputs.count > 1 else { return inputs.map(work) }
+        let count = inputs.count
+        var pending = consume inputs
         return await withTaskGroup(of: (Int, Output).self) { group in
-            for (index, input) in inputs.enumerated() {
+            while let input = pending.popLast() {
+                let index = pending.count
                 group.addTask { (index, work(input)) }
             }
-            var results = [Output?](repeating: nil, count: inputs.count)
+            var results = [Output?](repeating: nil, count: count)
             for await (index, output) in group { results[index] = output }
             return results.compactMap { $0 }
         }
@@ -190,7 +200,7 @@ public enum WorkspaceLoader {
 
     /// Parses and decodes each journey file in one task, so its document is
     /// released as soon as the journey is built.
-    private static func decodeJourneys(_ files: [SourceFile], brands: [String: BrandLookups]) async -> [JourneyOutcome] {
+    private static func decodeJourneys(_ files: consuming [SourceFile], brands: [String: BrandLookups]) async -> [JourneyOutcome] {
         await inParallel(files) { file in
             let parsed = parse(file)
             guard let document = parsed.document else {

@@ -60,7 +60,8 @@ struct WorkspaceRun {
     ) async -> LoadResult {
         let (sources, readDiagnostics) = await files.read(entries)
         diagnostics += readDiagnostics
-        return await WorkspaceLoader.load(sources)
+        // The loader gets the only copy, and lets each file go once parsed.
+        return await WorkspaceLoader.load(consume sources)
     }
 
     func checkResult(failSeverity: Severity) -> CheckResult {
