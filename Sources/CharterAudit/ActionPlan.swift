@@ -14,12 +14,7 @@ enum ActionPlan {
         for (channelID, members) in byChannel {
             let index = channelID.flatMap { brand.channels.index(of: $0) }
             let channel = index.map { brand.channels[$0] }
-            let items = Auditor.worstFirst(members).map { gap in
-                ActionItem(
-                    severity: gap.severity, marker: gap.marker, journey: gap.journey, touchpoint: gap.touchpoint,
-                    location: gap.location, action: gap.action.isEmpty ? gap.message : gap.action
-                )
-            }
+            let items = Auditor.worstFirst(members).map(ActionItem.init)
             let group = ActionGroup(
                 channel: channel?.id, channelName: channel?.name ?? "Journeys as a whole", owner: channel?.owner,
                 score: index.map { channelScores[$0] }, items: items

@@ -91,11 +91,23 @@ public struct ActionGroup: Sendable, Equatable {
 }
 
 public struct ActionItem: Sendable, Equatable {
-    public var severity: Severity
-    public var marker: String
-    public var journey: String
-    public var touchpoint: String?
-    public var location: SourceLocation
-    /// What to change, where.
-    public var action: String
+    /// The gap the action closes: the item reads everything from it, so an
+    /// action plan of a hundred thousand items holds no words of its own.
+    public var gap: Gap
+
+    public init(gap: Gap) {
+        self.gap = gap
+    }
+
+    public var severity: Severity { gap.severity }
+    public var marker: String { gap.marker }
+    public var journey: String { gap.journey }
+    public var touchpoint: String? { gap.touchpoint }
+    public var location: SourceLocation { gap.location }
+
+    /// What to change, where; the gap's message when its marker names no action.
+    public var action: String {
+        get { gap.action.isEmpty ? gap.message : gap.action }
+        set { gap.action = newValue }
+    }
 }

@@ -18,15 +18,21 @@ public struct Baseline: Sendable, Equatable {
 
     /// The gaps with those in the baseline marked accepted.
     public func apply(to gaps: [Gap]) -> [Gap] {
-        gaps.map { gap in
-            guard gap.suppression == nil, fingerprints.contains(gap.fingerprint) else { return gap }
-            var accepted = gap
-            accepted.suppression = SuppressionNote(
-                reason: "known when the baseline \(file) was written",
-                location: SourceLocation(file: file, position: .startOfFile),
-                origin: .baseline
-            )
-            return accepted
+        var marked = gaps
+        apply(to: &marked)
+        return marked
+    }
+
+    /// Marks in place the gaps in the baseline accepted: given the only
+    /// copy of the gaps, no gap is copied to be marked.
+    public func apply(to gaps: inout [Gap]) {
+        let note = SuppressionNote(
+            reason: "known when the baseline \(file) was written",
+            location: SourceLocation(file: file, position: .startOfFile),
+            origin: .baseline
+        )
+        for index in gaps.indices where gaps[index].suppression == nil && fingerprints.contains(gaps[index].fingerprint) {
+            gaps[index].suppression = note
         }
     }
 

@@ -96,11 +96,24 @@ public struct Gap: Hashable, Sendable {
         location: SourceLocation, expected: String, planned: String, message: String, action: String = "",
         related: [RelatedLocation] = [], suppression: SuppressionNote? = nil
     ) {
+        self.init(
+            marker: marker, kind: kind, severity: severity, brand: brand, journey: journey,
+            touchpoint: touchpoint, segment: segment, channel: channel, stage: stage, attribute: attribute,
+            location: location, wording: .written(expected: expected, planned: planned, message: message, action: action),
+            related: related, suppression: suppression
+        )
+    }
+
+    /// A gap whose words are joined when read: what the checker builds.
+    init(
+        marker: String, kind: MarkerKind, severity: Severity, brand: String, journey: String,
+        touchpoint: String?, segment: String?, channel: String?, stage: String?, attribute: String?,
+        location: SourceLocation, wording: GapWording, related: [RelatedLocation], suppression: SuppressionNote?
+    ) {
         storage = Storage(Fields(
             marker: marker, kind: kind, severity: severity, brand: brand, journey: journey,
             touchpoint: touchpoint, segment: segment, channel: channel, stage: stage, attribute: attribute,
-            location: location, expected: expected, planned: planned, message: message, action: action,
-            related: related, suppression: suppression
+            location: location, wording: wording, related: related, suppression: suppression
         ))
     }
 
@@ -129,12 +142,62 @@ public struct Gap: Hashable, Sendable {
         var stage: String?
         var attribute: String?
         var location: SourceLocation
-        var expected: String
-        var planned: String
-        var message: String
-        var action: String
+        var wording: GapWording
         var related: [RelatedLocation]
         var suppression: SuppressionNote?
+
+        private var names: GapWording.Names {
+            GapWording.Names(touchpoint: touchpoint, channel: channel, stage: stage, attribute: attribute)
+        }
+
+        var expected: String {
+            get { wording.expected() }
+            set { rewrite { $0.expected = newValue } }
+        }
+
+        var planned: String {
+            get { wording.planned() }
+            set { rewrite { $0.planned = newValue } }
+        }
+
+        var message: String {
+            get { wording.message(names) }
+            set { rewrite { $0.message = newValue } }
+        }
+
+        var action: String {
+            get { wording.action(names) }
+            set { rewrite { $0.action = newValue } }
+        }
+
+        /// Changing one of the words writes them all out first, so that the
+        /// others keep reading as before (they may name the touchpoint).
+        private mutating func rewrite(_ change: (inout (expected: String, planned: String, message: String, action: String)) -> Void) {
+            var words = (expected: expected, planned: planned, message: message, action: action)
+            change(&words)
+            wording = .written(expected: words.expected, planned: words.planned, message: words.message, action: words.action)
+        }
+
+        /// Gaps are equal when everything a report shows of them is.
+        static func == (lhs: Fields, rhs: Fields) -> Bool {
+            lhs.marker == rhs.marker && lhs.kind == rhs.kind && lhs.severity == rhs.severity && lhs.brand == rhs.brand
+                && lhs.journey == rhs.journey && lhs.touchpoint == rhs.touchpoint && lhs.segment == rhs.segment
+                && lhs.channel == rhs.channel && lhs.stage == rhs.stage && lhs.attribute == rhs.attribute
+                && lhs.location == rhs.location && lhs.related == rhs.related && lhs.suppression == rhs.suppression
+                && lhs.expected == rhs.expected && lhs.planned == rhs.planned && lhs.message == rhs.message
+                && lhs.action == rhs.action
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(marker)
+            hasher.combine(brand)
+            hasher.combine(journey)
+            hasher.combine(touchpoint)
+            hasher.combine(segment)
+            hasher.combine(attribute)
+            hasher.combine(location)
+            hasher.combine(message)
+        }
     }
 
     /// Changed only through ``update(_:)``, which first copies a shared

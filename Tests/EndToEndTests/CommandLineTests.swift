@@ -115,6 +115,14 @@ struct CommandLineTests {
         #expect(fresh.status == 1)
         #expect(fresh.output.hasPrefix("./j.journey.jsonc:3:78: error: u (web, s1) plans address = informal"))
         #expect(fresh.output.contains("1 error, 0 warnings, 0 infos"))
+        // Rewriting the baseline from a run that names it reads nothing from
+        // it: a missing one is no error, and the new one records both gaps.
+        let rewritten = try ToolRunner.run(["check", ".", "--baseline", "missing.json", "--write-baseline", "baseline.json"], in: folder)
+        #expect(rewritten.status == 0, "\(rewritten.error)")
+        #expect(rewritten.error.contains("recorded 2 gaps in baseline.json"))
+        let missing = try ToolRunner.run(["check", ".", "--baseline", "missing.json"], in: folder)
+        #expect(missing.status == 2)
+        #expect(missing.error.contains("error: cannot read the baseline missing.json"))
     }
 
     @Test("A file that is not JSONC gives one located syntax error, exit 2, and the other files are still checked")

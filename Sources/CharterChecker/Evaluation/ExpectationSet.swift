@@ -9,6 +9,8 @@ import JourneyModel
 /// and word sets beyond 64 choices, keep the general path.
 struct ExpectationSet: Sendable {
     let expectations: [Expectation]
+    /// What each expectation says in the gaps it finds, by position.
+    let words: [ExpectationWords]
     private let tests: [CompiledTest]
 
     private struct CompiledTest {
@@ -29,8 +31,9 @@ struct ExpectationSet: Sendable {
         case general(Int)
     }
 
-    init(_ expectations: [Expectation]) {
+    init(_ expectations: [Expectation], marker: Marker, brand: Brand) {
         self.expectations = expectations
+        words = expectations.map { ExpectationWords($0, marker: marker, brand: brand) }
         tests = expectations.enumerated().map { index, expectation in
             CompiledTest(attribute: expectation.attribute, operation: Self.compile(expectation, index: index))
         }
@@ -123,6 +126,22 @@ struct ExpectationSet: Sendable {
             return slot.kind != .text && slot.kind != .boolean && slot.scalar >= bound
         case .atMost(let bound):
             return slot.kind != .text && slot.kind != .boolean && slot.scalar <= bound
+        }
+    }
+
+    /// The gaps of a touchpoint that failed: one per unmet expectation, in
+    /// the order written, each with the planned value in words.
+    /// `handoff` names the touchpoint that hands the customer over, if any.
+    func drafts(for experience: Experience, brand: Brand, handoff: GapWording.Handoff? = nil) -> [GapDraft] {
+        expectations.indices.compactMap { index in
+            let expectation = expectations[index]
+            let planned = experience[expectation.attribute]
+            let definition = brand.attributes[expectation.attribute]
+            guard !expectation.isMet(by: planned?.value, definition: definition) else { return nil }
+            return GapDraft(
+                attribute: expectation.attribute, position: planned?.position,
+                wording: .unmet(words[index], planned: planned.map { definition.render($0.value) }, handoff: handoff)
+            )
         }
     }
 }

@@ -14,7 +14,7 @@ struct ActiveMarker: Sendable {
         self.index = index
         self.marker = marker
         scope = ScopeFilter(marker.scope, brand: brand)
-        expectations = ExpectationSet(marker.rule.expectations)
+        expectations = ExpectationSet(marker.rule.expectations, marker: marker, brand: brand)
     }
 }
 
@@ -24,12 +24,27 @@ struct GapDraft {
     var attribute: Int?
     /// Where the gap points; the touchpoint or the journey when nil.
     var position: SourcePosition?
-    var expected: String
-    var planned: String
-    var message: String
-    /// What to change, where: "Set address to formal at welcome-mail."
-    var action: String
+    var wording: GapWording
     var related: [RelatedLocation] = []
+
+    init(attribute: Int? = nil, position: SourcePosition?, wording: GapWording, related: [RelatedLocation] = []) {
+        self.attribute = attribute
+        self.position = position
+        self.wording = wording
+        self.related = related
+    }
+
+    /// Words written out at once. `action` says what to change, where:
+    /// "Set address to formal at welcome-mail."
+    init(
+        attribute: Int? = nil, position: SourcePosition?, expected: String, planned: String, message: String, action: String,
+        related: [RelatedLocation] = []
+    ) {
+        self.init(
+            attribute: attribute, position: position,
+            wording: .written(expected: expected, planned: planned, message: message, action: action), related: related
+        )
+    }
 }
 
 /// Collects the checks and gaps of one segment: counts every check for the
@@ -104,8 +119,7 @@ struct GapRecorder {
                 segment: marker.marker.kind.isPerSegment ? brand.segments[segment].id : nil,
                 channel: channelID, stage: stageID,
                 attribute: draft.attribute.map { brand.attributes[$0].id },
-                location: journey.location(position), expected: draft.expected, planned: draft.planned,
-                message: draft.message, action: draft.action, related: draft.related, suppression: suppression
+                location: journey.location(position), wording: draft.wording, related: draft.related, suppression: suppression
             ))
         }
     }

@@ -84,6 +84,14 @@ extension ConsistencyRule: MarkerEvaluation {
             )
         }
         let range = across == .channels ? "across the channels of journey '\(views[occurrences[0].view].journey.id)'" : "across journeys"
+        // One set of words for the whole judgement, shared by its gaps.
+        let words = ConsistencyWords(
+            expected: "one \(definition.id) \(range): '\(definition.render(mostUsed))', the value most used",
+            messageTail: "where the rest use '\(definition.render(mostUsed))'; '\(marker.marker.title)' expects one \(definition.id) \(range). "
+                + "Values in use: \(summary)",
+            actionBefore: "Set \(definition.id) to '\(definition.render(mostUsed))' at ",
+            actionAfter: ", like the rest of the \(across == .channels ? "journey" : "journeys")."
+        )
         forEachJourney(of: occurrences, views: views) { view, occurrence in
             let value = occurrence.planned.value
             recorder.record(
@@ -91,12 +99,7 @@ extension ConsistencyRule: MarkerEvaluation {
                 met: value == mostUsed,
                 drafts: [GapDraft(
                     attribute: attribute, position: occurrence.planned.position,
-                    expected: "one \(definition.id) \(range): '\(definition.render(mostUsed))', the value most used",
-                    planned: "'\(definition.render(value))'",
-                    message: "\(view.touchpoint(occurrence.touchpoint).subject(in: brand)) plans \(definition.id) = '\(definition.render(value))' "
-                        + "where the rest use '\(definition.render(mostUsed))'; '\(marker.marker.title)' expects one \(definition.id) \(range). Values in use: \(summary)",
-                    action: "Set \(definition.id) to '\(definition.render(mostUsed))' at \(view.touchpoint(occurrence.touchpoint).id), "
-                        + "like the rest of the \(across == .channels ? "journey" : "journeys").",
+                    wording: .differing(words, planned: "'\(definition.render(value))'"),
                     related: related
                 )]
             )

@@ -12,13 +12,7 @@ extension ExpectationRule: MarkerEvaluation {
                 let met = compiled.isMet(in: view, at: position, brand: brand)
                 recorder.record(
                     marker, in: view, touchpoint: position, channel: view.channel(position), met: met,
-                    drafts: view.experiences[position].failures(of: expectations, in: brand).map { failure in
-                        let touchpoint = view.touchpoint(position)
-                        return GapDraft.unmet(
-                            failure.expectation, planned: failure.planned, marker: marker.marker, brand: brand,
-                            subject: touchpoint.subject(in: brand), place: touchpoint.id
-                        )
-                    }
+                    drafts: compiled.drafts(for: view.experiences[position], brand: brand)
                 )
             }
         }

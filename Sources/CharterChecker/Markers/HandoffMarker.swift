@@ -20,22 +20,27 @@ extension HandoffRule: MarkerEvaluation {
                     let met = compiled.isMet(in: view, at: link.target, brand: brand)
                     recorder.record(
                         marker, in: view, touchpoint: link.target, channel: toChannel, met: met,
-                        drafts: view.experiences[link.target].failures(of: expectations, in: brand).map { failure in
-                            let from = view.touchpoint(source), to = view.touchpoint(link.target)
-                            let handoff = "\(to.subject(in: brand)), taking over from \(from.id) (\(brand.channels[from.channel].id)),"
-                            var draft = GapDraft.unmet(
-                                failure.expectation, planned: failure.planned, marker: marker.marker, brand: brand,
-                                subject: handoff, place: "\(to.id), where \(from.id) hands over"
-                            )
-                            // A missing value points at the receiving touchpoint, where it
-                            // would be planned (and where a suppression of it goes); the
-                            // `next` entry making the handoff is the related place.
-                            draft.related.append(RelatedLocation(view.journey.location(link.position), "\(from.id) hands over here"))
-                            return draft
-                        }
+                        drafts: handoffDrafts(compiled, view: view, from: source, link: link, brand: brand)
                     )
                 }
             }
+        }
+    }
+
+    /// The unmet expectations of the receiving touchpoint. A missing value
+    /// points at the receiving touchpoint, where it would be planned (and
+    /// where a suppression of it goes); the `next` entry making the handoff
+    /// is the related place.
+    private func handoffDrafts(
+        _ compiled: ExpectationSet, view: JourneyView, from source: Int, link: TouchpointLink, brand: Brand
+    ) -> [GapDraft] {
+        let from = view.touchpoint(source)
+        let handoff = GapWording.Handoff(from: from.id, fromChannel: brand.channels[from.channel].id)
+        let related = RelatedLocation(view.journey.location(link.position), "\(from.id) hands over here")
+        return compiled.drafts(for: view.experiences[link.target], brand: brand, handoff: handoff).map { draft in
+            var draft = draft
+            draft.related.append(related)
+            return draft
         }
     }
 }

@@ -38,28 +38,37 @@ enum CheckCommand {
     )
 
     static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
-        let run = await WorkspaceRun.load(paths: arguments.positionals, io: io)
-        let failSeverity = arguments.value("fail-on").flatMap(Severity.init(rawValue:)) ?? .error
-        var result = run.checkResult(failSeverity: failSeverity)
-        if let path = arguments.value("write-baseline") {
-            if let failure = run.reportUnusableInput(io: io) { return failure }
-            let gaps = result.gaps
-            if let failure = run.emit(output: path, io: io, { BaselineJSON.render(gaps, to: &$0) }) { return failure }
-            let count = Set(result.openGaps.map(\.fingerprint)).count
-            io.writeError("recorded \(count) gap\(count == 1 ? "" : "s") in \(path)\n")
-            return .success
-        }
-        if let path = arguments.value("baseline") {
+        // A baseline to apply is read first: its parsed text is let go
+        // before the workspace is loaded, and only the fingerprints are kept.
+        var baseline: Baseline?
+        var baselineProblems: [Diagnostic] = []
+        if arguments.value("write-baseline") == nil, let path = arguments.value("baseline") {
             let bytes: [UInt8]
             do {
-                bytes = try FileReader.read(run.files.absolute(path))
+                bytes = try FileReader.read(WorkspaceFiles(workingDirectory: io.workingDirectory).absolute(path))
             } catch {
                 io.writeError("error: cannot read the baseline \(path): \(error.reason)\n")
                 return .unusableInput
             }
             let (fingerprints, problems) = BaselineFile.fingerprints(in: bytes, path: path)
-            result.diagnostics = (result.diagnostics + problems).sorted(by: Diagnostic.reportOrder)
-            result.gaps = Baseline(fingerprints: fingerprints, file: path).apply(to: result.gaps)
+            baseline = Baseline(fingerprints: fingerprints, file: path)
+            baselineProblems = problems
+        }
+        var run = await WorkspaceRun.load(paths: arguments.positionals, io: io)
+        let failSeverity = arguments.value("fail-on").flatMap(Severity.init(rawValue:)) ?? .error
+        if let path = arguments.value("write-baseline") {
+            if let failure = run.reportUnusableInput(io: io) { return failure }
+            let gaps = run.report.gaps
+            if let failure = run.emit(output: path, io: io, { BaselineJSON.render(gaps, to: &$0) }) { return failure }
+            let count = Set(run.report.openGaps.map(\.fingerprint)).count
+            io.writeError("recorded \(count) gap\(count == 1 ? "" : "s") in \(path)\n")
+            return .success
+        }
+        // Marked in place: the run holds the only copy of the gaps.
+        baseline?.apply(to: &run.report.gaps)
+        var result = run.checkResult(failSeverity: failSeverity)
+        if !baselineProblems.isEmpty {
+            result.diagnostics = (result.diagnostics + baselineProblems).sorted(by: Diagnostic.reportOrder)
         }
         let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
         let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text

@@ -14,7 +14,8 @@ struct WorkspaceRun {
     /// Every path read, as shown.
     let inputs: [String]
     let load: LoadResult
-    let report: CheckReport
+    /// `var` so that a baseline marks its gaps in place.
+    var report: CheckReport
     /// Discovery, reading, loading and checking diagnostics, in report order.
     let diagnostics: [Diagnostic]
 
