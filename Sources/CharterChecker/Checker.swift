@@ -102,7 +102,7 @@ public enum Checker {
             )
             let single = SegmentContext(brand: brand, segment: unit.segment, journeys: [view])
             for marker in perJourney { marker.marker.rule.evaluation.evaluate(marker, in: single, into: &recorder) }
-            if !acrossJourneys.isEmpty { views.append(view) }
+            if !acrossJourneys.isEmpty { views.append(view.keptForComparison()) }
         }
         let context = SegmentContext(brand: brand, segment: unit.segment, journeys: views)
         for marker in acrossJourneys { marker.marker.rule.evaluation.evaluate(marker, in: context, into: &recorder) }

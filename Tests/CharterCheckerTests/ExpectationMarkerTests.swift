@@ -1,3 +1,4 @@
+import JourneyLoader
 import JourneyModel
 import Testing
 
@@ -120,6 +121,31 @@ struct ExpectationMarkerTests {
         ])
         #expect(checked.row("m", "newcomers") == channels(email: n(2, 1)))
         #expect(checked.byJourney("ops", "m", "newcomers") == n(2, 1))
+    }
+
+    @Test("a view kept for comparing journeys, without its slots, judges as the full view does", arguments: operators)
+    func viewWithoutSlots(_ operation: OperatorCase) async throws {
+        let brand = SourceFile(path: Fixture.brandPath, text: Fixture.brand(markers: [
+            #"{ "id": "m", "expect": { "\#(operation.attribute)": \#(operation.test) } }"#,
+        ]))
+        let journey = Fixture.journey("ops", [
+            #"{ "id": "pass", "stage": "discover", "channel": "email", "experience": \#(operation.experience(operation.passing)) }"#,
+            #"{ "id": "fail", "stage": "discover", "channel": "email", "experience": \#(operation.experience(operation.failing)) }"#,
+            #"{ "id": "none", "stage": "discover", "channel": "email", "experience": { } }"#,
+        ])
+        let workspace = await WorkspaceLoader.load([brand, journey]).workspace
+        let loaded = try #require(workspace.brands.first)
+        let loadedJourney = try #require(workspace.journeys.first)
+        let marker = ActiveMarker(index: 0, marker: loaded.charter.markers[0], brand: loaded)
+        let view = JourneyView(
+            journey: loadedJourney, index: 0, segment: 0, layout: JourneyLayout(loadedJourney), channelCount: loaded.channels.count
+        )
+        let kept = view.keptForComparison()
+        #expect(kept.slots.isEmpty && !view.slots.isEmpty)
+        let full = view.order.map { marker.expectations.isMet(in: view, at: $0, brand: loaded) }
+        let slim = kept.order.map { marker.expectations.isMet(in: kept, at: $0, brand: loaded) }
+        #expect(full.prefix(2) == [true, false])
+        #expect(slim == full)
     }
 
     @Test("a value that is not planned fails every operator but absent, and the gap points at the touchpoint")

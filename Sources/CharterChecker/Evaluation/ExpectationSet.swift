@@ -81,6 +81,13 @@ struct ExpectationSet: Sendable {
     /// Whether the touchpoint at `position` of `view` meets every
     /// expectation, read from the view's plain slots.
     func isMet(in view: JourneyView, at position: Int, brand: Brand) -> Bool {
+        guard !view.slotStarts.isEmpty else {
+            // A view kept for comparison has no slots: the general path.
+            let experience = view.experiences[position]
+            return expectations.allSatisfy { expectation in
+                expectation.isMet(by: experience[expectation.attribute]?.value, definition: brand.attributes[expectation.attribute])
+            }
+        }
         let start = Int(view.slotStarts[position]), end = Int(view.slotStarts[position + 1])
         return view.slots.withUnsafeBufferPointer { slots in
             tests.withUnsafeBufferPointer { tests in

@@ -35,8 +35,10 @@ struct JourneyView: Sendable {
     let byChannel: [[Int]]
     /// The same experiences as plain numbers, for compiled expectations:
     /// the slots of touchpoint `p` are `slots[slotStarts[p]..<slotStarts[p + 1]]`.
-    let slots: [PlannedSlot]
-    let slotStarts: [Int32]
+    /// Empty in a view kept for the markers that compare journeys (see
+    /// ``keptForComparison()``), which then read ``experiences``.
+    private(set) var slots: [PlannedSlot]
+    private(set) var slotStarts: [Int32]
     private let taken: MemberSet
 
     init(journey: Journey, index: Int, segment: Int, layout: JourneyLayout, channelCount: Int) {
@@ -67,6 +69,16 @@ struct JourneyView: Sendable {
         self.slots = slots
         self.slotStarts = slotStarts
         taken = MemberSet(order)
+    }
+
+    /// This view without its slots: markers that compare journeys need every
+    /// view of a segment at once, and the slots, a copy of the experiences
+    /// made for speed, would double what those views hold.
+    func keptForComparison() -> JourneyView {
+        var kept = self
+        kept.slots = []
+        kept.slotStarts = []
+        return kept
     }
 
     /// The touchpoint itself: for messages, once a check has failed.
