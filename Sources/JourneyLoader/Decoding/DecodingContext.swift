@@ -17,6 +17,8 @@ struct DecodingContext {
     /// promise line or signature on touchpoint after touchpoint, and one
     /// shared copy of each is all the model needs.
     private var texts: [String: String] = [:]
+    /// Durations read so far in this file, by text: `PT1H` once.
+    private var durations: [String: ISODuration] = [:]
 
     init(file: String, document: JSONCDocument) {
         self.file = file
@@ -31,6 +33,15 @@ struct DecodingContext {
         if let known = texts[text] { return known }
         texts[text] = text
         return text
+    }
+
+    /// The duration written as `text`, shared with the equal ones already
+    /// read from this file; nil when `text` is not an ISO 8601 duration.
+    mutating func duration(_ text: String) -> ISODuration? {
+        if let known = durations[text] { return known }
+        guard let duration = ISODuration(text) else { return nil }
+        durations[text] = duration
+        return duration
     }
 
     // MARK: Positions

@@ -32,7 +32,7 @@ extension DecodingContext {
             return nil
         case .duration:
             guard let text = string(value, for: field) else { return nil }
-            guard let duration = ISODuration(text) else {
+            guard let duration = duration(text) else {
                 report(.invalidValue, at: value, "'\(text)' is not an ISO 8601 duration for '\(field)'; write for example PT2H, PT15M, P1D or P1W")
                 return nil
             }

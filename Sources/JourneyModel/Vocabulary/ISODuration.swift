@@ -9,10 +9,26 @@
 /// ISODuration("PT90M")!.seconds == ISODuration("PT1H30M")!.seconds   // true
 /// ```
 public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
+    /// The text and length live in one shared object, so that a planned
+    /// value holding a duration is no larger than one holding a word or a
+    /// text; the loader hands out one object per distinct duration of a
+    /// file, and a workspace plans millions of values.
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let text: String
+        let seconds: Double
+
+        init(text: String, seconds: Double) {
+            self.text = text
+            self.seconds = seconds
+        }
+    }
+
     /// The duration exactly as written.
-    public let text: String
+    public var text: String { storage.text }
     /// The nominal length in seconds.
-    public let seconds: Double
+    public var seconds: Double { storage.seconds }
 
     public var description: String { text }
 
@@ -32,8 +48,7 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
     /// Works on the UTF-8 bytes: journeys plan thousands of durations.
     public init?(_ text: String) {
         guard let seconds = Self.seconds(in: Array(text.utf8)) else { return nil }
-        self.text = text
-        self.seconds = seconds
+        storage = Storage(text: text, seconds: seconds)
     }
 
     private static func seconds(in bytes: [UInt8]) -> Double? {
