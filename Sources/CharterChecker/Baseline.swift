@@ -26,13 +26,13 @@ public struct Baseline: Sendable, Equatable {
     /// Marks in place the gaps in the baseline accepted: given the only
     /// copy of the gaps, no gap is copied to be marked.
     public func apply(to gaps: inout [Gap]) {
-        let note = SuppressionNote(
+        let acceptance = Gap.Acceptance(SuppressionNote(
             reason: "known when the baseline \(file) was written",
             location: SourceLocation(file: file, position: .startOfFile),
             origin: .baseline
-        )
+        ))
         for index in gaps.indices where gaps[index].suppression == nil && fingerprints.contains(gaps[index].fingerprint) {
-            gaps[index].suppression = note
+            gaps[index].accept(acceptance)
         }
     }
 

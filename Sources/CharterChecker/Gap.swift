@@ -86,8 +86,8 @@ public struct Gap: Hashable, Sendable {
     }
     /// Set when the journey accepts this gap, with its reason.
     public var suppression: SuppressionNote? {
-        get { storage.fields.suppression }
-        set { update { $0.suppression = newValue } }
+        get { storage.fields.acceptance?.note }
+        set { update { $0.acceptance = newValue.map(Acceptance.init) } }
     }
 
     public init(
@@ -113,8 +113,23 @@ public struct Gap: Hashable, Sendable {
         storage = Storage(Fields(
             marker: marker, kind: kind, severity: severity, brand: brand, journey: journey,
             touchpoint: touchpoint, segment: segment, channel: channel, stage: stage, attribute: attribute,
-            location: location, wording: wording, related: related, suppression: suppression
+            location: location, wording: wording, related: related, acceptance: suppression.map(Acceptance.init)
         ))
+    }
+
+    /// Marks the gap accepted with a note many gaps share (a baseline's).
+    mutating func accept(_ acceptance: Acceptance) {
+        update { $0.acceptance = acceptance }
+    }
+
+    /// A suppression note in one shared object: most gaps have none, and
+    /// the ones a baseline accepts all have the same.
+    final class Acceptance: Sendable {
+        let note: SuppressionNote
+
+        init(_ note: SuppressionNote) {
+            self.note = note
+        }
     }
 
     public static func == (lhs: Gap, rhs: Gap) -> Bool {
@@ -144,7 +159,7 @@ public struct Gap: Hashable, Sendable {
         var location: SourceLocation
         var wording: GapWording
         var related: [RelatedLocation]
-        var suppression: SuppressionNote?
+        var acceptance: Acceptance?
 
         private var names: GapWording.Names {
             GapWording.Names(touchpoint: touchpoint, channel: channel, stage: stage, attribute: attribute)
@@ -183,7 +198,7 @@ public struct Gap: Hashable, Sendable {
             lhs.marker == rhs.marker && lhs.kind == rhs.kind && lhs.severity == rhs.severity && lhs.brand == rhs.brand
                 && lhs.journey == rhs.journey && lhs.touchpoint == rhs.touchpoint && lhs.segment == rhs.segment
                 && lhs.channel == rhs.channel && lhs.stage == rhs.stage && lhs.attribute == rhs.attribute
-                && lhs.location == rhs.location && lhs.related == rhs.related && lhs.suppression == rhs.suppression
+                && lhs.location == rhs.location && lhs.related == rhs.related && lhs.acceptance?.note == rhs.acceptance?.note
                 && lhs.expected == rhs.expected && lhs.planned == rhs.planned && lhs.message == rhs.message
                 && lhs.action == rhs.action
         }

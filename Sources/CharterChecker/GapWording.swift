@@ -9,8 +9,9 @@ import JourneyModel
 /// gap made the words of a large report weigh more than the workspace
 /// itself; kept as parts, each is held once.
 enum GapWording: Sendable {
-    /// Written out in full when found: the kinds whose gaps are few.
-    case written(expected: String, planned: String, message: String, action: String)
+    /// Written out in full when found: the kinds whose gaps are few. In
+    /// one object, so that the common cases below set the size of a gap.
+    case written(WrittenWords)
     /// A touchpoint that misses one expectation. Everything but the planned
     /// value comes from the gap's names and the expectation's words; nil
     /// `planned` means the attribute is not planned there.
@@ -19,11 +20,35 @@ enum GapWording: Sendable {
     /// of the judgement are shared by every touchpoint it finds.
     case differing(ConsistencyWords, planned: String)
 
+    /// Words written out in full.
+    final class WrittenWords: Sendable {
+        let expected: String
+        let planned: String
+        let message: String
+        let action: String
+
+        init(expected: String, planned: String, message: String, action: String) {
+            self.expected = expected
+            self.planned = planned
+            self.message = message
+            self.action = action
+        }
+    }
+
+    static func written(expected: String, planned: String, message: String, action: String) -> GapWording {
+        .written(WrittenWords(expected: expected, planned: planned, message: message, action: action))
+    }
+
     /// The touchpoint that hands the customer over, for a gap found where
-    /// the customer is received.
-    struct Handoff: Sendable {
+    /// the customer is received; shared by the gaps of one handoff.
+    final class Handoff: Sendable {
         let from: String
         let fromChannel: String
+
+        init(from: String, fromChannel: String) {
+            self.from = from
+            self.fromChannel = fromChannel
+        }
     }
 
     /// The names a gap's words are made from.
@@ -39,7 +64,7 @@ enum GapWording: Sendable {
 
     func expected() -> String {
         switch self {
-        case .written(let expected, _, _, _): expected
+        case .written(let words): words.expected
         case .unmet(let words, _, _): words.expected
         case .differing(let words, _): words.expected
         }
@@ -47,7 +72,7 @@ enum GapWording: Sendable {
 
     func planned() -> String {
         switch self {
-        case .written(_, let planned, _, _): planned
+        case .written(let words): words.planned
         case .unmet(_, let planned, _): planned ?? "not planned"
         case .differing(_, let planned): planned
         }
@@ -55,8 +80,8 @@ enum GapWording: Sendable {
 
     func message(_ names: Names) -> String {
         switch self {
-        case .written(_, _, let message, _):
-            return message
+        case .written(let words):
+            return words.message
         case .unmet(let words, let planned, let handoff):
             var subject = names.subject
             if let handoff { subject += ", taking over from \(handoff.from) (\(handoff.fromChannel)),"  }
@@ -70,8 +95,8 @@ enum GapWording: Sendable {
 
     func action(_ names: Names) -> String {
         switch self {
-        case .written(_, _, _, let action):
-            return action
+        case .written(let words):
+            return words.action
         case .unmet(let words, let planned, let handoff):
             let touchpoint = names.touchpoint ?? ""
             let place = handoff.map { "\(touchpoint), where \($0.from) hands over" } ?? touchpoint
