@@ -14,7 +14,8 @@ struct Finding: Sendable {
     var id: String
     var severity: Severity
     var location: SourceLocation
-    var message: String
+    /// A diagnostic's message; a gap's is read from the gap when asked for.
+    private var diagnosticMessage: String
     var related: [RelatedLocation]
     /// Set for gaps.
     var gap: Gap?
@@ -26,7 +27,7 @@ struct Finding: Sendable {
         id = diagnostic.code.rawValue
         severity = diagnostic.severity
         location = diagnostic.location
-        message = diagnostic.message
+        diagnosticMessage = diagnostic.message
         related = diagnostic.related
         gap = nil
         suggestion = diagnostic.suggestion
@@ -37,11 +38,14 @@ struct Finding: Sendable {
         id = gap.marker
         severity = gap.severity
         location = gap.location
-        message = gap.message
+        diagnosticMessage = ""
         related = gap.related
         self.gap = gap
         suggestion = nil
     }
+
+    /// What it says: a gap's words are joined only when a format writes them.
+    var message: String { gap?.message ?? diagnosticMessage }
 
     var suppression: SuppressionNote? { gap?.suppression }
 

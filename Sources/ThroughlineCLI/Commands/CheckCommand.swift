@@ -77,11 +77,11 @@ enum CheckCommand {
             case .text: CheckText.render(result, style: TerminalStyle(colors: colors), to: &stream)
             case .json: CheckJSON.render(result, to: &stream)
             case .sarif: CheckSARIF.render(result, toolVersion: Throughline.version, to: &stream)
-            case .junit: stream.write(CheckJUnit.render(result))
-            case .github: stream.write(CheckGitHub.render(result))
+            case .junit: CheckJUnit.render(result, to: &stream)
+            case .github: CheckGitHub.render(result, to: &stream)
             case .markdown: stream.write(CheckMarkdown.render(result))
             case .html: stream.write(CheckHTML.render(result))
-            case .csv: stream.write(CheckCSV.render(result))
+            case .csv: CheckCSV.render(result, to: &stream)
             }
         }
         if let failure { return failure }

@@ -25,22 +25,28 @@ public enum CheckCSV {
     ]
 
     public static func render(_ result: CheckResult) -> String {
-        var output = CSVField.record(header)
+        var text = ""
+        render(result, to: &text)
+        return text
+    }
+
+    /// Record by record into `target`.
+    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
+        target.write(CSVField.record(header))
         for diagnostic in result.diagnostics {
-            output += CSVField.record([
+            target.write(CSVField.record([
                 "diagnostic", diagnostic.code.rawValue, diagnostic.severity.rawValue,
                 diagnostic.location.file, String(diagnostic.location.line), String(diagnostic.location.column),
                 "", "", "", "", "", "", "", "", Finding(diagnostic).messageWithSuggestion, "",
-            ])
+            ]))
         }
         for gap in result.gaps {
-            output += CSVField.record([
+            target.write(CSVField.record([
                 "gap", gap.marker, gap.severity.rawValue,
                 gap.location.file, String(gap.location.line), String(gap.location.column),
                 gap.brand, gap.journey, gap.touchpoint ?? "", gap.segment ?? "", gap.channel ?? "", gap.stage ?? "",
                 gap.expected, gap.planned, gap.message, gap.suppression?.reason ?? "",
-            ])
+            ]))
         }
-        return output
     }
 }

@@ -19,13 +19,16 @@ import JourneyModel
 /// summary line counts them.
 public enum CheckGitHub {
     public static func render(_ result: CheckResult) -> String {
-        var lines: [String] = []
-        let findings = result.diagnostics.map(Finding.init) + result.openGaps.map(Finding.init)
-        for finding in findings {
-            lines.append(command(for: finding))
-        }
-        lines.append(CheckText.summaryLine(result.summary, style: .plain))
-        return lines.joined(separator: "\n") + "\n"
+        var text = ""
+        render(result, to: &text)
+        return text
+    }
+
+    /// Command by command into `target`.
+    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
+        for diagnostic in result.diagnostics { target.write(command(for: Finding(diagnostic)) + "\n") }
+        for gap in result.gaps where gap.suppression == nil { target.write(command(for: Finding(gap)) + "\n") }
+        target.write(CheckText.summaryLine(result.summary, style: .plain) + "\n")
     }
 
     /// `error`, `warning`, `notice`.

@@ -25,17 +25,25 @@ import JourneyModel
 /// ```
 public enum CheckJUnit {
     public static func render(_ result: CheckResult) -> String {
+        var text = ""
+        render(result, to: &text)
+        return text
+    }
+
+    /// Suite by suite, case by case into `target`. The counts every suite
+    /// (and the whole run) opens with are found first, without words.
+    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
         let findings = Finding.all(in: result)
         let grouped = Dictionary(grouping: findings, by: \.location.file)
-        let suites = files(of: result.workspace, findings: findings).map { file in
-            suite(file: file, findings: grouped[file] ?? [])
+        let files = files(of: result.workspace, findings: findings)
+        let suiteCounts = files.map { counts(of: grouped[$0] ?? []) }
+        let total = suiteCounts.reduce(Counts(), +)
+        target.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        target.write("<testsuites name=\"throughline check\"\(total.attributes)>\n")
+        for (file, fileCounts) in zip(files, suiteCounts) {
+            writeSuite(file: file, findings: grouped[file] ?? [], counts: fileCounts, to: &target)
         }
-        let total = suites.reduce(Counts()) { $0 + $1.counts }
-        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-        lines.append("<testsuites name=\"throughline check\"\(total.attributes)>")
-        for suite in suites { lines += suite.lines }
-        lines.append("</testsuites>")
-        return lines.joined(separator: "\n") + "\n"
+        target.write("</testsuites>\n")
     }
 
     /// Every file the report can speak of, in path order.
@@ -67,33 +75,52 @@ public enum CheckJUnit {
         }
     }
 
-    static func suite(file: String, findings: [Finding]) -> (counts: Counts, lines: [String]) {
-        var counts = Counts()
-        var cases: [String] = []
-        let names = uniqueNames(findings)
-        for (finding, (classname, name)) in zip(findings, names) {
-            counts.tests += 1
-            let open = "    <testcase classname=\"\(attr(classname))\" name=\"\(attr(name))\" file=\"\(attr(file))\" line=\"\(finding.location.line)\" time=\"0\">"
-            let details = MarkupEscaping.text(self.details(of: finding))
-            if let suppression = finding.suppression {
-                counts.skipped += 1
-                cases += [open, "      <skipped message=\"\(attr(suppression.reason))\">\(details)</skipped>", "    </testcase>"]
-            } else if finding.kind == .diagnostic && finding.severity == .error {
-                counts.errors += 1
-                cases += [open, "      <error message=\"\(attr(finding.messageWithSuggestion))\" type=\"\(finding.severity)\">\(details)</error>", "    </testcase>"]
-            } else if finding.severity >= .warning {
-                counts.failures += 1
-                cases += [open, "      <failure message=\"\(attr(finding.messageWithSuggestion))\" type=\"\(finding.severity)\">\(details)</failure>", "    </testcase>"]
-            } else {
-                cases += [open, "      <system-out>\(details)</system-out>", "    </testcase>"]
+    /// How a finding counts: skipped, error, failure, or a passing test.
+    static func outcome(of finding: Finding) -> Outcome {
+        if finding.suppression != nil { return .skipped }
+        if finding.kind == .diagnostic && finding.severity == .error { return .error }
+        return finding.severity >= .warning ? .failure : .passed
+    }
+
+    enum Outcome {
+        case skipped, error, failure, passed
+    }
+
+    static func counts(of findings: [Finding]) -> Counts {
+        guard !findings.isEmpty else { return Counts(tests: 1) }
+        var counts = Counts(tests: findings.count)
+        for finding in findings {
+            switch outcome(of: finding) {
+            case .skipped: counts.skipped += 1
+            case .error: counts.errors += 1
+            case .failure: counts.failures += 1
+            case .passed: break
             }
         }
-        if findings.isEmpty {
-            counts.tests = 1
-            cases.append("    <testcase classname=\"throughline\" name=\"no findings\" file=\"\(attr(file))\" time=\"0\"/>")
+        return counts
+    }
+
+    static func writeSuite(file: String, findings: [Finding], counts: Counts, to target: inout some TextOutputStream) {
+        target.write("  <testsuite name=\"\(attr(file))\"\(counts.attributes)>\n")
+        for (finding, (classname, name)) in zip(findings, uniqueNames(findings)) {
+            var lines = "    <testcase classname=\"\(attr(classname))\" name=\"\(attr(name))\" file=\"\(attr(file))\" line=\"\(finding.location.line)\" time=\"0\">\n"
+            let details = MarkupEscaping.text(self.details(of: finding))
+            switch outcome(of: finding) {
+            case .skipped:
+                lines += "      <skipped message=\"\(attr(finding.suppression?.reason ?? ""))\">\(details)</skipped>\n"
+            case .error:
+                lines += "      <error message=\"\(attr(finding.messageWithSuggestion))\" type=\"\(finding.severity)\">\(details)</error>\n"
+            case .failure:
+                lines += "      <failure message=\"\(attr(finding.messageWithSuggestion))\" type=\"\(finding.severity)\">\(details)</failure>\n"
+            case .passed:
+                lines += "      <system-out>\(details)</system-out>\n"
+            }
+            target.write(lines + "    </testcase>\n")
         }
-        let lines = ["  <testsuite name=\"\(attr(file))\"\(counts.attributes)>"] + cases + ["  </testsuite>"]
-        return (counts, lines)
+        if findings.isEmpty {
+            target.write("    <testcase classname=\"throughline\" name=\"no findings\" file=\"\(attr(file))\" time=\"0\"/>\n")
+        }
+        target.write("  </testsuite>\n")
     }
 
     /// `classname` and `name` of each finding's test case, unique within the
