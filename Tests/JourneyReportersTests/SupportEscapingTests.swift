@@ -64,4 +64,59 @@ struct SupportEscapingTests {
         #expect(URIReference.reference(for: "/srv/x y.jsonc") == "file:///srv/x%20y.jsonc")
         #expect(URIReference.reference(for: "50%.jsonc") == "50%25.jsonc")
     }
+
+    /// The rules stated scalar by scalar, slowly: what the byte-level
+    /// escaping must agree with.
+    static func referenceMarkup(_ text: String, inAttribute: Bool) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            case "\r": output += "&#13;"
+            case "\n" where inAttribute: output += "&#10;"
+            case "\t" where inAttribute: output += "&#9;"
+            default: output.unicodeScalars.append(MarkupEscaping.isAllowedInXML(scalar) ? scalar : "\u{FFFD}")
+            }
+        }
+        return output
+    }
+
+    static func referenceWorkflow(_ text: String, property: Bool) -> String {
+        var output = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": output += "%25"
+            case "\r": output += "%0D"
+            case "\n": output += "%0A"
+            case ":" where property: output += "%3A"
+            case "," where property: output += "%2C"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
+    @Test("byte-level escaping agrees with the scalar rules on random text", arguments: 0..<30)
+    func escapingMatchesReference(seed: Int) {
+        // Scalars chosen to meet every branch: markup, controls, line breaks,
+        // U+FFFE/U+FFFF and their neighbours (which share the 0xEF lead byte).
+        let alphabet: [Unicode.Scalar] = [
+            "a", "Z", " ", "&", "<", ">", "\"", "'", "%", ":", ",", "\t", "\n", "\r", "\u{0}", "\u{1B}", "\u{7F}",
+            "é", "≥", "😀", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{FF71}", "\u{F000}", "\u{2028}",
+        ]
+        var state = UInt64(seed) &+ 0x2545_F491_4F6C_DD1D
+        var text = ""
+        for _ in 0..<(seed * 7 % 60) {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            text.unicodeScalars.append(alphabet[Int(state >> 33) % alphabet.count])
+        }
+        #expect(MarkupEscaping.text(text) == Self.referenceMarkup(text, inAttribute: false))
+        #expect(MarkupEscaping.attribute(text) == Self.referenceMarkup(text, inAttribute: true))
+        #expect(WorkflowCommandEscaping.data(text) == Self.referenceWorkflow(text, property: false))
+        #expect(WorkflowCommandEscaping.property(text) == Self.referenceWorkflow(text, property: true))
+    }
 }

@@ -34,27 +34,54 @@ public enum MarkupEscaping {
         }
     }
 
+    /// Byte by byte: text with nothing to escape, nearly all of it, comes
+    /// back as it is, and the rest is written once into bytes.
     private static func escape(_ text: String, inAttribute: Bool) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output.append("&amp;")
-            case "<": output.append("&lt;")
-            case ">": output.append("&gt;")
-            case "\"": output.append("&quot;")
-            case "'": output.append("&#39;")
-            case "\r": output.append("&#13;")
-            case "\n" where inAttribute: output.append("&#10;")
-            case "\t" where inAttribute: output.append("&#9;")
-            default:
-                if isAllowedInXML(scalar) {
-                    output.unicodeScalars.append(scalar)
-                } else {
-                    output.unicodeScalars.append("\u{FFFD}")
+        var source = text
+        let escaped: [UInt8]? = source.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count, !mayNeedEscaping(bytes[index], inAttribute: inAttribute) { index += 1 }
+            guard index < bytes.count else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 32)
+            output.append(contentsOf: bytes[..<index])
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
+                case 0x0D: output.append(contentsOf: "&#13;".utf8)
+                case 0x0A where inAttribute: output.append(contentsOf: "&#10;".utf8)
+                case 0x09 where inAttribute: output.append(contentsOf: "&#9;".utf8)
+                case 0x09, 0x0A: output.append(byte)
+                case 0x00...0x1F: output.append(contentsOf: replacement)
+                case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && (bytes[index + 1] == 0xBE || bytes[index + 1] == 0xBF):
+                    // U+FFFE and U+FFFF, which XML does not allow.
+                    output.append(contentsOf: replacement)
+                    index += 2
+                default: output.append(byte)
                 }
             }
+            return output
         }
-        return output
+        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// U+FFFD in UTF-8.
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    /// Bytes that may need a change; 0xEF starts U+FFFE and U+FFFF (and
+    /// other characters, which the slow path copies as they are).
+    private static func mayNeedEscaping(_ byte: UInt8, inAttribute: Bool) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x0D, 0xEF: true
+        case 0x09, 0x0A: inAttribute
+        case 0x00...0x1F: true
+        default: false
+        }
     }
 }

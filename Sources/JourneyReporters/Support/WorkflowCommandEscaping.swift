@@ -21,19 +21,34 @@ public enum WorkflowCommandEscaping {
         escape(text, property: true)
     }
 
+    /// Byte by byte: every character escaped is ASCII, so UTF-8 sequences
+    /// pass through untouched, and text with nothing to escape comes back as it is.
     private static func escape(_ text: String, property: Bool) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": output.append("%25")
-            case "\r": output.append("%0D")
-            case "\n": output.append("%0A")
-            case ":" where property: output.append("%3A")
-            case "," where property: output.append("%2C")
-            default: output.unicodeScalars.append(scalar)
+        var source = text
+        let escaped: [UInt8]? = source.withUTF8 { bytes in
+            func needsEscaping(_ byte: UInt8) -> Bool {
+                switch byte {
+                case UInt8(ascii: "%"), 0x0D, 0x0A: true
+                case UInt8(ascii: ":"), UInt8(ascii: ","): property
+                default: false
+                }
             }
+            guard let first = bytes.firstIndex(where: needsEscaping) else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 16)
+            output.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case UInt8(ascii: "%"): output.append(contentsOf: "%25".utf8)
+                case 0x0D: output.append(contentsOf: "%0D".utf8)
+                case 0x0A: output.append(contentsOf: "%0A".utf8)
+                case UInt8(ascii: ":") where property: output.append(contentsOf: "%3A".utf8)
+                case UInt8(ascii: ",") where property: output.append(contentsOf: "%2C".utf8)
+                default: output.append(byte)
+                }
+            }
+            return output
         }
-        return output
+        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 }
