@@ -49,7 +49,7 @@ enum AuditCommand {
         let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
         return run.emit(output: arguments.value("output"), io: io) { stream in
             switch format {
-            case .text: stream.write(AuditText.render(audit, style: TerminalStyle(colors: colors)))
+            case .text: AuditText.render(audit, style: TerminalStyle(colors: colors), to: &stream)
             case .json: AuditJSON.render(audit, to: &stream)
             case .markdown: stream.write(AuditMarkdown.render(audit))
             case .html: stream.write(AuditHTML.render(audit))
