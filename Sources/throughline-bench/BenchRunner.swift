@@ -1,6 +1,7 @@
 import CharterAudit
 import CharterChecker
 import Foundation
+import JSONCReader
 import JourneyLoader
 import JourneyModel
 
@@ -14,6 +15,9 @@ struct ScaleResult: Sendable {
     let touchpoints: Int
     let foundation: Stopwatch.Measurement
     let foundationSerial: Stopwatch.Measurement
+    /// Throughline's JSONC reader alone on the same files (comments and
+    /// all), one file per task: what the parse costs inside (b).
+    let reader: Stopwatch.Measurement
     let load: Stopwatch.Measurement
     let check: Stopwatch.Measurement
     let audit: Stopwatch.Measurement
@@ -68,6 +72,7 @@ enum BenchRunner {
         let foundationSerial = await Stopwatch.best(repeats) {
             strict.map { Parsed(object: try? JSONSerialization.jsonObject(with: $0)) }
         }
+        let reader = await Stopwatch.best(repeats) { await readInParallel(files) }
         let load = await Stopwatch.best(repeats) { await WorkspaceLoader.load(files) }
         let check = await Stopwatch.best(repeats) { () async -> (LoadResult, CheckReport) in
             let loaded = await WorkspaceLoader.load(files)
@@ -86,7 +91,7 @@ enum BenchRunner {
 
         return ScaleResult(
             label: label, journeys: journeys, files: files.count, bytes: bytes, touchpoints: counts.touchpoints,
-            foundation: foundation, foundationSerial: foundationSerial, load: load, check: check, audit: audit, full: full,
+            foundation: foundation, foundationSerial: foundationSerial, reader: reader, load: load, check: check, audit: audit, full: full,
             residentBefore: before.resident, peak: peak.peak, peakWasReset: wasReset,
             diagnostics: counts.diagnostics, checks: counts.checks, failedChecks: counts.failed, gaps: counts.gaps
         )
@@ -101,6 +106,17 @@ enum BenchRunner {
             var results = [Parsed](repeating: Parsed(object: nil), count: documents.count)
             for await (index, parsed) in group { results[index] = parsed }
             return results
+        }
+    }
+
+    /// The JSONC reader on every core, one file per task; counts the files
+    /// read, so that nothing is optimised away.
+    private static func readInParallel(_ files: [SourceFile]) async -> Int {
+        await withTaskGroup(of: Int.self) { group in
+            for file in files {
+                group.addTask { (try? JSONCDocument.parse(file.bytes)).map { $0.duplicateKeys.count + 1 } ?? 0 }
+            }
+            return await group.reduce(0, +)
         }
     }
 }

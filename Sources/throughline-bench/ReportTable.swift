@@ -8,6 +8,7 @@ enum ReportTable {
     static let steps = [
         Step(label: "(a) Foundation `JSONSerialization`, comments stripped beforehand", measurement: { $0.foundation }),
         Step(label: "(a′) the same on one thread", measurement: { $0.foundationSerial }),
+        Step(label: "(a″) Throughline's JSONC reader alone, comments included", measurement: { $0.reader }),
         Step(label: "(b) read + load (`WorkspaceLoader.load`)", measurement: { $0.load }),
         Step(label: "(c) full check (load + `Checker.check`)", measurement: { $0.check }),
         Step(label: "(d) audit alone (`Auditor.audit`)", measurement: { $0.audit }),
