@@ -21,13 +21,14 @@ public enum Auditor {
     ) -> AuditReport {
         // Index the gaps once: by brand and segment, and the gaps judged per
         // journey by brand and journey. Indices keep the report order.
-        var bySegment: [String: [Int]] = [:]
-        var byJourney: [String: [Int]] = [:]
+        // Keys are pairs, not joined strings: no text is built per gap.
+        var bySegment: [Pair: [Int]] = [:]
+        var byJourney: [Pair: [Int]] = [:]
         for (index, gap) in report.gaps.enumerated() {
             if let segment = gap.segment {
-                bySegment[gap.brand + "\u{0}" + segment, default: []].append(index)
+                bySegment[Pair(gap.brand, segment), default: []].append(index)
             } else {
-                byJourney[gap.brand + "\u{0}" + gap.journey, default: []].append(index)
+                byJourney[Pair(gap.brand, gap.journey), default: []].append(index)
             }
         }
         // Each journey's order is the same for every segment: found once.
@@ -38,8 +39,8 @@ public enum Auditor {
             let segment = brand.segments[tally.segment]
             if let selected, !selected.contains(segment.id), !selected.contains("\(brand.id)/\(segment.id)") { continue }
             let journeyIDs = workspace.journeys(of: brand.id).filter { $0.segments.contains(tally.segment) }.map(\.id)
-            let indices = (bySegment[brand.id + "\u{0}" + segment.id] ?? [])
-                + journeyIDs.flatMap { byJourney[brand.id + "\u{0}" + $0] ?? [] }
+            let indices = (bySegment[Pair(brand.id, segment.id)] ?? [])
+                + journeyIDs.flatMap { byJourney[Pair(brand.id, $0)] ?? [] }
             let gaps = indices.sorted().map { report.gaps[$0] }
             let journeys = workspace.journeys(of: brand.id)
             if orders[brand.id] == nil { orders[brand.id] = journeys.map(JourneyOrder.order) }
@@ -54,6 +55,17 @@ public enum Auditor {
                 < (workspace.brand(id: rhs.brand)?.segments.index(of: rhs.segment) ?? 0)
         }
         return AuditReport(weights: weights, segments: reports)
+    }
+
+    /// A brand and a segment or journey id.
+    private struct Pair: Hashable {
+        let first: String
+        let second: String
+
+        init(_ first: String, _ second: String) {
+            self.first = first
+            self.second = second
+        }
     }
 
     private static func segmentReport(
