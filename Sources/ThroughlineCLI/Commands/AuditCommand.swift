@@ -51,8 +51,8 @@ enum AuditCommand {
             switch format {
             case .text: AuditText.render(audit, style: TerminalStyle(colors: colors), to: &stream)
             case .json: AuditJSON.render(audit, to: &stream)
-            case .markdown: stream.write(AuditMarkdown.render(audit))
-            case .html: stream.write(AuditHTML.render(audit))
+            case .markdown: AuditMarkdown.render(audit, to: &stream)
+            case .html: AuditHTML.render(audit, to: &stream)
             case .csv: stream.write(AuditCSV.render(audit))
             }
         } ?? .success

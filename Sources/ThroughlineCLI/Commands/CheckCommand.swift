@@ -79,8 +79,8 @@ enum CheckCommand {
             case .sarif: CheckSARIF.render(result, toolVersion: Throughline.version, to: &stream)
             case .junit: CheckJUnit.render(result, to: &stream)
             case .github: CheckGitHub.render(result, to: &stream)
-            case .markdown: stream.write(CheckMarkdown.render(result))
-            case .html: stream.write(CheckHTML.render(result))
+            case .markdown: CheckMarkdown.render(result, to: &stream)
+            case .html: CheckHTML.render(result, to: &stream)
             case .csv: CheckCSV.render(result, to: &stream)
             }
         }

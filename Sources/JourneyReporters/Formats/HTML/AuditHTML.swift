@@ -28,22 +28,31 @@ public enum AuditHTML {
     public static let fairThreshold = 70.0
 
     public static func render(_ audit: AuditReport) -> String {
-        var html: [String] = HTMLPage.head(title: "Charter audit", style: style) + [
+        var text = ""
+        render(audit, to: &text)
+        return text
+    }
+
+    /// Section by section into `target`: one segment's lines at a time.
+    public static func render(_ audit: AuditReport, to target: inout some TextOutputStream) {
+        func write(_ lines: [String]) {
+            for line in lines { target.write(line + "\n") }
+        }
+        write(HTMLPage.head(title: "Charter audit", style: style) + [
             "<body>",
             "<h1>Charter audit</h1>",
             "<p class=\"weights\">\(escape(AuditMarkdown.weightsLine(audit.weights)))</p>",
             legend,
-        ]
+        ])
         if audit.segments.isEmpty {
-            html.append("<p class=\"empty\">\(escape(AuditMarkdown.emptyLine))</p>")
+            write(["<p class=\"empty\">\(escape(AuditMarkdown.emptyLine))</p>"])
         } else {
-            html += overview(audit.segments)
+            write(overview(audit.segments))
             for (index, segment) in audit.segments.enumerated() {
-                html += section(segment, anchor: anchor(index))
+                write(section(segment, anchor: anchor(index)))
             }
         }
-        html += ["</body>", "</html>"]
-        return html.joined(separator: "\n") + "\n"
+        write(["</body>", "</html>"])
     }
 
     static let legend = "<p class=\"legend\">Score shading: "

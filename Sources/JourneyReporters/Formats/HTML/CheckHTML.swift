@@ -12,9 +12,17 @@ import JourneyModel
 /// (`&`, `<`, `>`, `"`, `'`; control characters HTML forbids become U+FFFD).
 public enum CheckHTML {
     public static func render(_ result: CheckResult) -> String {
+        var text = ""
+        render(result, to: &text)
+        return text
+    }
+
+    /// Row by row into `target`.
+    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
+        func line(_ text: String) { target.write(text + "\n") }
         let summary = result.summary
         let status = result.fails ? "fail" : (summary.errors + summary.warnings + summary.infos > 0 ? "warn" : "pass")
-        var html: [String] = HTMLPage.head(title: "Throughline check", style: style) + [
+        for text in HTMLPage.head(title: "Throughline check", style: style) + [
             "<body>",
             "<h1>Throughline check</h1>",
             "<p class=\"summary \(status)\">\(escape(CheckText.summaryLine(summary, style: .plain)))</p>",
@@ -23,38 +31,38 @@ public enum CheckHTML {
             "<tr><td class=\"error\">\(summary.errors)</td><td class=\"warning\">\(summary.warnings)</td><td class=\"info\">\(summary.infos)</td>"
                 + "<td>\(summary.suppressed)</td><td>\(summary.files)</td><td>\(summary.journeys)</td><td>\(summary.touchpoints)</td></tr>",
             "</table>",
-        ]
+        ] { line(text) }
 
         let open = result.diagnostics.map(Finding.init) + result.openGaps.map(Finding.init)
         if open.isEmpty {
-            html.append("<p class=\"none\">No open findings.</p>")
+            line("<p class=\"none\">No open findings.</p>")
         } else {
-            html.append("<h2>Findings</h2>")
-            html.append("<table class=\"findings\">")
-            html.append("<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Journey</th><th>Touchpoint</th><th>Segment</th><th>Message</th></tr></thead>")
+            line("<h2>Findings</h2>")
+            line("<table class=\"findings\">")
+            line("<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Journey</th><th>Touchpoint</th><th>Segment</th><th>Message</th></tr></thead>")
             for (file, findings) in groupedByFile(open) {
-                html.append("<tbody>")
-                html.append("<tr class=\"file\"><th colspan=\"7\">\(escape(file))</th></tr>")
-                for finding in CheckMarkdown.inLineOrder(findings) { html.append(row(finding)) }
-                html.append("</tbody>")
+                line("<tbody>")
+                line("<tr class=\"file\"><th colspan=\"7\">\(escape(file))</th></tr>")
+                for finding in CheckMarkdown.inLineOrder(findings) { line(row(finding)) }
+                line("</tbody>")
             }
-            html.append("</table>")
+            line("</table>")
         }
 
         let accepted = result.suppressedGaps.map(Finding.init)
         if !accepted.isEmpty {
-            html.append("<h2>Accepted gaps</h2>")
-            html.append("<table class=\"findings accepted\">")
-            html.append("<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Journey</th><th>Touchpoint</th><th>Segment</th><th>Message</th><th>Reason</th></tr></thead>")
-            html.append("<tbody>")
+            line("<h2>Accepted gaps</h2>")
+            line("<table class=\"findings accepted\">")
+            line("<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Journey</th><th>Touchpoint</th><th>Segment</th><th>Message</th><th>Reason</th></tr></thead>")
+            line("<tbody>")
             for finding in accepted {
-                html.append(row(finding, showFile: true, reason: finding.suppression?.reason ?? ""))
+                line(row(finding, showFile: true, reason: finding.suppression?.reason ?? ""))
             }
-            html.append("</tbody>")
-            html.append("</table>")
+            line("</tbody>")
+            line("</table>")
         }
-        html += ["</body>", "</html>"]
-        return html.joined(separator: "\n") + "\n"
+        line("</body>")
+        line("</html>")
     }
 
     static func row(_ finding: Finding, showFile: Bool = false, reason: String? = nil) -> String {

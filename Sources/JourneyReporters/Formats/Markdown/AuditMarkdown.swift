@@ -25,14 +25,23 @@ import JourneyModel
 /// ```
 public enum AuditMarkdown {
     public static func render(_ audit: AuditReport) -> String {
-        var blocks = ["## Charter audit", escape(weightsLine(audit.weights))]
+        var text = ""
+        render(audit, to: &text)
+        return text
+    }
+
+    /// Block by block into `target`: one segment's blocks at a time.
+    public static func render(_ audit: AuditReport, to target: inout some TextOutputStream) {
+        var blocks = MarkdownBlocks(into: target)
+        blocks.write("## Charter audit")
+        blocks.write(escape(weightsLine(audit.weights)))
         if audit.segments.isEmpty {
-            blocks.append(escape(emptyLine))
+            blocks.write(escape(emptyLine))
         }
         for segment in audit.segments {
-            blocks += render(segment)
+            for block in render(segment) { blocks.write(block) }
         }
-        return blocks.joined(separator: "\n\n") + "\n"
+        target = blocks.finish()
     }
 
     static func render(_ report: SegmentReport) -> [String] {

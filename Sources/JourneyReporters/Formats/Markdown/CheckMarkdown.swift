@@ -19,11 +19,19 @@ import JourneyModel
 /// ```
 public enum CheckMarkdown {
     public static func render(_ result: CheckResult) -> String {
+        var text = ""
+        render(result, to: &text)
+        return text
+    }
+
+    /// Block by block into `target`: one file's table at a time.
+    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
         let summary = result.summary
-        var blocks: [String] = ["## Throughline check"]
+        var blocks = MarkdownBlocks(into: target)
+        blocks.write("## Throughline check")
         let icon = result.fails ? "❌" : (summary.errors + summary.warnings + summary.infos > 0 ? "⚠️" : "✅")
-        blocks.append("\(icon) \(MarkdownEscaping.cell(CheckText.summaryLine(summary, style: .plain)))")
-        blocks.append("""
+        blocks.write("\(icon) \(MarkdownEscaping.cell(CheckText.summaryLine(summary, style: .plain)))")
+        blocks.write("""
         | Errors | Warnings | Infos | Accepted | Files | Journeys | Touchpoints |
         | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
         | \(summary.errors) | \(summary.warnings) | \(summary.infos) | \(summary.suppressed) | \(summary.files) | \(summary.journeys) | \(summary.touchpoints) |
@@ -47,7 +55,7 @@ public enum CheckMarkdown {
                 ]
                 table.append(row(cells))
             }
-            blocks.append(table.joined(separator: "\n"))
+            blocks.write(table.joined(separator: "\n"))
         }
 
         let accepted = result.suppressedGaps.map(Finding.init)
@@ -69,9 +77,9 @@ public enum CheckMarkdown {
                 ]))
             }
             table += ["", "</details>"]
-            blocks.append(table.joined(separator: "\n"))
+            blocks.write(table.joined(separator: "\n"))
         }
-        return blocks.joined(separator: "\n\n") + "\n"
+        target = blocks.finish()
     }
 
     static func severityLabel(_ severity: Severity) -> String {
