@@ -100,12 +100,30 @@ struct SupportEscapingTests {
         return output
     }
 
+    static func referenceCell(_ text: String) -> String {
+        let specials: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~", "!", "#", "$"]
+        var output = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\n": if !previousWasCR { output += "<br>" }
+            case "\r": output += "<br>"
+            default:
+                if specials.contains(scalar) { output += "\\" }
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return output
+    }
+
     @Test("byte-level escaping agrees with the scalar rules on random text", arguments: 0..<30)
     func escapingMatchesReference(seed: Int) {
         // Scalars chosen to meet every branch: markup, controls, line breaks,
         // U+FFFE/U+FFFF and their neighbours (which share the 0xEF lead byte).
         let alphabet: [Unicode.Scalar] = [
             "a", "Z", " ", "&", "<", ">", "\"", "'", "%", ":", ",", "\t", "\n", "\r", "\u{0}", "\u{1B}", "\u{7F}",
+            "\\", "`", "*", "_", "[", "]", "|", "~", "!", "#", "$",
             "é", "≥", "😀", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{FF71}", "\u{F000}", "\u{2028}",
         ]
         var state = UInt64(seed) &+ 0x2545_F491_4F6C_DD1D
@@ -118,5 +136,6 @@ struct SupportEscapingTests {
         #expect(MarkupEscaping.attribute(text) == Self.referenceMarkup(text, inAttribute: true))
         #expect(WorkflowCommandEscaping.data(text) == Self.referenceWorkflow(text, property: false))
         #expect(WorkflowCommandEscaping.property(text) == Self.referenceWorkflow(text, property: true))
+        #expect(MarkdownEscaping.cell(text) == Self.referenceCell(text))
     }
 }

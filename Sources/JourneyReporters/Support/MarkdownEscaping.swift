@@ -11,26 +11,35 @@
 /// MarkdownEscaping.codeSpan("x`y|z")      // `` x`y\|z ``
 /// ```
 public enum MarkdownEscaping {
-    static let specials: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "&", "~", "!", "#", "$"]
+    /// The characters escaped with a backslash, all ASCII.
+    static let specials: [UInt8] = Array("\\`*_[]<>|&~!#$".utf8)
 
-    /// Inline text, safe in a table cell or a paragraph.
+    /// Inline text, safe in a table cell or a paragraph. Byte by byte: every
+    /// character changed is ASCII, and text with none comes back as it is.
     public static func cell(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar {
-            case "\n":
-                if !previousWasCR { output.append("<br>") }
-            case "\r":
-                output.append("<br>")
-            default:
-                if specials.contains(scalar) { output.append("\\") }
-                output.unicodeScalars.append(scalar)
+        var source = text
+        let escaped: [UInt8]? = source.withUTF8 { bytes in
+            func isSpecial(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D || specials.contains(byte) }
+            guard let first = bytes.firstIndex(where: isSpecial) else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 16)
+            output.append(contentsOf: bytes[..<first])
+            var previousWasCR = false
+            for byte in bytes[first...] {
+                defer { previousWasCR = byte == 0x0D }
+                switch byte {
+                case 0x0A:
+                    if !previousWasCR { output.append(contentsOf: "<br>".utf8) }
+                case 0x0D:
+                    output.append(contentsOf: "<br>".utf8)
+                default:
+                    if specials.contains(byte) { output.append(UInt8(ascii: "\\")) }
+                    output.append(byte)
+                }
             }
+            return output
         }
-        return output
+        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     /// A code span that shows `text` literally, fenced with more backticks
