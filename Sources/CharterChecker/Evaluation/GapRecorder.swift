@@ -108,14 +108,17 @@ struct GapRecorder {
             suppressedMarkers.insert(marker.index)
         }
         let journey = view.journey
-        let point = touchpoint.map { view.touchpoint($0) }
-        let stageID = (point?.stage ?? stage).map { brand.stages[$0].id }
-        let channelID = (point?.channel ?? channel).map { brand.channels[$0].id }
+        // The touchpoint's fields read in place: copying the touchpoint for
+        // each failed check showed in profiles.
+        let stageID = (touchpoint.map { view.stage($0) } ?? stage).map { brand.stages[$0].id }
+        let channelID = (touchpoint.map { view.channel($0) } ?? channel).map { brand.channels[$0].id }
+        let touchpointID = touchpoint.map { journey.touchpoints[$0].id }
+        let touchpointPosition = touchpoint.map { journey.touchpoints[$0].position }
         for draft in drafts {
-            let position = draft.position ?? point?.position ?? journey.location.position
+            let position = draft.position ?? touchpointPosition ?? journey.location.position
             gaps.append(Gap(
                 marker: marker.marker.id, kind: marker.marker.kind, severity: marker.marker.severity,
-                brand: brand.id, journey: journey.id, touchpoint: point?.id,
+                brand: brand.id, journey: journey.id, touchpoint: touchpointID,
                 segment: marker.marker.kind.isPerSegment ? brand.segments[segment].id : nil,
                 channel: channelID, stage: stageID,
                 attribute: draft.attribute.map { brand.attributes[$0].id },
