@@ -28,11 +28,12 @@ public enum CheckText {
         // together. Report order puts the gaps of one place next to each
         // other, so only the entries of the current place are compared.
         var openCount = 0, placeCount = 0
-        var place: [(gap: Gap, segments: [String])] = []
+        // Each gap's message is joined once (see `GapWording`), to compare and to write.
+        var place: [(gap: Gap, message: String, segments: [String])] = []
         func writePlace() {
-            for (gap, segments) in place {
+            for (gap, message, segments) in place {
                 let tags = ([gap.marker] + (segments.isEmpty ? [] : [segments.joined(separator: ", ")])).joined(separator: " · ")
-                target.write("\(style.bold(gap.location.description + ":")) \(label(gap.severity, style: style)) \(gap.message) \(style.dim("[\(tags)]"))\n")
+                target.write("\(style.bold(gap.location.description + ":")) \(label(gap.severity, style: style)) \(message) \(style.dim("[\(tags)]"))\n")
             }
             placeCount += place.count
             place.removeAll(keepingCapacity: true)
@@ -40,10 +41,11 @@ public enum CheckText {
         for gap in result.gaps where gap.suppression == nil {
             openCount += 1
             if let first = place.first, first.gap.location != gap.location { writePlace() }
-            if let index = place.firstIndex(where: { $0.gap.marker == gap.marker && $0.gap.message == gap.message }) {
+            let message = gap.message
+            if let index = place.firstIndex(where: { $0.gap.marker == gap.marker && $0.message == message }) {
                 if let segment = gap.segment { place[index].segments.append(segment) }
             } else {
-                place.append((gap, gap.segment.map { [$0] } ?? []))
+                place.append((gap, message, gap.segment.map { [$0] } ?? []))
             }
         }
         writePlace()
