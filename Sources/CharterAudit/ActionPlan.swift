@@ -8,18 +8,21 @@ import JourneyModel
 /// items come by severity, then by place in the files. Gaps about no single
 /// channel (a journey's KPIs) form the last group.
 enum ActionPlan {
-    static func groups(for gaps: [Gap], brand: Brand, channelScores: [Score], weights: SeverityWeights) -> [ActionGroup] {
-        let byChannel = Dictionary(grouping: gaps) { $0.channel }
+    /// `open` holds positions of `selection`, worst first.
+    static func groups(
+        for open: [Int], of selection: Auditor.GapSelection, brand: Brand, channelScores: [Score], weights: SeverityWeights
+    ) -> [ActionGroup] {
+        // Grouping keeps the worst-first order inside each group.
+        let byChannel = Dictionary(grouping: open) { selection.facts[$0].channel }
         var groups: [(group: ActionGroup, weight: Int, order: Int)] = []
         for (channelID, members) in byChannel {
             let index = channelID.flatMap { brand.channels.index(of: $0) }
             let channel = index.map { brand.channels[$0] }
-            let items = Auditor.worstFirst(members).map(ActionItem.init)
             let group = ActionGroup(
                 channel: channel?.id, channelName: channel?.name ?? "Journeys as a whole", owner: channel?.owner,
-                score: index.map { channelScores[$0] }, items: items
+                score: index.map { channelScores[$0] }, items: members.map { ActionItem(gap: selection.all[$0]) }
             )
-            let weight = members.reduce(0) { $0 + weights[$1.severity] }
+            let weight = members.reduce(0) { $0 + weights[selection.facts[$1].severity] }
             groups.append((group, weight, index ?? Int.max))
         }
         return groups.sorted { lhs, rhs in

@@ -24,7 +24,13 @@ public enum Auditor {
         // Keys are pairs, not joined strings: no text is built per gap.
         var bySegment: [Pair: [Int]] = [:]
         var byJourney: [Pair: [Int]] = [:]
+        // What the audit sorts and groups gaps by, read in the same pass:
+        // each gap is an object of its own, and on a large report every
+        // further pass over them would wait on memory.
+        var facts: [GapFacts] = []
+        facts.reserveCapacity(report.gaps.count)
         for (index, gap) in report.gaps.enumerated() {
+            facts.append(GapFacts(severity: gap.severity, isAccepted: gap.suppression != nil, channel: gap.channel))
             if let segment = gap.segment {
                 bySegment[Pair(gap.brand, segment), default: []].append(index)
             } else {
@@ -41,11 +47,11 @@ public enum Auditor {
             let journeyIDs = workspace.journeys(of: brand.id).filter { $0.segments.contains(tally.segment) }.map(\.id)
             let indices = (bySegment[Pair(brand.id, segment.id)] ?? [])
                 + journeyIDs.flatMap { byJourney[Pair(brand.id, $0)] ?? [] }
-            let gaps = indices.sorted().map { report.gaps[$0] }
             let journeys = workspace.journeys(of: brand.id)
             if orders[brand.id] == nil { orders[brand.id] = journeys.map(JourneyOrder.order) }
             reports.append(segmentReport(
-                brand: brand, tally: tally, journeys: journeys, orders: orders[brand.id] ?? [], gaps: gaps, weights: weights
+                brand: brand, tally: tally, journeys: journeys, orders: orders[brand.id] ?? [],
+                gaps: GapSelection(all: report.gaps, facts: facts, indices: indices.sorted()), weights: weights
             ))
         }
         reports.sort { lhs, rhs in
@@ -73,7 +79,7 @@ public enum Auditor {
         tally: SegmentTally,
         journeys: [Journey],
         orders: [[Int]],
-        gaps mine: [Gap],
+        gaps mine: GapSelection,
         weights: SeverityWeights
     ) -> SegmentReport {
         let segment = brand.segments[tally.segment]
@@ -119,21 +125,41 @@ public enum Auditor {
         let matrix = scoreMatrix(brand: brand, tally: tally, markers: enabled)
 
         // Gaps of this segment, and journey-level gaps of its journeys.
-        let open = worstFirst(mine.filter { $0.suppression == nil })
-        let suppressed = mine.filter { $0.suppression != nil }
+        let open = mine.openWorstFirst
 
         return SegmentReport(
             brand: brand.id, brandName: brand.name, segment: segment.id, segmentName: segment.name,
             priority: segment.priority, journeys: passages, score: overall, byChannel: byChannel,
-            byMarker: byMarker, byJourney: byJourney, matrix: matrix, gaps: open, suppressed: suppressed,
-            actions: ActionPlan.groups(for: open, brand: brand, channelScores: channelScores, weights: weights)
+            byMarker: byMarker, byJourney: byJourney, matrix: matrix, gaps: mine.gaps(open), suppressed: mine.gaps(mine.accepted),
+            actions: ActionPlan.groups(for: open, of: mine, brand: brand, channelScores: channelScores, weights: weights)
         )
     }
 
-    /// Severity first, then where: the order a reader fixes things in.
-    /// Gaps already in report order: a stable split by severity, not a sort.
-    static func worstFirst(_ gaps: [Gap]) -> [Gap] {
-        gaps.filter { $0.severity == .error } + gaps.filter { $0.severity == .warning } + gaps.filter { $0.severity == .info }
+    /// What the audit sorts and groups a gap by.
+    struct GapFacts {
+        let severity: Severity
+        let isAccepted: Bool
+        let channel: String?
+    }
+
+    /// One segment's gaps, as positions in the report, with their facts.
+    struct GapSelection {
+        let all: [Gap]
+        let facts: [GapFacts]
+        /// In report order.
+        let indices: [Int]
+
+        /// The open gaps, severity first, then where: the order a reader
+        /// fixes things in. Positions are in report order already, so this
+        /// is a stable split by severity, not a sort.
+        var openWorstFirst: [Int] {
+            let open = indices.filter { !facts[$0].isAccepted }
+            return Severity.allCases.sorted(by: >).flatMap { severity in open.filter { facts[$0].severity == severity } }
+        }
+
+        var accepted: [Int] { indices.filter { facts[$0].isAccepted } }
+
+        func gaps(_ positions: [Int]) -> [Gap] { positions.map { all[$0] } }
     }
 
     /// Rows for the segment's markers; columns for the channels where at
