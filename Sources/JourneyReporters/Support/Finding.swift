@@ -79,13 +79,23 @@ extension Severity {
     static let worstFirst: [Severity] = [.error, .warning, .info]
 }
 
-/// Groups findings by file, files in path order, findings in the order given.
-func groupedByFile(_ findings: [Finding]) -> [(file: String, findings: [Finding])] {
-    var order: [String] = []
-    var byFile: [String: [Finding]] = [:]
-    for finding in findings {
-        if byFile[finding.location.file] == nil { order.append(finding.location.file) }
-        byFile[finding.location.file, default: []].append(finding)
+/// The open findings of a check (diagnostics, then gaps not accepted) file
+/// by file, files in path order, findings in report order. A file's
+/// findings are made when its turn comes, so a large report never holds
+/// them all at once.
+func openFindingsByFile(in result: CheckResult) -> some Sequence<(file: String, findings: [Finding])> {
+    let diagnosticCount = result.diagnostics.count
+    var byFile: [String: [Int]] = [:]
+    for (position, diagnostic) in result.diagnostics.enumerated() {
+        byFile[diagnostic.location.file, default: []].append(position)
     }
-    return order.sorted().map { ($0, byFile[$0]!) }
+    for (index, gap) in result.gaps.enumerated() where gap.suppression == nil {
+        byFile[gap.location.file, default: []].append(diagnosticCount + index)
+    }
+    return byFile.keys.sorted().lazy.map { file in
+        let findings = (byFile[file] ?? []).map { position in
+            position < diagnosticCount ? Finding(result.diagnostics[position]) : Finding(result.gaps[position - diagnosticCount])
+        }
+        return (file, findings)
+    }
 }

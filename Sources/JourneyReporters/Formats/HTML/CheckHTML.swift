@@ -33,14 +33,13 @@ public enum CheckHTML {
             "</table>",
         ] { line(text) }
 
-        let open = result.diagnostics.map(Finding.init) + result.openGaps.map(Finding.init)
-        if open.isEmpty {
+        if result.diagnostics.isEmpty && !result.gaps.contains(where: { $0.suppression == nil }) {
             line("<p class=\"none\">No open findings.</p>")
         } else {
             line("<h2>Findings</h2>")
             line("<table class=\"findings\">")
             line("<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Journey</th><th>Touchpoint</th><th>Segment</th><th>Message</th></tr></thead>")
-            for (file, findings) in groupedByFile(open) {
+            for (file, findings) in openFindingsByFile(in: result) {
                 line("<tbody>")
                 line("<tr class=\"file\"><th colspan=\"7\">\(escape(file))</th></tr>")
                 for finding in CheckMarkdown.inLineOrder(findings) { line(row(finding)) }

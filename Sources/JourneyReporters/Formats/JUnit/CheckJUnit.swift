@@ -31,24 +31,32 @@ public enum CheckJUnit {
     }
 
     /// Suite by suite, case by case into `target`. The counts every suite
-    /// (and the whole run) opens with are found first, without words.
+    /// (and the whole run) opens with are found first, without words; a
+    /// file's findings exist only while its suite is counted or written.
     public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
-        let findings = Finding.all(in: result)
-        let grouped = Dictionary(grouping: findings, by: \.location.file)
-        let files = files(of: result.workspace, findings: findings)
-        let suiteCounts = files.map { counts(of: grouped[$0] ?? []) }
+        // Positions: diagnostics first, then gaps, as `Finding.all` lists them.
+        let diagnosticCount = result.diagnostics.count
+        func finding(_ position: Int) -> Finding {
+            position < diagnosticCount ? Finding(result.diagnostics[position]) : Finding(result.gaps[position - diagnosticCount])
+        }
+        func file(_ position: Int) -> String {
+            position < diagnosticCount ? result.diagnostics[position].location.file : result.gaps[position - diagnosticCount].location.file
+        }
+        let grouped = Dictionary(grouping: 0..<(diagnosticCount + result.gaps.count), by: file)
+        let files = files(of: result.workspace, findingFiles: grouped.keys)
+        let suiteCounts = files.map { counts(of: (grouped[$0] ?? []).map(finding)) }
         let total = suiteCounts.reduce(Counts(), +)
         target.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         target.write("<testsuites name=\"throughline check\"\(total.attributes)>\n")
         for (file, fileCounts) in zip(files, suiteCounts) {
-            writeSuite(file: file, findings: grouped[file] ?? [], counts: fileCounts, to: &target)
+            writeSuite(file: file, findings: (grouped[file] ?? []).map(finding), counts: fileCounts, to: &target)
         }
         target.write("</testsuites>\n")
     }
 
     /// Every file the report can speak of, in path order.
-    static func files(of workspace: Workspace, findings: [Finding]) -> [String] {
-        var files = Set(findings.map(\.location.file))
+    static func files(of workspace: Workspace, findingFiles: some Sequence<String>) -> [String] {
+        var files = Set(findingFiles)
         for brand in workspace.brands {
             files.insert(brand.location.file)
             for marker in brand.charter.markers { files.insert(marker.location.file) }

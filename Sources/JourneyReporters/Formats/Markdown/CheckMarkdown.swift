@@ -37,8 +37,7 @@ public enum CheckMarkdown {
         | \(summary.errors) | \(summary.warnings) | \(summary.infos) | \(summary.suppressed) | \(summary.files) | \(summary.journeys) | \(summary.touchpoints) |
         """)
 
-        let open = result.diagnostics.map(Finding.init) + result.openGaps.map(Finding.init)
-        for (file, findings) in groupedByFile(open) {
+        for (file, findings) in openFindingsByFile(in: result) {
             var table = [
                 "### \(MarkdownEscaping.codeSpan(file, inTable: false))",
                 "",
