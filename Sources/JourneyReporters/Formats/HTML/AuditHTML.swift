@@ -49,7 +49,7 @@ public enum AuditHTML {
         } else {
             write(overview(audit.segments))
             for (index, segment) in audit.segments.enumerated() {
-                write(section(segment, anchor: anchor(index)))
+                writeSection(segment, anchor: anchor(index), to: &target)
             }
         }
         write(["</body>", "</html>"])
@@ -86,8 +86,10 @@ public enum AuditHTML {
         return html
     }
 
-    static func section(_ report: SegmentReport, anchor: String) -> [String] {
-        var html = [
+    /// A segment's section, each part written as soon as it is made.
+    static func writeSection(_ report: SegmentReport, anchor: String, to target: inout some TextOutputStream) {
+        var html = LineSink(into: target)
+        html += [
             "<section class=\"segment\" id=\"\(anchor)\">",
             "<h2>\(escape(report.brandName)) · \(escape(report.segmentName))"
                 + (report.priority ? " \(priorityBadge)" : "")
@@ -188,7 +190,7 @@ public enum AuditHTML {
             )
         }
         html.append("</section>")
-        return html
+        target = html.finish()
     }
 
     /// The marker × channel heat map: one shaded cell per marker and channel,

@@ -39,16 +39,16 @@ public enum AuditMarkdown {
             blocks.write(escape(emptyLine))
         }
         for segment in audit.segments {
-            for block in render(segment) { blocks.write(block) }
+            write(segment, to: &blocks)
         }
         target = blocks.finish()
     }
 
-    static func render(_ report: SegmentReport) -> [String] {
-        var blocks: [String] = []
+    /// A segment's blocks, each written as soon as it is made.
+    static func write(_ report: SegmentReport, to blocks: inout MarkdownBlocks<some TextOutputStream>) {
         let badge = report.priority ? " · ⭐ priority" : ""
-        blocks.append("### \(escape(report.brandName)) · \(escape(report.segmentName)) — \(report.score.formatted)\(badge)")
-        blocks.append("Segment \(code(report.label, inTable: false)). Score **\(report.score.formatted)**: \(escape(countsLine(report))).")
+        blocks.write("### \(escape(report.brandName)) · \(escape(report.segmentName)) — \(report.score.formatted)\(badge)")
+        blocks.write("Segment \(code(report.label, inTable: false)). Score **\(report.score.formatted)**: \(escape(countsLine(report))).")
 
         if !report.journeys.isEmpty {
             var lines = ["**Journeys**", ""]
@@ -56,11 +56,11 @@ public enum AuditMarkdown {
                 let route = passage.touchpoints.isEmpty ? "no touchpoint" : passage.touchpoints.map(escape).joined(separator: " → ")
                 lines.append("- \(escape(journeyLabel(passage.journey, name: passage.name))): \(route)")
             }
-            blocks.append(lines.joined(separator: "\n"))
+            blocks.write(lines.joined(separator: "\n"))
         }
 
         if !report.byChannel.isEmpty {
-            blocks.append(table(
+            blocks.write(table(
                 title: "By channel", header: ["Channel", "Owner", "Score", "Checks"], rightAligned: [2, 3],
                 rows: report.byChannel.map { entry in
                     [escape(channelLabel(entry.channel, name: entry.name)), escape(entry.owner ?? "—"), entry.score.formatted, checks(entry.score)]
@@ -68,7 +68,7 @@ public enum AuditMarkdown {
             ))
         }
         if !report.byMarker.isEmpty {
-            blocks.append(table(
+            blocks.write(table(
                 title: "By marker", header: ["Marker", "Promise", "Kind", "Severity", "Score", "Checks"], rightAligned: [4, 5],
                 rows: report.byMarker.map { entry in
                     [code(entry.marker), entry.title == entry.marker ? "" : escape(entry.title), entry.kind.rawValue,
@@ -78,7 +78,7 @@ public enum AuditMarkdown {
         }
         if !report.byJourney.isEmpty {
             let names = journeyNames(report)
-            blocks.append(table(
+            blocks.write(table(
                 title: "By journey", header: ["Journey", "Score", "Checks"], rightAligned: [1, 2],
                 rows: report.byJourney.map { entry in
                     [escape(journeyLabel(entry.journey, name: names[entry.journey] ?? nil)), entry.score.formatted, checks(entry.score)]
@@ -87,7 +87,7 @@ public enum AuditMarkdown {
         }
         let matrix = report.matrix
         if !matrix.rows.isEmpty, !matrix.columns.isEmpty {
-            blocks.append(table(
+            blocks.write(table(
                 title: "Marker × channel", header: ["Marker"] + matrix.columns.map(escape),
                 rightAligned: Set(1...matrix.columns.count),
                 rows: zip(matrix.rows, matrix.cells).map { row, cells in [code(row)] + cells.map(matrixCell) }
@@ -95,9 +95,9 @@ public enum AuditMarkdown {
         }
 
         if report.gaps.isEmpty {
-            blocks.append("#### Gaps\n\n✅ No open gap.")
+            blocks.write("#### Gaps\n\n✅ No open gap.")
         } else {
-            blocks.append(table(
+            blocks.write(table(
                 title: "Gaps, worst first", header: ["Severity", "Marker", "Where", "Expected", "Planned", "Location"], rightAligned: [],
                 rows: report.gaps.map { gap in
                     [CheckMarkdown.severityLabel(gap.severity), code(gap.marker), escape(place(of: gap)),
@@ -116,18 +116,17 @@ public enum AuditMarkdown {
                     lines.append("\(indent)- \(CheckMarkdown.severityLabel(item.severity)) \(code(item.marker, inTable: false)): \(escape(item.action)) \(code(item.location.description, inTable: false))")
                 }
             }
-            blocks.append(lines.joined(separator: "\n"))
+            blocks.write(lines.joined(separator: "\n"))
         }
 
         if !report.suppressed.isEmpty {
-            blocks.append(table(
+            blocks.write(table(
                 title: "Accepted gaps", header: ["Marker", "Where", "Reason", "Location"], rightAligned: [],
                 rows: report.suppressed.map { gap in
                     [code(gap.marker), escape(place(of: gap)), escape(gap.suppression?.reason ?? ""), code(gap.location.description)]
                 }
             ))
         }
-        return blocks
     }
 
     // MARK: - Wording shared by the audit formats (plain text, not escaped)
