@@ -154,7 +154,7 @@ public enum Auditor {
         /// is a stable split by severity, not a sort.
         var openWorstFirst: [Int] {
             let open = indices.filter { !facts[$0].isAccepted }
-            return Severity.allCases.sorted(by: >).flatMap { severity in open.filter { facts[$0].severity == severity } }
+            return Severity.worstFirst.flatMap { severity in open.filter { facts[$0].severity == severity } }
         }
 
         var accepted: [Int] { indices.filter { facts[$0].isAccepted } }

@@ -58,8 +58,12 @@ enum GapWording: Sendable {
         let stage: String?
         let attribute: String?
 
-        /// How messages name a touchpoint: `welcome-mail (email, discover)`.
-        var subject: String { "\(touchpoint ?? "") (\(channel ?? ""), \(stage ?? ""))" }
+        var subject: String { GapWording.subject(touchpoint: touchpoint ?? "", channel: channel ?? "", stage: stage ?? "") }
+    }
+
+    /// How messages name a touchpoint: `welcome-mail (email, discover)`.
+    static func subject(touchpoint: String, channel: String, stage: String) -> String {
+        "\(touchpoint) (\(channel), \(stage))"
     }
 
     func expected() -> String {
@@ -84,7 +88,7 @@ enum GapWording: Sendable {
             return words.message
         case .unmet(let words, let planned, let handoff):
             var subject = names.subject
-            if let handoff { subject += ", taking over from \(handoff.from) (\(handoff.fromChannel)),"  }
+            if let handoff { subject += ", taking over from \(handoff.from) (\(handoff.fromChannel))," }
             let attribute = names.attribute ?? ""
             let finding = planned.map { "\(subject) plans \(attribute) = \($0)" } ?? "\(subject) does not plan '\(attribute)'"
             return finding + words.messageTail

@@ -17,5 +17,8 @@ public enum Severity: String, Sendable, CaseIterable, Comparable, CustomStringCo
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 
+    /// Worst first: the order audits and summaries list severities in.
+    public static let worstFirst: [Severity] = [.error, .warning, .info]
+
     public var description: String { rawValue }
 }

@@ -6,12 +6,16 @@ import Testing
 /// an `--output` file.
 @Suite("Reports written as they are made")
 struct ReportStreamingTests {
-    /// 2,000 touchpoints that each miss the warm tone: a report of several
-    /// hundred kilobytes in every format.
+    /// Two journeys of 1,000 touchpoints that each miss the warm tone: a
+    /// report of several hundred kilobytes in every format, in two files.
     static func largeWorkspace() throws -> TemporaryWorkspace {
-        let touchpoints = (0..<2000).map { Fixture.touchpoint("t\($0)", experience: #""tone": "neutral""#) }
+        func journey(_ id: String) -> String {
+            let touchpoints = (0..<1000).map { Fixture.touchpoint("\(id)\($0)", experience: #""tone": "neutral""#) }
+            return Fixture.journey(id, touchpoints: touchpoints.joined(separator: ",\n"))
+        }
         return try Fixture.workspace(markers: Fixture.warmTone, journeys: [
-            "Journeys/a.journey.jsonc": Fixture.journey("a", touchpoints: touchpoints.joined(separator: ",\n")),
+            "Journeys/a.journey.jsonc": journey("a"),
+            "Journeys/b.journey.jsonc": journey("b"),
         ])
     }
 
@@ -21,13 +25,16 @@ struct ReportStreamingTests {
     /// output in chunks of 64 KiB.
     static let streamed: Set<[String]> = [
         ["check"], ["check", "--format", "json"], ["check", "--format", "sarif"], ["check", "--format", "junit"],
-        ["check", "--format", "github"], ["check", "--format", "csv"], ["audit", "--format", "json"], ["audit"],
+        ["check", "--format", "github"], ["check", "--format", "csv"], ["check", "--format", "html"],
+        ["audit", "--format", "json"], ["audit"],
     ]
 
-    /// Markdown and HTML are written a file's table (check) or a segment's
-    /// section (audit) at a time; the audit CSV holds scores only, and is small.
-    static let inSections: Set<[String]> = [
-        ["check", "--format", "markdown"], ["check", "--format", "html"], ["audit", "--format", "markdown"], ["audit", "--format", "html"],
+    /// Written a block at a time: Markdown a file's table (check) or a
+    /// table or list of a segment (audit); the audit's HTML has lines of
+    /// tens of kilobytes (a journey's route). The audit CSV holds scores
+    /// only, and is small.
+    static let inBlocks: Set<[String]> = [
+        ["check", "--format", "markdown"], ["audit", "--format", "markdown"], ["audit", "--format", "html"],
     ]
 
     @Test(
@@ -49,11 +56,13 @@ struct ReportStreamingTests {
             // Every write but the last is a full chunk, a little more at most.
             #expect(printed.outputWrites.count > 2, "\(printed.outputWrites)")
             #expect(printed.outputWrites.dropLast().allSatisfy { $0 >= Self.chunk && $0 < Self.chunk + 4096 }, "\(printed.outputWrites)")
-        } else if Self.inSections.contains(command) {
-            // Not handed over as one string: what follows the one large
-            // section (here, the final line break) is written after it.
+        } else if Self.inBlocks.contains(command) {
+            // Each write a full chunk or one block larger than a chunk, and
+            // never the whole report in one piece (here it has two files).
             #expect(printed.output.utf8.count > 2 * Self.chunk, "a report larger than a few chunks: \(printed.output.utf8.count) bytes")
-            #expect(printed.outputWrites.count >= 2, "\(printed.outputWrites)")
+            #expect(printed.outputWrites.count > 2, "\(printed.outputWrites)")
+            #expect(printed.outputWrites.dropLast().allSatisfy { $0 >= Self.chunk }, "\(printed.outputWrites)")
+            #expect((printed.outputWrites.max() ?? 0) < printed.output.utf8.count, "\(printed.outputWrites)")
         } else {
             #expect(printed.outputWrites.count == 1, "\(printed.outputWrites)")
         }

@@ -33,6 +33,6 @@ extension Expectation {
 extension Touchpoint {
     /// How messages name a touchpoint: `welcome-mail (email, discover)`.
     func subject(in brand: Brand) -> String {
-        "\(id) (\(brand.channels[channel].id), \(brand.stages[stage].id))"
+        GapWording.subject(touchpoint: id, channel: brand.channels[channel].id, stage: brand.stages[stage].id)
     }
 }

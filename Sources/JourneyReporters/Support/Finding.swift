@@ -55,11 +55,6 @@ struct Finding: Sendable {
         return action
     }
 
-    /// Diagnostics, then gaps (accepted ones included), each in report order.
-    static func all(in result: CheckResult) -> [Finding] {
-        result.diagnostics.map(Finding.init) + result.gaps.map(Finding.init)
-    }
-
     /// `marker · segment` for gaps, the code for diagnostics: a short title.
     var title: String {
         guard let gap else { return id }
@@ -69,33 +64,41 @@ struct Finding: Sendable {
     /// The message, with the suggestion added when the message does not
     /// already quote it.
     var messageWithSuggestion: String {
+        let message = message
         guard let suggestion, !message.contains("'\(suggestion)'") else { return message }
         return "\(message) (did you mean '\(suggestion)'?)"
     }
 }
 
-extension Severity {
-    /// Worst first: the order summaries and tables list severities in.
-    static let worstFirst: [Severity] = [.error, .warning, .info]
-}
+/// A check's findings file by file: diagnostics, then gaps, in report
+/// order within each file, files in path order. A file's findings are made
+/// when they are asked for, so a large report never holds them all at once.
+struct FindingsByFile {
+    private let result: CheckResult
+    /// Positions: diagnostics first, then gaps.
+    private let positions: [String: [Int]]
+    /// The files with findings, in path order.
+    let files: [String]
 
-/// The open findings of a check (diagnostics, then gaps not accepted) file
-/// by file, files in path order, findings in report order. A file's
-/// findings are made when its turn comes, so a large report never holds
-/// them all at once.
-func openFindingsByFile(in result: CheckResult) -> some Sequence<(file: String, findings: [Finding])> {
-    let diagnosticCount = result.diagnostics.count
-    var byFile: [String: [Int]] = [:]
-    for (position, diagnostic) in result.diagnostics.enumerated() {
-        byFile[diagnostic.location.file, default: []].append(position)
+    /// - Parameter includingAccepted: whether gaps a suppression or a
+    ///   baseline accepts are findings too.
+    init(_ result: CheckResult, includingAccepted: Bool) {
+        self.result = result
+        var positions: [String: [Int]] = [:]
+        for (position, diagnostic) in result.diagnostics.enumerated() {
+            positions[diagnostic.location.file, default: []].append(position)
+        }
+        for (index, gap) in result.gaps.enumerated() where includingAccepted || gap.suppression == nil {
+            positions[gap.location.file, default: []].append(result.diagnostics.count + index)
+        }
+        self.positions = positions
+        files = positions.keys.sorted()
     }
-    for (index, gap) in result.gaps.enumerated() where gap.suppression == nil {
-        byFile[gap.location.file, default: []].append(diagnosticCount + index)
-    }
-    return byFile.keys.sorted().lazy.map { file in
-        let findings = (byFile[file] ?? []).map { position in
+
+    func findings(in file: String) -> [Finding] {
+        let diagnosticCount = result.diagnostics.count
+        return (positions[file] ?? []).map { position in
             position < diagnosticCount ? Finding(result.diagnostics[position]) : Finding(result.gaps[position - diagnosticCount])
         }
-        return (file, findings)
     }
 }

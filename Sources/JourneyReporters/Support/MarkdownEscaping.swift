@@ -14,32 +14,22 @@ public enum MarkdownEscaping {
     /// The characters escaped with a backslash, all ASCII.
     static let specials: [UInt8] = Array("\\`*_[]<>|&~!#$".utf8)
 
-    /// Inline text, safe in a table cell or a paragraph. Byte by byte: every
-    /// character changed is ASCII, and text with none comes back as it is.
+    /// Inline text, safe in a table cell or a paragraph. Byte by byte, with
+    /// ``ByteRewriting``: every character changed is ASCII.
     public static func cell(_ text: String) -> String {
-        var source = text
-        let escaped: [UInt8]? = source.withUTF8 { bytes in
-            func isSpecial(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D || specials.contains(byte) }
-            guard let first = bytes.firstIndex(where: isSpecial) else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 16)
-            output.append(contentsOf: bytes[..<first])
-            var previousWasCR = false
-            for byte in bytes[first...] {
-                defer { previousWasCR = byte == 0x0D }
-                switch byte {
-                case 0x0A:
-                    if !previousWasCR { output.append(contentsOf: "<br>".utf8) }
-                case 0x0D:
-                    output.append(contentsOf: "<br>".utf8)
-                default:
-                    if specials.contains(byte) { output.append(UInt8(ascii: "\\")) }
-                    output.append(byte)
-                }
+        ByteRewriting.rewrite(text, where: { $0 == 0x0A || $0 == 0x0D || specials.contains($0) }) { bytes, index, output in
+            switch bytes[index] {
+            case 0x0A:
+                // CRLF is one break: the CR already wrote it.
+                if index == 0 || bytes[index - 1] != 0x0D { output += "<br>".utf8 }
+            case 0x0D:
+                output += "<br>".utf8
+            case let byte:
+                if specials.contains(byte) { output.append(UInt8(ascii: "\\")) }
+                output.append(byte)
             }
-            return output
+            return 1
         }
-        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     /// A code span that shows `text` literally, fenced with more backticks

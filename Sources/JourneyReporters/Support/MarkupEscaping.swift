@@ -34,41 +34,29 @@ public enum MarkupEscaping {
         }
     }
 
-    /// Byte by byte: text with nothing to escape, nearly all of it, comes
-    /// back as it is, and the rest is written once into bytes.
+    /// Byte by byte, with ``ByteRewriting``.
     private static func escape(_ text: String, inAttribute: Bool) -> String {
-        var source = text
-        let escaped: [UInt8]? = source.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count, !mayNeedEscaping(bytes[index], inAttribute: inAttribute) { index += 1 }
-            guard index < bytes.count else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 32)
-            output.append(contentsOf: bytes[..<index])
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-                case 0x0D: output.append(contentsOf: "&#13;".utf8)
-                case 0x0A where inAttribute: output.append(contentsOf: "&#10;".utf8)
-                case 0x09 where inAttribute: output.append(contentsOf: "&#9;".utf8)
-                case 0x09, 0x0A: output.append(byte)
-                case 0x00...0x1F: output.append(contentsOf: replacement)
-                case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && (bytes[index + 1] == 0xBE || bytes[index + 1] == 0xBF):
-                    // U+FFFE and U+FFFF, which XML does not allow.
-                    output.append(contentsOf: replacement)
-                    index += 2
-                default: output.append(byte)
-                }
+        ByteRewriting.rewrite(text, where: { mayNeedEscaping($0, inAttribute: inAttribute) }) { bytes, index, output in
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "&"): output += "&amp;".utf8
+            case UInt8(ascii: "<"): output += "&lt;".utf8
+            case UInt8(ascii: ">"): output += "&gt;".utf8
+            case UInt8(ascii: "\""): output += "&quot;".utf8
+            case UInt8(ascii: "'"): output += "&#39;".utf8
+            case 0x0D: output += "&#13;".utf8
+            case 0x0A where inAttribute: output += "&#10;".utf8
+            case 0x09 where inAttribute: output += "&#9;".utf8
+            case 0x09, 0x0A: output.append(byte)
+            case 0x00...0x1F: output += replacement
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                // U+FFFE and U+FFFF, which XML does not allow.
+                output += replacement
+                return 3
+            default: output.append(byte)
             }
-            return output
+            return 1
         }
-        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     /// U+FFFD in UTF-8.

@@ -21,34 +21,26 @@ public enum WorkflowCommandEscaping {
         escape(text, property: true)
     }
 
-    /// Byte by byte: every character escaped is ASCII, so UTF-8 sequences
-    /// pass through untouched, and text with nothing to escape comes back as it is.
+    /// Byte by byte, with ``ByteRewriting``: every character escaped is
+    /// ASCII, so UTF-8 sequences pass through untouched.
     private static func escape(_ text: String, property: Bool) -> String {
-        var source = text
-        let escaped: [UInt8]? = source.withUTF8 { bytes in
-            func needsEscaping(_ byte: UInt8) -> Bool {
-                switch byte {
-                case UInt8(ascii: "%"), 0x0D, 0x0A: true
-                case UInt8(ascii: ":"), UInt8(ascii: ","): property
-                default: false
-                }
+        func needsEscaping(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "%"), 0x0D, 0x0A: true
+            case UInt8(ascii: ":"), UInt8(ascii: ","): property
+            default: false
             }
-            guard let first = bytes.firstIndex(where: needsEscaping) else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 16)
-            output.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case UInt8(ascii: "%"): output.append(contentsOf: "%25".utf8)
-                case 0x0D: output.append(contentsOf: "%0D".utf8)
-                case 0x0A: output.append(contentsOf: "%0A".utf8)
-                case UInt8(ascii: ":") where property: output.append(contentsOf: "%3A".utf8)
-                case UInt8(ascii: ",") where property: output.append(contentsOf: "%2C".utf8)
-                default: output.append(byte)
-                }
-            }
-            return output
         }
-        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
+        return ByteRewriting.rewrite(text, where: needsEscaping) { bytes, index, output in
+            switch bytes[index] {
+            case UInt8(ascii: "%"): output += "%25".utf8
+            case 0x0D: output += "%0D".utf8
+            case 0x0A: output += "%0A".utf8
+            case UInt8(ascii: ":") where property: output += "%3A".utf8
+            case UInt8(ascii: ",") where property: output += "%2C".utf8
+            default: output.append(bytes[index])
+            }
+            return 1
+        }
     }
 }

@@ -25,7 +25,7 @@ enum CheckCommand {
             OptionSpec("fail-on", value: "SEVERITY", help: "Lowest severity that fails the run.", choices: ["error", "warning", "info"], defaultValue: "error"),
             OptionSpec("color", value: "WHEN", help: "Colour the text format.", choices: ["auto", "always", "never"], defaultValue: "auto"),
             OptionSpec("baseline", value: "FILE", help: "Accept the gaps recorded in FILE: only new gaps fail the run."),
-            OptionSpec("write-baseline", value: "FILE", help: "Record the current open gaps in FILE (atomically) and exit 0."),
+            OptionSpec("write-baseline", value: "FILE", help: "Record the current open gaps in FILE (atomically) and exit 0; --baseline is then not read."),
         ],
         positionals: PositionalSpec(name: "PATH", help: "Brand, charter or journey files, or folders holding them.", repeating: true),
         examples: [

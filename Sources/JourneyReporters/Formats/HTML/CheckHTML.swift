@@ -33,16 +33,17 @@ public enum CheckHTML {
             "</table>",
         ] { line(text) }
 
-        if result.diagnostics.isEmpty && !result.gaps.contains(where: { $0.suppression == nil }) {
+        let open = FindingsByFile(result, includingAccepted: false)
+        if open.files.isEmpty {
             line("<p class=\"none\">No open findings.</p>")
         } else {
             line("<h2>Findings</h2>")
             line("<table class=\"findings\">")
             line("<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Journey</th><th>Touchpoint</th><th>Segment</th><th>Message</th></tr></thead>")
-            for (file, findings) in openFindingsByFile(in: result) {
+            for file in open.files {
                 line("<tbody>")
                 line("<tr class=\"file\"><th colspan=\"7\">\(escape(file))</th></tr>")
-                for finding in CheckMarkdown.inLineOrder(findings) { line(row(finding)) }
+                for finding in CheckMarkdown.inLineOrder(open.findings(in: file)) { line(row(finding)) }
                 line("</tbody>")
             }
             line("</table>")

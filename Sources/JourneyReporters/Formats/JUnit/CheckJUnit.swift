@@ -34,22 +34,14 @@ public enum CheckJUnit {
     /// (and the whole run) opens with are found first, without words; a
     /// file's findings exist only while its suite is counted or written.
     public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
-        // Positions: diagnostics first, then gaps, as `Finding.all` lists them.
-        let diagnosticCount = result.diagnostics.count
-        func finding(_ position: Int) -> Finding {
-            position < diagnosticCount ? Finding(result.diagnostics[position]) : Finding(result.gaps[position - diagnosticCount])
-        }
-        func file(_ position: Int) -> String {
-            position < diagnosticCount ? result.diagnostics[position].location.file : result.gaps[position - diagnosticCount].location.file
-        }
-        let grouped = Dictionary(grouping: 0..<(diagnosticCount + result.gaps.count), by: file)
-        let files = files(of: result.workspace, findingFiles: grouped.keys)
-        let suiteCounts = files.map { counts(of: (grouped[$0] ?? []).map(finding)) }
+        let byFile = FindingsByFile(result, includingAccepted: true)
+        let files = files(of: result.workspace, findingFiles: byFile.files)
+        let suiteCounts = files.map { counts(of: byFile.findings(in: $0)) }
         let total = suiteCounts.reduce(Counts(), +)
         target.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         target.write("<testsuites name=\"throughline check\"\(total.attributes)>\n")
         for (file, fileCounts) in zip(files, suiteCounts) {
-            writeSuite(file: file, findings: (grouped[file] ?? []).map(finding), counts: fileCounts, to: &target)
+            writeSuite(file: file, findings: byFile.findings(in: file), counts: fileCounts, to: &target)
         }
         target.write("</testsuites>\n")
     }

@@ -37,14 +37,15 @@ public enum CheckMarkdown {
         | \(summary.errors) | \(summary.warnings) | \(summary.infos) | \(summary.suppressed) | \(summary.files) | \(summary.journeys) | \(summary.touchpoints) |
         """)
 
-        for (file, findings) in openFindingsByFile(in: result) {
+        let open = FindingsByFile(result, includingAccepted: false)
+        for file in open.files {
             var table = [
                 "### \(MarkdownEscaping.codeSpan(file, inTable: false))",
                 "",
                 "| Severity | Location | Rule | Segment | Message |",
                 "| --- | --- | --- | --- | --- |",
             ]
-            for finding in inLineOrder(findings) {
+            for finding in inLineOrder(open.findings(in: file)) {
                 let cells = [
                     severityLabel(finding.severity),
                     "\(finding.location.line):\(finding.location.column)",
