@@ -15,15 +15,19 @@ let package = Package(
     ],
     targets: [
         // reader → loader → model → checker → audit → reporters, then the command line.
+        // General libraries the steps use: JSON in and out, text patterns, ordered parallel work.
         .target(name: "JSONCReader", linkerSettings: mathLibrary),
-        .target(name: "JourneyModel", linkerSettings: mathLibrary),
-        .target(name: "JourneyLoader", dependencies: ["JSONCReader", "JourneyModel"]),
-        .target(name: "CharterChecker", dependencies: ["JourneyModel"]),
+        .target(name: "JSONWriter"),
+        .target(name: "TextPattern"),
+        .target(name: "OrderedTasks"),
+        .target(name: "JourneyModel", dependencies: ["TextPattern"], linkerSettings: mathLibrary),
+        .target(name: "JourneyLoader", dependencies: ["JSONCReader", "JSONWriter", "JourneyModel", "OrderedTasks"]),
+        .target(name: "CharterChecker", dependencies: ["JourneyModel", "OrderedTasks"]),
         .target(name: "CharterAudit", dependencies: ["JourneyModel", "CharterChecker"]),
-        .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit"]),
+        .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit", "JSONWriter"]),
         .target(
             name: "ThroughlineCLI",
-            dependencies: ["JSONCReader", "JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "JourneyReporters"]
+            dependencies: ["JSONCReader", "JSONWriter", "JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "JourneyReporters", "OrderedTasks"]
         ),
         .executableTarget(name: "throughline", dependencies: ["ThroughlineCLI"]),
         // The benchmark's view of the C allocator: how much heap each step's results hold.
@@ -34,6 +38,8 @@ let package = Package(
         ),
 
         .testTarget(name: "JSONCReaderTests", dependencies: ["JSONCReader"]),
+        .testTarget(name: "JSONWriterTests", dependencies: ["JSONWriter"]),
+        .testTarget(name: "TextPatternTests", dependencies: ["TextPattern"]),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"]),
         .testTarget(name: "JourneyLoaderTests", dependencies: ["JourneyLoader", "JSONCReader", "JourneyModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CharterCheckerTests", dependencies: ["CharterChecker", "JourneyLoader", "JourneyModel"]),

@@ -1,4 +1,5 @@
 import JourneyModel
+import OrderedTasks
 
 /// Audits every journey of a workspace against its brand's charter.
 ///
@@ -17,14 +18,7 @@ public enum Checker {
             let layouts = journeys.map(JourneyLayout.init)
             return segmentsTaken(in: journeys).map { BrandSegment(brand: brand, journeys: journeys, layouts: layouts, segment: $0) }
         }
-        var outcomes = await withTaskGroup(of: (Int, SegmentOutcome).self) { group in
-            for (index, unit) in units.enumerated() {
-                group.addTask { (index, evaluate(unit)) }
-            }
-            var outcomes = [SegmentOutcome?](repeating: nil, count: units.count)
-            for await (index, outcome) in group { outcomes[index] = outcome }
-            return outcomes.compactMap { $0 }
-        }
+        var outcomes = await OrderedTasks.map(units) { evaluate($0) }
 
         // Gaps of markers judged per journey come once per segment: keep one.
         var gaps: [Gap] = []

@@ -1,5 +1,6 @@
 import JSONCReader
 import JourneyModel
+import OrderedTasks
 
 /// What loading a set of files gives: the model of everything usable, and
 /// every problem found on the way, in report order.
@@ -113,28 +114,7 @@ public enum WorkspaceLoader {
     }
 
     private static func parseAll(_ files: consuming [SourceFile]) async -> [ParsedFile] {
-        await inParallel(files) { parse($0) }
-    }
-
-    /// Runs `work` on every element on the cooperative pool, results in
-    /// input order. Each input is moved into its task, so it is released
-    /// when its task ends rather than when the last one does.
-    static func inParallel<Input: Sendable, Output: Sendable>(
-        _ inputs: consuming [Input],
-        _ work: @escaping @Sendable (Input) -> Output
-    ) async -> [Output] {
-        guard inputs.count > 1 else { return inputs.map(work) }
-        let count = inputs.count
-        var pending = consume inputs
-        return await withTaskGroup(of: (Int, Output).self) { group in
-            while let input = pending.popLast() {
-                let index = pending.count
-                group.addTask { (index, work(input)) }
-            }
-            var results = [Output?](repeating: nil, count: count)
-            for await (index, output) in group { results[index] = output }
-            return results.compactMap { $0 }
-        }
+        await OrderedTasks.map(files) { parse($0) }
     }
 
     /// A file named neither `.brand`, `.charter` nor `.journey` is told by its top-level key.
@@ -201,7 +181,7 @@ public enum WorkspaceLoader {
     /// Parses and decodes each journey file in one task, so its document is
     /// released as soon as the journey is built.
     private static func decodeJourneys(_ files: consuming [SourceFile], brands: [String: BrandLookups]) async -> [JourneyOutcome] {
-        await inParallel(files) { file in
+        await OrderedTasks.map(files) { file in
             let parsed = parse(file)
             guard let document = parsed.document else {
                 return JourneyOutcome(journey: nil, diagnostics: parsed.diagnostics)

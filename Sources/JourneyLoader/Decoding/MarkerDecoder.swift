@@ -1,3 +1,4 @@
+import TextPattern
 import JSONCReader
 import JourneyModel
 

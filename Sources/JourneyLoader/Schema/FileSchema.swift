@@ -1,3 +1,4 @@
+import JSONWriter
 import JourneyModel
 
 /// JSON Schemas (draft 2020-12) for the three kinds of file, so editors

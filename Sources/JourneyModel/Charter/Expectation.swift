@@ -1,3 +1,5 @@
+import TextPattern
+
 /// One test on one attribute of a touchpoint's planned experience:
 /// `"responseTime": { "atMost": "PT2H" }`.
 public struct Expectation: Sendable {

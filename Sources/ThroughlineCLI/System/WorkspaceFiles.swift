@@ -1,6 +1,7 @@
 import Foundation
 import JourneyLoader
 import JourneyModel
+import OrderedTasks
 
 /// Finds and reads the files a run checks.
 ///
@@ -54,20 +55,13 @@ struct WorkspaceFiles {
     }
 
     func read(_ entries: [Entry]) async -> (files: [SourceFile], diagnostics: [Diagnostic]) {
-        let outcomes = await withTaskGroup(of: (Int, ReadOutcome).self) { group in
-            for (index, entry) in entries.enumerated() {
-                group.addTask {
-                    do throws(FileReader.Failure) {
-                        return (index, .read(SourceFile(path: entry.displayPath, bytes: try FileReader.read(entry.fileSystemPath))))
-                    } catch {
-                        let location = SourceLocation(file: entry.displayPath, position: .startOfFile)
-                        return (index, .failed(Diagnostic(.unreadableFile, at: location, "cannot read \(entry.displayPath): \(error.reason)")))
-                    }
-                }
+        let outcomes = await OrderedTasks.map(entries) { entry -> ReadOutcome in
+            do throws(FileReader.Failure) {
+                return .read(SourceFile(path: entry.displayPath, bytes: try FileReader.read(entry.fileSystemPath)))
+            } catch {
+                let location = SourceLocation(file: entry.displayPath, position: .startOfFile)
+                return .failed(Diagnostic(.unreadableFile, at: location, "cannot read \(entry.displayPath): \(error.reason)"))
             }
-            var outcomes = [ReadOutcome?](repeating: nil, count: entries.count)
-            for await (index, outcome) in group { outcomes[index] = outcome }
-            return outcomes.compactMap { $0 }
         }
         var files: [SourceFile] = []
         var diagnostics: [Diagnostic] = []

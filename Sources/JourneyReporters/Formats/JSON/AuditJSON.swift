@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterAudit
 import CharterChecker
 import JourneyModel

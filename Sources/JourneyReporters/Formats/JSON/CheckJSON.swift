@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterChecker
 import JourneyModel
 

@@ -1,5 +1,5 @@
 import Foundation
-import JourneyModel
+import JSONWriter
 import Testing
 
 @Suite("Writing JSON")

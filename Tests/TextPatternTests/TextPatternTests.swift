@@ -1,4 +1,4 @@
-import JourneyModel
+import TextPattern
 import Testing
 
 /// `pattern` searched for in `text` must give `expected`.
