@@ -21,15 +21,23 @@ let package = Package(
         .target(name: "TextPattern"),
         .target(name: "OrderedTasks"),
         .target(name: "JourneyModel", dependencies: ["TextPattern"], linkerSettings: mathLibrary),
-        .target(name: "JourneyLoader", dependencies: ["JSONCReader", "JSONWriter", "JourneyModel", "OrderedTasks"]),
+        .target(name: "JourneyLoader", dependencies: ["JSONCReader", "JourneyModel", "OrderedTasks"]),
+        // For authors: JSON Schemas for editors, spreadsheet inventories into journey files.
+        .target(name: "JourneyAuthoring", dependencies: ["JSONCReader", "JSONWriter", "JourneyModel", "JourneyLoader"]),
         .target(name: "CharterChecker", dependencies: ["JourneyModel", "OrderedTasks"]),
         .target(name: "CharterAudit", dependencies: ["JourneyModel", "CharterChecker"]),
         .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit", "JSONWriter"]),
         .target(
             name: "ThroughlineCLI",
-            dependencies: ["JSONCReader", "JSONWriter", "JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "JourneyReporters", "OrderedTasks"]
+            dependencies: [
+                "JSONCReader", "JSONWriter", "JourneyModel", "JourneyLoader", "JourneyAuthoring", "CharterChecker", "CharterAudit",
+                "JourneyReporters", "OrderedTasks",
+            ]
         ),
         .executableTarget(name: "throughline", dependencies: ["ThroughlineCLI"]),
+        // Writes the generated lists of marker kinds from the rule files.
+        .target(name: "MarkerKindGenerator"),
+        .executableTarget(name: "generate-marker-kinds", dependencies: ["MarkerKindGenerator"]),
         // The benchmark's view of the C allocator: how much heap each step's results hold.
         .target(name: "HeapProbe"),
         .executableTarget(
@@ -40,7 +48,7 @@ let package = Package(
         .testTarget(name: "JSONCReaderTests", dependencies: ["JSONCReader"]),
         .testTarget(name: "JSONWriterTests", dependencies: ["JSONWriter"]),
         .testTarget(name: "TextPatternTests", dependencies: ["TextPattern"]),
-        .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel"]),
+        .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel", "MarkerKindGenerator"]),
         .testTarget(name: "JourneyLoaderTests", dependencies: ["JourneyLoader", "JSONCReader", "JourneyModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CharterCheckerTests", dependencies: ["CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "CharterAuditTests", dependencies: ["CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),

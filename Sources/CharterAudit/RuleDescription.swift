@@ -3,45 +3,10 @@ import JourneyModel
 /// Markers in words, for `explain` and for report headers: what a marker
 /// expects and where it applies, as a director would say it.
 public enum RuleDescription {
-    /// What the marker expects: "responseTime ≤ PT2H on every touchpoint in scope".
+    /// What the marker expects: "every touchpoint in scope plans responseTime ≤ PT2H",
+    /// in the words of its kind's rule.
     public static func expectation(of marker: Marker, in brand: Brand) -> String {
-        func all(_ expectations: [Expectation]) -> String {
-            expectations.map { $0.describe(in: brand) }.joined(separator: " and ")
-        }
-        switch marker.rule {
-        case .expectation(let rule):
-            return "every touchpoint in scope plans \(all(rule.expectations))"
-        case .coverage(let rule):
-            let count = rule.minimum == 1 ? "at least one touchpoint" : "at least \(rule.minimum) touchpoints"
-            let unit = switch rule.unit {
-            case .journey: "each journey"
-            case .stage: "each stage of each journey"
-            case .channel: "each channel of each journey"
-            }
-            return "\(count) with \(all(rule.expectations)) in \(unit)"
-        case .consistent(let rule):
-            let attribute = brand.attributes[rule.attribute].id
-            return rule.across == .channels
-                ? "one value of \(attribute) across the channels of each journey"
-                : "one value of \(attribute) across all journeys"
-        case .sequence(let rule):
-            let definition = brand.attributes[rule.attribute]
-            let bounds: String = switch (rule.minimum, rule.maximum) {
-            case (let low, let high?) where low == high: "exactly \(low)"
-            case (0, let high?): "at most \(high)"
-            case (let low, let high?): "between \(low) and \(high)"
-            case (let low, nil): "at least \(low)"
-            }
-            return "\(bounds) touchpoint(s) with \(definition.id) = \(definition.render(rule.first)) before the first with "
-                + "\(definition.id) = \(definition.render(rule.then)), in journey order"
-        case .handoff(let rule):
-            return "wherever `next` changes channel, the receiving touchpoint plans \(all(rule.expectations))"
-        case .stageKPIs(let rule):
-            return "each stage of each journey declares at least \(rule.minimumQuantitative) quantitative and "
-                + "\(rule.minimumQualitative) qualitative KPI"
-        case .progression(let rule):
-            return "\(brand.attributes[rule.attribute].id) never decreases from one touchpoint to the next, in journey order"
-        }
+        marker.rule.definition.expectation(in: brand)
     }
 
     /// Where the marker applies: "channels email, chat · segment premium", or "everywhere".

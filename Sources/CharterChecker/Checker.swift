@@ -86,7 +86,7 @@ public enum Checker {
         for (index, marker) in brand.charter.markers.enumerated() where marker.isEnabled {
             let active = ActiveMarker(index: index, marker: marker, brand: brand)
             guard active.scope.includes(segment: unit.segment) else { continue }
-            if marker.rule.spansJourneys { acrossJourneys.append(active) } else { perJourney.append(active) }
+            if marker.rule.definition.comparesJourneys { acrossJourneys.append(active) } else { perJourney.append(active) }
         }
         var recorder = GapRecorder(brand: brand, segment: unit.segment, journeyCount: unit.journeys.count)
         var views: [JourneyView] = []
@@ -104,24 +104,6 @@ public enum Checker {
             gaps: recorder.gaps, tally: recorder.tally, usedSuppressions: recorder.usedSuppressions,
             suppressedMarkers: recorder.suppressedMarkers
         )
-    }
-
-    /// Why a marker checked nothing, in the terms of its kind.
-    private static func nowhereMessage(_ marker: Marker, brand: Brand) -> String {
-        let subject = "marker '\(marker.id)' checked nothing in the journeys of brand '\(brand.id)'"
-        switch marker.rule {
-        case .expectation, .coverage, .stageKPIs:
-            return "\(subject): no touchpoint is in its scope; check its 'where'"
-        case .consistent(let rule):
-            return "\(subject): no journey has two touchpoints in scope that plan '\(brand.attributes[rule.attribute].id)'"
-        case .sequence(let rule):
-            let definition = brand.attributes[rule.attribute]
-            return "\(subject): no touchpoint in scope plans \(definition.id) = \(definition.render(rule.then))"
-        case .handoff:
-            return "\(subject): no `next` hands over to another channel in its scope"
-        case .progression(let rule):
-            return "\(subject): no journey has two touchpoints in scope that plan '\(brand.attributes[rule.attribute].id)'"
-        }
     }
 
     private static func unusedSuppressions(in journeys: [Journey], used: Set<SuppressionUse>) -> [Diagnostic] {
@@ -159,7 +141,7 @@ public enum Checker {
             guard marker.isEnabled, marker.origin == brand.id, !suppressed.contains(index) else { return nil }
             let applicable = tallies.reduce(0) { sum, tally in sum + tally.matrix[index].reduce(0) { $0 + $1.applicable } }
             guard applicable == 0 else { return nil }
-            return Diagnostic(.markerAppliesNowhere, at: marker.location, nowhereMessage(marker, brand: brand))
+            return Diagnostic(.markerAppliesNowhere, at: marker.location, "marker '\(marker.id)' checked nothing in the journeys of brand '\(brand.id)': \(marker.rule.definition.reasonForCheckingNothing(in: brand))")
         }
     }
 }

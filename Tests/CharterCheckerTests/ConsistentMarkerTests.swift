@@ -27,7 +27,7 @@ struct ConsistentMarkerTests {
             ),
         ])
         let gap = try #require(checked.report.gaps.first)
-        #expect(gap.kind == .consistent)
+        #expect(gap.kind == .consistency)
         #expect(gap.message == "talk (chat, choose) plans signature = 'Cheers, B' where the rest use 'The B team'; "
             + "'one-signature' expects one signature across the channels of journey 'j1'. "
             + "Values in use: 'The B team' (mail on email, shop on store); 'Cheers, B' (talk on chat)")

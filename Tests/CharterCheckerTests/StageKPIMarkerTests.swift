@@ -41,7 +41,7 @@ struct StageKPIMarkerTests {
         ])
         #expect(checked.report.gaps[1].message
             == "stage 'choose' of journey 'j1' declares 1 quantitative and 0 qualitative KPI; 'kpis' expects at least 1 quantitative and 1 qualitative")
-        #expect(checked.report.gaps.allSatisfy { $0.kind == .stageKPIs })
+        #expect(checked.report.gaps.allSatisfy { $0.kind == .stageKPI })
         // Every segment going through the journey counts the journey's four stages.
         for segment in ["newcomers", "premium"] {
             #expect(checked.row("kpis", segment) == channels(none: n(4, 1)), "\(segment)")

@@ -33,7 +33,7 @@ import Testing
         let charter = brand.charter
         #expect(charter.markers.map(\.id) == ["federation-kpis", "federation-reply", "formal-address", "group-signature", "fast-reply"])
         #expect(charter.markers.map(\.origin) == ["luxury-federation", "luxury-federation", "aurele-group", "aurele-group", "maison-aurele"])
-        #expect(charter.markers.map(\.kind) == [.stageKPIs, .expectation, .expectation, .consistent, .expectation])
+        #expect(charter.markers.map(\.kind) == [.stageKPI, .expectation, .expectation, .consistency, .expectation])
         #expect(charter.markers.map(\.location) == [
             SourceLocation(file: Self.federationPath, line: 6, column: 5),
             SourceLocation(file: Self.federationPath, line: 8, column: 5),
@@ -52,7 +52,7 @@ import Testing
         let result = try await Self.load()
         let brand = try #require(result.brand)
         let signature = try #require(brand.charter.marker(id: "group-signature"))
-        guard case .consistent(let rule) = signature.rule else {
+        guard case .consistency(let rule) = signature.rule else {
             Issue.record("group-signature should be a consistency rule")
             return
         }

@@ -61,7 +61,7 @@ import Testing
         let charter = brand.charter
         #expect(charter.lineage.isEmpty)
         #expect(charter.markers.map(\.id) == ["formal-address", "named-advisor", "fast-reply", "one-signature"])
-        #expect(charter.markers.map(\.kind) == [.expectation, .expectation, .expectation, .consistent])
+        #expect(charter.markers.map(\.kind) == [.expectation, .expectation, .expectation, .consistency])
         #expect(charter.markers.map(\.severity) == [.error, .error, .warning, .warning])
         #expect(charter.markers.allSatisfy { $0.isEnabled && $0.override == nil && $0.origin == "maison-aurele" })
         #expect(charter.markers.map(\.line) == [25, 27, 30, 32])
@@ -96,7 +96,7 @@ import Testing
 
         let signature = try #require(charter.marker(id: "one-signature"))
         #expect(signature.scope.isEverywhere)
-        guard case .consistent(let rule) = signature.rule else {
+        guard case .consistency(let rule) = signature.rule else {
             Issue.record("one-signature should be a consistency rule")
             return
         }
@@ -191,7 +191,7 @@ extension Marker {
         case .expectation(let rule): rule.expectations
         case .coverage(let rule): rule.expectations
         case .handoff(let rule): rule.expectations
-        case .consistent, .sequence, .stageKPIs, .progression: nil
+        case .consistency, .sequence, .stageKPI, .progression: nil
         }
     }
 }

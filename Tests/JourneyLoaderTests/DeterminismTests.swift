@@ -148,9 +148,9 @@ enum Canonical {
         switch marker.rule {
         case .expectation, .handoff: lines.append("  \(marker.kind) \(expectations)")
         case .coverage(let rule): lines.append("  coverage \(rule.unit) \(rule.minimum) \(expectations)")
-        case .consistent(let rule): lines.append("  consistent \(rule.attribute) \(rule.across)")
+        case .consistency(let rule): lines.append("  consistent \(rule.attribute) \(rule.across)")
         case .sequence(let rule): lines.append("  sequence \(rule.attribute) \(rule.first) \(rule.then) \(rule.minimum) \(String(describing: rule.maximum))")
-        case .stageKPIs(let rule): lines.append("  stage-kpis \(rule.minimumQuantitative) \(rule.minimumQualitative)")
+        case .stageKPI(let rule): lines.append("  stage-kpis \(rule.minimumQuantitative) \(rule.minimumQualitative)")
         case .progression(let rule): lines.append("  progression \(rule.attribute)")
         }
         return lines

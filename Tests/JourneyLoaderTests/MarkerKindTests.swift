@@ -122,7 +122,7 @@ import Testing
 
     @Test func consistencyDefaultsToAcrossChannels() async throws {
         let (marker, _) = try await Self.decode(#"{ "id": "m", "kind": "consistent", "attribute": "signature" }"#)
-        guard case .consistent(let rule) = marker.rule else {
+        guard case .consistency(let rule) = marker.rule else {
             Issue.record("expected a consistency rule")
             return
         }
@@ -132,7 +132,7 @@ import Testing
 
     @Test func consistencyAcrossJourneys() async throws {
         let (marker, _) = try await Self.decode(#"{ "id": "m", "kind": "consistent", "attribute": "address", "across": "journeys" }"#)
-        guard case .consistent(let rule) = marker.rule else {
+        guard case .consistency(let rule) = marker.rule else {
             Issue.record("expected a consistency rule")
             return
         }
@@ -220,7 +220,7 @@ import Testing
 
     @Test func stageKPIsDefaultToOneOfEach() async throws {
         let (marker, _) = try await Self.decode(#"{ "id": "m", "kind": "stage-kpis" }"#)
-        guard case .stageKPIs(let rule) = marker.rule else {
+        guard case .stageKPI(let rule) = marker.rule else {
             Issue.record("expected a stage-KPI rule")
             return
         }
@@ -231,7 +231,7 @@ import Testing
 
     @Test func stageKPIsWithCounts() async throws {
         let (marker, _) = try await Self.decode(#"{ "id": "m", "kind": "stage-kpis", "quantitative": 2, "qualitative": 0 }"#)
-        guard case .stageKPIs(let rule) = marker.rule else {
+        guard case .stageKPI(let rule) = marker.rule else {
             Issue.record("expected a stage-KPI rule")
             return
         }

@@ -128,7 +128,7 @@ struct CheckJUnitTests {
     }
 
     @Test func journeyWideGapsAreNamedByStage() throws {
-        let gap = ReporterFixtures.gap(marker: "stage-kpis", kind: .stageKPIs, touchpoint: nil, segment: nil, channel: nil, stage: "buy", attribute: nil)
+        let gap = ReporterFixtures.gap(marker: "stage-kpis", kind: .stageKPI, touchpoint: nil, segment: nil, channel: nil, stage: "buy", attribute: nil)
         let root = try parse(CheckJUnit.render(ReporterFixtures.result(gaps: [gap])))
         let testcase = try #require(try firstCases(root).first)
         #expect(attribute(testcase, "classname") == "first-purchase.buy")

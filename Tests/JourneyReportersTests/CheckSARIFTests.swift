@@ -128,7 +128,7 @@ struct CheckSARIFTests {
     }
 
     @Test func journeyWideGapsLeaveOutWhatTheyDoNotHave() throws {
-        let gap = ReporterFixtures.gap(marker: "stage-kpis", kind: .stageKPIs, touchpoint: nil, segment: nil, channel: nil, attribute: nil)
+        let gap = ReporterFixtures.gap(marker: "stage-kpis", kind: .stageKPI, touchpoint: nil, segment: nil, channel: nil, attribute: nil)
         let result = try results(run(parse(ReporterFixtures.result(gaps: [gap]))))[0]
         let properties = try #require(result["properties"] as? Object)
         #expect(properties["touchpoint"] == nil)

@@ -67,7 +67,7 @@ enum ReporterFixtures {
             gaps: [
                 gap(action: "Set address to formal at welcome-mail."),
                 gap(
-                    marker: "one-signature", kind: .consistent, severity: .warning, touchpoint: "store-visit",
+                    marker: "one-signature", kind: .consistency, severity: .warning, touchpoint: "store-visit",
                     segment: "premium", channel: "store", stage: "choose", attribute: "signature", line: 14, column: 36,
                     expected: "one signature", planned: "two",
                     message: "store-visit plans another signature",

@@ -14,7 +14,7 @@ struct ActiveMarker: Sendable {
         self.index = index
         self.marker = marker
         scope = ScopeFilter(marker.scope, brand: brand)
-        expectations = ExpectationSet(marker.rule.expectations, marker: marker, brand: brand)
+        expectations = ExpectationSet(marker.rule.definition.expectations, marker: marker, brand: brand)
     }
 }
 

@@ -10,22 +10,10 @@ import JourneyModel
 ///   "expect": { "responseTime": { "atMost": "PT2H" } } }
 /// ```
 enum MarkerDecoder {
-    static let commonKeys = ["id", "name", "why", "description", "severity", "kind", "where"]
-    static let scopeKeys = ["channels", "channelKinds", "stages", "segments"]
     static let severityNames = Severity.allCases.map(\.rawValue).reversed() + ["off"]
 
     /// The keys a marker of `kind` accepts besides the common ones.
-    static func kindKeys(_ kind: MarkerKind) -> [String] {
-        switch kind {
-        case .expectation: ["expect"]
-        case .coverage: ["expect", "per", "atLeast"]
-        case .consistent: ["attribute", "across"]
-        case .sequence: ["attribute", "first", "then", "atLeast", "atMost"]
-        case .handoff: ["expect"]
-        case .stageKPIs: ["quantitative", "qualitative"]
-        case .progression: ["attribute"]
-        }
-    }
+    static func kindKeys(_ kind: MarkerKind) -> [String] { kind.definition.fields.map(\.key) }
 
     static func decode(
         _ value: JSONCValue,
@@ -63,7 +51,7 @@ enum MarkerDecoder {
                 }
             }
         }
-        let allowed = commonKeys + kindKeys(kind)
+        let allowed = Marker.commonKeys + kindKeys(kind)
         var id: String?, name: String?, rationale: String?, severity = Severity.warning, scope = Scope.everywhere
         var fields: [String: JSONCValue] = [:]
         for member in object.members {
@@ -156,7 +144,7 @@ enum MarkerDecoder {
                 scope.channelKinds = kinds
                 indices = kinds.isEmpty ? [] : [0]
             default:
-                context.reportUnknownField(member, in: "'where'", known: scopeKeys)
+                context.reportUnknownField(member, in: "'where'", known: Scope.keys)
                 continue
             }
             if let indices, indices.isEmpty, entry.kind == .array, entry.elements.isEmpty {

@@ -44,6 +44,9 @@ public struct Marker: Identified {
         self.location = location
     }
 
+    /// The keys every marker takes, whatever its kind.
+    public static let commonKeys = ["id", "name", "why", "description", "severity", "kind", "where"]
+
     public var kind: MarkerKind { rule.kind }
 
     /// The name when there is one, else the id.

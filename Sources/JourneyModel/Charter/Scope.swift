@@ -15,6 +15,9 @@ public struct Scope: Sendable {
 
     public static let everywhere = Scope()
 
+    /// The filters a `where` object takes.
+    public static let keys = ["channels", "channelKinds", "stages", "segments"]
+
     public var isEverywhere: Bool { channels == nil && channelKinds == nil && stages == nil && segments == nil }
 
     public func includes(segment: Int) -> Bool { segments?.contains(segment) ?? true }

@@ -23,25 +23,41 @@ public enum AttributeType: Hashable, Sendable {
     }
 
     /// Whether `atLeast` and `atMost` make sense.
+    public var isOrdered: Bool { kind.isOrdered }
+
+    /// The type without its words: what a marker field can ask for.
+    public var kind: AttributeKind {
+        switch self {
+        case .enumeration: .enumeration
+        case .scale: .scale
+        case .duration: .duration
+        case .number: .number
+        case .text: .text
+        case .boolean: .boolean
+        }
+    }
+
+    /// The name used in files: `"type": "scale"`.
+    public var name: String { kind.rawValue }
+
+    /// Every type name, in the order the format documents them.
+    public static let names = AttributeKind.allCases.map(\.rawValue)
+}
+
+/// The types of attribute, as named by `"type"` in a brand file.
+public enum AttributeKind: String, Sendable, CaseIterable {
+    case enumeration = "enum"
+    case scale
+    case duration
+    case number
+    case text
+    case boolean
+
+    /// Whether `atLeast` and `atMost` make sense.
     public var isOrdered: Bool {
         switch self {
         case .scale, .duration, .number: true
         case .enumeration, .text, .boolean: false
         }
     }
-
-    /// The name used in files: `"type": "scale"`.
-    public var name: String {
-        switch self {
-        case .enumeration: "enum"
-        case .scale: "scale"
-        case .duration: "duration"
-        case .number: "number"
-        case .text: "text"
-        case .boolean: "boolean"
-        }
-    }
-
-    /// Every type name, in the order the format documents them.
-    public static let names = ["enum", "scale", "duration", "number", "text", "boolean"]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JourneyAuthoring
 import JourneyLoader
 import JourneyModel
 import JourneyReporters

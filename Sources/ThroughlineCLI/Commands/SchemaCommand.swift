@@ -1,3 +1,4 @@
+import JourneyAuthoring
 import JourneyLoader
 import JourneyModel
 

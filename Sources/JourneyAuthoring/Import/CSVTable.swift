@@ -92,3 +92,10 @@ public struct CSVTable: Sendable {
         return records
     }
 }
+
+private extension String {
+    /// Without the white space spreadsheets leave around a cell.
+    var trimmingSpaces: String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

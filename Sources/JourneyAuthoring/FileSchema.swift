@@ -1,4 +1,5 @@
 import JSONWriter
+import JourneyLoader
 import JourneyModel
 
 /// JSON Schemas (draft 2020-12) for the three kinds of file, so editors
@@ -121,24 +122,23 @@ public enum FileSchema {
     }
 
     private static func markerDefinitions() -> JSONOutput {
-        let kindFields: [(MarkerKind, [String])] = MarkerKind.allCases.map { ($0, MarkerDecoder.kindKeys($0)) }
-        let requiredByKind: [MarkerKind: [String]] = [
-            .expectation: ["expect"], .coverage: ["expect"], .consistent: ["attribute"],
-            .sequence: ["attribute", "first", "then"], .handoff: ["expect"], .stageKPIs: [], .progression: ["attribute"],
-        ]
-        let conditions: [JSONOutput] = kindFields.map { kind, fields in
-            let allowed = MarkerDecoder.commonKeys + fields
+        // One condition per kind, made from the fields its rule describes:
+        // which keys a marker of the kind takes, which it needs, and what each holds.
+        let conditions: [JSONOutput] = MarkerKind.allCases.map { kind in
+            let fields = kind.definition.fields
             let condition: JSONOutput = kind == .expectation
                 ? .object([("not", .object([("required", ["kind"])]))])
                 : .object([("properties", .object([("kind", .object([("const", .string(kind.rawValue))]))])), ("required", ["kind"])])
             return .object([
                 ("if", condition),
                 ("then", .object([
-                    ("required", .array((requiredByKind[kind] ?? []).map(JSONOutput.string))),
-                    ("propertyNames", .object([("enum", .array(allowed.map(JSONOutput.string)))])),
+                    ("required", .array(fields.filter(\.isRequired).map { .string($0.key) })),
+                    ("properties", .object(fields.map { ($0.key, fieldSchema($0)) })),
+                    ("propertyNames", .object([("enum", .array((Marker.commonKeys + fields.map(\.key)).map(JSONOutput.string)))])),
                 ])),
             ])
         }
+        let kindNames = MarkerKind.allCases.map(\.rawValue)
         return .object([
             ("marker", .object([
                 ("type", "object"),
@@ -149,25 +149,15 @@ public enum FileSchema {
                     ("why", string("Why the brand holds to it.")),
                     ("description", string("Free text.")),
                     ("severity", enumeration(Severity.allCases.reversed().map(\.rawValue), "Default: warning.")),
-                    ("kind", enumeration(MarkerKind.allCases.map(\.rawValue), "Default: expectation.")),
+                    ("kind", enumeration(kindNames, "Default: expectation.")),
                     ("where", .object([("$ref", "#/$defs/where")])),
-                    ("expect", .object([("$ref", "#/$defs/expect")])),
-                    ("per", enumeration(CoverageUnit.allCases.map(\.rawValue), "Coverage: the unit counted in.")),
-                    ("atLeast", .object([("type", "integer"), ("minimum", 0)])),
-                    ("atMost", .object([("type", "integer"), ("minimum", 0)])),
-                    ("attribute", string("The attribute concerned.")),
-                    ("across", enumeration(ConsistencyRange.allCases.map(\.rawValue), "Consistency: how far to look.")),
-                    ("first", string("Sequence: the kind counted before `then`.")),
-                    ("then", string("Sequence: the kind whose first occurrence closes the count.")),
-                    ("quantitative", .object([("type", "integer"), ("minimum", 0)])),
-                    ("qualitative", .object([("type", "integer"), ("minimum", 0)])),
                 ])),
                 ("allOf", .array(conditions)),
             ])),
             ("where", .object([
                 ("type", "object"),
                 ("additionalProperties", false),
-                ("properties", .object(MarkerDecoder.scopeKeys.map { key in
+                ("properties", .object(Scope.keys.map { key in
                     key == "channelKinds"
                         ? (key, listOf(enumeration(ChannelKind.allCases.map(\.rawValue), nil)))
                         : (key, listOf(.object([("type", "string")])))
@@ -310,7 +300,7 @@ public enum FileSchema {
             ("properties", .object(brand.attributes.map { attribute in
                 let schema: JSONOutput = switch attribute.type {
                 case .enumeration(let values), .scale(let values): enumeration(values, attribute.description)
-                case .duration: .object([("type", "string"), ("pattern", "^P(?!$)(\\d+([.,]\\d+)?Y)?(\\d+([.,]\\d+)?M)?(\\d+([.,]\\d+)?W)?(\\d+([.,]\\d+)?D)?(T(?=\\d)(\\d+([.,]\\d+)?H)?(\\d+([.,]\\d+)?M)?(\\d+([.,]\\d+)?S)?)?$")])
+                case .duration: .object([("type", "string"), ("pattern", .string(durationPattern))])
                 case .number: .object([("type", "number")])
                 case .text: .object([("type", "string")])
                 case .boolean: .object([("type", "boolean")])
@@ -319,6 +309,28 @@ public enum FileSchema {
             })),
         ])
     }
+
+    /// What one field of a marker kind holds, from the rule's description of it.
+    private static func fieldSchema(_ field: RuleFieldDescription) -> JSONOutput {
+        let summary = field.defaultValue.map { "\(field.summary) Default: \($0)." } ?? field.summary
+        switch field.type {
+        case .expectations:
+            return .object([("$ref", "#/$defs/expect"), ("description", .string(summary))])
+        case .count(let minimum):
+            return .object([("type", "integer"), ("minimum", .integer(minimum)), ("description", .string(summary))])
+        case .word(let words, _):
+            return enumeration(words, summary)
+        case .attribute:
+            return string(summary)
+        case .attributeValue:
+            return .object([("type", .array(["string", "number", "boolean"])), ("description", .string(summary))])
+        case .duration:
+            return .object([("type", "string"), ("pattern", .string(durationPattern)), ("description", .string(summary))])
+        }
+    }
+
+    /// ISO 8601 durations as the format accepts them (`PT2H`, `P1DT12H`, `PT1.5H`).
+    static let durationPattern = "^P(?!$)(\\d+([.,]\\d+)?Y)?(\\d+([.,]\\d+)?M)?(\\d+([.,]\\d+)?W)?(\\d+([.,]\\d+)?D)?(T(?=\\d)(\\d+([.,]\\d+)?H)?(\\d+([.,]\\d+)?M)?(\\d+([.,]\\d+)?S)?)?$"
 
     // MARK: Pieces
 
