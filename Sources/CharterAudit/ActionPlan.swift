@@ -20,7 +20,7 @@ enum ActionPlan {
             let channel = index.map { brand.channels[$0] }
             let group = ActionGroup(
                 channel: channel?.id, channelName: channel?.name ?? "Journeys as a whole", owner: channel?.owner,
-                score: index.map { channelScores[$0] }, items: members.map { ActionItem(gap: selection.all[$0]) }
+                score: index.map { channelScores[$0] }, items: members.map { ActionItem(gap: selection.wording.describe(selection.all[$0])) }
             )
             let weight = members.reduce(0) { $0 + weights[selection.facts[$1].severity] }
             groups.append((group, weight, index ?? Int.max))

@@ -30,9 +30,9 @@ public struct SegmentReport: Sendable {
     public var byJourney: [JourneyScore]
     public var matrix: ScoreMatrix
     /// Open gaps, worst first: severity, then file, line and column.
-    public var gaps: [Gap]
+    public var gaps: [DescribedGap]
     /// Gaps the journeys accept, with their reasons.
-    public var suppressed: [Gap]
+    public var suppressed: [DescribedGap]
     public var actions: [ActionGroup]
 
     public var label: String { "\(brand)/\(segment)" }
@@ -93,9 +93,9 @@ public struct ActionGroup: Sendable, Equatable {
 public struct ActionItem: Sendable, Equatable {
     /// The gap the action closes: the item reads everything from it, so an
     /// action plan of a hundred thousand items holds no words of its own.
-    public var gap: Gap
+    public let gap: DescribedGap
 
-    public init(gap: Gap) {
+    public init(gap: DescribedGap) {
         self.gap = gap
     }
 
@@ -107,7 +107,7 @@ public struct ActionItem: Sendable, Equatable {
 
     /// What to change, where; the gap's message when its marker names no action.
     public var action: String {
-        get { gap.action.isEmpty ? gap.message : gap.action }
-        set { gap.action = newValue }
+        let action = gap.action
+        return action.isEmpty ? gap.message : action
     }
 }

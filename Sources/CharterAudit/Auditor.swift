@@ -19,6 +19,17 @@ public enum Auditor {
         weights: SeverityWeights = .standard,
         segments selected: Set<String>? = nil
     ) -> AuditReport {
+        audit(report, wording: GapWording(workspace), weights: weights, segments: selected)
+    }
+
+    /// The audit of a report whose gaps `wording` names (with its baseline, if any).
+    public static func audit(
+        _ report: CheckReport,
+        wording: GapWording,
+        weights: SeverityWeights = .standard,
+        segments selected: Set<String>? = nil
+    ) -> AuditReport {
+        let workspace = wording.workspace
         // Index the gaps once: by brand and segment, and the gaps judged per
         // journey by brand and journey. Indices keep the report order.
         // Keys are pairs, not joined strings: no text is built per gap.
@@ -30,11 +41,12 @@ public enum Auditor {
         var facts: [GapFacts] = []
         facts.reserveCapacity(report.gaps.count)
         for (index, gap) in report.gaps.enumerated() {
-            facts.append(GapFacts(severity: gap.severity, isAccepted: gap.suppression != nil, channel: gap.channel))
-            if let segment = gap.segment {
-                bySegment[Pair(gap.brand, segment), default: []].append(index)
+            facts.append(GapFacts(severity: gap.severity, isAccepted: !gap.isOpen, channel: wording.channelID(of: gap)))
+            let brand = wording.brandID(of: gap)
+            if let segment = wording.segmentID(of: gap) {
+                bySegment[Pair(brand, segment), default: []].append(index)
             } else {
-                byJourney[Pair(gap.brand, gap.journey), default: []].append(index)
+                byJourney[Pair(brand, wording.journeyID(of: gap)), default: []].append(index)
             }
         }
         // Each journey's order is the same for every segment: found once.
@@ -51,7 +63,7 @@ public enum Auditor {
             if orders[brand.id] == nil { orders[brand.id] = journeys.map(JourneyOrder.order) }
             reports.append(segmentReport(
                 brand: brand, tally: tally, journeys: journeys, orders: orders[brand.id] ?? [],
-                gaps: GapSelection(all: report.gaps, facts: facts, indices: indices.sorted()), weights: weights
+                gaps: GapSelection(all: report.gaps, wording: wording, facts: facts, indices: indices.sorted()), weights: weights
             ))
         }
         reports.sort { lhs, rhs in
@@ -145,6 +157,7 @@ public enum Auditor {
     /// One segment's gaps, as positions in the report, with their facts.
     struct GapSelection {
         let all: [Gap]
+        let wording: GapWording
         let facts: [GapFacts]
         /// In report order.
         let indices: [Int]
@@ -159,7 +172,7 @@ public enum Auditor {
 
         var accepted: [Int] { indices.filter { facts[$0].isAccepted } }
 
-        func gaps(_ positions: [Int]) -> [Gap] { positions.map { all[$0] } }
+        func gaps(_ positions: [Int]) -> [DescribedGap] { positions.map { wording.describe(all[$0]) } }
     }
 
     /// Rows for the segment's markers; columns for the channels where at

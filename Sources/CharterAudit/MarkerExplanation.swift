@@ -14,13 +14,13 @@ public struct MarkerExplanation: Sendable {
     public var segments: [SegmentFailures]
     /// Gaps of markers that judge journeys rather than segments (stage
     /// KPIs), listed once rather than under every segment.
-    public var journeyGaps: [Gap]
+    public var journeyGaps: [DescribedGap]
 
     public struct SegmentFailures: Sendable {
         public var segment: String
         public var priority: Bool
         public var score: Score
-        public var gaps: [Gap]
+        public var gaps: [DescribedGap]
     }
 
     /// The explanation of `markerID` in every brand whose charter has it.
@@ -43,7 +43,8 @@ public struct MarkerExplanation: Sendable {
                     gaps: perSegment ? (segment.gaps + segment.suppressed).filter { $0.marker == markerID } : []
                 )
             }
-            let journeyGaps = perSegment ? [] : report.gaps.filter { $0.brand == brand.id && $0.marker == markerID }
+            let wording = GapWording(workspace)
+            let journeyGaps = perSegment ? [] : report.gaps.map(wording.describe).filter { $0.brand == brand.id && $0.marker == markerID }
             return MarkerExplanation(
                 brand: brand.id, marker: marker,
                 expects: RuleDescription.expectation(of: marker, in: brand),

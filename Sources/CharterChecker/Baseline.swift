@@ -8,7 +8,7 @@ import JourneyModel
 /// does not revive a baselined gap.
 public struct Baseline: Sendable, Equatable {
     public var fingerprints: Set<String>
-    /// The baseline file, for the reason shown on each gap it accepts.
+    /// The baseline file, named in the note of each gap it accepts.
     public var file: String
 
     public init(fingerprints: Set<String>, file: String) {
@@ -16,29 +16,10 @@ public struct Baseline: Sendable, Equatable {
         self.file = file
     }
 
-    /// The gaps with those in the baseline marked accepted.
-    public func apply(to gaps: [Gap]) -> [Gap] {
-        var marked = gaps
-        apply(to: &marked)
-        return marked
-    }
-
-    /// Marks in place the gaps in the baseline accepted: given the only
-    /// copy of the gaps, no gap is copied to be marked.
-    public func apply(to gaps: inout [Gap]) {
-        let acceptance = Gap.Acceptance(SuppressionNote(
-            reason: "known when the baseline \(file) was written",
-            location: SourceLocation(file: file, position: .startOfFile),
-            origin: .baseline
-        ))
-        for index in gaps.indices where gaps[index].suppression == nil && fingerprints.contains(gaps[index].fingerprint) {
-            gaps[index].accept(acceptance)
+    /// Marks in place the open gaps the baseline knows as accepted.
+    public func apply(to gaps: inout [Gap], wording: GapWording) {
+        for index in gaps.indices where gaps[index].isOpen && fingerprints.contains(wording.fingerprint(of: gaps[index])) {
+            gaps[index] = gaps[index].accepted(by: .baseline)
         }
-    }
-
-    /// Fingerprints in the baseline that no gap has any more: closed gaps,
-    /// which a rewritten baseline would drop.
-    public func stale(comparedWith gaps: [Gap]) -> Set<String> {
-        fingerprints.subtracting(gaps.map(\.fingerprint))
     }
 }

@@ -4,8 +4,8 @@ import JourneyModel
 /// the problems it noticed with the files (unused suppressions, markers
 /// that apply nowhere).
 public struct CheckReport: Sendable {
-    /// Every gap in report order, suppressed ones included (they carry
-    /// their ``Gap/suppression``).
+    /// Every gap in report order, accepted ones included (they carry
+    /// their ``Gap/acceptance``).
     public var gaps: [Gap]
     /// One per brand and segment that goes through at least one journey,
     /// by brand id then segment position.
@@ -26,5 +26,5 @@ public struct CheckReport: Sendable {
     }
 
     /// The gaps nobody has accepted: what fails a build.
-    public var openGaps: [Gap] { gaps.filter { $0.suppression == nil } }
+    public var openGaps: [Gap] { gaps.filter(\.isOpen) }
 }

@@ -9,20 +9,25 @@ import OrderedTasks
 ///
 /// ```swift
 /// let report = await Checker.check(workspace)
-/// for gap in report.openGaps { print(gap.location, gap.message) }
+/// let wording = GapWording(workspace)
+/// for gap in report.openGaps { print(wording.location(of: gap), wording.message(of: gap)) }
 /// ```
 public enum Checker {
     public static func check(_ workspace: Workspace) async -> CheckReport {
+        // A brand's journeys are contiguous in the workspace (sorted by brand first).
+        var firstJourney: [String: Int] = [:]
+        for (index, journey) in workspace.journeys.enumerated() where firstJourney[journey.brand] == nil {
+            firstJourney[journey.brand] = index
+        }
         let units = workspace.brands.flatMap { brand in
             let journeys = workspace.journeys(of: brand.id)
             let layouts = journeys.map(JourneyLayout.init)
-            return segmentsTaken(in: journeys).map { BrandSegment(brand: brand, journeys: journeys, layouts: layouts, segment: $0) }
+            return segmentsTaken(in: journeys).map {
+                BrandSegment(brand: brand, journeys: journeys, layouts: layouts, firstJourney: firstJourney[brand.id] ?? 0, segment: $0)
+            }
         }
         var outcomes = await OrderedTasks.map(units) { evaluate($0) }
 
-        // Gaps of markers judged per journey come once per segment: keep one.
-        var gaps: [Gap] = []
-        var journeyLevel = Set<Gap>()
         var used = [String: Set<SuppressionUse>]()
         var suppressed = [String: Set<Int>]()
         let tallies = outcomes.map(\.tally)
@@ -30,18 +35,20 @@ public enum Checker {
             used[outcome.tally.brand, default: []].formUnion(outcome.usedSuppressions)
             suppressed[outcome.tally.brand, default: []].formUnion(outcome.suppressedMarkers)
         }
-        // Move the gaps out segment by segment, so that no two copies of
-        // every gap are alive at once.
+        // Gaps of markers judged per journey come once per segment: keep one.
+        // Moved out segment by segment, so no two copies of every gap are alive at once.
+        var gaps: [Gap] = []
         gaps.reserveCapacity(outcomes.reduce(0) { $0 + $1.gaps.count })
+        var journeyLevel = Set<Gap>()
         for index in outcomes.indices {
             let segmentGaps = outcomes[index].gaps
             outcomes[index].gaps = []
-            for gap in segmentGaps where gap.segment != nil || journeyLevel.insert(gap).inserted {
+            for gap in segmentGaps where gap.place.segment != nil || journeyLevel.insert(gap).inserted {
                 gaps.append(gap)
             }
         }
         outcomes = []
-        Gap.sortForReport(&gaps)
+        GapOrder.sortForReport(&gaps, wording: GapWording(workspace))
         var diagnostics: [Diagnostic] = []
         for brand in workspace.brands {
             let journeys = workspace.journeys(of: brand.id)
@@ -50,17 +57,15 @@ public enum Checker {
                 brand, journeys: journeys, tallies: tallies.filter { $0.brand == brand.id }, suppressed: suppressed[brand.id] ?? []
             )
         }
-        return CheckReport(
-            gaps: gaps,
-            tallies: tallies,
-            diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder)
-        )
+        return CheckReport(gaps: gaps, tallies: tallies, diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder))
     }
 
     private struct BrandSegment: Sendable {
         let brand: Brand
         let journeys: [Journey]
         let layouts: [JourneyLayout]
+        /// Position of the brand's first journey in the workspace.
+        let firstJourney: Int
         let segment: Int
     }
 
@@ -79,27 +84,33 @@ public enum Checker {
     /// Judges one segment journey by journey: every marker that looks at one
     /// journey at a time runs on a journey before the next journey's view is
     /// built, so what the inner loops read stays in cache and one view is
-    /// alive at a time. Markers that compare journeys run last, on all views.
+    /// alive at a time. Markers that compare journeys run last, on every
+    /// journey's trace.
     private static func evaluate(_ unit: BrandSegment) -> SegmentOutcome {
         let brand = unit.brand
-        var perJourney: [ActiveMarker] = [], acrossJourneys: [ActiveMarker] = []
+        var perJourney: [(ActiveMarker, any MarkerEvaluation)] = []
+        var acrossJourneys: [(ActiveMarker, any JourneyComparison)] = []
         for (index, marker) in brand.charter.markers.enumerated() where marker.isEnabled {
             let active = ActiveMarker(index: index, marker: marker, brand: brand)
             guard active.scope.includes(segment: unit.segment) else { continue }
-            if marker.rule.definition.comparesJourneys { acrossJourneys.append(active) } else { perJourney.append(active) }
+            let evaluation = marker.rule.evaluation
+            if let comparison = evaluation as? any JourneyComparison, comparison.comparesJourneys {
+                acrossJourneys.append((active, comparison))
+            } else {
+                perJourney.append((active, evaluation))
+            }
         }
         var recorder = GapRecorder(brand: brand, segment: unit.segment, journeyCount: unit.journeys.count)
-        var views: [JourneyView] = []
+        var traces: [JourneyTrace] = []
         for (index, journey) in unit.journeys.enumerated() where journey.segments.contains(unit.segment) {
-            let view = JourneyView(
-                journey: journey, index: index, segment: unit.segment, layout: unit.layouts[index], channelCount: brand.channels.count
+            let trace = JourneyTrace(
+                journey: journey, index: index, workspaceIndex: unit.firstJourney + index, segment: unit.segment, layout: unit.layouts[index]
             )
-            let single = SegmentContext(brand: brand, segment: unit.segment, journeys: [view])
-            for marker in perJourney { marker.marker.rule.evaluation.evaluate(marker, in: single, into: &recorder) }
-            if !acrossJourneys.isEmpty { views.append(view.keptForComparison()) }
+            let view = JourneyView(trace, channelCount: brand.channels.count)
+            for (marker, evaluation) in perJourney { evaluation.evaluate(marker, in: view, into: &recorder) }
+            if !acrossJourneys.isEmpty { traces.append(trace) }
         }
-        let context = SegmentContext(brand: brand, segment: unit.segment, journeys: views)
-        for marker in acrossJourneys { marker.marker.rule.evaluation.evaluate(marker, in: context, into: &recorder) }
+        for (marker, comparison) in acrossJourneys { comparison.evaluate(marker, across: traces, into: &recorder) }
         return SegmentOutcome(
             gaps: recorder.gaps, tally: recorder.tally, usedSuppressions: recorder.usedSuppressions,
             suppressedMarkers: recorder.suppressedMarkers
@@ -141,7 +152,11 @@ public enum Checker {
             guard marker.isEnabled, marker.origin == brand.id, !suppressed.contains(index) else { return nil }
             let applicable = tallies.reduce(0) { sum, tally in sum + tally.matrix[index].reduce(0) { $0 + $1.applicable } }
             guard applicable == 0 else { return nil }
-            return Diagnostic(.markerAppliesNowhere, at: marker.location, "marker '\(marker.id)' checked nothing in the journeys of brand '\(brand.id)': \(marker.rule.definition.reasonForCheckingNothing(in: brand))")
+            let reason = marker.rule.definition.reasonForCheckingNothing(in: brand)
+            return Diagnostic(
+                .markerAppliesNowhere, at: marker.location,
+                "marker '\(marker.id)' checked nothing in the journeys of brand '\(brand.id)': \(reason)"
+            )
         }
     }
 }

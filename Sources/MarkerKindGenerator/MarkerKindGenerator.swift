@@ -113,6 +113,57 @@ public enum MarkerKindGenerator {
         return lines.joined(separator: "\n")
     }
 
+    /// `MarkerFinding` and the dispatch from a rule to its kind's
+    /// evaluation, for the checker; each kind's `Finding` and evaluation are
+    /// in its file under Sources/CharterChecker/Markers.
+    public static func checkerSource(for kinds: [Kind]) -> String {
+        var lines: [String] = [header]
+        lines.append("""
+            import JourneyModel
+
+            /// What a marker found where one of its checks failed, in the terms of its kind.
+            public enum MarkerFinding: Hashable, Sendable {
+            """)
+        for kind in kinds { lines.append("    case \(kind.caseName)(\(kind.typeName).Finding)") }
+        lines.append("""
+
+                public var kind: MarkerKind {
+                    switch self {
+            """)
+        for kind in kinds { lines.append("        case .\(kind.caseName): .\(kind.caseName)") }
+        lines.append("""
+                    }
+                }
+            }
+
+            extension MarkerRule {
+                /// The rule as its kind's evaluation.
+                var evaluation: any MarkerEvaluation {
+                    switch self {
+            """)
+        for kind in kinds { lines.append("        case .\(kind.caseName)(let rule): rule") }
+        lines.append("""
+                    }
+                }
+
+                /// Hands the rule and the finding, as its kind's own types, to
+                /// `visitor`; nil for a finding of another kind than the rule's.
+                func visit<Visitor: FindingVisitor>(_ finding: MarkerFinding, _ visitor: Visitor) -> Visitor.Result? {
+                    switch (self, finding) {
+            """)
+        for kind in kinds {
+            lines.append("        case (.\(kind.caseName)(let rule), .\(kind.caseName)(let found)): visitor.visit(rule, found)")
+        }
+        lines.append("""
+                    default: nil
+                    }
+                }
+            }
+
+            """)
+        return lines.joined(separator: "\n")
+    }
+
     // MARK: Reading the rule files
 
     /// The identifier between `prefix` and `suffix` on one line.

@@ -32,6 +32,24 @@ public struct TextPattern: Sendable, Hashable, CustomStringConvertible {
         PatternMatcher.matches(program, in: text)
     }
 
+    /// The compiled program's size: matching a text costs at most this many
+    /// steps per scalar of the text.
+    public var instructionCount: Int { program.instructions.count }
+
+    /// Search within a cost bound: nil, and nothing run, when the pattern's
+    /// size times the text's length in scalars exceeds `costLimit`, so that
+    /// no value, however long, makes one check take more than a bounded time.
+    ///
+    /// ```swift
+    /// try TextPattern("a").matches("cat", costLimit: 100)      // true
+    /// try TextPattern("a").matches("cat", costLimit: 2)        // nil: 2 instructions × 3 scalars
+    /// ```
+    public func matches(_ text: String, costLimit: Int) -> Bool? {
+        let (product, overflow) = instructionCount.multipliedReportingOverflow(by: text.unicodeScalars.count)
+        guard !overflow, product <= costLimit else { return nil }
+        return matches(text)
+    }
+
     public var description: String { source }
 
     public static func == (lhs: TextPattern, rhs: TextPattern) -> Bool {

@@ -10,6 +10,7 @@ import MarkerKindGenerator
 
 let rules = "Sources/JourneyModel/Charter/Rules"
 let modelOutput = "Sources/JourneyModel/Charter/MarkerKinds+Generated.swift"
+let checkerOutput = "Sources/CharterChecker/Markers/MarkerFinding+Generated.swift"
 
 do {
     let manager = FileManager.default
@@ -19,7 +20,8 @@ do {
     }
     let kinds = try MarkerKindGenerator.kinds(in: files)
     try MarkerKindGenerator.modelSource(for: kinds).write(toFile: modelOutput, atomically: true, encoding: .utf8)
-    print("wrote \(modelOutput): \(kinds.map(\.name).joined(separator: ", "))")
+    try MarkerKindGenerator.checkerSource(for: kinds).write(toFile: checkerOutput, atomically: true, encoding: .utf8)
+    print("wrote \(modelOutput) and \(checkerOutput): \(kinds.map(\.name).joined(separator: ", "))")
 } catch {
     FileHandle.standardError.write(Data("generate-marker-kinds: \(error)\n".utf8))
     exit(1)

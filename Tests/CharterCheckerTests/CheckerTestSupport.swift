@@ -117,8 +117,12 @@ struct Checked {
         return tally(segment)?.byJourney[position][markerIndex(marker)]
     }
 
-    var gaps: [GapFacts] { report.gaps.map(GapFacts.init) }
-    var openGaps: [GapFacts] { report.openGaps.map(GapFacts.init) }
+    /// Names and words the gaps.
+    var wording: GapWording { GapWording(workspace) }
+    /// Every gap, described as reports show it.
+    var described: [DescribedGap] { report.gaps.map(wording.describe) }
+    var gaps: [GapFacts] { described.map(GapFacts.init) }
+    var openGaps: [GapFacts] { described.filter(\.isOpen).map(GapFacts.init) }
 }
 
 /// A count of checks: `n(2, 1)` is two applicable, one met.
@@ -161,7 +165,7 @@ struct GapFacts: Equatable, CustomStringConvertible {
         self.at = at
     }
 
-    init(_ gap: Gap) {
+    init(_ gap: DescribedGap) {
         self.init(
             gap.marker, segment: gap.segment, journey: gap.journey, touchpoint: gap.touchpoint, channel: gap.channel,
             stage: gap.stage, attribute: gap.attribute, expected: gap.expected, planned: gap.planned,

@@ -23,7 +23,7 @@ struct CheckerTests {
         #expect(checked.report.tallies.map { $0.matrix[0] } == [
             channels(email: n(1, 0)), channels(chat: n(1, 0)), channels(chat: n(1, 0)),
         ])
-        #expect(checked.report.gaps.map { "\($0.brand) \($0.segment ?? "-") \($0.location)" } == [
+        #expect(checked.described.map { "\($0.brand) \($0.segment ?? "-") \($0.location)" } == [
             "a premium Journeys/ja.journey.jsonc:3:89",
             "b newcomers Journeys/jb.journey.jsonc:3:86",
             "b premium Journeys/jb.journey.jsonc:3:86",
@@ -57,16 +57,19 @@ struct CheckerTests {
         ),
     ]
 
-    /// A report as text, every field of it, to compare two runs.
-    static func fingerprint(_ report: CheckReport) -> [String] {
-        report.gaps.map { "\($0)" }
+    /// A report as text, every fact and word of it, to compare two runs.
+    static func fingerprint(_ checked: Checked) -> [String] {
+        let report = checked.report
+        return report.gaps.map { "\($0)" }
+            + checked.described.map { "\($0.location) \($0.message) | \($0.expected) | \($0.planned) | \($0.action) | \($0.related)" }
             + report.tallies.map { "\($0.brand)/\($0.segment): \($0.matrix) \($0.byJourney)" }
             + report.diagnostics.map { "\($0)" }
     }
 
     @Test("the same files in any order, checked any number of times, give the same report")
     func determinism() async throws {
-        let reference = try await check(files: Self.files, allowingDiagnostics: true).report
+        let checkedReference = try await check(files: Self.files, allowingDiagnostics: true)
+        let reference = checkedReference.report
         // newcomers: formal j-a/t1, one-signature j-a/t2, kpis j-a discover and choose, warm-handoff t1 → t2,
         // rising-score j-a/t2, ritual j-a discover, call-first j-a/t1 (a meeting before any call).
         // premium adds: formal j-a/t1, j-b/t1 (suppressed), j-b/t2; one-signature j-a/t2; kpis j-b buy (those of
@@ -75,7 +78,7 @@ struct CheckerTests {
         #expect(reference.gaps.count == 18)
         #expect(reference.openGaps.count == 17)
         #expect(reference.diagnostics.map(\.code) == [.unusedSuppression])
-        #expect(reference.gaps == reference.gaps.sorted(by: Gap.reportOrder))
+        #expect(checkedReference.described == checkedReference.described.sorted(by: GapOrder.precedes))
 
         let orders = [
             Self.files,
@@ -85,8 +88,8 @@ struct CheckerTests {
         ]
         for order in orders {
             for _ in 0..<5 {
-                let report = try await check(files: order, allowingDiagnostics: true).report
-                #expect(Self.fingerprint(report) == Self.fingerprint(reference))
+                let checked = try await check(files: order, allowingDiagnostics: true)
+                #expect(Self.fingerprint(checked) == Self.fingerprint(checkedReference))
             }
         }
     }

@@ -26,7 +26,7 @@ struct ConsistentMarkerTests {
                 planned: "'Cheers, B'", at: at("j1", 4, 88)
             ),
         ])
-        let gap = try #require(checked.report.gaps.first)
+        let gap = try #require(checked.described.first)
         #expect(gap.kind == .consistency)
         #expect(gap.message == "talk (chat, choose) plans signature = 'Cheers, B' where the rest use 'The B team'; "
             + "'one-signature' expects one signature across the channels of journey 'j1'. "
@@ -47,7 +47,7 @@ struct ConsistentMarkerTests {
         let odd = (1...6).map { #"{ "id": "c\#($0)", "stage": "choose", "channel": "chat", "experience": { "signature": "Cheers, B" } }"# }
         let checked = try await check(markers: [Self.acrossChannels], journeys: [Fixture.journey("j1", common + odd)])
         #expect(checked.gaps.count == 6)
-        let gap = try #require(checked.report.gaps.first)
+        let gap = try #require(checked.described.first)
         #expect(gap.message.hasSuffix(
             "Values in use: 'The B team' (m1 on email, m2 on email, m3 on email, m4 on email, m5 on email and 2 more); "
                 + "'Cheers, B' (c1 on chat, c2 on chat, c3 on chat, c4 on chat, c5 on chat and 1 more)"
@@ -86,8 +86,8 @@ struct ConsistentMarkerTests {
             ),
         ])
         // The message lists every value, in journey order, and where it is.
-        #expect(checked.report.gaps.map { $0.message.hasSuffix("Values in use: 'The B team' (sooner on email); 'Cheers, B' (later on chat)") } == [true, false])
-        #expect(checked.report.gaps.map { $0.message.hasSuffix("Values in use: 'The B team' (y on email); 'Cheers, B' (x on chat)") } == [false, true])
+        #expect(checked.described.map { $0.message.hasSuffix("Values in use: 'The B team' (sooner on email); 'Cheers, B' (later on chat)") } == [true, false])
+        #expect(checked.described.map { $0.message.hasSuffix("Values in use: 'The B team' (y on email); 'Cheers, B' (x on chat)") } == [false, true])
         #expect(checked.row("one-signature", "newcomers") == channels(email: n(2, 2), chat: n(2, 0)))
     }
 
@@ -116,10 +116,10 @@ struct ConsistentMarkerTests {
                 planned: "'The B team'", at: at("j1", 3, 91)
             ),
         ])
-        #expect(checked.report.gaps.first?.message == "mail (email, discover) plans signature = 'The B team' where the rest use 'Cheers, B'; "
+        #expect(checked.described.first?.message == "mail (email, discover) plans signature = 'The B team' where the rest use 'Cheers, B'; "
             + "'one-signature' expects one signature across journeys. "
             + "Values in use: 'The B team' (j1/mail on email); 'Cheers, B' (j2/talk on chat, j2/shop on store)")
-        #expect(checked.report.gaps.first?.related == [
+        #expect(checked.described.first?.related == [
             RelatedLocation(.init(file: Fixture.path("j1"), line: 3, column: 91), "signature = 'The B team' at j1/mail on email"),
             RelatedLocation(.init(file: Fixture.path("j2"), line: 3, column: 90), "signature = 'Cheers, B', the value most used"),
         ])
@@ -153,7 +153,7 @@ struct ConsistentMarkerTests {
                 planned: "'The B team'", at: at("j2", 3, 91)
             ),
         ])
-        #expect(checked.report.gaps.first?.message.hasSuffix("Values in use: 'Cheers, B' (j1/talk on chat); 'The B team' (j2/mail on email)") == true)
+        #expect(checked.described.first?.message.hasSuffix("Values in use: 'Cheers, B' (j1/talk on chat); 'The B team' (j2/mail on email)") == true)
     }
 
     @Test("a segment is compared with itself only: its bySegment values and its touchpoints")

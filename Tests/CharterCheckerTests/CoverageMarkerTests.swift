@@ -27,7 +27,7 @@ struct CoverageMarkerTests {
                 expected: "at least 1 touchpoint per journey with ritual = true", planned: "0 in the journey", at: at("j2", 4, 5)
             ),
         ])
-        let gap = try #require(checked.report.gaps.first)
+        let gap = try #require(checked.described.first)
         #expect(gap.kind == .coverage)
         #expect(gap.message == "journey 'j2' has 0 touchpoints with ritual = true; 'ritual' expects at least 1")
         #expect(gap.related == [RelatedLocation(.init(file: Fixture.path("j2"), line: 4, column: 5), "first touchpoint of the journey")])
@@ -54,7 +54,7 @@ struct CoverageMarkerTests {
                 expected: "at least 2 touchpoints per stage with ritual = true", planned: "1 in stage choose", at: at("j1", 5, 5)
             ),
         ])
-        #expect(checked.report.gaps.first?.message == "stage 'choose' of journey 'j1' has 1 touchpoint with ritual = true; 'ritual' expects at least 2")
+        #expect(checked.described.first?.message == "stage 'choose' of journey 'j1' has 1 touchpoint with ritual = true; 'ritual' expects at least 2")
         #expect(checked.row("ritual", "newcomers") == channels(none: n(2, 1)))
     }
 

@@ -123,29 +123,30 @@ struct ExpectationMarkerTests {
         #expect(checked.byJourney("ops", "m", "newcomers") == n(2, 1))
     }
 
-    @Test("a view kept for comparing journeys, without its slots, judges as the full view does", arguments: operators)
-    func viewWithoutSlots(_ operation: OperatorCase) async throws {
+    @Test("the one evaluator says which expectation a touchpoint fails, and nothing when it meets them all", arguments: operators)
+    func evaluatorSaysWhichFailed(_ operation: OperatorCase) async throws {
         let brand = SourceFile(path: Fixture.brandPath, text: Fixture.brand(markers: [
-            #"{ "id": "m", "expect": { "\#(operation.attribute)": \#(operation.test) } }"#,
+            #"{ "id": "m", "expect": { "ritual": { "absent": true }, "\#(operation.attribute)": \#(operation.test) } }"#,
         ]))
         let journey = Fixture.journey("ops", [
             #"{ "id": "pass", "stage": "discover", "channel": "email", "experience": \#(operation.experience(operation.passing)) }"#,
             #"{ "id": "fail", "stage": "discover", "channel": "email", "experience": \#(operation.experience(operation.failing)) }"#,
-            #"{ "id": "none", "stage": "discover", "channel": "email", "experience": { } }"#,
+            #"{ "id": "none", "stage": "discover", "channel": "email", "experience": { "ritual": true } }"#,
         ])
         let workspace = await WorkspaceLoader.load([brand, journey]).workspace
         let loaded = try #require(workspace.brands.first)
         let loadedJourney = try #require(workspace.journeys.first)
         let marker = ActiveMarker(index: 0, marker: loaded.charter.markers[0], brand: loaded)
-        let view = JourneyView(
-            journey: loadedJourney, index: 0, segment: 0, layout: JourneyLayout(loadedJourney), channelCount: loaded.channels.count
-        )
-        let kept = view.keptForComparison()
-        #expect(kept.slots.isEmpty && !view.slots.isEmpty)
-        let full = view.order.map { marker.expectations.isMet(in: view, at: $0, brand: loaded) }
-        let slim = kept.order.map { marker.expectations.isMet(in: kept, at: $0, brand: loaded) }
-        #expect(full.prefix(2) == [true, false])
-        #expect(slim == full)
+        let trace = JourneyTrace(journey: loadedJourney, index: 0, workspaceIndex: 0, segment: 0, layout: JourneyLayout(loadedJourney))
+        let view = JourneyView(trace, channelCount: loaded.channels.count)
+        var cache = PatternResults()
+        let failed = view.order.map { position in
+            Array(marker.expectations.failures(in: view, at: position, matches: &cache)).map(\.index)
+        }
+        // `none` plans only a ritual: it fails the first expectation, and the second unless it is `absent`.
+        let absentIsMet = operation.test.contains("absent")
+        #expect(failed == [[], [1], absentIsMet ? [0] : [0, 1]])
+        #expect(view.order.map { marker.expectations.isMet(in: view, at: $0, matches: &cache) } == [true, false, false])
     }
 
     @Test("a value that is not planned fails every operator but absent, and the gap points at the touchpoint")
@@ -219,15 +220,15 @@ struct ExpectationMarkerTests {
                 #"{ "id": "t2", "stage": "choose", "channel": "chat" }"#,
             ])]
         )
-        try #require(checked.report.gaps.count == 2)
-        let (value, missing) = (checked.report.gaps[0], checked.report.gaps[1])
+        try #require(checked.described.count == 2)
+        let (value, missing) = (checked.described[0], checked.described[1])
         #expect(value.location == JourneyModel.SourceLocation(file: "Journeys/j1.journey.jsonc", line: 3, column: 87))
         #expect(value.message == "t1 (email, discover) plans address = informal; 'We address customers formally' expects address = formal")
         #expect(missing.location == JourneyModel.SourceLocation(file: "Journeys/j1.journey.jsonc", line: 4, column: 5))
         #expect(missing.message == "t2 (chat, choose) does not plan 'address'; 'We address customers formally' expects address = formal")
         #expect(value.action == "Set address to formal at t1.")
         #expect(missing.action == "Set address to formal at t2.")
-        for gap in checked.report.gaps {
+        for gap in checked.described {
             #expect(gap.severity == .error)
             #expect(gap.kind == .expectation)
             #expect(gap.brand == "b")

@@ -1,3 +1,4 @@
+import JourneyLoader
 import JourneyModel
 import Testing
 
@@ -17,25 +18,48 @@ struct GapOrderTests {
         }
     }
 
-    @Test("Sorting in place by index gives the order the plain comparison gives", arguments: [0, 1, 2, 17, 500])
-    func inPlaceMatchesComparison(count: Int) {
-        var random = Seeded(state: UInt64(count))
-        let gaps = (0..<count).map { index in
-            Gap(
-                marker: ["m1", "m2", "m3"].randomElement(using: &random) ?? "m1", kind: .expectation, severity: .warning,
-                brand: "b", journey: "j", touchpoint: "t\(index % 7)", segment: ["a", "b", nil].randomElement(using: &random) ?? nil,
-                channel: nil, stage: nil, attribute: ["x", "y"].randomElement(using: &random),
-                location: SourceLocation(
-                    file: ["a.journey.jsonc", "b.journey.jsonc"].randomElement(using: &random) ?? "a",
-                    line: Int.random(in: 1...5, using: &random), column: Int.random(in: 1...3, using: &random)
-                ),
-                expected: "e", planned: "p", message: "message \(Int.random(in: 0...3, using: &random))"
-            )
+    /// Two journeys whose touchpoints plan random values, so that many gaps
+    /// share a place (several markers, segments and attributes at one value
+    /// or one touchpoint) and the tie-breaks are exercised.
+    static func randomWorkspace(touchpoints count: Int, seed: UInt64) -> [SourceFile] {
+        var random = Seeded(state: seed)
+        let markers = [
+            #"{ "id": "m3", "expect": { "address": "formal", "tone": "warm" } }"#,
+            #"{ "id": "m1", "expect": { "address": { "oneOf": ["formal"] }, "tone": { "noneOf": ["pushy"] } } }"#,
+            #"{ "id": "m2", "where": { "segments": ["premium"] }, "expect": { "signature": { "present": true } } }"#,
+        ]
+        let brand = SourceFile(path: Fixture.brandPath, text: Fixture.brand(markers: markers))
+        func touchpoints(_ prefix: String) -> [String] {
+            (0..<count).map { index in
+                let address = ["formal", "informal"].randomElement(using: &random) ?? "formal"
+                let tone = ["warm", "pushy", "neutral"].randomElement(using: &random) ?? "warm"
+                let channel = ["store", "email", "chat", "phone"].randomElement(using: &random) ?? "store"
+                return #"{ "id": "\#(prefix)\#(index)", "stage": "discover", "channel": "\#(channel)", "experience": { "address": "\#(address)", "tone": "\#(tone)" } }"#
+            }
         }
-        let expected = gaps.sorted(by: Gap.reportOrder)
-        #expect(Gap.sortedForReport(gaps) == expected)
-        var inPlace = gaps.shuffled(using: &random)
-        Gap.sortForReport(&inPlace)
-        #expect(inPlace == expected)
+        return [
+            brand,
+            Fixture.journey("b-second", segments: ["newcomers", "premium"], touchpoints("y")),
+            Fixture.journey("a-first", segments: ["premium", "newcomers"], touchpoints("x")),
+        ]
+    }
+
+    @Test("sorting in place by keys gives the order the plain comparison of what reports show gives", arguments: [0, 1, 2, 17, 200])
+    func inPlaceMatchesComparison(count: Int) async throws {
+        guard count > 0 else {
+            var none: [Gap] = []
+            GapOrder.sortForReport(&none, wording: GapWording(Workspace(brands: [], journeys: [])))
+            #expect(none.isEmpty)
+            return
+        }
+        let checked = try await check(files: Self.randomWorkspace(touchpoints: count, seed: UInt64(count)))
+        let wording = checked.wording
+        let expected = checked.report.gaps.map(wording.describe).sorted(by: GapOrder.precedes)
+        #expect(checked.described == expected)
+        var random = Seeded(state: UInt64(count) + 99)
+        var shuffled = checked.report.gaps.shuffled(using: &random)
+        GapOrder.sortForReport(&shuffled, wording: wording)
+        #expect(shuffled.map(wording.describe) == expected)
+        #expect(checked.report.gaps.count > count, "the fixture should give several gaps per touchpoint")
     }
 }

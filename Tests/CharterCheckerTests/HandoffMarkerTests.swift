@@ -35,14 +35,14 @@ struct HandoffMarkerTests {
                 attribute: "contextCarried", expected: "contextCarried = true", planned: "not planned", at: at("j1", 7, 5)
             ),
         ])
-        #expect(checked.report.gaps.map(\.message) == [
+        #expect(checked.described.map(\.message) == [
             "visit (store, buy), taking over from talk (chat), plans contextCarried = false; 'warm-handoff' expects contextCarried = true",
             "call (phone, support), taking over from visit (store), does not plan 'contextCarried'; 'warm-handoff' expects contextCarried = true",
         ])
-        #expect(checked.report.gaps.allSatisfy { $0.kind == .handoff })
+        #expect(checked.described.allSatisfy { $0.kind == .handoff })
         // The `next` entry that makes each handoff is the related place.
-        #expect(checked.report.gaps.map { $0.related.map(\.message) } == [["talk hands over here"], ["visit hands over here"]])
-        #expect(checked.report.gaps.last?.related.first?.location.description == at("j1", 6, 110))
+        #expect(checked.described.map { $0.related.map(\.message) } == [["talk hands over here"], ["visit hands over here"]])
+        #expect(checked.described.last?.related.first?.location.description == at("j1", 6, 110))
         // ask → again stays on email: no check. Each check counts on the receiving channel.
         #expect(checked.row("warm-handoff", "newcomers") == channels(store: n(1, 0), chat: n(1, 1), phone: n(1, 0)))
         #expect(checked.row("to-chat", "newcomers") == channels(chat: n(1, 1)))

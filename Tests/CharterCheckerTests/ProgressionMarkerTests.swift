@@ -41,7 +41,7 @@ struct ProgressionMarkerTests {
                 attribute: "score", expected: "score ≥ 40 (as at p2)", planned: "30", at: at("j1", 5, 80)
             ),
         ])
-        let gap = try #require(checked.report.gaps.first)
+        let gap = try #require(checked.described.first)
         #expect(gap.kind == .progression)
         #expect(gap.related == [RelatedLocation(.init(file: Fixture.path("j1"), line: 4, column: 83), "score = 40 at p2")])
         #expect(gap.message == "p3 (email, buy) plans score = 30, down from 40 at p2; 'rising-score' expects it never to decrease along the journey")
@@ -74,7 +74,7 @@ struct ProgressionMarkerTests {
                 attribute: "score", expected: "score ≥ 60 (as at b)", planned: "50", at: at("j2", 3, 82)
             ),
         ])
-        #expect(checked.report.gaps.first?.related == [RelatedLocation(.init(file: Fixture.path("j2"), line: 4, column: 82), "score = 60 at b")])
+        #expect(checked.described.first?.related == [RelatedLocation(.init(file: Fixture.path("j2"), line: 4, column: 82), "score = 60 at b")])
         #expect(checked.byJourney("j1", "rising-score", "newcomers") == n(3, 3))
         #expect(checked.byJourney("j2", "rising-score", "newcomers") == n(1, 0))
     }

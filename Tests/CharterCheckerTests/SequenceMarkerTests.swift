@@ -44,7 +44,7 @@ struct SequenceMarkerTests {
                 at: at("j2", 3, 90)
             ),
         ])
-        let gap = try #require(checked.report.gaps.first)
+        let gap = try #require(checked.described.first)
         #expect(gap.kind == .sequence)
         #expect(gap.message == "meet (store, discover) is the first meeting and comes after 0 calls; 'call-first' expects at least 1 call before it")
         #expect(gap.related.isEmpty)
@@ -71,7 +71,7 @@ struct SequenceMarkerTests {
                 at: at("j6", 9, 86)
             ),
         ])
-        #expect(checked.report.gaps.first?.related == Self.related("j6", 3...8, "meeting", six))
+        #expect(checked.described.first?.related == Self.related("j6", 3...8, "meeting", six))
         #expect(checked.row("five-meetings", "newcomers") == channels(email: n(2, 1)))
         #expect(checked.byJourney("j5", "five-meetings", "newcomers") == n(1, 1))
         #expect(checked.byJourney("j6", "five-meetings", "newcomers") == n(1, 0))
@@ -107,7 +107,7 @@ struct SequenceMarkerTests {
                 at: at("jb", 9, 86)
             ),
         ])
-        #expect(checked.report.gaps.map(\.related) == [
+        #expect(checked.described.map(\.related) == [
             Self.related("ja", 3...3, "call", ["c1"]),
             Self.related("ja", 3...3, "call", ["c1"]),
             Self.related("jb", 5...8, "meeting", ["m1", "m2", "m3", "m4"]),

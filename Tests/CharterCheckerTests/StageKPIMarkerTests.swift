@@ -39,9 +39,9 @@ struct StageKPIMarkerTests {
             gap("choose", "1 quantitative, 0 qualitative", 9),
             gap("buy", "0 quantitative, 0 qualitative", 10),
         ])
-        #expect(checked.report.gaps[1].message
+        #expect(checked.described[1].message
             == "stage 'choose' of journey 'j1' declares 1 quantitative and 0 qualitative KPI; 'kpis' expects at least 1 quantitative and 1 qualitative")
-        #expect(checked.report.gaps.allSatisfy { $0.kind == .stageKPI })
+        #expect(checked.described.allSatisfy { $0.kind == .stageKPI })
         // Every segment going through the journey counts the journey's four stages.
         for segment in ["newcomers", "premium"] {
             #expect(checked.row("kpis", segment) == channels(none: n(4, 1)), "\(segment)")

@@ -27,7 +27,7 @@ struct SuppressionTests {
                 attribute: "address", expected: "address = formal", planned: "informal", at: at("j1", 4, 86)
             ),
         ])
-        #expect(checked.report.gaps.first?.suppression == SuppressionNote(reason: "Chat speaks informally", location: Self.location("j1", 4, 113)))
+        #expect(checked.described.first?.suppression == SuppressionNote(reason: "Chat speaks informally", location: Self.location("j1", 4, 113)))
         #expect(checked.report.openGaps.isEmpty)
         #expect(checked.row("formal", "newcomers") == channels(email: n(1, 1)))
         #expect(checked.byJourney("j1", "formal", "newcomers") == n(1, 1))
@@ -57,7 +57,7 @@ struct SuppressionTests {
             ),
         ])
         let note = SuppressionNote(reason: "A legacy journey, rewritten next quarter", location: Self.location("j1", 6, 16))
-        #expect(checked.report.gaps.map(\.suppression) == [note, note])
+        #expect(checked.described.map(\.suppression) == [note, note])
         #expect(checked.report.openGaps.isEmpty)
         #expect(checked.row("formal", "newcomers") == channels())
         // `check` also expects no diagnostic: not `marker-applies-nowhere`, since the marker did apply.
@@ -78,7 +78,7 @@ struct SuppressionTests {
             )
         }
         #expect(checked.gaps == [gap("newcomers"), gap("premium")])
-        #expect(checked.report.gaps.map(\.suppression) == [
+        #expect(checked.described.map(\.suppression) == [
             nil,
             SuppressionNote(reason: "Premium customers are on first-name terms", location: Self.location("j1", 3, 113)),
         ])
@@ -111,7 +111,7 @@ struct SuppressionTests {
                 attribute: "address", expected: "address = formal", planned: "informal", at: at("j1", 4, 86)
             ),
         ])
-        #expect(checked.report.gaps.count == 1)
+        #expect(checked.described.count == 1)
     }
 
     @Test("a marker that no segment ever checks is reported where it is defined")
@@ -140,7 +140,7 @@ struct SuppressionTests {
     @Test("a brand without journeys: nothing to check and nothing to report")
     func noJourneys() async throws {
         let checked = try await check(markers: [Self.formal], journeys: [])
-        #expect(checked.report.gaps.isEmpty)
+        #expect(checked.described.isEmpty)
         #expect(checked.report.tallies.isEmpty)
     }
 
@@ -170,7 +170,7 @@ struct SuppressionTests {
                 attribute: "tone", expected: "tone = warm", planned: "pushy", at: at("j1", 3, 106)
             ),
         ])
-        #expect(checked.report.gaps.first?.severity == .error)
+        #expect(checked.described.first?.severity == .error)
         #expect(checked.row("formal", "newcomers") == channels())
         #expect(checked.row("warm", "newcomers") == channels(chat: n(1, 0)))
     }

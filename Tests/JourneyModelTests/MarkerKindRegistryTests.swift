@@ -30,6 +30,15 @@ struct MarkerKindRegistryTests {
         #expect(MarkerKindGenerator.modelSource(for: kinds) == committed, "run `swift run generate-marker-kinds`")
     }
 
+    @Test("the committed MarkerFinding and the checker's dispatch are what the rule files give")
+    func checkerListIsUpToDate() throws {
+        let kinds = try MarkerKindGenerator.kinds(in: Self.ruleFiles())
+        let committed = try String(
+            contentsOf: Self.packageFolder.appendingPathComponent("Sources/CharterChecker/Markers/MarkerFinding+Generated.swift"), encoding: .utf8
+        )
+        #expect(MarkerKindGenerator.checkerSource(for: kinds) == committed, "run `swift run generate-marker-kinds`")
+    }
+
     @Test("every kind the rule files declare is a MarkerKind, with its rule type's name")
     func everyRuleIsAKind() throws {
         let kinds = try MarkerKindGenerator.kinds(in: Self.ruleFiles())

@@ -107,11 +107,10 @@ struct AuditHTMLTests {
 
     @Test func escapesEverythingFromTheFiles() async {
         var audit = await AuditFixtures.audit()
-        audit.segments[0].gaps[0].expected = "<script>alert('x')</script> & \"more\"\u{7}"
-        audit.segments[0].gaps[0].planned = "<i>"
+        audit.segments[0].gaps[0] = audit.segments[0].gaps[0].with(expected: "<script>alert('x')</script> & \"more\"\u{7}", planned: "<i>")
         audit.segments[0].matrix.columns[0] = "st\"ore<"
         audit.segments[0].byChannel[0].name = "\"><b>"
-        audit.segments[0].actions[0].items[0].action = "Fix <u>it</u>"
+        audit.segments[0].actions[0].items[0] = ActionItem(gap: audit.segments[0].actions[0].items[0].gap.with(action: "Fix <u>it</u>"))
         let text = AuditHTML.render(audit)
         #expect(!text.contains("<script>") && !text.contains("<i>") && !text.contains("<b>") && !text.contains("<u>"))
         #expect(text.contains("<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;\u{FFFD}</td><td>&lt;i&gt;</td>"))

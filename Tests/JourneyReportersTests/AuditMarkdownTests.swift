@@ -144,9 +144,8 @@ struct AuditMarkdownTests {
 
     @Test func escapesEveryCell() async {
         var audit = await AuditFixtures.audit()
-        audit.segments[0].gaps[0].expected = "a | b <img src=x> *c* `d`\nline two"
-        audit.segments[0].gaps[0].touchpoint = "tp|x"
-        audit.segments[0].actions[0].items[0].action = "Fix [it](javascript:x) & <b>go</b>"
+        audit.segments[0].gaps[0] = audit.segments[0].gaps[0].with(expected: "a | b <img src=x> *c* `d`\nline two", touchpoint: "tp|x")
+        audit.segments[0].actions[0].items[0] = ActionItem(gap: audit.segments[0].actions[0].items[0].gap.with(action: "Fix [it](javascript:x) & <b>go</b>"))
         let text = AuditMarkdown.render(audit)
         #expect(text.contains(#"| first-purchase/tp\|x (store, choose) | a \| b \<img src=x\> \*c\* \`d\`<br>line two | informal |"#))
         #expect(text.contains(#"Fix \[it\](javascript:x) \& \<b\>go\</b\>"#))

@@ -28,8 +28,8 @@ enum ReporterFixtures {
         action: String = "",
         related: [RelatedLocation] = [],
         suppression: SuppressionNote? = nil
-    ) -> Gap {
-        Gap(
+    ) -> DescribedGap {
+        DescribedGap(
             marker: marker, kind: kind, severity: severity, brand: "aurele", journey: journey,
             touchpoint: touchpoint, segment: segment, channel: channel, stage: stage, attribute: attribute,
             location: SourceLocation(file: file, line: line, column: column),
@@ -53,7 +53,7 @@ enum ReporterFixtures {
         )
     }
 
-    static func result(diagnostics: [Diagnostic] = [], gaps: [Gap] = [], fileCount: Int = 2) -> CheckResult {
+    static func result(diagnostics: [Diagnostic] = [], gaps: [DescribedGap] = [], fileCount: Int = 2) -> CheckResult {
         CheckResult(workspace: Workspace(brands: [], journeys: []), diagnostics: diagnostics, gaps: gaps, fileCount: fileCount)
     }
 
@@ -141,7 +141,20 @@ enum ReporterFixtures {
         return CheckResult(
             workspace: load.workspace,
             diagnostics: Array(Set(load.diagnostics + report.diagnostics)).sorted(by: Diagnostic.reportOrder),
-            gaps: report.gaps, fileCount: 2
+            gaps: report.gaps, wording: GapWording(load.workspace), fileCount: 2
+        )
+    }
+}
+
+extension DescribedGap {
+    /// The same gap written out, with some of its names or words changed:
+    /// what a report makes of text it did not expect.
+    func with(expected: String? = nil, planned: String? = nil, touchpoint: String? = nil, action: String? = nil) -> DescribedGap {
+        DescribedGap(
+            marker: marker, kind: kind, severity: severity, brand: brand, journey: journey,
+            touchpoint: touchpoint ?? self.touchpoint, segment: segment, channel: channel, stage: stage, attribute: attribute,
+            location: location, expected: expected ?? self.expected, planned: planned ?? self.planned, message: message,
+            action: action ?? self.action, related: related, suppression: suppression
         )
     }
 }

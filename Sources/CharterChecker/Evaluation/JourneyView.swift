@@ -19,69 +19,41 @@ struct JourneyLayout: Sendable {
 }
 
 /// One journey as one segment lives it: the touchpoints it goes through, in
-/// journey order, each with the segment's effective experience. Built once
-/// per journey and segment, then shared by every marker.
-struct JourneyView: Sendable {
+/// journey order, each with the segment's experience there. What markers
+/// that compare journeys keep of each journey.
+struct JourneyTrace: Sendable {
     let journey: Journey
-    /// Position among the brand's journeys.
+    /// Position among the brand's journeys, for the tallies.
     let index: Int
+    /// Position among the workspace's journeys, for the gaps.
+    let workspaceIndex: Int
     let layout: JourneyLayout
     /// Positions of the touchpoints the segment goes through, in journey order.
     let order: [Int]
     /// The segment's experience at each touchpoint, by touchpoint position;
     /// empty for touchpoints the segment does not go through.
     let experiences: [Experience]
-    /// Positions of the touchpoints the segment goes through, by channel.
-    let byChannel: [[Int]]
-    /// The same experiences as plain numbers, for compiled expectations:
-    /// the slots of touchpoint `p` are `slots[slotStarts[p]..<slotStarts[p + 1]]`.
-    /// Empty in a view kept for the markers that compare journeys (see
-    /// ``keptForComparison()``), which then read ``experiences``.
-    private(set) var slots: [PlannedSlot]
-    private(set) var slotStarts: [Int32]
     private let taken: MemberSet
 
-    init(journey: Journey, index: Int, segment: Int, layout: JourneyLayout, channelCount: Int) {
+    init(journey: Journey, index: Int, workspaceIndex: Int, segment: Int, layout: JourneyLayout) {
         self.journey = journey
         self.index = index
+        self.workspaceIndex = workspaceIndex
         self.layout = layout
         let touchpoints = journey.touchpoints
         // Stored properties read in place: no touchpoint is copied.
         order = layout.order.filter { touchpoints[$0].segments?.contains(segment) ?? true }
         var experiences = [Experience](repeating: Experience(), count: touchpoints.count)
-        var byChannel = [[Int]](repeating: [], count: channelCount)
         for position in order {
             experiences[position] = SegmentOverlay.experience(
                 for: segment, base: touchpoints[position].experience, overlays: touchpoints[position].bySegment
             )
-            byChannel[layout.channels[position]].append(position)
         }
         self.experiences = experiences
-        self.byChannel = byChannel
-        var slots: [PlannedSlot] = []
-        var slotStarts: [Int32] = []
-        slotStarts.reserveCapacity(experiences.count + 1)
-        for experience in experiences {
-            slotStarts.append(Int32(truncatingIfNeeded: slots.count))
-            for planned in experience.values { slots.append(PlannedSlot(planned)) }
-        }
-        slotStarts.append(Int32(truncatingIfNeeded: slots.count))
-        self.slots = slots
-        self.slotStarts = slotStarts
         taken = MemberSet(order)
     }
 
-    /// This view without its slots: markers that compare journeys need every
-    /// view of a segment at once, and the slots, a copy of the experiences
-    /// made for speed, would double what those views hold.
-    func keptForComparison() -> JourneyView {
-        var kept = self
-        kept.slots = []
-        kept.slotStarts = []
-        return kept
-    }
-
-    /// The touchpoint itself: for messages, once a check has failed.
+    /// The touchpoint itself: for its links and suppressions.
     func touchpoint(_ position: Int) -> Touchpoint { journey.touchpoints[position] }
 
     func channel(_ position: Int) -> Int { layout.channels[position] }
@@ -89,6 +61,70 @@ struct JourneyView: Sendable {
     func stage(_ position: Int) -> Int { layout.stages[position] }
 
     func isTaken(_ position: Int) -> Bool { taken.contains(position) }
+
+    /// The touchpoints inside `scope`, in journey order.
+    func touchpoints(in scope: ScopeFilter) -> [Int] {
+        guard scope.channels != nil || scope.stages != nil else { return order }
+        return order.filter { scope.includes(channel: layout.channels[$0]) && scope.includes(stage: layout.stages[$0]) }
+    }
+}
+
+/// A journey as a segment lives it, ready for the markers that judge it on
+/// its own: its trace, its touchpoints by channel, and its experiences as
+/// plain numbers for compiled expectations. Built once per journey and
+/// segment, shared by every such marker, and let go before the next journey.
+struct JourneyView: Sendable {
+    let trace: JourneyTrace
+    /// Positions of the touchpoints the segment goes through, by channel.
+    let byChannel: [[Int]]
+    /// The experiences as plain numbers: the slots of touchpoint `p` are
+    /// `slots[slotStarts[p]..<slotStarts[p + 1]]`.
+    let slots: [PlannedSlot]
+    let slotStarts: [Int32]
+
+    init(_ trace: JourneyTrace, channelCount: Int) {
+        self.trace = trace
+        var byChannel = [[Int]](repeating: [], count: channelCount)
+        for position in trace.order { byChannel[trace.layout.channels[position]].append(position) }
+        self.byChannel = byChannel
+        var slots: [PlannedSlot] = []
+        var slotStarts: [Int32] = []
+        slotStarts.reserveCapacity(trace.experiences.count + 1)
+        for experience in trace.experiences {
+            slotStarts.append(Int32(truncatingIfNeeded: slots.count))
+            for planned in experience.values { slots.append(PlannedSlot(planned)) }
+        }
+        slotStarts.append(Int32(truncatingIfNeeded: slots.count))
+        self.slots = slots
+        self.slotStarts = slotStarts
+    }
+
+    var journey: Journey { trace.journey }
+    var order: [Int] { trace.order }
+    var experiences: [Experience] { trace.experiences }
+
+    func channel(_ position: Int) -> Int { trace.layout.channels[position] }
+
+    func stage(_ position: Int) -> Int { trace.layout.stages[position] }
+
+    func isTaken(_ position: Int) -> Bool { trace.isTaken(position) }
+
+    /// The touchpoints inside `scope`, in journey order.
+    func orderedTouchpoints(in scope: ScopeFilter) -> [Int] { trace.touchpoints(in: scope) }
+
+    /// The touchpoints inside `scope`, grouped by channel through the view's
+    /// index, so a marker about two channels never visits the others.
+    func touchpoints(in scope: ScopeFilter) -> [Int] {
+        guard let channels = scope.channels else { return trace.touchpoints(in: scope) }
+        let stages = trace.layout.stages
+        var result: [Int] = []
+        for channel in channels where channel < byChannel.count {
+            for position in byChannel[channel] where scope.includes(stage: stages[position]) {
+                result.append(position)
+            }
+        }
+        return result
+    }
 }
 
 /// A planned value reduced to a number: the rank of a word, a number, a

@@ -6,130 +6,217 @@ import JourneyModel
 /// Every touchpoint in scope that plans the attribute is a check, met when
 /// its value is the one most used (ties go to the value met first in
 /// journey order), so the matrix shows which channel departs. Each gap
-/// names every value in use and where each one is.
-extension ConsistencyRule: MarkerEvaluation {
-    func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
-        switch across {
-        case .channels:
-            for view in context.journeys.indices {
-                judge(occurrences(in: [view], context: context, scope: marker.scope), marker: marker, context: context, recorder: &recorder)
-            }
-        case .journeys:
-            let all = occurrences(in: Array(context.journeys.indices), context: context, scope: marker.scope)
-            judge(all, marker: marker, context: context, recorder: &recorder)
-        }
+/// names the values in use and a few places of each.
+extension ConsistencyRule: MarkerEvaluation, JourneyComparison {
+    /// A touchpoint whose value is not the one most used, and the judgement
+    /// of all the touchpoints compared, shared by every gap it finds.
+    public struct Finding: Hashable, Sendable {
+        public let judgement: ConsistencyJudgement
     }
 
-    /// A touchpoint that plans the attribute; `view` is a position in the
-    /// context's journeys, so collecting thousands copies no journey.
+    func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {
+        guard across == .channels else { return }
+        judge(occurrences(in: [view.trace], scope: marker.scope), marker: marker, traces: [view.trace], recorder: &recorder)
+    }
+
+    func evaluate(_ marker: ActiveMarker, across journeys: [JourneyTrace], into recorder: inout GapRecorder) {
+        guard across == .journeys else { return }
+        judge(occurrences(in: journeys, scope: marker.scope), marker: marker, traces: journeys, recorder: &recorder)
+    }
+
+    /// A touchpoint that plans the attribute; `trace` is a position in the
+    /// traces compared, so collecting thousands copies no journey.
     private struct Occurrence {
-        let view: Int
+        let trace: Int
         let touchpoint: Int
         let planned: PlannedValue
     }
 
-    private func occurrences(in views: [Int], context: SegmentContext, scope: ScopeFilter) -> [Occurrence] {
+    private func occurrences(in traces: [JourneyTrace], scope: ScopeFilter) -> [Occurrence] {
         var result: [Occurrence] = []
-        for index in views {
-            let view = context.journeys[index]
-            for position in context.orderedTouchpoints(of: view, in: scope) {
-                if let planned = view.experiences[position][attribute] {
-                    result.append(Occurrence(view: index, touchpoint: position, planned: planned))
+        for (index, trace) in traces.enumerated() {
+            for position in trace.touchpoints(in: scope) {
+                if let planned = trace.experiences[position][attribute] {
+                    result.append(Occurrence(trace: index, touchpoint: position, planned: planned))
                 }
             }
         }
         return result
     }
 
-    private func judge(_ occurrences: [Occurrence], marker: ActiveMarker, context: SegmentContext, recorder: inout GapRecorder) {
+    private func judge(_ occurrences: [Occurrence], marker: ActiveMarker, traces: [JourneyTrace], recorder: inout GapRecorder) {
         guard occurrences.count > 1 else { return }
-        let brand = context.brand
-        let views = context.journeys
         // Distinct values in order of first use, each with where it is used.
         var values: [AttributeValue] = []
-        var places: [AttributeValue: [Occurrence]] = [:]
-        for occurrence in occurrences {
+        var places: [AttributeValue: [Int]] = [:]
+        for (index, occurrence) in occurrences.enumerated() {
             let value = occurrence.planned.value
             if places[value] == nil { values.append(value) }
-            places[value, default: []].append(occurrence)
+            places[value, default: []].append(index)
         }
-        var mostUsed = values[0]
-        for value in values.dropFirst() where (places[value]?.count ?? 0) > (places[mostUsed]?.count ?? 0) { mostUsed = value }
+        var mostUsed = 0
+        for index in values.indices.dropFirst() where (places[values[index]]?.count ?? 0) > (places[values[mostUsed]]?.count ?? 0) {
+            mostUsed = index
+        }
         guard values.count > 1 else {
-            forEachJourney(of: occurrences, views: views) { view, occurrence in
-                recorder.record(marker, in: view, touchpoint: occurrence.touchpoint, channel: view.channel(occurrence.touchpoint), met: true, drafts: [])
+            forEachTrace(of: occurrences, traces: traces) { trace, occurrence in
+                recorder.record(marker, in: trace, touchpoint: occurrence.touchpoint, channel: trace.channel(occurrence.touchpoint), met: true, findings: [])
             }
             return
         }
-        let definition = brand.attributes[attribute]
-        // Messages name every value, and a bounded number of places for each,
-        // so that a thousand differing touchpoints do not make each gap list
-        // a thousand places.
-        let summary = values.map { value in
-            let uses = places[value] ?? []
-            let shown = uses.prefix(Self.placesShown).map { place(of: $0, views: views, brand: brand) }
-            let more = uses.count > Self.placesShown ? " and \(uses.count - Self.placesShown) more" : ""
-            return "'\(definition.render(value))' (\(shown.joined(separator: ", "))\(more))"
-        }.joined(separator: "; ")
-        let differing = values.filter { $0 != mostUsed }.flatMap { (places[$0] ?? []).prefix(Self.placesShown) }
-        let related = differing.map { occurrence in
-            RelatedLocation(
-                views[occurrence.view].journey.location(occurrence.planned.position),
-                "\(definition.id) = '\(definition.render(occurrence.planned.value))' at \(place(of: occurrence, views: views, brand: brand))"
-            )
-        } + (places[mostUsed] ?? []).prefix(1).map { occurrence in
-            RelatedLocation(
-                views[occurrence.view].journey.location(occurrence.planned.position),
-                "\(definition.id) = '\(definition.render(mostUsed))', the value most used"
-            )
-        }
-        let range = across == .channels ? "across the channels of journey '\(views[occurrences[0].view].journey.id)'" : "across journeys"
-        // One set of words for the whole judgement, shared by its gaps.
-        let words = ConsistencyWords(
-            expected: "one \(definition.id) \(range): '\(definition.render(mostUsed))', the value most used",
-            messageTail: "where the rest use '\(definition.render(mostUsed))'; '\(marker.marker.title)' expects one \(definition.id) \(range). "
-                + "Values in use: \(summary)",
-            actionBefore: "Set \(definition.id) to '\(definition.render(mostUsed))' at ",
-            actionAfter: ", like the rest of the \(across == .channels ? "journey" : "journeys")."
+        let judgement = ConsistencyJudgement(
+            values: values.map { value in
+                let uses = places[value] ?? []
+                return ConsistencyJudgement.Use(
+                    value: value, count: uses.count,
+                    places: uses.prefix(ConsistencyJudgement.placesShown).map { index in
+                        let occurrence = occurrences[index]
+                        return ConsistencyJudgement.Place(
+                            journey: traces[occurrence.trace].workspaceIndex, touchpoint: occurrence.touchpoint,
+                            position: occurrence.planned.position
+                        )
+                    }
+                )
+            },
+            mostUsed: mostUsed,
+            firstJourney: traces[occurrences[0].trace].workspaceIndex
         )
-        forEachJourney(of: occurrences, views: views) { view, occurrence in
-            let value = occurrence.planned.value
+        let reference = values[mostUsed]
+        forEachTrace(of: occurrences, traces: traces) { trace, occurrence in
             recorder.record(
-                marker, in: view, touchpoint: occurrence.touchpoint, channel: view.channel(occurrence.touchpoint),
-                met: value == mostUsed,
-                drafts: [GapDraft(
-                    attribute: attribute, position: occurrence.planned.position,
-                    wording: .differing(words, planned: "'\(definition.render(value))'"),
-                    related: related
-                )]
+                marker, in: trace, touchpoint: occurrence.touchpoint, channel: trace.channel(occurrence.touchpoint),
+                met: occurrence.planned.value == reference,
+                findings: [(.consistency(Finding(judgement: judgement)), occurrence.planned.position)]
             )
         }
     }
 
-    /// Calls `body` for each occurrence with its journey's view, binding each
-    /// view once: occurrences come journey by journey, and a view is large to copy.
-    private func forEachJourney(
-        of occurrences: [Occurrence], views: [JourneyView], _ body: (JourneyView, Occurrence) -> Void
-    ) {
+    /// Calls `body` for each occurrence with its journey's trace, binding
+    /// each trace once: occurrences come journey by journey, and a trace is
+    /// a handful of references to copy.
+    private func forEachTrace(of occurrences: [Occurrence], traces: [JourneyTrace], _ body: (JourneyTrace, Occurrence) -> Void) {
         var start = 0
         while start < occurrences.count {
-            let view = views[occurrences[start].view]
+            let trace = traces[occurrences[start].trace]
             var end = start
-            while end < occurrences.count, occurrences[end].view == occurrences[start].view {
-                body(view, occurrences[end])
+            while end < occurrences.count, occurrences[end].trace == occurrences[start].trace {
+                body(trace, occurrences[end])
                 end += 1
             }
             start = end
         }
     }
 
-    /// How many places a message lists for each value.
-    static let placesShown = 5
+    func attribute(of finding: Finding) -> Int? { attribute }
 
-    private func place(of occurrence: Occurrence, views: [JourneyView], brand: Brand) -> String {
-        let view = views[occurrence.view]
-        let touchpoint = view.touchpoint(occurrence.touchpoint)
-        let prefix = across == .journeys ? "\(view.journey.id)/" : ""
-        return "\(prefix)\(touchpoint.id) on \(brand.channels[touchpoint.channel].id)"
+    /// The value most used, in words.
+    private func reference(_ finding: Finding, in context: GapContext) -> String {
+        context.render(finding.judgement.values[finding.judgement.mostUsed].value, of: attribute)
+    }
+
+    /// `across the channels of journey 'j'`, or `across journeys`.
+    private func range(_ finding: Finding, in context: GapContext) -> String {
+        across == .channels
+            ? "across the channels of journey '\(context.workspace.journeys[finding.judgement.firstJourney].id)'"
+            : "across journeys"
+    }
+
+    /// `care-chat on chat`, or `journey/care-chat on chat` across journeys.
+    private func name(_ place: ConsistencyJudgement.Place, in context: GapContext) -> String {
+        let journey = context.workspace.journeys[place.journey]
+        let touchpoint = journey.touchpoints[place.touchpoint]
+        let prefix = across == .journeys ? "\(journey.id)/" : ""
+        return "\(prefix)\(touchpoint.id) on \(context.brand.channels[touchpoint.channel].id)"
+    }
+
+    func expected(_ finding: Finding, in context: GapContext) -> String {
+        "one \(context.attributeID(attribute)) \(range(finding, in: context)): '\(reference(finding, in: context))', the value most used"
+    }
+
+    func planned(_ finding: Finding, in context: GapContext) -> String {
+        guard let touchpoint = context.gap.place.touchpoint, let value = context.planned(attribute, at: touchpoint) else { return "" }
+        return "'\(context.render(value.value, of: attribute))'"
+    }
+
+    func message(_ finding: Finding, in context: GapContext) -> String {
+        guard let touchpoint = context.gap.place.touchpoint else { return "" }
+        let shown = ConsistencyJudgement.placesShown
+        let summary = finding.judgement.values.map { use in
+            let places = use.places.map { name($0, in: context) }.joined(separator: ", ")
+            let more = use.count > shown ? " and \(use.count - shown) more" : ""
+            return "'\(context.render(use.value, of: attribute))' (\(places)\(more))"
+        }.joined(separator: "; ")
+        return "\(context.subject(of: touchpoint)) plans \(context.attributeID(attribute)) = \(planned(finding, in: context)) "
+            + "where the rest use '\(reference(finding, in: context))'; '\(context.marker.title)' expects one "
+            + "\(context.attributeID(attribute)) \(range(finding, in: context)). Values in use: \(summary)"
+    }
+
+    func action(_ finding: Finding, in context: GapContext) -> String {
+        guard let touchpoint = context.gap.place.touchpoint else { return "" }
+        return "Set \(context.attributeID(attribute)) to '\(reference(finding, in: context))' at \(context.touchpointID(touchpoint)), "
+            + "like the rest of the \(across == .channels ? "journey" : "journeys")."
+    }
+
+    func related(_ finding: Finding, in context: GapContext) -> [RelatedLocation] {
+        let judgement = finding.judgement
+        let attributeID = context.attributeID(attribute)
+        func location(_ place: ConsistencyJudgement.Place) -> SourceLocation {
+            SourceLocation(file: context.workspace.journeys[place.journey].file, position: place.position)
+        }
+        var related: [RelatedLocation] = []
+        for (index, use) in judgement.values.enumerated() where index != judgement.mostUsed {
+            let value = context.render(use.value, of: attribute)
+            related += use.places.map { RelatedLocation(location($0), "\(attributeID) = '\(value)' at \(name($0, in: context))") }
+        }
+        if let first = judgement.values[judgement.mostUsed].places.first {
+            related.append(RelatedLocation(location(first), "\(attributeID) = '\(reference(finding, in: context))', the value most used"))
+        }
+        return related
+    }
+}
+
+/// What a consistency marker found when it compared the values of one
+/// attribute: each value in use, in order of first use, with how often and
+/// a few places where; which is most used. One object shared by every gap
+/// of the judgement.
+public final class ConsistencyJudgement: Hashable, Sendable {
+    public struct Use: Hashable, Sendable {
+        public let value: AttributeValue
+        /// How many touchpoints plan it.
+        public let count: Int
+        /// The first of them, at most ``ConsistencyJudgement/placesShown``.
+        public let places: [Place]
+    }
+
+    public struct Place: Hashable, Sendable {
+        /// Position among the workspace's journeys.
+        public let journey: Int
+        public let touchpoint: Int
+        /// Where the value is written.
+        public let position: SourcePosition
+    }
+
+    public let values: [Use]
+    /// Position in ``values`` of the value most used: the reference.
+    public let mostUsed: Int
+    /// The journey of the first touchpoint compared.
+    public let firstJourney: Int
+
+    /// How many places are named for each value.
+    public static let placesShown = 5
+
+    init(values: [Use], mostUsed: Int, firstJourney: Int) {
+        self.values = values
+        self.mostUsed = mostUsed
+        self.firstJourney = firstJourney
+    }
+
+    public static func == (lhs: ConsistencyJudgement, rhs: ConsistencyJudgement) -> Bool {
+        lhs === rhs || (lhs.mostUsed == rhs.mostUsed && lhs.firstJourney == rhs.firstJourney && lhs.values == rhs.values)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(mostUsed)
+        hasher.combine(values.count)
     }
 }

@@ -5,40 +5,29 @@ import JourneyModel
 /// expectations. One check per unit; the gap points at the unit's first
 /// touchpoint.
 extension CoverageRule: MarkerEvaluation {
-    func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
-        let brand = context.brand
-        let compiled = marker.expectations
-        let wanted = expectations.map { $0.describe(in: brand) }.joined(separator: " and ")
-        for view in context.journeys {
-            let inScope = context.orderedTouchpoints(of: view, in: marker.scope)
-            guard !inScope.isEmpty else { continue }
-            for unit in units(of: inScope, in: view) {
-                let hits = unit.members.filter { compiled.isMet(in: view, at: $0, brand: brand) }.count
-                recorder.record(
-                    marker, in: view, touchpoint: nil, channel: unit.channel, stage: unit.stage, met: hits >= minimum,
-                    drafts: [shortfall(in: unit, hits: hits, wanted: wanted, view: view, marker: marker, brand: brand)]
-                )
-            }
-        }
+    /// How many touchpoints of the unit meet the expectations, and the
+    /// unit's first touchpoint, which tells the unit (its stage or channel).
+    public struct Finding: Hashable, Sendable {
+        public let hits: Int
+        public let first: Int
     }
 
-    /// The gap of a unit with too few hits, built only when there is one.
-    private func shortfall(in unit: Unit, hits: Int, wanted: String, view: JourneyView, marker: ActiveMarker, brand: Brand) -> GapDraft {
-        let first = view.touchpoint(unit.members[0])
-        let (label, sentence) = describe(unit, view: view, brand: brand)
-        return GapDraft(
-            position: first.position,
-            expected: "at least \(minimum) touchpoint\(minimum == 1 ? "" : "s") per \(self.unit.rawValue) with \(wanted)",
-            planned: "\(hits) in \(label)",
-            message: "\(sentence) has \(hits) touchpoint\(hits == 1 ? "" : "s") with \(wanted); '\(marker.marker.title)' expects at least \(minimum)",
-            action: "Make \(minimum - hits) more touchpoint\(minimum - hits == 1 ? "" : "s") of \(label) meet '\(wanted)' (for example \(first.id)).",
-            related: [RelatedLocation(view.journey.location(first.position), "first touchpoint of \(label)")]
-        )
+    func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {
+        let compiled = marker.expectations
+        let inScope = view.orderedTouchpoints(in: marker.scope)
+        guard !inScope.isEmpty else { return }
+        for unit in units(of: inScope, in: view) {
+            let hits = unit.members.filter { compiled.isMet(in: view, at: $0, matches: &recorder.patternResults) }.count
+            let first = unit.members[0]
+            recorder.record(
+                marker, in: view.trace, touchpoint: nil, channel: unit.channel, met: hits >= minimum,
+                findings: [(.coverage(Finding(hits: hits, first: first)), view.journey.touchpoints[first].position)]
+            )
+        }
     }
 
     private struct Unit {
         var members: [Int]
-        var stage: Int?
         var channel: Int?
     }
 
@@ -50,23 +39,63 @@ extension CoverageRule: MarkerEvaluation {
             return [Unit(members: positions)]
         case .stage:
             let groups = Dictionary(grouping: positions) { view.stage($0) }
-            return groups.keys.sorted().map { Unit(members: groups[$0] ?? [], stage: $0) }
+            return groups.keys.sorted().map { Unit(members: groups[$0] ?? []) }
         case .channel:
             let groups = Dictionary(grouping: positions) { view.channel($0) }
             return groups.keys.sorted().map { Unit(members: groups[$0] ?? [], channel: $0) }
         }
     }
 
-    private func describe(_ unit: Unit, view: JourneyView, brand: Brand) -> (label: String, sentence: String) {
-        let journey = view.journey.id
-        if let stage = unit.stage {
-            let id = brand.stages[stage].id
+    func attribute(of finding: Finding) -> Int? { nil }
+
+    func channel(of finding: Finding, in context: GapContext) -> Int? {
+        unit == .channel ? context.touchpoint(finding.first).channel : nil
+    }
+
+    func stage(of finding: Finding, in context: GapContext) -> Int? {
+        unit == .stage ? context.touchpoint(finding.first).stage : nil
+    }
+
+    /// The unit as a label and in a sentence: `stage buy`, `stage 'buy' of journey 'j'`.
+    private func describe(_ finding: Finding, in context: GapContext) -> (label: String, sentence: String) {
+        let journey = context.journey.id
+        switch unit {
+        case .stage:
+            let id = context.brand.stages[context.touchpoint(finding.first).stage].id
             return ("stage \(id)", "stage '\(id)' of journey '\(journey)'")
-        }
-        if let channel = unit.channel {
-            let id = brand.channels[channel].id
+        case .channel:
+            let id = context.channelID(of: finding.first)
             return ("channel \(id)", "channel '\(id)' of journey '\(journey)'")
+        case .journey:
+            return ("the journey", "journey '\(journey)'")
         }
-        return ("the journey", "journey '\(journey)'")
+    }
+
+    /// What the touchpoints counted meet: `ritual planned and tone = warm`.
+    private func wanted(in context: GapContext) -> String { Expectation.describe(expectations, in: context.brand) }
+
+    private static func touchpoints(_ count: Int) -> String { "touchpoint\(count == 1 ? "" : "s")" }
+
+    func expected(_ finding: Finding, in context: GapContext) -> String {
+        "at least \(minimum) \(Self.touchpoints(minimum)) per \(unit.rawValue) with \(wanted(in: context))"
+    }
+
+    func planned(_ finding: Finding, in context: GapContext) -> String {
+        "\(finding.hits) in \(describe(finding, in: context).label)"
+    }
+
+    func message(_ finding: Finding, in context: GapContext) -> String {
+        "\(describe(finding, in: context).sentence) has \(finding.hits) \(Self.touchpoints(finding.hits)) with \(wanted(in: context)); "
+            + "'\(context.marker.title)' expects at least \(minimum)"
+    }
+
+    func action(_ finding: Finding, in context: GapContext) -> String {
+        let missing = minimum - finding.hits
+        return "Make \(missing) more \(Self.touchpoints(missing)) of \(describe(finding, in: context).label) meet "
+            + "'\(wanted(in: context))' (for example \(context.touchpointID(finding.first)))."
+    }
+
+    func related(_ finding: Finding, in context: GapContext) -> [RelatedLocation] {
+        [RelatedLocation(context.location(context.touchpoint(finding.first).position), "first touchpoint of \(describe(finding, in: context).label)")]
     }
 }

@@ -7,40 +7,64 @@ import JourneyModel
 /// value, or at the touchpoint when the value is missing, with the `next`
 /// entry that makes the handoff as the related place.
 extension HandoffRule: MarkerEvaluation {
-    func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
-        let brand = context.brand
+    /// The expectation the receiving touchpoint does not meet, and who hands over.
+    public struct Finding: Hashable, Sendable {
+        /// Position in the marker's expectations.
+        public let expectation: Int
+        public let tooLongToMatch: Bool
+        /// The touchpoint that hands the customer over, and its `next` entry.
+        public let from: Int
+        public let link: Int
+    }
+
+    func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {
         let compiled = marker.expectations
-        for view in context.journeys {
-            for source in view.order {
-                let fromChannel = view.channel(source)
-                for link in view.journey.touchpoints[source].next where view.isTaken(link.target) {
-                    let toChannel = view.channel(link.target)
-                    guard toChannel != fromChannel, marker.scope.includes(channel: toChannel),
-                          marker.scope.includes(stage: view.stage(link.target)) else { continue }
-                    let met = compiled.isMet(in: view, at: link.target, brand: brand)
-                    recorder.record(
-                        marker, in: view, touchpoint: link.target, channel: toChannel, met: met,
-                        drafts: handoffDrafts(compiled, view: view, from: source, link: link, brand: brand)
-                    )
-                }
+        for source in view.order {
+            let fromChannel = view.channel(source)
+            let links = view.journey.touchpoints[source].next
+            for (linkIndex, link) in links.enumerated() where view.isTaken(link.target) {
+                let toChannel = view.channel(link.target)
+                guard toChannel != fromChannel, marker.scope.includes(channel: toChannel),
+                      marker.scope.includes(stage: view.stage(link.target)) else { continue }
+                let failures = compiled.failures(in: view, at: link.target, matches: &recorder.patternResults)
+                recorder.record(
+                    marker, in: view.trace, touchpoint: link.target, channel: toChannel, met: failures.isEmpty,
+                    findings: UnmetExpectation.findings(failures, compiled, experience: view.experiences[link.target]) {
+                        .handoff(Finding(expectation: $0, tooLongToMatch: $1, from: source, link: linkIndex))
+                    }
+                )
             }
         }
     }
 
-    /// The unmet expectations of the receiving touchpoint. A missing value
-    /// points at the receiving touchpoint, where it would be planned (and
-    /// where a suppression of it goes); the `next` entry making the handoff
-    /// is the related place.
-    private func handoffDrafts(
-        _ compiled: ExpectationSet, view: JourneyView, from source: Int, link: TouchpointLink, brand: Brand
-    ) -> [GapDraft] {
-        let from = view.touchpoint(source)
-        let handoff = GapWording.Handoff(from: from.id, fromChannel: brand.channels[from.channel].id)
-        let related = RelatedLocation(view.journey.location(link.position), "\(from.id) hands over here")
-        return compiled.drafts(for: view.experiences[link.target], brand: brand, handoff: handoff).map { draft in
-            var draft = draft
-            draft.related.append(related)
-            return draft
-        }
+    func attribute(of finding: Finding) -> Int? { expectations[finding.expectation].attribute }
+
+    func expected(_ finding: Finding, in context: GapContext) -> String {
+        context.words(ofExpectation: finding.expectation).expected
+    }
+
+    func planned(_ finding: Finding, in context: GapContext) -> String {
+        UnmetExpectation.planned(expectations[finding.expectation], in: context)
+    }
+
+    func message(_ finding: Finding, in context: GapContext) -> String {
+        guard let touchpoint = context.gap.place.touchpoint else { return "" }
+        let subject = context.subject(of: touchpoint)
+            + ", taking over from \(context.touchpointID(finding.from)) (\(context.channelID(of: finding.from))),"
+        return UnmetExpectation.message(
+            expectations[finding.expectation], index: finding.expectation, tooLong: finding.tooLongToMatch, subject: subject, in: context
+        )
+    }
+
+    func action(_ finding: Finding, in context: GapContext) -> String {
+        guard let touchpoint = context.gap.place.touchpoint else { return "" }
+        let place = "\(context.touchpointID(touchpoint)), where \(context.touchpointID(finding.from)) hands over"
+        return UnmetExpectation.action(expectations[finding.expectation], index: finding.expectation, place: place, in: context)
+    }
+
+    func related(_ finding: Finding, in context: GapContext) -> [RelatedLocation] {
+        let links = context.touchpoint(finding.from).next
+        guard links.indices.contains(finding.link) else { return [] }
+        return [RelatedLocation(context.location(links[finding.link].position), "\(context.touchpointID(finding.from)) hands over here")]
     }
 }

@@ -5,41 +5,61 @@ import JourneyModel
 /// probability rises toward closing). One check per touchpoint after the
 /// first; the gap is where the value falls, with the one it falls from.
 extension ProgressionRule: MarkerEvaluation {
-    func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
-        let brand = context.brand
-        let definition = brand.attributes[attribute]
-        for view in context.journeys {
-            var previous: (position: Int, planned: PlannedValue)?
-            for position in context.orderedTouchpoints(of: view, in: marker.scope) {
-                guard let planned = view.experiences[position][attribute] else { continue }
-                defer { previous = (position, planned) }
-                guard let before = previous else { continue }
-                let met = (definition.compare(planned.value, before.planned.value) ?? 0) >= 0
-                recorder.record(
-                    marker, in: view, touchpoint: position, channel: view.channel(position), met: met,
-                    drafts: [fall(at: position, from: before, planned: planned, view: view, marker: marker, brand: brand)]
-                )
-            }
+    /// Where the value falls from: the previous touchpoint that plans it.
+    public struct Finding: Hashable, Sendable {
+        public let from: Int
+    }
+
+    func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {
+        let definition = recorder.brand.attributes[attribute]
+        var previous: (position: Int, planned: PlannedValue)?
+        for position in view.orderedTouchpoints(in: marker.scope) {
+            guard let planned = view.experiences[position][attribute] else { continue }
+            defer { previous = (position, planned) }
+            guard let before = previous else { continue }
+            let met = (definition.compare(planned.value, before.planned.value) ?? 0) >= 0
+            recorder.record(
+                marker, in: view.trace, touchpoint: position, channel: view.channel(position), met: met,
+                findings: [(.progression(Finding(from: before.position)), planned.position)]
+            )
         }
     }
 
-    /// The gap where the value falls, built only when it does.
-    private func fall(
-        at position: Int, from before: (position: Int, planned: PlannedValue), planned: PlannedValue,
-        view: JourneyView, marker: ActiveMarker, brand: Brand
-    ) -> GapDraft {
-        let definition = brand.attributes[attribute]
-        let touchpoint = view.touchpoint(position)
-        let earlier = view.touchpoint(before.position)
-        let now = definition.render(planned.value), then = definition.render(before.planned.value)
-        return GapDraft(
-            attribute: attribute, position: planned.position,
-            expected: "\(definition.id) ≥ \(then) (as at \(earlier.id))",
-            planned: now,
-            message: "\(touchpoint.subject(in: brand)) plans \(definition.id) = \(now), down from \(then) at \(earlier.id); "
-                + "'\(marker.marker.title)' expects it never to decrease along the journey",
-            action: "Raise \(definition.id) at \(touchpoint.id) to at least \(then), or lower it at \(earlier.id).",
-            related: [RelatedLocation(view.journey.location(before.planned.position), "\(definition.id) = \(then) at \(earlier.id)")]
-        )
+    func attribute(of finding: Finding) -> Int? { attribute }
+
+    /// The two values, in words: now and at the touchpoint it falls from.
+    private func values(_ finding: Finding, in context: GapContext) -> (now: String, then: String) {
+        func value(at position: Int?) -> String {
+            guard let position, let planned = context.planned(attribute, at: position) else { return "" }
+            return context.render(planned.value, of: attribute)
+        }
+        return (value(at: context.gap.place.touchpoint), value(at: finding.from))
+    }
+
+    func expected(_ finding: Finding, in context: GapContext) -> String {
+        "\(context.attributeID(attribute)) ≥ \(values(finding, in: context).then) (as at \(context.touchpointID(finding.from)))"
+    }
+
+    func planned(_ finding: Finding, in context: GapContext) -> String { values(finding, in: context).now }
+
+    func message(_ finding: Finding, in context: GapContext) -> String {
+        guard let touchpoint = context.gap.place.touchpoint else { return "" }
+        let (now, then) = values(finding, in: context)
+        return "\(context.subject(of: touchpoint)) plans \(context.attributeID(attribute)) = \(now), down from \(then) at "
+            + "\(context.touchpointID(finding.from)); '\(context.marker.title)' expects it never to decrease along the journey"
+    }
+
+    func action(_ finding: Finding, in context: GapContext) -> String {
+        guard let touchpoint = context.gap.place.touchpoint else { return "" }
+        return "Raise \(context.attributeID(attribute)) at \(context.touchpointID(touchpoint)) to at least "
+            + "\(values(finding, in: context).then), or lower it at \(context.touchpointID(finding.from))."
+    }
+
+    func related(_ finding: Finding, in context: GapContext) -> [RelatedLocation] {
+        guard let earlier = context.planned(attribute, at: finding.from) else { return [] }
+        let then = context.render(earlier.value, of: attribute)
+        return [RelatedLocation(
+            context.location(earlier.position), "\(context.attributeID(attribute)) = \(then) at \(context.touchpointID(finding.from))"
+        )]
     }
 }

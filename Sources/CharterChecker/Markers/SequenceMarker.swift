@@ -3,48 +3,86 @@ import JourneyModel
 /// Sequence markers: along each journey, between `minimum` and `maximum`
 /// touchpoints of kind `first` come before the first touchpoint of kind
 /// `then`. A journey without a `then` has nothing to check. One check per
-/// journey, counted on the channel of that first `then`.
+/// journey, counted on the channel of that first `then`; the gap is at it.
 extension SequenceRule: MarkerEvaluation {
-    func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
-        let brand = context.brand
-        let definition = brand.attributes[attribute]
-        let firstWord = definition.render(first), thenWord = definition.render(then)
-        /// `1 exchange-meeting`, `6 exchange-meetings`: how many touchpoints of a kind.
-        func count(_ number: Int, _ word: String) -> String { number == 1 ? "1 \(word)" : "\(number) \(word)s" }
-        for view in context.journeys {
-            let ordered = context.orderedTouchpoints(of: view, in: marker.scope)
-            guard let closing = ordered.firstIndex(where: { view.experiences[$0][attribute]?.value == then }) else { continue }
-            let counted = ordered[..<closing].filter { view.experiences[$0][attribute]?.value == first }
-            let met = counted.count >= minimum && counted.count <= (maximum ?? .max)
-            let target = view.touchpoint(ordered[closing])
-            let channel = view.channel(ordered[closing])
-            let bounds = "\(describeBounds()) \(firstWord)\(maximum == 1 || (maximum == nil && minimum == 1) ? "" : "s")"
-            recorder.record(
-                marker, in: view, touchpoint: ordered[closing], channel: channel, met: met,
-                drafts: [GapDraft(
-                    attribute: attribute, position: view.experiences[ordered[closing]][attribute]?.position,
-                    expected: "\(bounds) before the first \(thenWord)",
-                    planned: "\(count(counted.count, firstWord)) before \(target.id)",
-                    message: "\(target.subject(in: brand)) is the first \(thenWord) and comes after \(count(counted.count, firstWord)); "
-                        + "'\(marker.marker.title)' expects \(bounds) before it",
-                    action: counted.count < minimum
-                        ? "Plan \(count(minimum - counted.count, firstWord)) more before \(target.id)."
-                        : "Cut the \(firstWord)s before \(target.id) from \(counted.count) to \(maximum ?? counted.count), or bring the \(thenWord) forward.",
-                    related: counted.map { position in
-                        RelatedLocation(view.journey.location(view.touchpoint(position).position), "\(firstWord): \(view.touchpoint(position).id)")
-                    }
-                )]
-            )
-        }
+    /// How many touchpoints of kind `first` come before the first `then`, and which.
+    public struct Finding: Hashable, Sendable {
+        public let counted: Touchpoints
     }
 
-    /// `at least 1`, `at most 5`, `between 1 and 3`, `exactly 2`.
-    func describeBounds() -> String {
-        switch (minimum, maximum) {
-        case (let low, let high?) where low == high: "exactly \(low)"
-        case (0, let high?): "at most \(high)"
-        case (let low, let high?): "between \(low) and \(high)"
-        case (let low, nil): "at least \(low)"
+    func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {
+        let ordered = view.orderedTouchpoints(in: marker.scope)
+        guard let closing = ordered.firstIndex(where: { view.experiences[$0][attribute]?.value == then }) else { return }
+        let counted = ordered[..<closing].filter { view.experiences[$0][attribute]?.value == first }
+        let target = ordered[closing]
+        recorder.record(
+            marker, in: view.trace, touchpoint: target, channel: view.channel(target),
+            met: counted.count >= minimum && counted.count <= (maximum ?? .max),
+            findings: [(.sequence(Finding(counted: Touchpoints(counted))), view.experiences[target][attribute]?.position)]
+        )
+    }
+
+    func attribute(of finding: Finding) -> Int? { attribute }
+
+    /// The two kinds in words.
+    private func words(in context: GapContext) -> (first: String, then: String) {
+        (context.render(first, of: attribute), context.render(then, of: attribute))
+    }
+
+    /// `1 exchange-meeting`, `6 exchange-meetings`: how many touchpoints of a kind.
+    private static func count(_ number: Int, _ word: String) -> String { number == 1 ? "1 \(word)" : "\(number) \(word)s" }
+
+    /// `at most 5 exchange-meetings`.
+    private func boundsInWords(_ firstWord: String) -> String {
+        "\(bounds) \(firstWord)\(maximum == 1 || (maximum == nil && minimum == 1) ? "" : "s")"
+    }
+
+    func expected(_ finding: Finding, in context: GapContext) -> String {
+        let (firstWord, thenWord) = words(in: context)
+        return "\(boundsInWords(firstWord)) before the first \(thenWord)"
+    }
+
+    func planned(_ finding: Finding, in context: GapContext) -> String {
+        guard let target = context.gap.place.touchpoint else { return "" }
+        return "\(Self.count(finding.counted.count, words(in: context).first)) before \(context.touchpointID(target))"
+    }
+
+    func message(_ finding: Finding, in context: GapContext) -> String {
+        guard let target = context.gap.place.touchpoint else { return "" }
+        let (firstWord, thenWord) = words(in: context)
+        return "\(context.subject(of: target)) is the first \(thenWord) and comes after \(Self.count(finding.counted.count, firstWord)); "
+            + "'\(context.marker.title)' expects \(boundsInWords(firstWord)) before it"
+    }
+
+    func action(_ finding: Finding, in context: GapContext) -> String {
+        guard let target = context.gap.place.touchpoint else { return "" }
+        let (firstWord, thenWord) = words(in: context)
+        let counted = finding.counted.count, id = context.touchpointID(target)
+        return counted < minimum
+            ? "Plan \(Self.count(minimum - counted, firstWord)) more before \(id)."
+            : "Cut the \(firstWord)s before \(id) from \(counted) to \(maximum ?? counted), or bring the \(thenWord) forward."
+    }
+
+    func related(_ finding: Finding, in context: GapContext) -> [RelatedLocation] {
+        let firstWord = words(in: context).first
+        return finding.counted.positions.map { position in
+            RelatedLocation(context.location(context.touchpoint(position).position), "\(firstWord): \(context.touchpointID(position))")
         }
     }
+}
+
+/// Some touchpoints of a journey, by position, in one shared object: a
+/// finding that names them stays the size of a pointer.
+public final class Touchpoints: Hashable, Sendable {
+    public let positions: [Int]
+
+    init(_ positions: [Int]) {
+        self.positions = positions
+    }
+
+    public var count: Int { positions.count }
+
+    public static func == (lhs: Touchpoints, rhs: Touchpoints) -> Bool { lhs.positions == rhs.positions }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(positions) }
 }

@@ -5,42 +5,61 @@ import JourneyModel
 /// so many quantitative and qualitative KPIs. KPIs belong to the journey,
 /// not to a segment, so gaps carry no segment.
 extension StageKPIRule: MarkerEvaluation {
-    func evaluate(_ marker: ActiveMarker, in context: SegmentContext, into recorder: inout GapRecorder) {
-        let brand = context.brand
-        for view in context.journeys {
-            let journey = view.journey, layout = view.layout
-            let inScope = journey.touchpoints.indices.filter {
-                marker.scope.includes(channel: layout.channels[$0]) && marker.scope.includes(stage: layout.stages[$0])
-            }
-            var stages = Set(inScope.map { layout.stages[$0] })
-            stages.formUnion(journey.kpis.map(\.stage).filter { marker.scope.includes(stage: $0) })
-            for stage in stages.sorted() {
-                let declared = journey.kpis.filter { $0.stage == stage }
-                let kpis = declared.flatMap(\.kpis)
-                let quantitative = kpis.filter { $0.kind == .quantitative }.count
-                let qualitative = kpis.filter { $0.kind == .qualitative }.count
-                let met = quantitative >= minimumQuantitative && qualitative >= minimumQualitative
-                let stageID = brand.stages[stage].id
-                let anchor = declared.first?.position
-                    ?? journey.touchpoints.indices.first { layout.stages[$0] == stage }.map { journey.touchpoints[$0].position }
-                recorder.record(
-                    marker, in: view, touchpoint: nil, channel: nil, stage: stage, met: met,
-                    drafts: [GapDraft(
-                        position: anchor,
-                        expected: "at least \(minimumQuantitative) quantitative and \(minimumQualitative) qualitative KPI",
-                        planned: "\(quantitative) quantitative, \(qualitative) qualitative",
-                        message: "stage '\(stageID)' of journey '\(journey.id)' declares \(quantitative) quantitative and "
-                            + "\(qualitative) qualitative KPI; '\(marker.marker.title)' expects at least "
-                            + "\(minimumQuantitative) quantitative and \(minimumQualitative) qualitative",
-                        action: "Declare "
-                            + [
-                                quantitative < minimumQuantitative ? "\(minimumQuantitative - quantitative) quantitative" : nil,
-                                qualitative < minimumQualitative ? "\(minimumQualitative - qualitative) qualitative" : nil,
-                            ].compactMap { $0 }.joined(separator: " and ")
-                            + " KPI for stage '\(stageID)' in the 'kpis' of journey '\(journey.id)'."
-                    )]
-                )
-            }
+    /// The stage and the KPIs it declares.
+    public struct Finding: Hashable, Sendable {
+        public let stage: Int
+        public let quantitative: Int
+        public let qualitative: Int
+    }
+
+    func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {
+        let journey = view.journey, layout = view.trace.layout
+        let inScope = journey.touchpoints.indices.filter {
+            marker.scope.includes(channel: layout.channels[$0]) && marker.scope.includes(stage: layout.stages[$0])
         }
+        var stages = Set(inScope.map { layout.stages[$0] })
+        stages.formUnion(journey.kpis.map(\.stage).filter { marker.scope.includes(stage: $0) })
+        for stage in stages.sorted() {
+            let declared = journey.kpis.filter { $0.stage == stage }
+            let kpis = declared.flatMap(\.kpis)
+            let quantitative = kpis.filter { $0.kind == .quantitative }.count
+            let qualitative = kpis.filter { $0.kind == .qualitative }.count
+            let anchor = declared.first?.position
+                ?? journey.touchpoints.indices.first { layout.stages[$0] == stage }.map { journey.touchpoints[$0].position }
+            recorder.record(
+                marker, in: view.trace, touchpoint: nil, channel: nil,
+                met: quantitative >= minimumQuantitative && qualitative >= minimumQualitative,
+                findings: [(.stageKPI(Finding(stage: stage, quantitative: quantitative, qualitative: qualitative)), anchor)]
+            )
+        }
+    }
+
+    func attribute(of finding: Finding) -> Int? { nil }
+
+    func channel(of finding: Finding, in context: GapContext) -> Int? { nil }
+
+    func stage(of finding: Finding, in context: GapContext) -> Int? { finding.stage }
+
+    func expected(_ finding: Finding, in context: GapContext) -> String {
+        "at least \(minimumQuantitative) quantitative and \(minimumQualitative) qualitative KPI"
+    }
+
+    func planned(_ finding: Finding, in context: GapContext) -> String {
+        "\(finding.quantitative) quantitative, \(finding.qualitative) qualitative"
+    }
+
+    func message(_ finding: Finding, in context: GapContext) -> String {
+        "stage '\(context.brand.stages[finding.stage].id)' of journey '\(context.journey.id)' declares \(finding.quantitative) "
+            + "quantitative and \(finding.qualitative) qualitative KPI; '\(context.marker.title)' expects at least "
+            + "\(minimumQuantitative) quantitative and \(minimumQualitative) qualitative"
+    }
+
+    func action(_ finding: Finding, in context: GapContext) -> String {
+        let missing = [
+            finding.quantitative < minimumQuantitative ? "\(minimumQuantitative - finding.quantitative) quantitative" : nil,
+            finding.qualitative < minimumQualitative ? "\(minimumQualitative - finding.qualitative) qualitative" : nil,
+        ]
+        return "Declare " + missing.compactMap { $0 }.joined(separator: " and ")
+            + " KPI for stage '\(context.brand.stages[finding.stage].id)' in the 'kpis' of journey '\(context.journey.id)'."
     }
 }

@@ -18,7 +18,7 @@ struct Finding: Sendable {
     private var diagnosticMessage: String
     var related: [RelatedLocation]
     /// Set for gaps.
-    var gap: Gap?
+    var gap: DescribedGap?
     /// Set for diagnostics with a did-you-mean.
     var suggestion: String?
 
@@ -33,7 +33,7 @@ struct Finding: Sendable {
         suggestion = diagnostic.suggestion
     }
 
-    init(_ gap: Gap) {
+    init(_ gap: DescribedGap) {
         kind = .gap
         id = gap.marker
         severity = gap.severity

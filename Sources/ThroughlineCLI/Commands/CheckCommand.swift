@@ -58,15 +58,16 @@ enum CheckCommand {
         let failSeverity = arguments.value("fail-on").flatMap(Severity.init(rawValue:)) ?? .error
         if let path = arguments.value("write-baseline") {
             if let failure = run.reportUnusableInput(io: io) { return failure }
-            let gaps = run.report.gaps
+            let wording = GapWording(run.load.workspace)
+            let gaps = run.report.gaps.map(wording.describe)
             if let failure = run.emit(output: path, io: io, { BaselineJSON.render(gaps, to: &$0) }) { return failure }
-            let count = Set(run.report.openGaps.map(\.fingerprint)).count
+            let count = Set(run.report.openGaps.map(wording.fingerprint)).count
             io.writeError("recorded \(count) gap\(count == 1 ? "" : "s") in \(path)\n")
             return .success
         }
         // Marked in place: the run holds the only copy of the gaps.
-        baseline?.apply(to: &run.report.gaps)
-        var result = run.checkResult(failSeverity: failSeverity)
+        if let baseline { baseline.apply(to: &run.report.gaps, wording: GapWording(run.load.workspace)) }
+        var result = run.checkResult(failSeverity: failSeverity, baseline: baseline?.file)
         if !baselineProblems.isEmpty {
             result.diagnostics = (result.diagnostics + baselineProblems).sorted(by: Diagnostic.reportOrder)
         }

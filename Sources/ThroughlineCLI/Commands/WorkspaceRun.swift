@@ -65,10 +65,11 @@ struct WorkspaceRun {
         return await WorkspaceLoader.load(consume sources)
     }
 
-    func checkResult(failSeverity: Severity) -> CheckResult {
+    /// What `check` reports; `baseline` names the baseline that accepted gaps, if any.
+    func checkResult(failSeverity: Severity, baseline: String? = nil) -> CheckResult {
         CheckResult(
             workspace: load.workspace, diagnostics: diagnostics, gaps: report.gaps,
-            fileCount: inputs.count, failSeverity: failSeverity
+            wording: GapWording(load.workspace, baselineFile: baseline), fileCount: inputs.count, failSeverity: failSeverity
         )
     }
 
@@ -78,7 +79,7 @@ struct WorkspaceRun {
     func reportUnusableInput(io: CommandIO) -> ExitCode? {
         let errors = diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return nil }
-        let result = CheckResult(workspace: load.workspace, diagnostics: errors, gaps: [], fileCount: inputs.count)
+        let result = CheckResult(workspace: load.workspace, diagnostics: errors, gaps: [DescribedGap](), fileCount: inputs.count)
         io.writeError(CheckText.render(result))
         return .unusableInput
     }

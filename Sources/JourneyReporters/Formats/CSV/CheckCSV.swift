@@ -41,11 +41,12 @@ public enum CheckCSV {
             ]))
         }
         for gap in result.gaps {
+            let words = gap.words
             target.write(CSVField.record([
                 "gap", gap.marker, gap.severity.rawValue,
                 gap.location.file, String(gap.location.line), String(gap.location.column),
                 gap.brand, gap.journey, gap.touchpoint ?? "", gap.segment ?? "", gap.channel ?? "", gap.stage ?? "",
-                gap.expected, gap.planned, gap.message, gap.suppression?.reason ?? "",
+                words.expected, words.planned, words.message, gap.suppression?.reason ?? "",
             ]))
         }
     }

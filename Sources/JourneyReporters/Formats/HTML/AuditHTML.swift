@@ -240,7 +240,7 @@ public enum AuditHTML {
     }
 
     /// `journey/touchpoint`, then channel and stage on a line of their own.
-    static func place(of gap: Gap) -> String {
+    static func place(of gap: DescribedGap) -> String {
         let place = [gap.journey, gap.touchpoint].compactMap { $0 }.map(escape).joined(separator: "/<wbr>")
         let context = [gap.channel, gap.stage].compactMap { $0 }.joined(separator: ", ")
         return context.isEmpty ? place : "\(place)<br><span class=\"detail\">\(escape(context))</span>"
@@ -274,7 +274,7 @@ public enum AuditHTML {
     }
 
     /// `1 error`, `3 warnings`… as badges, worst first; `0` when none.
-    static func gapCounts(_ gaps: [Gap]) -> String {
+    static func gapCounts(_ gaps: [DescribedGap]) -> String {
         let parts = [Severity.error, .warning, .info].compactMap { severity -> String? in
             let count = gaps.filter { $0.severity == severity }.count
             guard count > 0 else { return nil }

@@ -6,13 +6,13 @@ import JourneyModel
 /// fingerprints, with enough context for a reviewer to see what is being
 /// accepted. Sorted by fingerprint, so a rewritten baseline diffs cleanly.
 public enum BaselineJSON {
-    public static func render(_ gaps: [Gap]) -> String {
+    public static func render(_ gaps: [DescribedGap]) -> String {
         var text = ""
         render(gaps, to: &text)
         return text
     }
 
-    public static func render(_ gaps: [Gap], to target: inout some TextOutputStream) {
+    public static func render(_ gaps: [DescribedGap], to target: inout some TextOutputStream) {
         var seen = Set<String>()
         let unique = gaps.filter { $0.suppression == nil && seen.insert($0.fingerprint).inserted }
             .sorted { $0.fingerprint < $1.fingerprint }

@@ -62,7 +62,8 @@ public enum CheckJSON {
     }
 
     /// A gap with the contract's fields, then the optional extras.
-    public static func gap(_ gap: Gap) -> JSONOutput {
+    public static func gap(_ gap: DescribedGap) -> JSONOutput {
+        let words = gap.words
         var members: [(String, JSONOutput)] = [
             ("marker", .string(gap.marker)),
             ("severity", .string(gap.severity.rawValue)),
@@ -75,14 +76,14 @@ public enum CheckJSON {
         ]
         members += location(gap.location)
         members += [
-            ("expected", .string(gap.expected)),
-            ("planned", .string(gap.planned)),
-            ("message", .string(gap.message)),
+            ("expected", .string(words.expected)),
+            ("planned", .string(words.planned)),
+            ("message", .string(words.message)),
             ("kind", .string(gap.kind.rawValue)),
             ("attribute", .optional(gap.attribute)),
-            ("action", .string(gap.action)),
+            ("action", .string(words.action)),
         ]
-        if !gap.related.isEmpty { members.append(("related", .array(gap.related.map(related)))) }
+        if !words.related.isEmpty { members.append(("related", .array(words.related.map(related)))) }
         if let suppression = gap.suppression {
             members.append(("suppression", .object([("reason", .string(suppression.reason))] + location(suppression.location))))
         }

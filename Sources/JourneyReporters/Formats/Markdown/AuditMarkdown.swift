@@ -165,7 +165,7 @@ public enum AuditMarkdown {
     }
 
     /// `care-and-repair/care-chat (chat, support)`
-    static func place(of gap: Gap) -> String {
+    static func place(of gap: DescribedGap) -> String {
         let place = [gap.journey, gap.touchpoint].compactMap { $0 }.joined(separator: "/")
         let context = [gap.channel, gap.stage].compactMap { $0 }.joined(separator: ", ")
         return context.isEmpty ? place : "\(place) (\(context))"

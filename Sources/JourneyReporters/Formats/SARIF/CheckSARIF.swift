@@ -16,7 +16,7 @@ import JourneyModel
 /// - Locations: the path as given, relative to `%SRCROOT%` (absolute paths
 ///   become `file://` URIs); `startLine`/`startColumn` are 1-based and
 ///   columns count Unicode scalars, hence `"columnKind": "unicodeCodePoints"`.
-/// - Gaps carry `partialFingerprints["throughlineGap/v1"]` (``Gap/fingerprint``,
+/// - Gaps carry `partialFingerprints["throughlineGap/v1"]` (``DescribedGap/fingerprint``,
 ///   which survives edits that move lines) and their journey, touchpoint,
 ///   segment, channel, stage, expected and planned values, and the action
 ///   that would close them, under `properties`.
@@ -103,16 +103,17 @@ public enum CheckSARIF {
         return .object(members)
     }
 
-    static func gap(_ gap: Gap, rules: RuleTable) -> JSONOutput {
+    static func gap(_ gap: DescribedGap, rules: RuleTable) -> JSONOutput {
         let rule = rules.rule(for: .marker(gap.marker))
+        let words = gap.words
         var members: [(String, JSONOutput)] = [
             ("ruleId", .string(rule.id)),
             ("ruleIndex", .integer(rule.index)),
             ("level", .string(level(gap.severity))),
-            ("message", message(gap.message)),
+            ("message", message(words.message)),
             ("locations", .array([location(gap.location)])),
         ]
-        if !gap.related.isEmpty { members.append(("relatedLocations", relatedLocations(gap.related))) }
+        if !words.related.isEmpty { members.append(("relatedLocations", relatedLocations(words.related))) }
         members.append(("partialFingerprints", .object([(fingerprintKey, .string(gap.fingerprint))])))
         if let suppression = gap.suppression {
             members.append(("suppressions", .array([.object([
@@ -132,11 +133,11 @@ public enum CheckSARIF {
         ]
         properties += optional.compactMap { key, value in value.map { (key, .string($0)) } }
         properties += [
-            ("expected", .string(gap.expected)),
-            ("planned", .string(gap.planned)),
+            ("expected", .string(words.expected)),
+            ("planned", .string(words.planned)),
             ("markerKind", .string(gap.kind.rawValue)),
         ]
-        if !gap.action.isEmpty { properties.append(("action", .string(gap.action))) }
+        if !words.action.isEmpty { properties.append(("action", .string(words.action))) }
         members.append(("properties", .object(properties)))
         return .object(members)
     }
@@ -188,7 +189,7 @@ public enum CheckSARIF {
             for code in codes {
                 add(.diagnostic(code), id: code.rawValue, descriptor: Self.descriptor(for: code))
             }
-            var firstGap: [String: Gap] = [:]
+            var firstGap: [String: DescribedGap] = [:]
             for gap in result.gaps where firstGap[gap.marker] == nil { firstGap[gap.marker] = gap }
             let diagnosticIDs = Set(DiagnosticCode.allCases.map(\.rawValue))
             for markerID in firstGap.keys.sorted() {
@@ -220,7 +221,7 @@ public enum CheckSARIF {
 
         /// From the marker as the brand of its first gap defines it; from the
         /// gap alone if the workspace does not have it.
-        static func descriptor(id: String, marker: Marker?, gap: Gap) -> JSONOutput {
+        static func descriptor(id: String, marker: Marker?, gap: DescribedGap) -> JSONOutput {
             let kind = marker?.kind ?? gap.kind
             let severity = marker?.severity ?? gap.severity
             let short = marker?.name ?? "Charter marker '\(gap.marker)' (\(kind.rawValue))."

@@ -29,7 +29,7 @@ public enum CheckText {
         // other, so only the entries of the current place are compared.
         var openCount = 0, placeCount = 0
         // Each gap's message is joined once (see `GapWording`), to compare and to write.
-        var place: [(gap: Gap, message: String, segments: [String])] = []
+        var place: [(gap: DescribedGap, message: String, segments: [String])] = []
         func writePlace() {
             for (gap, message, segments) in place {
                 let tags = ([gap.marker] + (segments.isEmpty ? [] : [segments.joined(separator: ", ")])).joined(separator: " · ")

@@ -33,7 +33,7 @@ public enum ExplainText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func describe(_ gap: Gap, style: TerminalStyle) -> String {
+    private static func describe(_ gap: DescribedGap, style: TerminalStyle) -> String {
         let place = [gap.journey, gap.touchpoint ?? gap.stage.map { "stage \($0)" }].compactMap { $0 }.joined(separator: "/")
         let accepted = gap.suppression.map { " (accepted: \($0.reason))" } ?? ""
         return "\(place): planned \(gap.planned)\(accepted) \(style.dim("(\(gap.location))"))"
