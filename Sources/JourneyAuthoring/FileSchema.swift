@@ -240,6 +240,11 @@ public enum FileSchema {
             ("experience", experience),
             ("bySegment", .object(overlays)),
             ("next", next),
+            ("initiator", enumeration(Initiator.allCases.map(\.rawValue), "Who starts the interaction. Default: brand.")),
+            ("after", .object([
+                ("type", "string"), ("pattern", .string(durationPattern)),
+                ("description", "When it is planned: this long after the previous touchpoint in journey order (ISO 8601, e.g. P2D)."),
+            ])),
             ("suppress", suppressions),
         ]
         return .object([

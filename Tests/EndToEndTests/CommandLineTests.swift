@@ -171,10 +171,10 @@ struct CommandLineTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Fixtures.writeBrand(to: folder.appendingPathComponent("Brands"))
         try Fixtures.write("""
-        journey;touchpoint;stage;channel;segment;next;address;tone
-        onboarding;signup;s1;web;;call;formal;warm
-        onboarding;call;s2;web;;;formal;warm
-        onboarding;call;;;vip;;;warm
+        journey;touchpoint;stage;channel;segment;next;initiator;after;address;tone
+        onboarding;signup;s1;web;;call;customer;;formal;warm
+        onboarding;call;s2;web;;;;P2D;formal;warm
+        onboarding;call;;;vip;;;;;warm
 
         """, to: folder.appendingPathComponent("inventory.csv"))
         let outcome = try ToolRunner.run(["import", "inventory.csv", "--brand", "b"], in: folder)
@@ -183,11 +183,19 @@ struct CommandLineTests {
         let check = try ToolRunner.run([], in: folder)
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output.hasPrefix("0 errors, 0 warnings, 0 infos in 2 files (1 journey, 2 touchpoints)"))
+        let written = try String(contentsOf: folder.appendingPathComponent("Journeys/b/onboarding.journey.jsonc"), encoding: .utf8)
+        #expect(written.contains(#""initiator": "customer""#))
+        #expect(written.contains(#""after": "P2D""#))
 
         try Fixtures.write("journey,touchpoint,stage,channel,adress\nonboarding,x,s9,web,formal\n", to: folder.appendingPathComponent("bad.csv"))
         let bad = try ToolRunner.run(["import", "bad.csv", "--brand", "b", "--output-dir", "Other"], in: folder)
         #expect(bad.status == 2)
         #expect(bad.error.contains("bad.csv:1:34: error: unknown column 'adress'"))
+        try Fixtures.write("journey,touchpoint,stage,channel,initiator,after\nonboarding,x,s1,web,clent,soon\n", to: folder.appendingPathComponent("timing.csv"))
+        let timing = try ToolRunner.run(["import", "timing.csv", "--brand", "b", "--output-dir", "Other"], in: folder)
+        #expect(timing.status == 2)
+        #expect(timing.error.contains("timing.csv:2:21: error: unknown initiator 'clent'"))
+        #expect(timing.error.contains("timing.csv:2:27: error: 'soon' is not an ISO 8601 duration for 'after'"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Other").path))
         let again = try ToolRunner.run(["import", "inventory.csv", "--brand", "b"], in: folder)
         #expect(again.status == 2)

@@ -185,13 +185,9 @@ import Testing
 extension Marker {
     var line: Int { location.line }
 
-    /// The expectations of an expectation, coverage or handoff marker.
+    /// The expectations of a marker of a kind that has them (expectation, coverage, handoff).
     var expectations: [Expectation]? {
-        switch rule {
-        case .expectation(let rule): rule.expectations
-        case .coverage(let rule): rule.expectations
-        case .handoff(let rule): rule.expectations
-        case .consistency, .sequence, .stageKPI, .progression: nil
-        }
+        let expectations = rule.definition.expectations
+        return expectations.isEmpty ? nil : expectations
     }
 }

@@ -145,14 +145,8 @@ enum Canonical {
                 + "stages:\(list(scope.stages)) segments:\(list(scope.segments))",
         ]
         let expectations = marker.expectations?.map { "\($0.describe(in: brand))@\($0.location)" } ?? []
-        switch marker.rule {
-        case .expectation, .handoff: lines.append("  \(marker.kind) \(expectations)")
-        case .coverage(let rule): lines.append("  coverage \(rule.unit) \(rule.minimum) \(expectations)")
-        case .consistency(let rule): lines.append("  consistent \(rule.attribute) \(rule.across)")
-        case .sequence(let rule): lines.append("  sequence \(rule.attribute) \(rule.first) \(rule.then) \(rule.minimum) \(String(describing: rule.maximum))")
-        case .stageKPI(let rule): lines.append("  stage-kpis \(rule.minimumQuantitative) \(rule.minimumQualitative)")
-        case .progression(let rule): lines.append("  progression \(rule.attribute)")
-        }
+        // Every field of the rule, whatever its kind, with its expectations located.
+        lines.append("  \(marker.kind) \(marker.rule) \(expectations)")
         return lines
     }
 

@@ -252,6 +252,25 @@ import Testing
         #expect(marker.kind.isPerSegment)
     }
 
+    // MARK: pressure
+
+    @Test func pressureReadsItsBoundAndWindow() async throws {
+        let (marker, _) = try await Self.decode(#"{ "id": "m", "kind": "pressure", "atMost": 3, "within": "P7D" }"#)
+        guard case .pressure(let rule) = marker.rule else {
+            Issue.record("expected a pressure rule")
+            return
+        }
+        #expect(rule.maximum == 3)
+        #expect(rule.window.seconds == 7 * 86_400)
+        #expect(marker.kind.isPerSegment)
+    }
+
+    @Test func pressureNeedsBothFields() async {
+        let (marker, result) = await Acme.marker(#"{ "id": "m", "kind": "pressure" }"#)
+        #expect(marker == nil)
+        #expect(result.diagnostics.map(\.message) == ["marker 'm' needs 'atMost'", "marker 'm' needs 'within'"], "\(result.listing)")
+    }
+
     // MARK: Kind-specific keys
 
     @Test(arguments: [

@@ -106,6 +106,32 @@ import Testing
 
     // MARK: Brand values
 
+    @Test func initiatorAndTimingAreRead() async throws {
+        let result = await Acme.load(journeys: [Acme.journey(#"""
+            { "id": "mail", "stage": "discover", "channel": "email" },
+            { "id": "visit", "stage": "buy", "channel": "store", "initiator": "customer", "after": "P2DT12H" }
+            """#)])
+        #expect(result.diagnostics.isEmpty, "\(result.listing)")
+        let touchpoints = try #require(result.workspace.journeys.first?.touchpoints)
+        #expect(touchpoints.map(\.initiator) == [.brand, .customer])
+        #expect(touchpoints.map { $0.after?.text } == [nil, "P2DT12H"])
+        #expect(touchpoints[1].after?.seconds == 2.5 * 86_400)
+    }
+
+    @Test(arguments: [
+        (#""initiator": "brnd""#, "unknown initiator 'brnd'; did you mean 'brand'?", #""brnd""#),
+        (#""after": "in two days""#, "'in two days' is not an ISO 8601 duration for 'after'; write for example PT2H, P1D or P7D", #""in two days""#),
+        (#""initiator": true"#, "expected a string for 'initiator', found a boolean", "true"),
+    ])
+    func aBadInitiatorOrTimingIsLocated(field: String, message: String, at needle: String) async throws {
+        let journey = Acme.journey(#"{ "id": "mail", "stage": "discover", "channel": "email", \#(field) }"#)
+        let result = await Acme.load(journeys: [journey])
+        #expect(result.diagnostics.map(\.message) == [message], "\(result.listing)")
+        #expect(result.diagnostics.first?.location == location(of: needle, in: journey, file: Acme.journeyPath))
+        // The value is dropped, the touchpoint kept with the default.
+        #expect(result.workspace.journeys.first?.touchpoints.first?.initiator == .brand)
+    }
+
     @Test func aChannelKindOutsideTheList() async throws {
         let brand = Acme.brand().replacingOccurrences(of: #""kind": "voice""#, with: #""kind": "vocie""#)
         let result = await load((Acme.brandPath, brand))
@@ -261,6 +287,10 @@ import Testing
         (#"{ "id": "m", "kind": "sequence", "attribute": "winProbability", "first": 1, "then": 2 }"#,
          "a sequence counts touchpoints by a word: 'winProbability' is number, use an enum or text attribute", #""winProbability""#),
         (#"{ "id": "", "expect": { "address": "formal" } }"#, "'id' cannot be empty", #""""#),
+        (#"{ "id": "m", "kind": "pressure", "atMost": 3, "within": "a week" }"#,
+         "'a week' is not an ISO 8601 duration for 'within'; write for example PT2H, P1D or P7D", #""a week""#),
+        (#"{ "id": "m", "kind": "pressure", "atMost": 3, "within": "PT0S" }"#, "'within' must be longer than zero, not PT0S", #""PT0S""#),
+        (#"{ "id": "m", "kind": "pressure", "atMost": 0, "within": "P7D" }"#, "'atMost' must be a whole number of at least 1, found 0", "0"),
     ])
     func anInvalidMarkerValueIsLocatedAndTheMarkerDropped(marker: String, message: String, at needle: String) async throws {
         let brand = Acme.brand(markers: marker)

@@ -10,6 +10,7 @@ public enum MarkerFinding: Hashable, Sendable {
     case coverage(CoverageRule.Finding)
     case expectation(ExpectationRule.Finding)
     case handoff(HandoffRule.Finding)
+    case pressure(PressureRule.Finding)
     case progression(ProgressionRule.Finding)
     case sequence(SequenceRule.Finding)
     case stageKPI(StageKPIRule.Finding)
@@ -20,6 +21,7 @@ public enum MarkerFinding: Hashable, Sendable {
         case .coverage: .coverage
         case .expectation: .expectation
         case .handoff: .handoff
+        case .pressure: .pressure
         case .progression: .progression
         case .sequence: .sequence
         case .stageKPI: .stageKPI
@@ -35,6 +37,7 @@ extension MarkerRule {
         case .coverage(let rule): rule
         case .expectation(let rule): rule
         case .handoff(let rule): rule
+        case .pressure(let rule): rule
         case .progression(let rule): rule
         case .sequence(let rule): rule
         case .stageKPI(let rule): rule
@@ -49,6 +52,7 @@ extension MarkerRule {
         case (.coverage(let rule), .coverage(let found)): visitor.visit(rule, found)
         case (.expectation(let rule), .expectation(let found)): visitor.visit(rule, found)
         case (.handoff(let rule), .handoff(let found)): visitor.visit(rule, found)
+        case (.pressure(let rule), .pressure(let found)): visitor.visit(rule, found)
         case (.progression(let rule), .progression(let found)): visitor.visit(rule, found)
         case (.sequence(let rule), .sequence(let found)): visitor.visit(rule, found)
         case (.stageKPI(let rule), .stageKPI(let found)): visitor.visit(rule, found)

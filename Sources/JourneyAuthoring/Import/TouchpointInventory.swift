@@ -9,12 +9,13 @@ import JourneyModel
 /// Columns: `journey`, `touchpoint` (its id), `stage`, `channel`, and
 /// optionally `name`, `segment` (blank for the experience every segment
 /// gets; a segment id for that segment's `bySegment` refinement), `next`
-/// (ids separated by spaces, `;` or `|`), then one column per attribute of
+/// (ids separated by spaces, `;` or `|`), `initiator` (`brand` or
+/// `customer`), `after` (an ISO 8601 duration), then one column per attribute of
 /// the brand's vocabulary. A blank cell plans nothing. Problems point at
 /// the CSV cell (line and column); nothing is written unless every journey
 /// produced loads without a diagnostic.
 public enum TouchpointInventory {
-    public static let fixedColumns = ["journey", "touchpoint", "name", "stage", "channel", "segment", "next"]
+    public static let fixedColumns = ["journey", "touchpoint", "name", "stage", "channel", "segment", "next", "initiator", "after"]
 
     public struct Output: Sendable {
         /// File name (`<journey>.journey.jsonc`) and contents, by journey id.
@@ -80,6 +81,15 @@ public enum TouchpointInventory {
             check(cell("stage"), in: brand.stages, .unknownStage, "stage")
             check(cell("channel"), in: brand.channels, .unknownChannel, "channel")
             check(cell("segment"), in: brand.segments, .unknownSegment, "segment")
+            if let initiator = cell("initiator"), !initiator.text.isEmpty, Initiator(rawValue: initiator.text) == nil {
+                let words = Initiator.allCases.map(\.rawValue)
+                report(.invalidValue, initiator.position,
+                       "unknown initiator '\(initiator.text)'\(DidYouMean.hint(for: initiator.text, in: words)); expected one of: \(words.joined(separator: ", "))",
+                       suggestion: DidYouMean.closest(to: initiator.text, in: words))
+            }
+            if let after = cell("after"), !after.text.isEmpty, ISODuration(after.text) == nil {
+                report(.invalidValue, after.position, "'\(after.text)' is not an ISO 8601 duration for 'after'; write for example PT2H, P1D or P7D")
+            }
             var experience: [(String, JSONOutput)] = []
             for (column, attribute) in attributeColumns where row.indices.contains(column) && !row[column].text.isEmpty {
                 let raw = row[column]
@@ -102,6 +112,7 @@ public enum TouchpointInventory {
             journeys[journeyCell.text]?.add(
                 touchpoint: touchpointCell.text, segment: segment.isEmpty ? nil : segment,
                 name: cell("name")?.text, stage: cell("stage")?.text, channel: cell("channel")?.text,
+                initiator: cell("initiator")?.text, after: cell("after")?.text,
                 next: next, experience: experience, position: touchpointCell.position
             )
         }
@@ -173,6 +184,8 @@ private struct JourneyDraft {
         var name: String?
         var stage: String?
         var channel: String?
+        var initiator: String?
+        var after: String?
         var next: [String] = []
         var experience: [(String, JSONOutput)] = []
         var bySegment: [(String, [(String, JSONOutput)])] = []
@@ -180,7 +193,7 @@ private struct JourneyDraft {
 
     mutating func add(
         touchpoint id: String, segment: String?, name: String?, stage: String?, channel: String?,
-        next: [String], experience: [(String, JSONOutput)], position: SourcePosition
+        initiator: String?, after: String?, next: [String], experience: [(String, JSONOutput)], position: SourcePosition
     ) {
         var index = touchpoints.firstIndex { $0.id == id }
         if index == nil {
@@ -191,6 +204,8 @@ private struct JourneyDraft {
         if let name, !name.isEmpty { touchpoints[index].name = name }
         if let stage, !stage.isEmpty { touchpoints[index].stage = stage }
         if let channel, !channel.isEmpty { touchpoints[index].channel = channel }
+        if let initiator, !initiator.isEmpty { touchpoints[index].initiator = initiator }
+        if let after, !after.isEmpty { touchpoints[index].after = after }
         for target in next where !touchpoints[index].next.contains(target) { touchpoints[index].next.append(target) }
         if let segment {
             touchpoints[index].bySegment.append((segment, experience))
@@ -213,6 +228,8 @@ private struct JourneyDraft {
                     members.append(("bySegment", .object(touchpoint.bySegment.map { ($0.0, .object($0.1)) })))
                 }
                 if !touchpoint.next.isEmpty { members.append(("next", .array(touchpoint.next.map(JSONOutput.string)))) }
+                if let initiator = touchpoint.initiator { members.append(("initiator", .string(initiator))) }
+                if let after = touchpoint.after { members.append(("after", .string(after))) }
                 return .object(members)
             })),
         ])

@@ -5,7 +5,8 @@ import JourneyModel
 enum JourneyDecoder {
     static let keys = ["$schema", "journey", "name", "description", "brand", "segments", "touchpoints", "kpis", "suppress"]
     static let touchpointKeys = [
-        "id", "name", "description", "stage", "channel", "segments", "experience", "bySegment", "next", "suppress",
+        "id", "name", "description", "stage", "channel", "segments", "experience", "bySegment", "next", "initiator", "after",
+        "suppress",
     ]
     static let kpiKeys = ["name", "kind", "target", "description"]
     static let suppressionKeys = ["marker", "reason", "segments"]

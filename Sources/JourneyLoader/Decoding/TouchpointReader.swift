@@ -32,6 +32,7 @@ struct TouchpointReader {
         var id: String?, name: String?, stage: Int?, channel: Int?, segments: MemberSet?
         var experience = Experience(), overlays: [SegmentOverlay] = [], links: [PendingLink] = []
         var suppressions: [Suppression] = []
+        var initiator = Initiator.brand, after: ISODuration?
         var usable = true
 
         for member in object.members {
@@ -70,6 +71,21 @@ struct TouchpointReader {
                 for (target, element) in context.strings(entry, for: "next") ?? [] {
                     links.append(PendingLink(name: target, location: context.location(of: element)))
                 }
+            case "initiator":
+                if let word = context.string(entry, for: "initiator") {
+                    if let known = Initiator(rawValue: word) {
+                        initiator = known
+                    } else {
+                        context.reportUnknown(.invalidValue, at: entry, name: word, what: "initiator", known: Initiator.allCases.map(\.rawValue))
+                    }
+                }
+            case "after":
+                if let text = context.string(entry, for: "after") {
+                    after = context.duration(text)
+                    if after == nil {
+                        context.report(.invalidValue, at: entry, "'\(text)' is not an ISO 8601 duration for 'after'; write for example PT2H, P1D or P7D")
+                    }
+                }
             case "suppress":
                 suppressions = JourneyDecoder.decodeSuppressions(entry, lookups: lookups, context: &context)
             default:
@@ -86,7 +102,7 @@ struct TouchpointReader {
         }
         touchpoints.append(Touchpoint(
             id: id, name: name, stage: stage, channel: channel, segments: segments,
-            experience: experience, bySegment: overlays, suppressions: suppressions, position: position
+            experience: experience, bySegment: overlays, initiator: initiator, after: after, suppressions: suppressions, position: position
         ))
         pendingLinks.append(links)
     }

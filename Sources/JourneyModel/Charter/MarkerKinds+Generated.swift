@@ -8,6 +8,7 @@ public enum MarkerKind: String, Sendable, CaseIterable {
     case coverage = "coverage"
     case expectation = "expectation"
     case handoff = "handoff"
+    case pressure = "pressure"
     case progression = "progression"
     case sequence = "sequence"
     case stageKPI = "stage-kpis"
@@ -19,6 +20,7 @@ public enum MarkerKind: String, Sendable, CaseIterable {
         case .coverage: CoverageRule.self
         case .expectation: ExpectationRule.self
         case .handoff: HandoffRule.self
+        case .pressure: PressureRule.self
         case .progression: ProgressionRule.self
         case .sequence: SequenceRule.self
         case .stageKPI: StageKPIRule.self
@@ -32,6 +34,7 @@ public enum MarkerKind: String, Sendable, CaseIterable {
         case .coverage: .coverage(try CoverageRule(values))
         case .expectation: .expectation(try ExpectationRule(values))
         case .handoff: .handoff(try HandoffRule(values))
+        case .pressure: .pressure(try PressureRule(values))
         case .progression: .progression(try ProgressionRule(values))
         case .sequence: .sequence(try SequenceRule(values))
         case .stageKPI: .stageKPI(try StageKPIRule(values))
@@ -45,6 +48,7 @@ public enum MarkerRule: Sendable {
     case coverage(CoverageRule)
     case expectation(ExpectationRule)
     case handoff(HandoffRule)
+    case pressure(PressureRule)
     case progression(ProgressionRule)
     case sequence(SequenceRule)
     case stageKPI(StageKPIRule)
@@ -55,6 +59,7 @@ public enum MarkerRule: Sendable {
         case .coverage: .coverage
         case .expectation: .expectation
         case .handoff: .handoff
+        case .pressure: .pressure
         case .progression: .progression
         case .sequence: .sequence
         case .stageKPI: .stageKPI
@@ -68,6 +73,7 @@ public enum MarkerRule: Sendable {
         case .coverage(let rule): rule
         case .expectation(let rule): rule
         case .handoff(let rule): rule
+        case .pressure(let rule): rule
         case .progression(let rule): rule
         case .sequence(let rule): rule
         case .stageKPI(let rule): rule

@@ -31,13 +31,20 @@ public struct RuleField<Value: Sendable>: Sendable {
         }
     }
 
-    /// A whole number of at least `minimum`; `defaultValue` in words when it may be left out.
+    /// A whole number of at least `minimum`: required when it has no
+    /// default, else `defaultValue` says in words what leaving it out means.
     public static func count(
-        _ key: String, minimum: Int = 0, default defaultValue: String? = nil, summary: String
+        _ key: String, minimum: Int = 0, default defaultValue: String?, summary: String
     ) -> RuleField<Int> {
         let description = RuleFieldDescription(
             key: key, type: .count(minimum: minimum), isRequired: false, defaultValue: defaultValue, summary: summary
         )
+        return RuleField<Int>(description) { if case .count(let count) = $0 { count } else { nil } }
+    }
+
+    /// A whole number of at least `minimum` that markers of the kind must give.
+    public static func requiredCount(_ key: String, minimum: Int = 0, summary: String) -> RuleField<Int> {
+        let description = RuleFieldDescription(key: key, type: .count(minimum: minimum), isRequired: true, summary: summary)
         return RuleField<Int>(description) { if case .count(let count) = $0 { count } else { nil } }
     }
 

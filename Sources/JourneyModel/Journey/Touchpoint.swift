@@ -14,6 +14,12 @@ public struct Touchpoint: Identified {
     /// Refinements laid over `experience` for some segments, by segment position.
     public var bySegment: [SegmentOverlay]
     public var next: [TouchpointLink]
+    /// Who starts the interaction: the brand (a mailing, a call it places)
+    /// or the customer (a visit, a question on the chat).
+    public var initiator: Initiator
+    /// When it is planned: this long after the previous touchpoint in
+    /// journey order; nil when the journey does not say.
+    public var after: ISODuration?
     /// Gaps the authors accept here, with their reasons.
     public var suppressions: [Suppression]
     /// The touchpoint's opening brace.
@@ -28,6 +34,8 @@ public struct Touchpoint: Identified {
         experience: Experience = Experience(),
         bySegment: [SegmentOverlay] = [],
         next: [TouchpointLink] = [],
+        initiator: Initiator = .brand,
+        after: ISODuration? = nil,
         suppressions: [Suppression] = [],
         position: SourcePosition
     ) {
@@ -39,6 +47,8 @@ public struct Touchpoint: Identified {
         self.experience = experience
         self.bySegment = bySegment
         self.next = next
+        self.initiator = initiator
+        self.after = after
         self.suppressions = suppressions
         self.position = position
     }
@@ -81,4 +91,12 @@ public struct TouchpointLink: Sendable, Hashable {
         self.target = target
         self.position = position
     }
+}
+
+/// Who starts an interaction, as a touchpoint's `initiator` says.
+public enum Initiator: String, Sendable, CaseIterable {
+    /// The brand reaches out: a mailing, a call, a notification. The default.
+    case brand
+    /// The customer comes: a visit, a question, a booking.
+    case customer
 }

@@ -12,7 +12,7 @@ enum ImportCommand {
         name: "import",
         abstract: "Turn a spreadsheet inventory of touchpoints (CSV) into journey files.",
         discussion: """
-        Columns: journey, touchpoint, stage, channel, and optionally name, segment (blank for the common \
+        Columns: journey, touchpoint, stage, channel, and optionally name, initiator, after, segment (blank for the common \
         experience, a segment id for its refinement), next (ids separated by spaces or ';'), then one column \
         per attribute of the brand's vocabulary. Cells are checked against the brand (read from ./Brands unless \
         --brands says where); nothing is written unless every journey is valid. Existing files are kept unless --force.

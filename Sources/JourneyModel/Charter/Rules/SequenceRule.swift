@@ -44,7 +44,7 @@ public struct SequenceRule: MarkerRuleDefinition {
     static let atLeast = RuleField<Int>.count(
         "atLeast", default: "1, or 0 with atMost", summary: "How many `first` must come before the first `then`."
     )
-    static let atMost = RuleField<Int>.count("atMost", summary: "How many `first` may come before the first `then`.")
+    static let atMost = RuleField<Int>.count("atMost", default: nil, summary: "How many `first` may come before the first `then`.")
     public static let fields = [
         attributeField.description, firstField.description, thenField.description, atLeast.description, atMost.description,
     ]
