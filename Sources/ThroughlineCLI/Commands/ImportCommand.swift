@@ -71,11 +71,21 @@ enum ImportCommand {
                 io.writeError("error: \(folder)/\(file.name) already exists; use --force to replace it\n")
                 return .unusableInput
             }
+            // Something there that is never replaced (a link, a folder)
+            // stops the import before any file is written.
+            var status = stat()
+            guard lstat(path, &status) == 0 else { continue }
+            do {
+                _ = try OutputFile.destination(of: path, shownAs: "\(folder)/\(file.name)")
+            } catch {
+                io.writeError("error: \(error.message)\n")
+                return .unusableInput
+            }
         }
         do {
             try FileManager.default.createDirectory(atPath: run.files.absolute(folder), withIntermediateDirectories: true)
             for file in output.files {
-                try OutputFile.write(file.text, to: run.files.absolute(folder + "/" + file.name))
+                try OutputFile.write(file.text, to: run.files.absolute(folder + "/" + file.name), shownAs: "\(folder)/\(file.name)", io: io)
                 io.writeOutput("wrote \(folder)/\(file.name)\n")
             }
         } catch let failure as OutputFile.Failure {

@@ -89,10 +89,11 @@ struct WorkspaceRun {
         emit(output: output, io: io) { $0.write(text) }
     }
 
-    /// Runs `render` with a stream to `--output` (atomically: a temporary
-    /// file renamed at the end) or to standard output, so a large report
-    /// goes out while it is written.
-    func emit(output: String?, io: CommandIO, _ render: (inout ReportStream) -> Void) -> ExitCode? {
+    /// Runs `render` with a stream to `--output` or to standard output, so
+    /// a large report goes out while it is written. An output that is one
+    /// of the inputs (the `baseline` read included) is refused; how the file
+    /// is written, see ``OutputFile``.
+    func emit(output: String?, io: CommandIO, baseline: String? = nil, _ render: (inout ReportStream) -> Void) -> ExitCode? {
         guard let output else {
             var stream = ReportStream(io.writeOutput)
             render(&stream)
@@ -100,12 +101,14 @@ struct WorkspaceRun {
             return nil
         }
         let path = files.absolute(output)
-        if let refusal = OutputFile.refusal(for: path, inputs: inputs.map(files.absolute)) {
+        if let refusal = OutputFile.refusal(
+            for: path, shownAs: output, inputs: inputs.map(files.absolute), baseline: baseline.map(files.absolute)
+        ) {
             io.writeError("error: \(refusal)\n")
             return .unusableInput
         }
         do {
-            try OutputFile.write(to: path, render)
+            try OutputFile.write(to: path, shownAs: output, io: io, render)
         } catch {
             io.writeError("error: \(error.message)\n")
             return .unusableInput
