@@ -47,7 +47,8 @@ enum AuditCommand {
         let audit = Auditor.audit(run.load.workspace, report: run.report, segments: selected)
         let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
         let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
-        return run.emit(output: arguments.value("output"), io: io) { stream in
+        let output = arguments.value("output")
+        let failure = run.emit(output: output, io: io) { stream in
             switch format {
             case .text: AuditText.render(audit, style: TerminalStyle(colors: colors), to: &stream)
             case .json: AuditJSON.render(audit, to: &stream)
@@ -55,6 +56,19 @@ enum AuditCommand {
             case .html: AuditHTML.render(audit, to: &stream)
             case .csv: stream.write(AuditCSV.render(audit))
             }
-        } ?? .success
+        }
+        if let failure { return failure }
+        // The report went to a file: the log still shows what it holds.
+        if let output { io.writeError(summary(of: audit, writtenTo: output) + "\n") }
+        return .success
+    }
+
+    /// `wrote audit.html: 4 segments, lowest score 61.5% (maison-aurele/premium)`.
+    static func summary(of audit: AuditReport, writtenTo output: String) -> String {
+        let count = "\(audit.segments.count) segment\(audit.segments.count == 1 ? "" : "s")"
+        let scored = audit.segments.compactMap { segment in segment.score.percent.map { (segment, $0) } }
+        // The first of equal scores, in report order (priority segments first).
+        guard let lowest = scored.min(by: { $0.1 < $1.1 })?.0 else { return "wrote \(output): \(count)" }
+        return "wrote \(output): \(count), lowest score \(lowest.score.formatted) (\(lowest.label))"
     }
 }

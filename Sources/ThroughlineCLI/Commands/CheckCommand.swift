@@ -38,6 +38,12 @@ enum CheckCommand {
     )
 
     static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
+        let files = WorkspaceFiles(workingDirectory: io.workingDirectory)
+        if let baselinePath = arguments.value("write-baseline"), let output = arguments.value("output"),
+           OutputFile.sameFile(files.absolute(baselinePath), files.absolute(output)) {
+            io.writeError("error: refusing to write the baseline to \(baselinePath): --output names the same file\n")
+            return .unusableInput
+        }
         // A baseline to apply is read first: its parsed text is let go
         // before the workspace is loaded, and only the fingerprints are kept.
         var baseline: Baseline?
@@ -45,7 +51,7 @@ enum CheckCommand {
         if arguments.value("write-baseline") == nil, let path = arguments.value("baseline") {
             let bytes: [UInt8]
             do {
-                bytes = try FileReader.read(WorkspaceFiles(workingDirectory: io.workingDirectory).absolute(path))
+                bytes = try FileReader.read(files.absolute(path))
             } catch {
                 io.writeError("error: cannot read the baseline \(path): \(error.reason)\n")
                 return .unusableInput
@@ -73,7 +79,8 @@ enum CheckCommand {
         }
         let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
         let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
-        let failure = run.emit(output: arguments.value("output"), io: io) { stream in
+        let output = arguments.value("output")
+        let failure = run.emit(output: output, io: io, baseline: baseline?.file) { stream in
             switch format {
             case .text: CheckText.render(result, style: TerminalStyle(colors: colors), to: &stream)
             case .json: CheckJSON.render(result, to: &stream)
@@ -86,6 +93,8 @@ enum CheckCommand {
             }
         }
         if let failure { return failure }
+        // The report went to a file: the log still shows the outcome.
+        if output != nil { io.writeError(CheckText.summaryLine(result.summary, style: .plain) + "\n") }
         return exitCode(for: result)
     }
 

@@ -60,7 +60,10 @@ public enum CheckText {
         }
     }
 
-    static func summaryLine(_ summary: CheckResult.Summary, style: TerminalStyle) -> String {
+    /// The counts the text format ends with (without its count of places,
+    /// which only its grouping knows), for showing the outcome of a report
+    /// written elsewhere, in any format.
+    public static func summaryLine(_ summary: CheckResult.Summary, style: TerminalStyle) -> String {
         var line = "\(plural(summary.errors, "error")), \(plural(summary.warnings, "warning")), \(plural(summary.infos, "info"))"
         line += " in \(plural(summary.files, "file")) (\(plural(summary.journeys, "journey")), \(plural(summary.touchpoints, "touchpoint")))"
         if summary.suppressed > 0 { line += "; \(plural(summary.suppressed, "gap")) accepted (suppressions or baseline)" }
