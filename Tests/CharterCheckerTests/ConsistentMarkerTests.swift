@@ -133,6 +133,28 @@ struct ConsistentMarkerTests {
         #expect(checked.row("per-journey", "newcomers") == channels(store: n(1, 1), chat: n(1, 1)))
     }
 
+    @Test("a gap names at most five values and the one most used, and counts the others; related places stay bounded")
+    func manyValuesAreBounded() async throws {
+        // s1 … s8 in turn, then s7 twice more: s7 is the value most used, and the sixth value first used.
+        let touchpoints = (1...8).map { #"{ "id": "t\#($0)", "stage": "discover", "channel": "email", "experience": { "signature": "s\#($0)" } }"# }
+            + (9...10).map { #"{ "id": "t\#($0)", "stage": "discover", "channel": "chat", "experience": { "signature": "s7" } }"# }
+        let checked = try await check(markers: [Self.acrossChannels], journeys: [Fixture.journey("j1", touchpoints)])
+        // Seven touchpoints depart from s7: t1 … t6 and t8.
+        #expect(checked.gaps.map { $0.touchpoint ?? "-" } == ["t1", "t2", "t3", "t4", "t5", "t6", "t8"])
+        let gap = try #require(checked.described.first)
+        #expect(gap.message.hasSuffix(
+            "Values in use: 's1' (t1 on email); 's2' (t2 on email); 's3' (t3 on email); 's4' (t4 on email); 's5' (t5 on email); "
+                + "'s7' (t7 on email, t9 on chat, t10 on chat); and 2 more values"
+        ))
+        // One place for each value named other than s7, then s7's first.
+        #expect(gap.related.map(\.message) == [
+            "signature = 's1' at t1 on email", "signature = 's2' at t2 on email", "signature = 's3' at t3 on email",
+            "signature = 's4' at t4 on email", "signature = 's5' at t5 on email", "signature = 's7', the value most used",
+        ])
+        // s8's gap still says what it plans, though s8 is not among the values named.
+        #expect(checked.described.last?.message.hasPrefix("t8 (email, discover) plans signature = 's8' where the rest use 's7'") == true)
+    }
+
     @Test("across journeys, a tie goes to the journey that comes first")
     func tieAcrossJourneys() async throws {
         let checked = try await check(

@@ -77,6 +77,19 @@ struct SequenceMarkerTests {
         #expect(checked.byJourney("j6", "five-meetings", "newcomers") == n(1, 0))
     }
 
+    @Test("a gap names the first ten touchpoints counted, and says how many there are")
+    func relatedPlacesAreBounded() async throws {
+        let twelve = (1...12).map { "m\($0)" }
+        let checked = try await check(
+            markers: [#"{ "id": "five-meetings", "kind": "sequence", "attribute": "activity", "first": "meeting", "then": "proposal", "atMost": 5 }"#],
+            journeys: [Fixture.journey("j12", twelve.map { Self.meeting($0) } + [Self.offer])]
+        )
+        let gap = try #require(checked.described.first)
+        #expect(gap.planned == "12 meetings before offer")
+        #expect(gap.message.contains("comes after 12 meetings"))
+        #expect(gap.related == Self.related("j12", 3...12, "meeting", Array(twelve.prefix(10))))
+    }
+
     @Test("at least, between and exactly")
     func bounds() async throws {
         let checked = try await check(

@@ -6,7 +6,8 @@ import JourneyModel
 /// Every touchpoint in scope that plans the attribute is a check, met when
 /// its value is the one most used (ties go to the value met first in
 /// journey order), so the matrix shows which channel departs. Each gap
-/// names the values in use and a few places of each.
+/// names a few of the values in use, a few places of each, and how many
+/// other values there are.
 extension ConsistencyRule: MarkerEvaluation, JourneyComparison {
     /// A touchpoint whose value is not the one most used, and the judgement
     /// of all the touchpoints compared, shared by every gap it finds.
@@ -64,11 +65,16 @@ extension ConsistencyRule: MarkerEvaluation, JourneyComparison {
             }
             return
         }
+        // A bounded few values are named, the one most used always among
+        // them: a thousand differing touchpoints do not make each gap list
+        // a thousand values.
+        var shown = Array(values.indices.prefix(ConsistencyJudgement.valuesShown))
+        if !shown.contains(mostUsed) { shown.append(mostUsed) }
         let judgement = ConsistencyJudgement(
-            values: values.map { value in
-                let uses = places[value] ?? []
+            values: shown.map { index in
+                let uses = places[values[index]] ?? []
                 return ConsistencyJudgement.Use(
-                    value: value, count: uses.count,
+                    value: values[index], count: uses.count,
                     places: uses.prefix(ConsistencyJudgement.placesShown).map { index in
                         let occurrence = occurrences[index]
                         return ConsistencyJudgement.Place(
@@ -78,7 +84,8 @@ extension ConsistencyRule: MarkerEvaluation, JourneyComparison {
                     }
                 )
             },
-            mostUsed: mostUsed,
+            mostUsed: shown.firstIndex(of: mostUsed) ?? 0,
+            valuesNotShown: values.count - shown.count,
             firstJourney: traces[occurrences[0].trace].workspaceIndex
         )
         let reference = values[mostUsed]
@@ -146,9 +153,11 @@ extension ConsistencyRule: MarkerEvaluation, JourneyComparison {
             let more = use.count > shown ? " and \(use.count - shown) more" : ""
             return "'\(context.render(use.value, of: attribute))' (\(places)\(more))"
         }.joined(separator: "; ")
+        let others = finding.judgement.valuesNotShown
+        let more = others > 0 ? "; and \(others) more value\(others == 1 ? "" : "s")" : ""
         return "\(context.subject(of: touchpoint)) plans \(context.attributeID(attribute)) = \(planned(finding, in: context)) "
             + "where the rest use '\(reference(finding, in: context))'; '\(context.marker.title)' expects one "
-            + "\(context.attributeID(attribute)) \(range(finding, in: context)). Values in use: \(summary)"
+            + "\(context.attributeID(attribute)) \(range(finding, in: context)). Values in use: \(summary)\(more)"
     }
 
     func action(_ finding: Finding, in context: GapContext) -> String {
@@ -176,9 +185,9 @@ extension ConsistencyRule: MarkerEvaluation, JourneyComparison {
 }
 
 /// What a consistency marker found when it compared the values of one
-/// attribute: each value in use, in order of first use, with how often and
-/// a few places where; which is most used. One object shared by every gap
-/// of the judgement.
+/// attribute: the first few values in use, in order of first use, and the
+/// one most used, each with how often and a few places where; how many
+/// other values there are. One object shared by every gap of the judgement.
 public final class ConsistencyJudgement: Hashable, Sendable {
     public struct Use: Hashable, Sendable {
         public let value: AttributeValue
@@ -196,23 +205,31 @@ public final class ConsistencyJudgement: Hashable, Sendable {
         public let position: SourcePosition
     }
 
+    /// At most ``valuesShown`` values, and the one most used.
     public let values: [Use]
     /// Position in ``values`` of the value most used: the reference.
     public let mostUsed: Int
+    /// How many values in use are not in ``values``.
+    public let valuesNotShown: Int
     /// The journey of the first touchpoint compared.
     public let firstJourney: Int
 
     /// How many places are named for each value.
     public static let placesShown = 5
+    /// How many values are named besides the one most used.
+    public static let valuesShown = 5
 
-    init(values: [Use], mostUsed: Int, firstJourney: Int) {
+    init(values: [Use], mostUsed: Int, valuesNotShown: Int, firstJourney: Int) {
         self.values = values
         self.mostUsed = mostUsed
+        self.valuesNotShown = valuesNotShown
         self.firstJourney = firstJourney
     }
 
     public static func == (lhs: ConsistencyJudgement, rhs: ConsistencyJudgement) -> Bool {
-        lhs === rhs || (lhs.mostUsed == rhs.mostUsed && lhs.firstJourney == rhs.firstJourney && lhs.values == rhs.values)
+        lhs === rhs
+            || (lhs.mostUsed == rhs.mostUsed && lhs.valuesNotShown == rhs.valuesNotShown && lhs.firstJourney == rhs.firstJourney
+                && lhs.values == rhs.values)
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -5,10 +5,15 @@ import JourneyModel
 /// `then`. A journey without a `then` has nothing to check. One check per
 /// journey, counted on the channel of that first `then`; the gap is at it.
 extension SequenceRule: MarkerEvaluation {
-    /// How many touchpoints of kind `first` come before the first `then`, and which.
+    /// How many touchpoints of kind `first` come before the first `then`,
+    /// and the first of them (at most ``placesShown``).
     public struct Finding: Hashable, Sendable {
+        public let count: Int
         public let counted: Touchpoints
     }
+
+    /// How many of the touchpoints counted a gap names as related places.
+    static let placesShown = 10
 
     func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {
         let ordered = view.orderedTouchpoints(in: marker.scope)
@@ -18,7 +23,10 @@ extension SequenceRule: MarkerEvaluation {
         recorder.record(
             marker, in: view.trace, touchpoint: target, channel: view.channel(target),
             met: counted.count >= minimum && counted.count <= (maximum ?? .max),
-            findings: [(.sequence(Finding(counted: Touchpoints(counted))), view.experiences[target][attribute]?.position)]
+            findings: [(
+                .sequence(Finding(count: counted.count, counted: Touchpoints(Array(counted.prefix(Self.placesShown))))),
+                view.experiences[target][attribute]?.position
+            )]
         )
     }
 
@@ -44,20 +52,20 @@ extension SequenceRule: MarkerEvaluation {
 
     func planned(_ finding: Finding, in context: GapContext) -> String {
         guard let target = context.gap.place.touchpoint else { return "" }
-        return "\(Self.count(finding.counted.count, words(in: context).first)) before \(context.touchpointID(target))"
+        return "\(Self.count(finding.count, words(in: context).first)) before \(context.touchpointID(target))"
     }
 
     func message(_ finding: Finding, in context: GapContext) -> String {
         guard let target = context.gap.place.touchpoint else { return "" }
         let (firstWord, thenWord) = words(in: context)
-        return "\(context.subject(of: target)) is the first \(thenWord) and comes after \(Self.count(finding.counted.count, firstWord)); "
+        return "\(context.subject(of: target)) is the first \(thenWord) and comes after \(Self.count(finding.count, firstWord)); "
             + "'\(context.marker.title)' expects \(boundsInWords(firstWord)) before it"
     }
 
     func action(_ finding: Finding, in context: GapContext) -> String {
         guard let target = context.gap.place.touchpoint else { return "" }
         let (firstWord, thenWord) = words(in: context)
-        let counted = finding.counted.count, id = context.touchpointID(target)
+        let counted = finding.count, id = context.touchpointID(target)
         return counted < minimum
             ? "Plan \(Self.count(minimum - counted, firstWord)) more before \(id)."
             : "Cut the \(firstWord)s before \(id) from \(counted) to \(maximum ?? counted), or bring the \(thenWord) forward."
