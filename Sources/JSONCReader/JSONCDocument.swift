@@ -21,8 +21,9 @@ public final class JSONCDocument: Sendable {
     public let lineMap: LineMap
     /// Keys that appear twice in one object, in document order. The first
     /// occurrence is the one member iteration yields; every later one is
-    /// listed here. Keys are compared by code points (RFC 8259 section 8.3):
-    /// `"é"` and `"e\u0301"` are different keys.
+    /// listed here. Keys are compared as ``JSONCKeyEquality`` says: by
+    /// default by code points (RFC 8259 section 8.3), so `"é"` and
+    /// `"e\u0301"` are different keys.
     public let duplicateKeys: [JSONCDuplicateKey]
     /// Every value of the document in document order; containers know where
     /// their subtree ends so that a reader can skip it.
@@ -45,23 +46,40 @@ public final class JSONCDocument: Sendable {
     /// input is reported, never allowed to exhaust the stack.
     public static let defaultMaximumDepth = 512
 
-    /// Reads `bytes` as JSONC.
+    /// Reads `bytes` as JSONC; `keys` says when two keys of one object are
+    /// the same key.
     ///
     /// - Throws: the first syntax error, located at its exact byte.
     public static func parse(
         _ bytes: [UInt8],
-        maximumDepth: Int = defaultMaximumDepth
+        maximumDepth: Int = defaultMaximumDepth,
+        keys: JSONCKeyEquality = .codePoints
     ) throws(JSONCSyntaxError) -> JSONCDocument {
-        try JSONCParser.parse(bytes, maximumDepth: maximumDepth)
+        try JSONCParser.parse(bytes, maximumDepth: maximumDepth, keys: keys)
     }
 
     /// Reads UTF-8 text as JSONC.
     public static func parse(
         _ text: String,
-        maximumDepth: Int = defaultMaximumDepth
+        maximumDepth: Int = defaultMaximumDepth,
+        keys: JSONCKeyEquality = .codePoints
     ) throws(JSONCSyntaxError) -> JSONCDocument {
-        try parse(Array(text.utf8), maximumDepth: maximumDepth)
+        try parse(Array(text.utf8), maximumDepth: maximumDepth, keys: keys)
     }
+}
+
+/// When two keys of one object count as the same key, so that the later
+/// one is listed in ``JSONCDocument/duplicateKeys`` and skipped by member
+/// iteration.
+public enum JSONCKeyEquality: Sendable {
+    /// The same code points, as RFC 8259 section 8.3 has it: `"é"` (U+00E9)
+    /// and `"e\u0301"` are two keys.
+    case codePoints
+    /// Canonically equivalent (Unicode's NFC forms are equal): `"é"` and
+    /// `"e\u0301"` are one key written twice. For formats whose keys are
+    /// names people read, where two keys that look the same must not both
+    /// be taken.
+    case canonicalEquivalence
 }
 
 /// A key that an object holds more than once.
@@ -72,4 +90,7 @@ public struct JSONCDuplicateKey: Sendable, Equatable {
     public let offset: Int
     /// Byte offset of the first occurrence's opening quote.
     public let firstOffset: Int
+    /// True when the two keys are canonically equivalent but written with
+    /// different code points (only under ``JSONCKeyEquality/canonicalEquivalence``).
+    public var differsInCodePoints = false
 }

@@ -45,6 +45,8 @@ struct JSONCNode {
         static let isDuplicateKey = Flags(rawValue: 1 << 2)
         /// A number written without fraction or exponent.
         static let isInteger = Flags(rawValue: 1 << 3)
+        /// A string that holds a byte above 0x7F, written as such (not escaped).
+        static let hasNonASCII = Flags(rawValue: 1 << 4)
     }
 
     var isKey: Bool { flags.contains(.isKey) }

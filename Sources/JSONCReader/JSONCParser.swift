@@ -1,4 +1,4 @@
-/// The byte-level JSONC parser behind ``JSONCDocument/parse(_:maximumDepth:)``.
+/// The byte-level JSONC parser behind ``JSONCDocument/parse(_:maximumDepth:keys:)``.
 ///
 /// One pass over the bytes: it validates the grammar and UTF-8, records every
 /// value on a flat tape, and notes where lines start while skipping white
@@ -11,14 +11,15 @@ struct JSONCParser: ~Copyable {
     private var lineStarts: [UInt32]
     private var duplicateKeys: [JSONCDuplicateKey] = []
     private let maximumDepth: Int
+    private let keyEquality: JSONCKeyEquality
 
     /// Offsets are kept in 32 bits; larger inputs are refused up front.
     static let maximumSize = Int(UInt32.max) - 1
 
-    static func parse(_ source: [UInt8], maximumDepth: Int) throws(JSONCSyntaxError) -> JSONCDocument {
+    static func parse(_ source: [UInt8], maximumDepth: Int, keys: JSONCKeyEquality) throws(JSONCSyntaxError) -> JSONCDocument {
         let result: Result<([JSONCNode], [UInt32], [JSONCDuplicateKey]), JSONCSyntaxError> =
             source.withUnsafeBufferPointer { buffer in
-                var parser = JSONCParser(bytes: buffer, maximumDepth: maximumDepth)
+                var parser = JSONCParser(bytes: buffer, maximumDepth: maximumDepth, keyEquality: keys)
                 do throws(JSONCSyntaxError) {
                     try parser.parseDocument()
                     // Objects are checked as they close, inner ones first: list in document order.
@@ -32,10 +33,11 @@ struct JSONCParser: ~Copyable {
         return JSONCDocument(bytes: source, nodes: nodes, lineStarts: lineStarts, duplicateKeys: duplicates)
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int, keyEquality: JSONCKeyEquality) {
         self.bytes = bytes
         self.index = 0
         self.maximumDepth = maximumDepth
+        self.keyEquality = keyEquality
         self.nodes = []
         // Journey files hold roughly one value per 12 bytes and a line per 40.
         nodes.reserveCapacity(bytes.count / 12 + 4)
@@ -414,6 +416,7 @@ struct JSONCParser: ~Copyable {
                 flags.insert(.hasEscapes)
                 try skipEscape(inStringAt: start)
             } else if byte >= 0x80 {
+                flags.insert(.hasNonASCII)
                 try skipUTF8Sequence()
             } else if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
                 throw error(
@@ -566,11 +569,28 @@ struct JSONCParser: ~Copyable {
                     break
                 }
             }
-        } else {
+            return
+        }
+        switch keyEquality {
+        case .codePoints:
             var firstByKey: [CodePoints: Int] = [:]
             firstByKey.reserveCapacity(count)
             for key in keyIndices {
                 let text = CodePoints(decodedString(key))
+                if let first = firstByKey[text] {
+                    recordDuplicate(key, first: first)
+                } else {
+                    firstByKey[text] = key
+                }
+            }
+        case .canonicalEquivalence:
+            // `String` hashes and compares by canonical equivalence; it
+            // normalises only text that is not ASCII, so the cost stays
+            // linear in the keys' length.
+            var firstByKey: [String: Int] = [:]
+            firstByKey.reserveCapacity(count)
+            for key in keyIndices {
+                let text = decodedString(key)
                 if let first = firstByKey[text] {
                     recordDuplicate(key, first: first)
                 } else {
@@ -606,13 +626,21 @@ struct JSONCParser: ~Copyable {
 
     private mutating func recordDuplicate(_ key: Int, first: Int) {
         nodes[key].flags.insert(.isDuplicateKey)
+        let text = decodedString(key)
         duplicateKeys.append(JSONCDuplicateKey(
-            key: decodedString(key), offset: Int(nodes[key].start), firstOffset: Int(nodes[first].start)
+            key: text, offset: Int(nodes[key].start), firstOffset: Int(nodes[first].start),
+            differsInCodePoints: !text.utf8.elementsEqual(decodedString(first).utf8)
         ))
     }
 
     private func keysEqual(_ a: Int, _ b: Int) -> Bool {
         let left = nodes[a], right = nodes[b]
+        let written: JSONCNode.Flags = [.hasEscapes, .hasNonASCII]
+        if keyEquality == .canonicalEquivalence, !left.flags.isDisjoint(with: written) || !right.flags.isDisjoint(with: written) {
+            // Only text that is not plain ASCII can be canonically equivalent
+            // to different code points (U+212A KELVIN SIGN is "K").
+            return decodedString(a) == decodedString(b)
+        }
         if left.flags.contains(.hasEscapes) || right.flags.contains(.hasEscapes) {
             return CodePoints(decodedString(a)) == CodePoints(decodedString(b))
         }

@@ -115,6 +115,72 @@ struct DuplicateKeyTests {
         #expect(document.lineMap.position(of: duplicate.firstOffset) == (line: 1, column: 15))
     }
 
+    // MARK: Canonical equivalence, when asked
+
+    /// The UTF-8 bytes of each key: `String ==` would call "é" and "e\u{301}" equal.
+    private static func bytes(_ duplicates: [JSONCDuplicateKey]) -> [[UInt8]] {
+        duplicates.map { Array($0.key.utf8) }
+    }
+
+    @Test func canonicallyEquivalentKeysAreOneKeyWhenAsked() throws {
+        // (text, offset of the second key's quote)
+        for (text, offset) in [
+            ("{\"\u{E9}\": 1, \"e\u{301}\": 2}", 10),
+            (#"{"\u00e9": 1, "e\u0301": 2}"#, 14),
+            ("{\"\u{E9}\": 1, \"e\\u0301\": 2}", 10),
+        ] {
+            let document = try JSONCDocument.parse(text, keys: .canonicalEquivalence)
+            #expect(Self.bytes(document.duplicateKeys) == [Array("e\u{301}".utf8)], "\(text)")
+            #expect(document.duplicateKeys.map(\.offset) == [offset])
+            #expect(document.duplicateKeys.map(\.firstOffset) == [1])
+            #expect(document.duplicateKeys.map(\.differsInCodePoints) == [true])
+            // The first one wins; the second is skipped like any repeat.
+            #expect(document.root.members.count == 1)
+            #expect(document.root.members.map { Array($0.key.utf8) } == [Array("\u{E9}".utf8)])
+            #expect(document.root["\u{E9}"]?.number?.int == 1)
+            #expect(document.root["e\u{301}"] == nil)
+        }
+    }
+
+    @Test func aKeyCanonicallyEqualToAnASCIIKeyIsTheSameKey() throws {
+        // U+212A KELVIN SIGN is canonically "K"; U+037E GREEK QUESTION MARK is ";".
+        let text = "{\"K\": 1, \";\": 2, \"\u{212A}\": 3, \"\u{37E}\": 4, \"k\": 5}"
+        let document = try JSONCDocument.parse(text, keys: .canonicalEquivalence)
+        #expect(Self.bytes(document.duplicateKeys) == [Array("\u{212A}".utf8), Array("\u{37E}".utf8)])
+        #expect(document.duplicateKeys.map(\.firstOffset) == [1, 9])
+        #expect(document.root.members.map { Array($0.key.utf8) } == [Array("K".utf8), Array(";".utf8), Array("k".utf8)])
+        // By code points they are five keys.
+        #expect(try JSONCDocument.parse(text).duplicateKeys.isEmpty)
+    }
+
+    @Test func aByteEqualRepeatDoesNotDifferInCodePoints() throws {
+        let document = try JSONCDocument.parse("{\"\u{E9}\": 1, \"\u{E9}\": 2, \"a\": 3, \"a\": 4}", keys: .canonicalEquivalence)
+        #expect(document.duplicateKeys == [
+            JSONCDuplicateKey(key: "\u{E9}", offset: 10, firstOffset: 1),
+            JSONCDuplicateKey(key: "a", offset: 27, firstOffset: 19),
+        ])
+        #expect(document.duplicateKeys.map(\.differsInCodePoints) == [false, false])
+    }
+
+    @Test func canonicalEquivalenceAmongManyKeysTakesTheHashedPath() throws {
+        // More than 16 keys: the same answers as for few.
+        var members = (0..<30).map { "\"k\($0)\": \($0)" }
+        members.insert("\"caf\u{E9}\": 1", at: 5)
+        members.insert("\"cafe\u{301}\": 2", at: 20)
+        members.insert("\"k\u{301}\": 3", at: 25)     // k + a combining accent: not "k"
+        members.append("\"\u{212A}0\": 4")             // KELVIN SIGN + 0 is "K0", not "k0"
+        members.append("\"k3\": 5")
+        let text = "{" + members.joined(separator: ", ") + "}"
+        let document = try JSONCDocument.parse(text, keys: .canonicalEquivalence)
+        #expect(Self.bytes(document.duplicateKeys) == [Array("cafe\u{301}".utf8), Array("k3".utf8)])
+        #expect(document.duplicateKeys.map(\.differsInCodePoints) == [true, false])
+        #expect(document.duplicateKeys[0].firstOffset == offsetOfFirst("\"caf\u{E9}\"", in: document.bytes))
+        #expect(document.duplicateKeys[1].firstOffset == offsetOfFirst(#""k3""#, in: document.bytes))
+        #expect(document.root.members.count == 33)
+        // By code points, only the repeated "k3".
+        #expect(try JSONCDocument.parse(text).duplicateKeys.map(\.key) == ["k3"])
+    }
+
     @Test func subscriptComparesCodePoints() throws {
         let document = try JSONCDocument.parse("{\"e\u{301}\": 1, \"\u{E9}\": 2}")
         #expect(document.root["\u{E9}"]?.number?.int == 2)

@@ -144,6 +144,21 @@ struct HostileReaderTests {
         #expect(document.root.members.count == 22)
     }
 
+    @Test func aHundredThousandKeysComparedByCanonicalEquivalence() throws {
+        // Each key written once composed (U+00E9) and once decomposed (e + U+0301):
+        // every second one is a repeat, found in one pass.
+        let count = 50_000
+        let keys = (0..<count).flatMap { ["k\($0)\u{E9}", "k\($0)e\u{301}"] }
+        let text = "{" + keys.map { #""\#($0)": 1"# }.joined(separator: ",\n") + "}"
+        let document = try JSONCDocument.parse(text, keys: .canonicalEquivalence)
+        #expect(document.duplicateKeys.count == count)
+        #expect(document.duplicateKeys.allSatisfy { $0.differsInCodePoints })
+        #expect(document.root.members.count == count)
+        let last = try #require(document.duplicateKeys.last)
+        #expect(document.lineMap.position(of: last.offset) == (2 * count, 1))
+        #expect(document.lineMap.position(of: last.firstOffset) == (2 * count - 1, 1))
+    }
+
     // MARK: Bytes that are not text
 
     @Test("invalid UTF-8 is located wherever it is", arguments: [
