@@ -94,15 +94,20 @@ public enum WorkspaceLoader {
 
     /// Reads one file as JSONC: a document, or the located syntax error and
     /// nothing else from that file. Duplicate keys are reported here.
+    ///
+    /// Keys are names people read, and the model looks names up by
+    /// canonical equivalence: `"café"` written with U+00E9 and with
+    /// e + U+0301 is one key written twice, not two.
     static func parse(_ file: SourceFile) -> ParsedFile {
         do {
-            let document = try JSONCDocument.parse(file.bytes)
+            let document = try JSONCDocument.parse(file.bytes, keys: .canonicalEquivalence)
             let duplicates = document.duplicateKeys.map { duplicate in
                 let position = document.lineMap.position(of: duplicate.offset)
                 let first = document.lineMap.position(of: duplicate.firstOffset)
+                let spelling = duplicate.differsInCodePoints ? " (the same letters, encoded differently)" : ""
                 return Diagnostic(
                     .duplicateKey, at: SourceLocation(file: file.path, line: position.line, column: position.column),
-                    "the key '\(duplicate.key)' appears twice in this object; the first one, at \(first.line):\(first.column), is used",
+                    "the key '\(duplicate.key)' appears twice in this object\(spelling); the first one, at \(first.line):\(first.column), is used",
                     related: [RelatedLocation(SourceLocation(file: file.path, line: first.line, column: first.column), "first written here")]
                 )
             }

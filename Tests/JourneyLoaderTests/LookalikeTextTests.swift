@@ -1,0 +1,74 @@
+import JourneyLoader
+import JourneyModel
+import Testing
+
+/// Text that looks the same but is written with different code points:
+/// "é" as U+00E9 (NFC) or as e + U+0301 (NFD).
+@Suite struct LookalikeTextTests {
+    static let composed = "caf\u{E9}"
+    static let decomposed = "cafe\u{301}"
+
+    /// A brand whose channels, segments and attributes each name one entry
+    /// twice, composed then decomposed, with different contents.
+    static let brand = """
+        {
+          "brand": "acme",
+          "channels": {
+            "\(composed)": { "kind": "physical", "owner": "Retail" },
+            "\(decomposed)": { "kind": "digital", "owner": "Web team" }
+          },
+          "segments": { "pr\u{E9}mium": { "priority": true }, "pre\u{301}mium": { "priority": false } },
+          "stages": ["discover"],
+          "attributes": {
+            "r\u{E9}ponse": { "type": "duration" },
+            "re\u{301}ponse": { "type": "text" }
+          }
+        }
+        """
+
+    @Test func canonicallyEqualKeysAreDuplicateKeysAndTheFirstIsKept() async throws {
+        let result = await load((Acme.brandPath, Self.brand))
+        let duplicates = result.diagnostics(.duplicateKey)
+        #expect(result.diagnostics.count == 3, "\(result.listing)")
+        #expect(duplicates.count == 3)
+        let file = Acme.brandPath
+        for (diagnostic, (first, second)) in zip(duplicates, [
+            (Self.composed, Self.decomposed), ("pr\u{E9}mium", "pre\u{301}mium"), ("r\u{E9}ponse", "re\u{301}ponse"),
+        ]) {
+            let firstLocation = location(of: "\"\(first)\"", in: Self.brand, file: file)
+            #expect(diagnostic.location == location(of: "\"\(second)\"", in: Self.brand, file: file))
+            #expect(diagnostic.severity == .error)
+            // Byte for byte: `String ==` would take either spelling for the other.
+            #expect(Array(diagnostic.message.utf8) == Array("the key '\(second)' appears twice in this object (the same letters, encoded differently); the first one, at \(firstLocation.line):\(firstLocation.column), is used".utf8))
+            #expect(diagnostic.related == [RelatedLocation(firstLocation, "first written here")])
+        }
+        // Lines and columns by hand: the second channel key on line 5, column 5.
+        #expect(duplicates[0].location == SourceLocation(file: file, line: 5, column: 5))
+        #expect(duplicates[0].related.first?.location == SourceLocation(file: file, line: 4, column: 5))
+
+        let brand = try #require(result.brand)
+        #expect(brand.channels.count == 1)
+        #expect(brand.channels.first?.kind == .physical)
+        #expect(brand.channels.first?.owner == "Retail")
+        #expect(brand.segments.count == 1)
+        #expect(brand.segments.first?.priority == true)
+        #expect(brand.attributes.count == 1)
+        #expect(brand.attributes.first?.type == .duration)
+        // The id as first written, byte for byte.
+        #expect(brand.channels.first.map { Array($0.id.utf8) } == Array(Self.composed.utf8))
+    }
+
+    @Test func canonicallyEqualSegmentsInBySegmentAreOneOverlay() async throws {
+        let brand = Acme.brand().replacingOccurrences(of: #""premium": { "priority": true }"#, with: "\"pr\u{E9}mium\": { \"priority\": true }")
+        let journey = Acme.journey("""
+            { "id": "a", "stage": "buy", "channel": "email",
+              "bySegment": { "pr\u{E9}mium": { "address": "formal" }, "pre\u{301}mium": { "address": "informal" } } }
+            """)
+        let result = await load((Acme.brandPath, brand), (Acme.journeyPath, journey))
+        #expect(result.diagnostics.map(\.code) == [.duplicateKey], "\(result.listing)")
+        #expect(result.diagnostics.first?.location == location(of: "\"pre\u{301}mium\"", in: journey, file: Acme.journeyPath))
+        let overlays = try #require(result.workspace.journeys.first?.touchpoints.first?.bySegment)
+        #expect(overlays.count == 1)
+        #expect(overlays.first?.experience.values.first?.value == .choice(0))
+    }
+}
