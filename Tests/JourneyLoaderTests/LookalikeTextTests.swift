@@ -71,4 +71,28 @@ import Testing
         #expect(overlays.count == 1)
         #expect(overlays.first?.experience.values.first?.value == .choice(0))
     }
+
+    // MARK: Each value keeps its own text
+
+    /// Long enough (more than 15 bytes) for the loader to share equal texts.
+    static let signatureNFC = "L'\u{E9}quipe de la maison"
+    static let signatureNFD = "L'e\u{301}quipe de la maison"
+
+    @Test func aTextValueKeepsItsOwnBytesWhenACanonicallyEqualOneCameFirst() async throws {
+        for (first, second) in [(Self.signatureNFC, Self.signatureNFD), (Self.signatureNFD, Self.signatureNFC)] {
+            let journey = Acme.journey("""
+                { "id": "a", "stage": "buy", "channel": "email", "experience": { "signature": "\(first)" } },
+                { "id": "b", "stage": "buy", "channel": "email", "experience": { "signature": "\(second)" } },
+                { "id": "c", "stage": "buy", "channel": "email", "experience": { "signature": "\(first)" } }
+                """)
+            let result = await load((Acme.brandPath, Acme.brand()), (Acme.journeyPath, journey))
+            #expect(result.diagnostics.isEmpty, "\(result.listing)")
+            let touchpoints = try #require(result.workspace.journeys.first?.touchpoints)
+            let texts = touchpoints.map { touchpoint -> [UInt8] in
+                guard case .text(let text)? = touchpoint.experience.values.first?.value else { return [] }
+                return Array(text.utf8)
+            }
+            #expect(texts == [Array(first.utf8), Array(second.utf8), Array(first.utf8)])
+        }
+    }
 }

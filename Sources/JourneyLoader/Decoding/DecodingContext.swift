@@ -15,8 +15,10 @@ struct DecodingContext {
     private(set) var diagnostics: [Diagnostic] = []
     /// Text values read so far in this file: a journey repeats its brand's
     /// promise line or signature on touchpoint after touchpoint, and one
-    /// shared copy of each is all the model needs.
-    private var texts: [String: String] = [:]
+    /// shared copy of each is all the model needs. Keyed by bytes, not by
+    /// `String` equality, so that a value never takes the spelling of a
+    /// canonically equivalent one (`matches` reads the scalars as written).
+    private var texts: [ExactText: String] = [:]
     /// Durations read so far in this file, by text: `PT1H` once.
     private var durations: [String: ISODuration] = [:]
 
@@ -26,12 +28,13 @@ struct DecodingContext {
         self.cursor = LineMap.Cursor(document.lineMap)
     }
 
-    /// `text`, or the equal text already read from this file.
+    /// `text`, or the byte-identical text already read from this file.
     mutating func shared(_ text: String) -> String {
         // Short texts live inside the string value itself: nothing to share.
         guard text.utf8.count > 15 else { return text }
-        if let known = texts[text] { return known }
-        texts[text] = text
+        let key = ExactText(text)
+        if let known = texts[key] { return known }
+        texts[key] = text
         return text
     }
 
@@ -208,6 +211,27 @@ struct DecodingContext {
             if let text = string(element, for: field) { result.append((text, element)) }
         }
         return result
+    }
+}
+
+/// A text hashed and compared by its UTF-8 bytes, where `String` would
+/// equate canonically equivalent spellings such as "é" and "e\u{301}".
+struct ExactText: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (left: Self, right: Self) -> Bool {
+        left.text.utf8.elementsEqual(right.text.utf8)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable {
+            hasher.combine(bytes: UnsafeRawBufferPointer($0))
+        }
+        if hashed == nil {
+            Array(text.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 }
 
