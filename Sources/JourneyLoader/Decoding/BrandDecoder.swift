@@ -112,11 +112,7 @@ enum BrandDecoder {
         guard let object = context.object(value, for: field) else { return [] }
         var entries: [Entry] = []
         for member in object.members {
-            let name = member.key
-            guard !name.isEmpty else {
-                context.report(.invalidValue, atOffset: member.keyOffset, "a \(what) needs a non-empty name")
-                continue
-            }
+            guard let name = context.identifier(member, what: what) else { continue }
             let location = context.location(of: member.keyOffset)
             if let entry = decodeEntry(name, member.value, location, &context) { entries.append(entry) }
         }

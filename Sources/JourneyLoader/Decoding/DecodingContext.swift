@@ -148,7 +148,7 @@ struct DecodingContext {
     }
 
     /// A string that names something: not empty, no surrounding spaces.
-    mutating func identifier(_ value: JSONCValue, for field: String) -> String? {
+    mutating func label(_ value: JSONCValue, for field: String) -> String? {
         guard let text = string(value, for: field) else { return nil }
         guard !text.isEmpty else {
             report(.invalidValue, at: value, "'\(field)' cannot be empty")
@@ -158,6 +158,35 @@ struct DecodingContext {
            first.properties.isWhitespace || last.properties.isWhitespace {
             report(.invalidValue, at: value, "'\(field)' has spaces around '\(text.trimmingSpaces)'", suggestion: text.trimmingSpaces)
             return nil
+        }
+        return text
+    }
+
+    /// An id: a label that holds no control, bidirectional or invisible
+    /// character (see ``IdentifierRules``). Such an id is reported and
+    /// still used, so that what refers to it is not reported as well.
+    mutating func identifier(_ value: JSONCValue, for field: String) -> String? {
+        guard let text = label(value, for: field) else { return nil }
+        if let message = IdentifierRules.message(for: text, subject: "'\(field)'") {
+            report(.invalidValue, at: value, message)
+        }
+        return text
+    }
+
+    /// The id that an object's key gives an entry (`"channels": { "store": … }`),
+    /// held to the same rules as ``identifier(_:for:)`` but kept after a
+    /// diagnostic unless empty; `what` names the entry: "channel".
+    mutating func identifier(_ member: JSONCMember, what: String) -> String? {
+        let text = member.key
+        guard !text.isEmpty else {
+            report(.invalidValue, atOffset: member.keyOffset, "a \(what) needs a non-empty name")
+            return nil
+        }
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           first.properties.isWhitespace || last.properties.isWhitespace {
+            report(.invalidValue, atOffset: member.keyOffset, "the \(what) id '\(IdentifierRules.visible(text))' has spaces around '\(IdentifierRules.visible(text.trimmingSpaces))'", suggestion: text.trimmingSpaces)
+        } else if let message = IdentifierRules.message(for: text, subject: "the \(what) id") {
+            report(.invalidValue, atOffset: member.keyOffset, message)
         }
         return text
     }

@@ -118,7 +118,7 @@ enum JourneyDecoder {
         for member in object.members {
             let entry = member.value
             switch member.key {
-            case "name": name = context.identifier(entry, for: "name")
+            case "name": name = context.label(entry, for: "name")
             case "description": _ = context.string(entry, for: "description")
             case "target":
                 target = entry.kind == .number ? entry.number?.text : context.string(entry, for: "target")

@@ -1,0 +1,65 @@
+import JourneyModel
+
+/// What an id may hold.
+///
+/// Ids are names people read in reviews and reports and type in other
+/// files. A character that cannot be seen (a zero-width space, a soft
+/// hyphen), that reorders what is shown (a bidirectional control) or that
+/// a terminal acts on (a control character) would let two ids look the same
+/// while being different, or make a diff show something else than what is
+/// checked.
+enum IdentifierRules {
+    /// Why `scalar` cannot be part of an id, or nil when it can.
+    static func problem(with scalar: Unicode.Scalar) -> String? {
+        if scalar.isASCII {
+            return scalar.value < 0x20 || scalar.value == 0x7F ? "a control character" : nil
+        }
+        let properties = scalar.properties
+        let category = properties.generalCategory
+        if properties.isBidiControl { return "a bidirectional control" }
+        if category == .control { return "a control character" }
+        if category == .lineSeparator || category == .paragraphSeparator { return "a line break" }
+        if category == .format || properties.isDefaultIgnorableCodePoint { return "an invisible character" }
+        return nil
+    }
+
+    /// The first character of `id` that an id cannot hold, and why.
+    static func firstProblem(in id: String) -> (scalar: Unicode.Scalar, why: String)? {
+        // Printable ASCII, by far the common case, needs no look-up.
+        if id.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return nil }
+        for scalar in id.unicodeScalars {
+            if let why = problem(with: scalar) { return (scalar, why) }
+        }
+        return nil
+    }
+
+    /// `U+200B ZERO WIDTH SPACE`, or `U+0007` for a character without a name.
+    static func describe(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return scalar.properties.name.map { "\(code) \($0)" } ?? code
+    }
+
+    /// `id` with every character it cannot hold written as `<U+200B>`, so
+    /// that a message shows what is there and a terminal acts on none of it.
+    static func visible(_ id: String) -> String {
+        guard firstProblem(in: id) != nil else { return id }
+        var shown = ""
+        for scalar in id.unicodeScalars {
+            if problem(with: scalar) == nil {
+                shown.unicodeScalars.append(scalar)
+            } else {
+                shown += "<" + describe(scalar).prefix { $0 != " " } + ">"
+            }
+        }
+        return shown
+    }
+
+    /// The message for an id that holds a character it cannot, or nil;
+    /// `subject` says where the id is: "'id'", "the channel id".
+    static func message(for id: String, subject: String) -> String? {
+        guard let (scalar, why) = firstProblem(in: id) else { return nil }
+        return "\(subject) holds \(why), \(describe(scalar)): '\(visible(id))'; "
+            + "ids cannot hold control characters, bidirectional controls or invisible characters"
+    }
+}
