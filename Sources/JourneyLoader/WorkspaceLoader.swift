@@ -135,6 +135,7 @@ public enum WorkspaceLoader {
         diagnostics: inout [Diagnostic]
     ) -> [String: CharterSource] {
         var charters: [String: CharterSource] = [:]
+        var lookalikes = LookalikeIndex()
         for (path, document) in documents {
             let (source, found) = CharterDecoder.decode(document, file: path)
             diagnostics += found
@@ -146,6 +147,7 @@ public enum WorkspaceLoader {
                 ))
                 continue
             }
+            if let warning = lookalikes.check(source.id, what: "charter", at: source.location) { diagnostics.append(warning) }
             charters[source.id] = source
         }
         return charters
@@ -158,6 +160,7 @@ public enum WorkspaceLoader {
     ) -> [Brand] {
         var brands: [Brand] = []
         var firstLocation: [String: SourceLocation] = [:]
+        var lookalikes = LookalikeIndex()
         for (path, document) in documents {
             let (decoded, found) = BrandDecoder.decode(document, file: path)
             diagnostics += found
@@ -171,6 +174,7 @@ public enum WorkspaceLoader {
                 continue
             }
             firstLocation[id] = decoded.brand.location
+            if let warning = lookalikes.check(id, what: "brand", at: decoded.brand.location) { diagnostics.append(warning) }
             let (brand, charterDiagnostics) = CharterResolver.resolve(decoded, charters: charters)
             diagnostics += charterDiagnostics
             brands.append(brand)
@@ -200,6 +204,7 @@ public enum WorkspaceLoader {
     private static func keepingFirstOfEachID(_ journeys: [Journey], diagnostics: inout [Diagnostic]) -> [Journey] {
         var kept: [Journey] = []
         var first: [String: SourceLocation] = [:]
+        var lookalikes: [String: LookalikeIndex] = [:]
         for journey in journeys.sorted(by: { ($0.file, $0.id) < ($1.file, $1.id) }) {
             let key = journey.brand + "\u{0}" + journey.id
             if let earlier = first[key] {
@@ -211,6 +216,9 @@ public enum WorkspaceLoader {
                 continue
             }
             first[key] = journey.location
+            if let warning = lookalikes[journey.brand, default: LookalikeIndex()].check(journey.id, what: "journey", at: journey.location) {
+                diagnostics.append(warning)
+            }
             kept.append(journey)
         }
         return kept

@@ -188,4 +188,113 @@ import Testing
         #expect(result.diagnostics.first?.location == second)
         #expect(result.diagnostics.first?.related.count == 1)
     }
+
+    // MARK: Ids that differ only by case or compatibility forms
+
+    @Test(arguments: [
+        // (first, second): the second is reported, the first related
+        ("premium", "Premium"),
+        ("first", "\u{FB01}rst"),            // the ligature ﬁ
+        ("email", "\u{FF25}mail"),           // a full-width Ｅ
+        ("level2", "level\u{B2}"),           // a superscript two
+        ("STORE", "store"),
+        ("\u{C9}t\u{E9}", "e\u{301}te\u{301}"),  // Été, and été decomposed: case and composition at once
+    ])
+    func touchpointIdsThatLookAlikeGetAWarning(first: String, second: String) async throws {
+        let journey = Acme.journey("""
+            { "id": "\(first)", "stage": "buy", "channel": "email" },
+            { "id": "\(second)", "stage": "buy", "channel": "store" }
+            """)
+        let result = await load((Acme.brandPath, Acme.brand()), (Acme.journeyPath, journey))
+        #expect(result.diagnostics.map(\.code) == [.confusableID], "\(result.listing)")
+        let warning = try #require(result.diagnostics.first)
+        #expect(warning.severity == .warning)
+        // After "touchpoints": the journey itself is called "first".
+        #expect(warning.location == location(of: "\"\(second)\"", in: journey, file: Acme.journeyPath, after: "touchpoints"))
+        // Byte for byte: `String ==` would not tell "é" composed from decomposed.
+        #expect(Array(warning.message.utf8) == Array("touchpoint '\(second)' differs from touchpoint '\(first)' only by case or by the form of its letters; readers cannot tell them apart: use one id, or ids that differ clearly".utf8))
+        #expect(warning.related.map(\.location) == [location(of: "\"\(first)\"", in: journey, file: Acme.journeyPath, after: "touchpoints")])
+        #expect(warning.related.map { Array($0.message.utf8) } == [Array("'\(first)' is here".utf8)])
+        // A warning: both are kept.
+        #expect(result.workspace.journeys.first?.touchpoints.count == 2)
+    }
+
+    /// For ids declared in a brand: what to replace in the Acme brand, with
+    /// what, and the two ids that then look alike.
+    static let brandLookalikes: [Kind: (String, String, String, String)] = [
+        .channel: (#""phone": { "kind": "voice" }"#, #""phone": { "kind": "voice" }, "Phone": { "kind": "voice" }"#, "phone", "Phone"),
+        .segment: (#""newcomers": {}"#, #""newcomers": {}, "NewComers": {}"#, "newcomers", "NewComers"),
+        .stage: (#""loyalty"]"#, #""loyalty", "Loyalty"]"#, "loyalty", "Loyalty"),
+        .attribute: (#""signature": { "type": "text" }"#, #""signature": { "type": "text" }, "Signature": { "type": "text" }"#, "signature", "Signature"),
+        .marker: (
+            #""id": "formal", "expect": { "address": "formal" } }"#,
+            #""id": "formal", "expect": { "address": "formal" } }, { "id": "Formal", "expect": { "address": "formal" } }"#,
+            "formal", "Formal"
+        ),
+    ]
+
+    @Test(arguments: [Kind.brand, .charter, .channel, .segment, .stage, .attribute, .marker, .journey])
+    func idsOfEveryKindThatLookAlikeGetAWarning(kind: Kind) async throws {
+        var files: [(path: String, text: String)]
+        let first: SourceLocation, second: SourceLocation
+        switch kind {
+        case .brand:
+            files = [(Acme.brandPath, Acme.brand()), ("Brands/b.brand.jsonc", Acme.brand(id: "ACME"))]
+            (first, second) = (SourceLocation(file: Acme.brandPath, line: 1, column: 1), SourceLocation(file: "Brands/b.brand.jsonc", line: 1, column: 1))
+        case .charter:
+            files = [("Brands/a.charter.jsonc", #"{ "charter": "group" }"#), ("Brands/b.charter.jsonc", #"{ "charter": "Group" }"#)]
+            (first, second) = (SourceLocation(file: "Brands/a.charter.jsonc", line: 1, column: 1), SourceLocation(file: "Brands/b.charter.jsonc", line: 1, column: 1))
+        case .channel, .segment, .stage, .attribute, .marker:
+            let (replaced, added, firstID, secondID) = try #require(Self.brandLookalikes[kind])
+            let brand = Acme.brand(markers: #"{ "id": "formal", "expect": { "address": "formal" } }"#).replacingOccurrences(of: replaced, with: added)
+            files = [(Acme.brandPath, brand)]
+            let needle = kind == .marker ? "{ \"id\": " : ""
+            first = location(of: needle + "\"\(firstID)\"", in: brand, file: Acme.brandPath)
+            second = location(of: needle + "\"\(secondID)\"", in: brand, file: Acme.brandPath)
+        case .journey:
+            files = [
+                (Acme.brandPath, Acme.brand()),
+                ("Journeys/acme/a.journey.jsonc", Acme.journey(id: "first")),
+                ("Journeys/acme/b.journey.jsonc", Acme.journey(id: "First")),
+            ]
+            (first, second) = (SourceLocation(file: "Journeys/acme/a.journey.jsonc", line: 1, column: 1), SourceLocation(file: "Journeys/acme/b.journey.jsonc", line: 1, column: 1))
+        case .touchpoint:
+            return
+        }
+        let result = await load(files)
+        let warnings = result.diagnostics(.confusableID)
+        #expect(warnings.count == 1, "\(result.listing)")
+        #expect(result.diagnostics.allSatisfy { $0.severity != .error }, "\(result.listing)")
+        let warning = try #require(warnings.first)
+        #expect(warning.location == second)
+        #expect(warning.message.hasPrefix("\(kind.rawValue) '"))
+        #expect(warning.related.map(\.location) == [first])
+    }
+
+    @Test func idsOfDifferentKindsOrScopesMayLookAlike() async throws {
+        // A stage and a touchpoint both "buy"; "buy" and "buy-2"; touchpoints "buy" and "Buy" in
+        // two journeys; segments "newcomers" and "Newcomers" in two brands.
+        let journey = Acme.journey(#"{ "id": "buy", "stage": "buy", "channel": "email" }, { "id": "buy-2", "stage": "buy", "channel": "email" }"#)
+        let other = Acme.journey(#"{ "id": "Buy", "stage": "buy", "channel": "email" }"#, id: "second")
+        let result = await load(
+            (Acme.brandPath, Acme.brand()), (Acme.journeyPath, journey), ("Journeys/acme/second.journey.jsonc", other),
+            ("Brands/other.brand.jsonc", Acme.brand(id: "other").replacingOccurrences(of: #""newcomers""#, with: #""Newcomers""#))
+        )
+        #expect(result.diagnostics.isEmpty, "\(result.listing)")
+    }
+
+    @Test func manyIdsThatLookAlikeAreFoundInOnePass() async throws {
+        // 5,000 touchpoints, each id also written in capitals further down: 5,000 warnings, each relating its own first.
+        let count = 5_000
+        let lower = (0..<count).map { #"{ "id": "tp-\#($0)-x", "stage": "buy", "channel": "email" }"# }
+        let upper = (0..<count).map { #"{ "id": "TP-\#($0)-X", "stage": "buy", "channel": "email" }"# }
+        let journey = Acme.journey((lower + upper).joined(separator: ",\n"))
+        let result = await load((Acme.brandPath, Acme.brand()), (Acme.journeyPath, journey))
+        let warnings = result.diagnostics(.confusableID)
+        #expect(warnings.count == count, "\(result.listing.prefix(2_000))")
+        #expect(result.diagnostics.count == count)
+        // The touchpoints are one a line after the first: "TP-i-X" is on line count + 1 + i, its first on line 1 + i.
+        #expect(warnings.map(\.location.line) == Array((count + 1)...(2 * count)))
+        #expect(warnings.map { $0.related.first?.location.line ?? 0 } == Array(1...count))
+    }
 }

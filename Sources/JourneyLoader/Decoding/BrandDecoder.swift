@@ -111,9 +111,11 @@ enum BrandDecoder {
     ) -> [Entry] {
         guard let object = context.object(value, for: field) else { return [] }
         var entries: [Entry] = []
+        var lookalikes = LookalikeIndex()
         for member in object.members {
             guard let name = context.identifier(member, what: what) else { continue }
             let location = context.location(of: member.keyOffset)
+            if let warning = lookalikes.check(name, what: what, at: location) { context.append(warning) }
             if let entry = decodeEntry(name, member.value, location, &context) { entries.append(entry) }
         }
         if entries.isEmpty, object.members.isEmpty {
@@ -180,6 +182,7 @@ enum BrandDecoder {
         guard let elements = context.array(value, for: "stages") else { return [] }
         var stages: [Stage] = []
         var firstLocation: [String: SourceLocation] = [:]
+        var lookalikes = LookalikeIndex()
         for element in elements {
             guard let id = context.identifier(element, for: "stages") else { continue }
             let location = context.location(of: element)
@@ -188,6 +191,7 @@ enum BrandDecoder {
                 continue
             }
             firstLocation[id] = location
+            if let warning = lookalikes.check(id, what: "stage", at: location) { context.append(warning) }
             stages.append(Stage(id: id, location: location))
         }
         if elements.isEmpty {

@@ -24,6 +24,7 @@ enum CharterResolver {
         let lookups = BrandLookups(brand)
         var markers: [Marker] = []
         var markerIndex: [String: Int] = [:]
+        var lookalikes = LookalikeIndex()
 
         for source in chain.reversed() {
             var context = DecodingContext(file: source.file, document: source.document)
@@ -39,6 +40,7 @@ enum CharterResolver {
                         continue
                     }
                     markerIndex[marker.id] = markers.count
+                    if let warning = lookalikes.check(marker.id, what: "marker", at: marker.location) { context.append(warning) }
                     markers.append(marker)
                 }
             }

@@ -1,6 +1,7 @@
+import Foundation
 import JourneyModel
 
-/// What an id may hold.
+/// What an id may hold, and when two ids are too alike to tell apart.
 ///
 /// Ids are names people read in reviews and reports and type in other
 /// files. A character that cannot be seen (a zero-width space, a soft
@@ -61,5 +62,50 @@ enum IdentifierRules {
         guard let (scalar, why) = firstProblem(in: id) else { return nil }
         return "\(subject) holds \(why), \(describe(scalar)): '\(visible(id))'; "
             + "ids cannot hold control characters, bidirectional controls or invisible characters"
+    }
+
+    /// `id` folded the way readers fail to tell ids apart: compatibility
+    /// forms (the ligature "ﬁ" is "fi", a full-width "Ｐ" is "P") and case.
+    /// Compared as a `String`, so canonically equivalent results are equal.
+    static func lookalikeKey(_ id: String) -> String {
+        if id.utf8.allSatisfy({ $0 < 0x80 }) { return id.lowercased() }
+        // Lowercasing can leave a compatibility form behind: normalise again.
+        return id.precomposedStringWithCompatibilityMapping.lowercased().precomposedStringWithCompatibilityMapping
+    }
+}
+
+/// The ids of one kind in one scope (the channels of a brand, the
+/// touchpoints of a journey), indexed by their folded form, so that ids that
+/// differ only by case or compatibility forms are found in one pass.
+struct LookalikeIndex {
+    struct Entry {
+        let id: String
+        let location: SourceLocation
+    }
+
+    private var firstByKey: [String: Entry] = [:]
+
+    /// The first id that looks like `id` without being the same id
+    /// (canonically equivalent ids are duplicates, reported as such);
+    /// nil when there is none, and `id` is then remembered.
+    mutating func lookalike(of id: String, at location: SourceLocation) -> Entry? {
+        let key = IdentifierRules.lookalikeKey(id)
+        if let first = firstByKey[key] {
+            return first.id == id ? nil : first
+        }
+        firstByKey[key] = Entry(id: id, location: location)
+        return nil
+    }
+
+    /// A `confusable-id` warning at `location` when `id` looks like an
+    /// earlier id of the index; `what` names the kind: "channel".
+    mutating func check(_ id: String, what: String, at location: SourceLocation) -> Diagnostic? {
+        guard let first = lookalike(of: id, at: location) else { return nil }
+        return Diagnostic(
+            .confusableID, at: location,
+            "\(what) '\(IdentifierRules.visible(id))' differs from \(what) '\(IdentifierRules.visible(first.id))' only by case or by the form of its letters; "
+                + "readers cannot tell them apart: use one id, or ids that differ clearly",
+            related: [RelatedLocation(first.location, "'\(IdentifierRules.visible(first.id))' is here")]
+        )
     }
 }

@@ -11,6 +11,8 @@ struct TouchpointReader {
     /// Every id written, kept or not, so a link to a touchpoint dropped for
     /// another error is not reported a second time as dangling.
     private(set) var declaredIDs: [String: SourceLocation] = [:]
+    /// Kept ids by their folded form, for ids that only differ by case.
+    private var lookalikes = LookalikeIndex()
     private var pendingLinks: [[PendingLink]] = []
     /// The links of touchpoints dropped for another error: still checked, never kept.
     private var droppedLinks: [PendingLink] = []
@@ -50,6 +52,7 @@ struct TouchpointReader {
                         usable = false
                     } else {
                         declaredIDs[id] = location
+                        if let warning = lookalikes.check(id, what: "touchpoint", at: location) { context.append(warning) }
                     }
                 }
             case "name", "description":

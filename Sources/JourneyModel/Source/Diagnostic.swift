@@ -60,6 +60,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
     case wrongType = "wrong-type"
     case invalidValue = "invalid-value"
     case duplicateID = "duplicate-id"
+    case confusableID = "confusable-id"
     case unknownBrand = "unknown-brand"
     case unknownCharter = "unknown-charter"
     case unknownChannel = "unknown-channel"
@@ -80,7 +81,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
 
     public var defaultSeverity: Severity {
         switch self {
-        case .impreciseNumber, .unusedSuppression, .linkOutsideWorkspace, .emptyJourney, .markerAppliesNowhere:
+        case .impreciseNumber, .unusedSuppression, .linkOutsideWorkspace, .emptyJourney, .markerAppliesNowhere,
+             .confusableID:
             .warning
         case .syntax, .duplicateKey, .unknownField, .missingField, .wrongType, .invalidValue, .duplicateID,
              .unknownBrand, .unknownCharter, .unknownChannel, .unknownStage, .unknownSegment, .unknownAttribute,
@@ -99,6 +101,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
         case .wrongType: "A value of the wrong JSON type."
         case .invalidValue: "A value outside what the field accepts."
         case .duplicateID: "Two things of the same kind share an id."
+        case .confusableID: "Two ids of the same kind differ only by case or by compatibility forms of their letters."
         case .unknownBrand: "A journey names a brand that no brand file defines."
         case .unknownCharter: "A brand or charter extends a charter that no file defines."
         case .unknownChannel: "A channel the brand does not define."
