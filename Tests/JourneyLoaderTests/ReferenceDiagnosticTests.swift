@@ -308,6 +308,63 @@ import Testing
         #expect(result.diagnostics.last?.location == location(of: #""nowhere""#, in: journey, file: Acme.journeyPath))
     }
 
+    /// 128 letters drawn from `letters` by a fixed pseudo-random sequence, starting with `index` written in those letters.
+    static func longName(_ index: Int, letters: [Character], seed: UInt64) -> String {
+        var name = ""
+        var rest = index
+        repeat {
+            name.append(letters[rest % letters.count])
+            rest /= letters.count
+        } while rest > 0
+        name.append("-")
+        var state = seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15
+        while name.count < 128 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            name.append(letters[Int(state >> 33) % letters.count])
+        }
+        return name
+    }
+
+    @Test func twoThousandDanglingLinksBetweenLongIdsAreAllReportedAndRealTyposStillGetASuggestion() async throws {
+        // 2,000 touchpoints with 128-letter ids, each naming in 'next' a touchpoint
+        // that does not exist: most names share no letter with any id, three are
+        // one letter away from the id of the touchpoint after them.
+        let count = 2_000
+        let idLetters = Array("abcdefghijklm"), otherLetters = Array("nopqrstuvwxyz")
+        let ids = (0..<count).map { Self.longName($0, letters: idLetters, seed: 1) }
+        let typos = [0, 999, 1_999]
+        var targets: [String] = []
+        for index in 0..<count {
+            guard typos.contains(index) else {
+                targets.append(Self.longName(index, letters: otherLetters, seed: 2))
+                continue
+            }
+            // One letter changed in the middle: one edit away.
+            var letters = Array(ids[(index + 1) % count])
+            letters[64] = letters[64] == "a" ? "b" : "a"
+            targets.append(String(letters))
+        }
+        let touchpoints = (0..<count).map { #"{ "id": "\#(ids[$0])", "stage": "buy", "channel": "email", "next": ["\#(targets[$0])"] }"# }
+        let journey = Acme.journey(touchpoints.joined(separator: ",\n"))
+        let result = await Acme.load(journeys: [journey])
+
+        let dangling = result.diagnostics(.danglingNext)
+        #expect(dangling.count == count)
+        #expect(result.diagnostics.count == count)
+        // Touchpoint i is on line i + 1; its 'next' string starts after its id,
+        // and on the first line after the start of the journey too.
+        let opening = #"{ "journey": "first", "brand": "acme", "touchpoints": [ "#.count
+        let beforeNext = #"{ "id": ""#.count + 128 + #"", "stage": "buy", "channel": "email", "next": ["#.count
+        #expect(dangling.map(\.location) == (0..<count).map { index in
+            SourceLocation(file: Acme.journeyPath, line: index + 1, column: (index == 0 ? opening : 0) + beforeNext + 1)
+        })
+        for (index, diagnostic) in dangling.enumerated() {
+            let expected = typos.contains(index) ? ids[(index + 1) % count] : nil
+            #expect(diagnostic.suggestion == expected, "touchpoint \(index)")
+            #expect(diagnostic.message == "'next' names '\(targets[index])', which is not a touchpoint of this journey\(expected.map { "; did you mean '\($0)'?" } ?? "")")
+        }
+    }
+
     // MARK: invalid-pattern
 
     @Test(arguments: [

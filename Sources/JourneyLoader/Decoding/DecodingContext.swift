@@ -21,11 +21,29 @@ struct DecodingContext {
     private var texts: [ExactText: String] = [:]
     /// Durations read so far in this file, by text: `PT1H` once.
     private var durations: [String: ISODuration] = [:]
+    /// What did-you-mean may still do for this file: a file chooses both how
+    /// many names are known and how many unknown ones it writes.
+    private var suggestionBudget: DidYouMean.Budget
+    /// Known names, prepared for did-you-mean the first time one is missed,
+    /// so that a thousand unknown names do not prepare them a thousand times.
+    private var knownNames: [KnownNames: DidYouMean.Candidates] = [:]
+
+    /// Which list of known names an unknown one was looked up in. Within
+    /// one file each is one list: the vocabulary of the brand it is read in,
+    /// the journey's touchpoints.
+    enum KnownNames: Hashable {
+        /// The names the diagnostic's code is about: channels for
+        /// `unknown-channel`, touchpoints for `dangling-next`.
+        case names(DiagnosticCode)
+        /// The words of an enumeration or scale attribute.
+        case words(attribute: String)
+    }
 
     init(file: String, document: JSONCDocument) {
         self.file = file
         self.document = document
         self.cursor = LineMap.Cursor(document.lineMap)
+        self.suggestionBudget = .forFile(ofSize: document.bytes.count)
     }
 
     /// `text`, or the byte-identical text already read from this file.
@@ -91,15 +109,16 @@ struct DecodingContext {
     }
 
     /// An unknown name where a known one was expected, with a did-you-mean.
+    /// `known` is read only when the file has not needed it before.
     mutating func reportUnknown(
         _ code: DiagnosticCode,
         at value: JSONCValue,
         name: String,
         what: String,
-        known: [String],
+        known: @autoclosure () -> [String],
         context: String = ""
     ) {
-        reportUnknown(code, atOffset: value.offset, name: name, what: what, known: known, context: context)
+        reportUnknown(code, atOffset: value.offset, name: name, what: what, known: known(), context: context)
     }
 
     mutating func reportUnknown(
@@ -107,12 +126,30 @@ struct DecodingContext {
         atOffset offset: Int,
         name: String,
         what: String,
-        known: [String],
+        known: @autoclosure () -> [String],
         context: String = ""
     ) {
-        let suggestion = DidYouMean.closest(to: name, in: known)
-        let hint = suggestion.map { "; did you mean '\($0)'?" } ?? Self.listing(known)
+        let (suggestion, names) = closest(to: name, in: .names(code), known: known)
+        let hint = suggestion.map { "; did you mean '\($0)'?" } ?? Self.listing(names)
         report(code, atOffset: offset, "unknown \(what) '\(name)'\(context)\(hint)", suggestion: suggestion)
+    }
+
+    /// The known name closest to `name`, within this file's budget, and the
+    /// known names. Lists named by a code the loader uses for small fixed
+    /// lists (`invalid-value`: kinds, severities) are not kept: two such
+    /// lists may share the code.
+    mutating func closest(to name: String, in list: KnownNames, known: () -> [String]) -> (String?, [String]) {
+        let candidates: DidYouMean.Candidates
+        if let prepared = knownNames[list] {
+            candidates = prepared
+        } else {
+            candidates = DidYouMean.Candidates(known())
+            switch list {
+            case .names(.invalidValue), .names(.unknownField): break
+            case .names, .words: knownNames[list] = candidates
+            }
+        }
+        return (candidates.closest(to: name, budget: &suggestionBudget), candidates.names)
     }
 
     /// A key the format does not define for this object.

@@ -115,26 +115,23 @@ struct TouchpointReader {
         var kept: [String: Int] = [:]
         kept.reserveCapacity(touchpoints.count)
         for (index, touchpoint) in touchpoints.enumerated() { kept[touchpoint.id] = index }
-        var knownIDs: [String]?
         for (index, links) in pendingLinks.enumerated() {
             for link in links {
                 if let target = kept[link.name] {
                     touchpoints[index].next.append(TouchpointLink(target: target, position: link.location.position))
                 } else if declaredIDs[link.name] == nil {
-                    reportDangling(link, known: &knownIDs, context: &context)
+                    reportDangling(link, context: &context)
                 }
             }
         }
         for link in droppedLinks where declaredIDs[link.name] == nil {
-            reportDangling(link, known: &knownIDs, context: &context)
+            reportDangling(link, context: &context)
         }
         return Catalog(touchpoints)
     }
 
-    private func reportDangling(_ link: PendingLink, known: inout [String]?, context: inout DecodingContext) {
-        let ids = known ?? declaredIDs.keys.sorted()
-        known = ids
-        let suggestion = DidYouMean.closest(to: link.name, in: ids)
+    private func reportDangling(_ link: PendingLink, context: inout DecodingContext) {
+        let (suggestion, _) = context.closest(to: link.name, in: .names(.danglingNext), known: { declaredIDs.keys.sorted() })
         let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
         context.append(Diagnostic(
             .danglingNext, at: link.location,

@@ -26,7 +26,7 @@ extension DecodingContext {
         case .enumeration(let words), .scale(let words):
             guard let word = string(value, for: field) else { return nil }
             if let index = choices?[word] ?? words.firstIndex(of: word) { return .choice(index) }
-            let suggestion = DidYouMean.closest(to: word, in: words)
+            let (suggestion, _) = closest(to: word, in: .words(attribute: field), known: { words })
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? Self.listing(words)
             report(.invalidValue, at: value, "'\(word)' is not a value of '\(field)'\(hint)", suggestion: suggestion)
             return nil
