@@ -41,7 +41,7 @@ public enum WorkspaceLoader {
 
         // Brands and charters first: journeys are read in their brand's vocabulary.
         var journeyFiles: [SourceFile] = [], otherFiles: [SourceFile] = []
-        for file in (consume files).sorted(by: { $0.path < $1.path }) {
+        for file in keepingOnePerPath(consume files, diagnostics: &diagnostics) {
             if file.kind == .journey { journeyFiles.append(file) } else { otherFiles.append(file) }
         }
         var brandDocuments: [(path: String, document: JSONCDocument)] = []
@@ -81,6 +81,36 @@ public enum WorkspaceLoader {
         let workspace = Workspace(brands: brands, journeys: journeys)
         let unique = Array(Set(diagnostics)).sorted(by: Diagnostic.reportOrder)
         return LoadResult(workspace: workspace, diagnostics: unique, fileCount: fileCount)
+    }
+
+    // MARK: Paths
+
+    /// The files in path order, each path once. Two paths that are the same
+    /// letters encoded differently (a name with "é" composed and another
+    /// with it decomposed, which Linux keeps as two files) would print the
+    /// same in every report: the first in byte order is read, the other is
+    /// reported and not read, whatever order the files came in.
+    private static func keepingOnePerPath(_ files: consuming [SourceFile], diagnostics: inout [Diagnostic]) -> [SourceFile] {
+        // `String` orders canonically equivalent paths as equal: bytes decide between them.
+        let sorted = (consume files).sorted { left, right in
+            left.path < right.path || (left.path == right.path && left.path.utf8.lexicographicallyPrecedes(right.path.utf8))
+        }
+        var kept: [SourceFile] = []
+        kept.reserveCapacity(sorted.count)
+        var firstPath: [String: String] = [:]
+        for file in sorted {
+            if let first = firstPath[file.path], !first.utf8.elementsEqual(file.path.utf8) {
+                diagnostics.append(Diagnostic(
+                    .duplicatePath, at: SourceLocation(file: file.path, position: .startOfFile),
+                    "\(file.path) has the same name as \(first), with the same letters encoded differently; it is not read: rename one of the two",
+                    related: [RelatedLocation(SourceLocation(file: first, position: .startOfFile), "read instead")]
+                ))
+                continue
+            }
+            if firstPath[file.path] == nil { firstPath[file.path] = file.path }
+            kept.append(file)
+        }
+        return kept
     }
 
     // MARK: Parsing

@@ -95,4 +95,30 @@ import Testing
             #expect(texts == [Array(first.utf8), Array(second.utf8), Array(first.utf8)])
         }
     }
+
+    // MARK: Paths
+
+    @Test func twoPathsThatAreTheSameLettersLoadOneFileWhateverTheOrder() async throws {
+        let composed = "Journeys/acme/caf\u{E9}.journey.jsonc", decomposed = "Journeys/acme/cafe\u{301}.journey.jsonc"
+        let files = [
+            (path: Acme.brandPath, text: Acme.brand()),
+            (path: composed, text: Acme.journey(id: "composed")),
+            (path: decomposed, text: Acme.journey(id: "decomposed")),
+        ]
+        let forward = await load(files)
+        let backward = await load(files.reversed())
+        for result in [forward, backward] {
+            #expect(result.diagnostics.map(\.code) == [.duplicatePath], "\(result.listing)")
+            let diagnostic = try #require(result.diagnostics.first)
+            // "e" + U+0301 comes before U+00E9 byte for byte: the decomposed file is read.
+            #expect(Array(diagnostic.location.file.utf8) == Array(composed.utf8))
+            #expect(diagnostic.location.position == .startOfFile)
+            #expect(diagnostic.severity == .error)
+            // Byte for byte: `String ==` would take either spelling for the other.
+            #expect(Array(diagnostic.message.utf8) == Array("\(composed) has the same name as \(decomposed), with the same letters encoded differently; it is not read: rename one of the two".utf8))
+            #expect(diagnostic.related.map { Array($0.location.file.utf8) } == [Array(decomposed.utf8)])
+            #expect(result.workspace.journeys.map(\.id) == ["decomposed"])
+            #expect(result.workspace.journeys.map { Array($0.file.utf8) } == [Array(decomposed.utf8)])
+        }
+    }
 }

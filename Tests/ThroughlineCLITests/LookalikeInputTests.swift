@@ -32,3 +32,67 @@ struct LookalikeInputTests {
         #expect(!result.text.contains("error: b (web, discover)"), "\(result)")
     }
 }
+
+/// Which files a run reads, and what it says about the ones it does not.
+@Suite("Files found, and files that look like inputs")
+struct FileDiscoveryTests {
+    static let composed = "Journeys/caf\u{E9}.journey.jsonc"
+    static let decomposed = "Journeys/cafe\u{301}.journey.jsonc"
+
+    /// A workspace holding two journey files whose names are "café", once
+    /// composed and once decomposed; nil where the file system keeps only one.
+    static func twoCafes() throws -> TemporaryWorkspace? {
+        // Not a dictionary of paths: `String` keys would be one key.
+        let workspace = try Fixture.workspace(markers: Fixture.warmTone, journeys: [:])
+        try workspace.write(composed, Fixture.journey("composed", touchpoints: Fixture.touchpoint(experience: #""tone": "neutral""#)))
+        try workspace.write(decomposed, Fixture.journey("decomposed", touchpoints: Fixture.touchpoint(experience: #""tone": "warm""#)))
+        // A file system that normalises names (APFS, HFS+) holds one file under both.
+        return workspace.list("Journeys").count == 2 ? workspace : nil
+    }
+
+    @Test("two journey files named alike are reported, and which one is read does not depend on the order given")
+    func namesEncodedDifferently() async throws {
+        guard let workspace = try Self.twoCafes() else { return }
+        // "e" + U+0301 comes before U+00E9 in byte order: the decomposed one is read.
+        let walked = await workspace.run(["check", "--format", "json"])
+        let given = await workspace.run(["check", "--format", "json", "Brands", Self.composed, Self.decomposed])
+        let reversed = await workspace.run(["check", "--format", "json", "Brands", Self.decomposed, Self.composed])
+        #expect(walked.code == 2, "\(walked)")
+        #expect(given.output == walked.output)
+        #expect(reversed.output == walked.output)
+
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(walked.output.utf8)) as? [String: Any])
+        let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.count == 1, "\(walked)")
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic["id"] as? String == "duplicate-path")
+        #expect(diagnostic["severity"] as? String == "error")
+        #expect((diagnostic["file"] as? String).map { Array($0.utf8) } == Array(Self.composed.utf8))
+        #expect(diagnostic["line"] as? Int == 1 && diagnostic["column"] as? Int == 1)
+        // Byte for byte: `String ==` would take either spelling for the other.
+        #expect((diagnostic["message"] as? String).map { Array($0.utf8) } == Array("\(Self.composed) has the same name as \(Self.decomposed), with the same letters encoded differently; it is not read: rename one of the two".utf8))
+        let related = try #require((diagnostic["related"] as? [[String: Any]])?.first)
+        #expect((related["file"] as? String).map { Array($0.utf8) } == Array(Self.decomposed.utf8))
+        #expect(related["message"] as? String == "read instead")
+        // The decomposed journey is the one checked: its tone is warm, so no gap.
+        #expect((report["gaps"] as? [Any])?.isEmpty == true, "\(walked)")
+        let summary = try #require(report["summary"] as? [String: Any])
+        #expect(summary["journeys"] as? Int == 1)
+    }
+
+    @Test("folders named alike are both walked, and the files in them reported like files named alike")
+    func foldersEncodedDifferently() async throws {
+        let workspace = try Fixture.workspace(markers: Fixture.warmTone, journeys: [:])
+        let composed = "Journeys/caf\u{E9}/a.journey.jsonc", decomposed = "Journeys/cafe\u{301}/a.journey.jsonc"
+        try workspace.write(composed, Fixture.journey("composed", touchpoints: Fixture.touchpoint(experience: #""tone": "neutral""#)))
+        try workspace.write(decomposed, Fixture.journey("decomposed", touchpoints: Fixture.touchpoint(experience: #""tone": "warm""#)))
+        guard workspace.list("Journeys").count == 2 else { return }
+        let result = await workspace.run(["check"])
+        #expect(result.code == 2, "\(result)")
+        #expect(result.lines.map { Array($0.utf8) } == [
+            "\(composed):1:1: error: \(composed) has the same name as \(decomposed), with the same letters encoded differently; it is not read: rename one of the two [duplicate-path]",
+            "    \(decomposed):1:1: note: read instead",
+            "1 error, 0 warnings, 0 infos in 3 files (1 journey, 1 touchpoint)",
+        ].map { Array($0.utf8) }, "\(result)")
+    }
+}

@@ -74,6 +74,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
     case impreciseNumber = "imprecise-number"
     case unusedSuppression = "unused-suppression"
     case unreadableFile = "unreadable-file"
+    case duplicatePath = "duplicate-path"
     case linkOutsideWorkspace = "link-outside-workspace"
     case noInput = "no-input"
     case emptyJourney = "empty-journey"
@@ -86,7 +87,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
             .warning
         case .syntax, .duplicateKey, .unknownField, .missingField, .wrongType, .invalidValue, .duplicateID,
              .unknownBrand, .unknownCharter, .unknownChannel, .unknownStage, .unknownSegment, .unknownAttribute,
-             .unknownMarker, .danglingNext, .extendsCycle, .invalidPattern, .unreadableFile, .noInput:
+             .unknownMarker, .danglingNext, .extendsCycle, .invalidPattern, .unreadableFile, .duplicatePath, .noInput:
             .error
         }
     }
@@ -115,6 +116,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
         case .impreciseNumber: "A number that cannot be held exactly; the nearest value is used."
         case .unusedSuppression: "A suppression that suppresses no gap."
         case .unreadableFile: "A file that cannot be read."
+        case .duplicatePath: "Two files whose paths are the same letters encoded differently; the second is not read."
         case .linkOutsideWorkspace: "A symbolic link that leads outside the given folders; it is not followed."
         case .noInput: "No brand or journey file was found."
         case .emptyJourney: "A journey without touchpoints."

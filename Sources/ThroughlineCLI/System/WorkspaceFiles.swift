@@ -28,8 +28,11 @@ struct WorkspaceFiles {
     func discover(_ paths: [String]) -> Discovery {
         var discovery = Discovery()
         let roots = paths.compactMap { canonicalPath(absolute($0)) }
-        var visitedFolders = Set<String>()
-        var seenFiles = Set<String>()
+        // By bytes: two names that are the same letters encoded differently
+        // are two folders or files, which the loader reports (`String` would
+        // equate them, and skip the second in silence).
+        var visitedFolders = Set<[UInt8]>()
+        var seenFiles = Set<[UInt8]>()
         for path in paths {
             let location = SourceLocation(file: path, position: .startOfFile)
             var status = stat()
@@ -84,11 +87,11 @@ struct WorkspaceFiles {
     /// is reached through a link: `realpath` is called for links only, which
     /// keeps deep trees linear (calling it at every level costs the depth
     /// each time, in system calls that themselves walk the whole path).
-    private func walk(folder top: String, roots: [String], visited: inout Set<String>, seen: inout Set<String>, into discovery: inout Discovery) {
+    private func walk(folder top: String, roots: [String], visited: inout Set<[UInt8]>, seen: inout Set<[UInt8]>, into discovery: inout Discovery) {
         guard let topReal = canonicalPath(absolute(top)) else { return }
         var pending = [(folder: top, real: topReal)]
         while let (folder, real) = pending.popLast() {
-            guard visited.insert(real).inserted else { continue }
+            guard visited.insert(Array(real.utf8)).inserted else { continue }
             let names: [[UInt8]]
             switch Self.list(absolute(folder)) {
             case .success(let listed): names = listed
@@ -174,9 +177,9 @@ struct WorkspaceFiles {
         return .success(names.sorted { $0.lexicographicallyPrecedes($1) })
     }
 
-    private func add(_ entry: Entry, identity: String? = nil, seen: inout Set<String>, into discovery: inout Discovery) {
+    private func add(_ entry: Entry, identity: String? = nil, seen: inout Set<[UInt8]>, into discovery: inout Discovery) {
         let identity = identity ?? canonicalPath(entry.fileSystemPath) ?? entry.fileSystemPath
-        if seen.insert(identity).inserted { discovery.entries.append(entry) }
+        if seen.insert(Array(identity.utf8)).inserted { discovery.entries.append(entry) }
     }
 
     private func isInside(_ path: String, roots: [String]) -> Bool {
