@@ -95,4 +95,53 @@ struct FileDiscoveryTests {
             "1 error, 0 warnings, 0 infos in 3 files (1 journey, 1 touchpoint)",
         ].map { Array($0.utf8) }, "\(result)")
     }
+
+    @Test("files in a folder that look like inputs but are named otherwise get a warning; the same file named on the command line is read")
+    func misnamedFiles() async throws {
+        let workspace = try Fixture.workspace(journeys: [
+            "Journeys/a.journey.jsonc": Fixture.journey("a", touchpoints: Fixture.touchpoint()),
+        ])
+        let journey = Fixture.journey("x", touchpoints: Fixture.touchpoint())
+        // (the name, the warning's message) in the order reported
+        let misnamed = [
+            ("Brands/b.brand.json", "b.brand.json looks like a brand file but is not read: name it *.brand.jsonc (b.brand.jsonc)"),
+            ("Brands/c.charter.json", "c.charter.json looks like a charter file but is not read: name it *.charter.jsonc (c.charter.jsonc)"),
+            ("Brands/d.Brands.JSONC", "d.Brands.JSONC looks like a brand file but is not read: name it *.brand.jsonc (d.brand.jsonc)"),
+            ("Journeys/journey.jsonc", "journey.jsonc looks like a journey file but is not read: name it *.journey.jsonc"),
+            ("Journeys/x.journey.json", "x.journey.json looks like a journey file but is not read: name it *.journey.jsonc (x.journey.jsonc)"),
+            ("Journeys/y.JOURNEY.JSONC", "y.JOURNEY.JSONC looks like a journey file but is not read: name it *.journey.jsonc (y.journey.jsonc)"),
+            ("Journeys/z.journeys.jsonc", "z.journeys.jsonc looks like a journey file but is not read: name it *.journey.jsonc (z.journey.jsonc)"),
+        ]
+        for (path, _) in misnamed { try workspace.write(path, journey) }
+        // Not alike enough to say anything about.
+        for path in ["Journeys/notes.json", "Journeys/x.journey.jsonc.bak", "Journeys/xjourney.json", "Journeys/journey.txt"] {
+            try workspace.write(path, journey)
+        }
+        let result = await workspace.run(["check"])
+        #expect(result.code == 0, "\(result)")
+        let warnings = result.lines.filter { $0.hasSuffix("[misnamed-file]") }.map(String.init)
+        #expect(warnings == misnamed.map { "\($0.0):1:1: warning: \($0.1) [misnamed-file]" }, "\(result)")
+        #expect(result.summary?.hasPrefix("0 errors, 7 warnings, 0 infos in 2 files (1 journey, 1 touchpoint)") == true, "\(result)")
+
+        // Named on the command line, a file is read whatever its name.
+        let named = await workspace.run(["check", "Brands/t.brand.jsonc", "Journeys/x.journey.json"])
+        #expect(named.code == 0, "\(named)")
+        #expect(!named.text.contains("[misnamed-file]"), "\(named)")
+        #expect(named.summary?.contains("in 2 files (1 journey, 1 touchpoint)") == true, "\(named)")
+    }
+
+    @Test("brands without any journey are a warning, which --fail-on warning turns into a failure")
+    func brandsWithoutJourneys() async throws {
+        let workspace = try Fixture.workspace(journeys: [:])
+        try workspace.makeFolder("Journeys")
+        let result = await workspace.run(["check"])
+        #expect(result.code == 0, "\(result)")
+        #expect(result.lines.first == "Brands:1:1: warning: no journey in Brands, Journeys: brands were found, but no *.journey.jsonc file to check against their charters [no-journeys]", "\(result)")
+        #expect(await workspace.run(["check", "--fail-on", "warning"]).code == 1)
+        // A journey that does not load is reported as such, not as a missing journey.
+        try workspace.write("Journeys/bad.journey.jsonc", "{")
+        let broken = await workspace.run(["check"])
+        #expect(broken.code == 2, "\(broken)")
+        #expect(!broken.text.contains("[no-journeys]"), "\(broken)")
+    }
 }

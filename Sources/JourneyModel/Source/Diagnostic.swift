@@ -75,15 +75,17 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
     case unusedSuppression = "unused-suppression"
     case unreadableFile = "unreadable-file"
     case duplicatePath = "duplicate-path"
+    case misnamedFile = "misnamed-file"
     case linkOutsideWorkspace = "link-outside-workspace"
     case noInput = "no-input"
+    case noJourneys = "no-journeys"
     case emptyJourney = "empty-journey"
     case markerAppliesNowhere = "marker-applies-nowhere"
 
     public var defaultSeverity: Severity {
         switch self {
         case .impreciseNumber, .unusedSuppression, .linkOutsideWorkspace, .emptyJourney, .markerAppliesNowhere,
-             .confusableID:
+             .confusableID, .misnamedFile, .noJourneys:
             .warning
         case .syntax, .duplicateKey, .unknownField, .missingField, .wrongType, .invalidValue, .duplicateID,
              .unknownBrand, .unknownCharter, .unknownChannel, .unknownStage, .unknownSegment, .unknownAttribute,
@@ -117,8 +119,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
         case .unusedSuppression: "A suppression that suppresses no gap."
         case .unreadableFile: "A file that cannot be read."
         case .duplicatePath: "Two files whose paths are the same letters encoded differently; the second is not read."
+        case .misnamedFile: "A file in a folder that looks like a brand, charter or journey file but is not named like one; it is not read."
         case .linkOutsideWorkspace: "A symbolic link that leads outside the given folders; it is not followed."
         case .noInput: "No brand or journey file was found."
+        case .noJourneys: "Brands were found but no journey, so nothing is checked against their charters."
         case .emptyJourney: "A journey without touchpoints."
         case .markerAppliesNowhere: "A marker whose scope matches no touchpoint of any journey."
         }

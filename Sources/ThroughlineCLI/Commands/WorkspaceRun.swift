@@ -48,6 +48,16 @@ struct WorkspaceRun {
         // Read and load in one step, so the files' bytes are released before
         // the check: the model is all it needs.
         let load = await readAndLoad(discovery.entries, files: files, diagnostics: &diagnostics)
+        // Brands alone check nothing against their charters: a run pointed
+        // at the wrong folder, or at journeys misnamed, would pass in silence.
+        if !load.workspace.brands.isEmpty, load.workspace.journeys.isEmpty,
+           !discovery.entries.contains(where: { FileKind(path: $0.displayPath) == .journey }) {
+            let searched = roots.isEmpty ? "." : roots.joined(separator: ", ")
+            diagnostics.append(Diagnostic(
+                .noJourneys, at: SourceLocation(file: roots.first ?? ".", position: .startOfFile),
+                "no journey in \(searched): brands were found, but no *.journey.jsonc file to check against their charters"
+            ))
+        }
         let report = await Checker.check(load.workspace)
         diagnostics += load.diagnostics + report.diagnostics
         return WorkspaceRun(

@@ -6,8 +6,10 @@ import OrderedTasks
 /// Finds and reads the files a run checks.
 ///
 /// Folders are walked for `*.brand.jsonc`, `*.charter.jsonc` and
-/// `*.journey.jsonc`, skipping hidden entries. A file named on the command
-/// line is read whatever its name. A symbolic link that leads outside the
+/// `*.journey.jsonc`, skipping hidden entries; a file that looks like one
+/// but is named otherwise (`x.journey.json`, `x.JOURNEY.JSONC`) is reported
+/// rather than skipped in silence. A file named on the command line is read
+/// whatever its name. A symbolic link that leads outside the
 /// given folders is reported and not followed: a pull request cannot make
 /// the tool read `/etc/passwd` by adding a link.
 struct WorkspaceFiles {
@@ -129,6 +131,11 @@ struct WorkspaceFiles {
                     folders.append((path, realPath))
                 } else if kind == S_IFREG, FileKind(path: name) != nil {
                     add(Entry(displayPath: path, fileSystemPath: absolute(path)), identity: realPath, seen: &seen, into: &discovery)
+                } else if kind == S_IFREG, let (lookalike, rename) = Self.misnamed(name) {
+                    discovery.diagnostics.append(Diagnostic(
+                        .misnamedFile, at: SourceLocation(file: path, position: .startOfFile),
+                        "\(name) looks like a \(lookalike.rawValue) file but is not read: name it *\(lookalike.suffix)\(rename.map { " (\($0))" } ?? "")"
+                    ))
                 }
             }
             // Listed in name order, so taken from the end in reverse.
@@ -180,6 +187,30 @@ struct WorkspaceFiles {
     private func add(_ entry: Entry, identity: String? = nil, seen: inout Set<[UInt8]>, into discovery: inout Discovery) {
         let identity = identity ?? canonicalPath(entry.fileSystemPath) ?? entry.fileSystemPath
         if seen.insert(Array(identity.utf8)).inserted { discovery.entries.append(entry) }
+    }
+
+    /// The kind a file name is close to without being named like it, and
+    /// the name it should have: `x.journey.json`, `x.Journey.JSONC` and
+    /// `x.journeys.jsonc` are all `x.journey.jsonc`; a bare `journey.json`
+    /// gets no proposed name.
+    static func misnamed(_ name: String) -> (FileKind, String?)? {
+        guard FileKind(path: name) == nil else { return nil }
+        // The ending is compared without regard to ASCII case; the stem is kept as written.
+        let bytes = Array(name.utf8)
+        let lowered = bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        for fileExtension in [".jsonc", ".json"] {
+            for kind in FileKind.allCases {
+                for word in [kind.rawValue, kind.rawValue + "s"] {
+                    let ending = Array((word + fileExtension).utf8)
+                    guard lowered.count >= ending.count, lowered.suffix(ending.count).elementsEqual(ending) else { continue }
+                    let stemEnd = bytes.count - ending.count
+                    if stemEnd == 0 { return (kind, nil) }
+                    guard stemEnd > 1, bytes[stemEnd - 1] == UInt8(ascii: ".") else { continue }
+                    return (kind, String(decoding: bytes[..<(stemEnd - 1)], as: UTF8.self) + kind.suffix)
+                }
+            }
+        }
+        return nil
     }
 
     private func isInside(_ path: String, roots: [String]) -> Bool {
