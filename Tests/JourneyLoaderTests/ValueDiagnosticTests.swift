@@ -212,6 +212,25 @@ import Testing
         ])
     }
 
+    @Test func aTouchpointNamingTenThousandSegmentsOutsideTheJourneyIsReportedAtEach() async throws {
+        // Each name is found once, however long the list: one diagnostic per
+        // segment, at the first place that names it.
+        let count = 10_000
+        let segments = (0..<count).map { #""s\#($0)": {}"# }.joined(separator: ", ")
+        let brand = Acme.brand().replacingOccurrences(of: #""segments": { "newcomers": {}, "premium": { "priority": true } }"#, with: "\"segments\": { \(segments) }")
+        let named = (1..<count).map { #""s\#($0)""# } + [#""s1""#]
+        let journey = Acme.journey(
+            #"{ "id": "a", "stage": "buy", "channel": "email", "segments": [\#n\#(named.joined(separator: ",\n"))] }"#,
+            extra: #" "segments": ["s0"],"#
+        )
+        let result = await load((Acme.brandPath, brand), (Acme.journeyPath, journey))
+        #expect(result.diagnostics.count == count - 1, "\(result.listing.prefix(2_000))")
+        // "s1" is on line 2, "s9999" on line 10,000; the repeat of "s1" on the last line is not reported again.
+        #expect(result.diagnostics.map(\.location) == (1..<count).map { SourceLocation(file: Acme.journeyPath, line: $0 + 1, column: 1) })
+        #expect(result.diagnostics.last?.message == "segment 's9999' does not go through this journey; add it to the journey's 'segments'")
+        #expect(result.workspace.journeys.first?.touchpoints.first?.segments?.count == count - 1)
+    }
+
     @Test func aKPIKindOutsideTheList() async throws {
         let journey = Acme.journey(extra: #" "kpis": { "buy": [ { "name": "Sales", "kind": "quantitive" } ] },"#)
         let result = await Acme.load(journeys: [journey])

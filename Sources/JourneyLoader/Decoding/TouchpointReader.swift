@@ -141,17 +141,16 @@ struct TouchpointReader {
     }
 
     private func readSegments(_ value: JSONCValue, context: inout DecodingContext) -> MemberSet? {
-        guard let indices = context.resolveAll(value, in: lookups.brand.segments, code: .unknownSegment, what: "segment", field: "segments") else {
+        guard let named = context.resolveEach(value, in: lookups.brand.segments, code: .unknownSegment, what: "segment", field: "segments") else {
             return nil
         }
-        for index in indices where !journeySegments.contains(index) {
-            let id = lookups.brand.segments[index].id
+        for (index, element) in named where !journeySegments.contains(index) {
             context.report(
-                .invalidValue, at: value.elements.first { $0.string == id } ?? value,
-                "segment '\(id)' does not go through this journey; add it to the journey's 'segments'"
+                .invalidValue, at: element,
+                "segment '\(lookups.brand.segments[index].id)' does not go through this journey; add it to the journey's 'segments'"
             )
         }
-        return MemberSet(indices)
+        return MemberSet(named.map(\.index))
     }
 
     private func readOverlays(_ value: JSONCValue, context: inout DecodingContext) -> [SegmentOverlay] {

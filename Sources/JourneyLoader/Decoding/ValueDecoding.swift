@@ -87,11 +87,27 @@ extension DecodingContext {
         what: String,
         field: String
     ) -> [Int]? {
+        resolveEach(value, in: catalog, code: code, what: what, field: field)?.map(\.index)
+    }
+
+    /// The same, with the value that first names each entry, for messages about it.
+    mutating func resolveEach<Entry>(
+        _ value: JSONCValue,
+        in catalog: Catalog<Entry>,
+        code: DiagnosticCode,
+        what: String,
+        field: String
+    ) -> [(index: Int, value: JSONCValue)]? {
         guard let names = strings(value, for: field) else { return nil }
-        var result: [Int] = []
+        var result: [(index: Int, value: JSONCValue)] = []
+        // A set, not a search of `result`: a list can name thousands of entries.
+        var named = MemberSet()
         for (name, element) in names {
             if let index = catalog.index(of: name) {
-                if !result.contains(index) { result.append(index) }
+                if !named.contains(index) {
+                    named.insert(index)
+                    result.append((index, element))
+                }
             } else {
                 reportUnknown(code, at: element, name: name, what: what, known: catalog.ids)
             }
