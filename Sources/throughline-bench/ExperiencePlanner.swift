@@ -22,7 +22,18 @@ struct ExperiencePlanner {
     mutating func plan(_ touchpoints: inout [PlannedTouchpoint], random: inout SplitMix64) {
         let handoffTargets = Self.handoffTargets(touchpoints)
         let domains = journeyDomains(random: &random)
-        planProgression(&touchpoints, random: &random)
+        var progression = ProgressionState(brand: brand, random: &random)
+        planProgression(&touchpoints, offset: 0, total: touchpoints.count, state: &progression, random: &random)
+        planValues(&touchpoints, handoffTargets: handoffTargets, domains: domains, random: &random)
+    }
+
+    /// Every value but the progression's, for a run of touchpoints (a whole
+    /// journey, or a window of a long one): each attribute solved, then
+    /// preferences and departures, then coverage within the run.
+    /// `handoffTargets` are positions in `touchpoints`.
+    mutating func planValues(
+        _ touchpoints: inout [PlannedTouchpoint], handoffTargets: Set<Int>, domains: [[PlanValue]], random: inout SplitMix64
+    ) {
         for index in touchpoints.indices {
             let handoff = handoffTargets.contains(index)
             for attribute in brand.attributes.indices {
@@ -52,7 +63,7 @@ struct ExperiencePlanner {
 
     /// The values each attribute may take in this journey: one signature and
     /// one language per journey, one promise per brand, else the catalogue's.
-    private func journeyDomains(random: inout SplitMix64) -> [[PlanValue]] {
+    func journeyDomains(random: inout SplitMix64) -> [[PlanValue]] {
         brand.attributes.indices.map { attribute in
             let shape = brand.attributes[attribute]
             switch shape.role {
@@ -69,23 +80,40 @@ struct ExperiencePlanner {
 
     // MARK: Values
 
+    /// Where a journey's progression stands: the attribute, and the value
+    /// it has reached so far.
+    struct ProgressionState {
+        let attribute: Int
+        var current: Double
+
+        init?(brand: BrandShape, random: inout SplitMix64) {
+            guard let attribute = brand.attribute(brand.progressionAttribute) else { return nil }
+            self.attribute = attribute
+            current = Double(random.between(2, 10))
+        }
+    }
+
     /// A rising value (engagement, win probability) along the written order,
-    /// with a rare drop.
-    private mutating func planProgression(_ touchpoints: inout [PlannedTouchpoint], random: inout SplitMix64) {
-        guard let attribute = brand.attribute(brand.progressionAttribute) else { return }
+    /// with a rare drop. `touchpoints` start at position `offset` of a
+    /// journey of `total`, so a long journey can be planned a window at a time.
+    mutating func planProgression(
+        _ touchpoints: inout [PlannedTouchpoint], offset: Int, total: Int, state: inout ProgressionState?, random: inout SplitMix64
+    ) {
+        guard var progression = state else { return }
+        let attribute = progression.attribute
         let rate = brand.attributes[attribute].planRate
-        var current = Double(random.between(2, 10))
         for index in touchpoints.indices where random.chance(rate) {
-            let trend = (5 + 90 * Double(index) / Double(touchpoints.count)).rounded(.down)
-            current = max(current, trend)
+            let trend = (5 + 90 * Double(offset + index) / Double(total)).rounded(.down)
+            progression.current = max(progression.current, trend)
             if random.chance(departureRate) {
                 statistics.departures += 1
-                touchpoints[index].base[attribute] = .number(max(0, current - Double(random.between(5, 15))))
+                touchpoints[index].base[attribute] = .number(max(0, progression.current - Double(random.between(5, 15))))
                 touchpoints[index].notes.append("The forecast dips here: to be reviewed at the next pipeline meeting.")
             } else {
-                touchpoints[index].base[attribute] = .number(current)
+                touchpoints[index].base[attribute] = .number(progression.current)
             }
         }
+        state = progression
     }
 
     /// The shared value that suits the most segments, and overlays for the rest.

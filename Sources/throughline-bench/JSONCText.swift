@@ -18,6 +18,15 @@ struct JSONCText {
 
     mutating func blank() { text += "\n" }
 
+    /// The text so far, leaving the builder empty: a long file is written
+    /// out a chunk at a time instead of held whole.
+    mutating func take() -> String {
+        let chunk = text
+        text = ""
+        text.reserveCapacity(64 * 1024)
+        return chunk
+    }
+
     /// `// comment` lines; a multi-line comment becomes several.
     mutating func comment(_ indent: Int, _ content: String) {
         for part in content.split(separator: "\n", omittingEmptySubsequences: false) {
