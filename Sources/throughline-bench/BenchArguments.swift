@@ -1,17 +1,25 @@
 /// The bench's command line:
 ///
-///     throughline-bench generate --journeys N [--seed S] [--output DIR]
-///     throughline-bench write-sample --journeys N --output DIR [--seed S]
+///     throughline-bench generate [--profile realistic|gap-heavy] --journeys N [--seed S] [--output DIR]
+///     throughline-bench write-sample [--profile realistic|gap-heavy] --journeys N --output DIR [--seed S]
 ///     throughline-bench run [--journeys N] [--scales 1,4,16] [--repeat R] [--seed S]
 ///     throughline-bench run --files DIR [--repeat R]
 ///     throughline-bench profile (--files DIR | --journeys N) [--step load|check|audit] [--repeat R]
 enum BenchCommand: Sendable, Equatable {
-    case generate(journeys: Int, seed: UInt64, output: String?)
+    case generate(GenerateProfile, seed: UInt64, output: String?)
     case run(journeys: Int, scales: [Int], repeats: Int, seed: UInt64)
     case runFiles(folder: String, repeats: Int)
     /// Runs one step over and over and nothing else, for `perf record`.
     case profile(source: ProfileSource, step: ProfileStep, repeats: Int)
     case help
+}
+
+/// What `generate` makes.
+enum GenerateProfile: Sendable, Equatable {
+    /// N journeys over the brands, values within the charter but for a few departures.
+    case realistic(journeys: Int)
+    /// The same journeys with every value random: a large share of checks fail.
+    case gapHeavy(journeys: Int)
 }
 
 enum ProfileSource: Sendable, Equatable {
@@ -30,12 +38,17 @@ struct ArgumentError: Error, CustomStringConvertible {
 enum BenchArguments {
     static let usage = """
         USAGE:
-          throughline-bench generate --journeys N [--seed S] [--output DIR]
+          throughline-bench generate [--profile realistic] --journeys N [--seed S] [--output DIR]
               Generates a workspace (group charter, brands, N journeys) deterministically
               for the seed, self-checks it (load + check, diagnostics must be 0), and
-              writes it to DIR if given.
-          throughline-bench write-sample --journeys N --output DIR [--seed S]
-              The same, with the folder required.
+              writes it to DIR if given. About 2.5 % of checks fail; 465 journeys
+              make 50 MB.
+          throughline-bench generate --profile gap-heavy --journeys N [--seed S] [--output DIR]
+              The same brands, charters and journeys, but every planned value (shared
+              or per segment) drawn at random from its attribute's domain, texts mostly
+              distinct: a large share of checks fail.
+          throughline-bench write-sample [--profile P] --journeys N --output DIR [--seed S]
+              The same as generate, with the folder required.
           throughline-bench run [--journeys N] [--scales 1,4,16] [--repeat R] [--seed S]
               Times Foundation's JSON parser, Throughline's load, check and audit on
               N × each scale journeys generated in memory; prints Markdown tables.
@@ -63,7 +76,7 @@ enum BenchArguments {
             options[String(key.dropFirst(2))] = value
         }
         let known: Set<String> = switch command {
-        case "generate", "write-sample": ["journeys", "seed", "output"]
+        case "generate", "write-sample": ["profile", "journeys", "seed", "output"]
         case "run": ["journeys", "scales", "repeat", "seed", "files"]
         case "profile": ["journeys", "seed", "files", "step", "repeat"]
         default: throw ArgumentError(description: "unknown command '\(command)'; use generate, write-sample, run or profile")
@@ -74,11 +87,14 @@ enum BenchArguments {
         let journeys = try positive(options["journeys"] ?? "20", "--journeys")
         let seed = try unsigned(options["seed"] ?? "42")
         switch command {
-        case "generate":
-            return .generate(journeys: journeys, seed: seed, output: options["output"])
-        case "write-sample":
-            guard let output = options["output"] else { throw ArgumentError(description: "write-sample needs --output DIR") }
-            return .generate(journeys: journeys, seed: seed, output: output)
+        case "generate", "write-sample":
+            let profile: GenerateProfile = switch options["profile"] ?? "realistic" {
+            case "realistic": .realistic(journeys: journeys)
+            case "gap-heavy": .gapHeavy(journeys: journeys)
+            case let other: throw ArgumentError(description: "--profile is realistic or gap-heavy, not '\(other)'")
+            }
+            if command == "write-sample", options["output"] == nil { throw ArgumentError(description: "write-sample needs --output DIR") }
+            return .generate(profile, seed: seed, output: options["output"])
         case "profile":
             let repeats = try positive(options["repeat"] ?? "3", "--repeat")
             guard let step = ProfileStep(rawValue: options["step"] ?? "check") else {

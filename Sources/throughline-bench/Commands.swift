@@ -6,9 +6,11 @@ import JourneyLoader
 /// What each bench command does, printing to standard output; returns the
 /// process exit code.
 enum Commands {
-    static func generate(journeys: Int, seed: UInt64, output: String?) async -> Int32 {
-        let generator = WorkspaceGenerator(seed: seed)
-        let workspace = await generator.generate(journeys: journeys)
+    static func generate(_ profile: GenerateProfile, seed: UInt64, output: String?) async -> Int32 {
+        let workspace = switch profile {
+        case .realistic(let journeys): await WorkspaceGenerator(seed: seed).generate(journeys: journeys)
+        case .gapHeavy(let journeys): await WorkspaceGenerator(seed: seed, values: .random).generate(journeys: journeys)
+        }
         let check = await SelfCheck.run(workspace.files)
         print(check.summary(statistics: workspace.statistics))
         for diagnostic in (check.loadDiagnostics + check.checkDiagnostics).prefix(20) {

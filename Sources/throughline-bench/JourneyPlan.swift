@@ -1,5 +1,13 @@
 /// One generated journey as plain values, before it is written as JSONC.
 
+/// How a generated journey's values are chosen.
+enum ValuePlanning: Sendable {
+    /// Within the charter but for a few deliberate departures: about 2.5 % of checks fail.
+    case realistic
+    /// Each at random from its attribute's domain: a large share of checks fail.
+    case random
+}
+
 struct PlannedTouchpoint: Sendable {
     var id: String
     var name: String

@@ -1,12 +1,14 @@
 /// Plans one journey's structure: which segments go through it, its
 /// touchpoints stage by stage (``TouchpointSequence``), the `next` links
 /// between them, and the KPIs of each stage. Values are left to
-/// ``ExperiencePlanner``.
+/// ``ExperiencePlanner``, or to ``RandomExperiencePlanner`` for the
+/// gap-heavy profile.
 struct JourneyPlanner: Sendable {
     let table: ConstraintTable
     let brandIndex: Int
     /// Odds of a deliberate departure; the self-check reports the result.
     let departureRate: Double
+    var values: ValuePlanning = .realistic
 
     var brand: BrandShape { table.brand }
 
@@ -27,9 +29,16 @@ struct JourneyPlanner: Sendable {
         for index in touchpoints.indices {
             touchpoints[index].next = Self.links(from: index, count: touchpoints.count, random: &random)
         }
-        var experiences = ExperiencePlanner(table: table, segments: segments, departureRate: departureRate)
-        experiences.plan(&touchpoints, random: &random)
-        statistics = statistics + experiences.statistics
+        switch values {
+        case .realistic:
+            var experiences = ExperiencePlanner(table: table, segments: segments, departureRate: departureRate)
+            experiences.plan(&touchpoints, random: &random)
+            statistics = statistics + experiences.statistics
+        case .random:
+            // A stream of their own, so the journey's structure and KPIs are the realistic profile's.
+            var valueRandom = SplitMix64(seed: seed, stream: 0x30_0000 &+ UInt64(brandIndex) << 32 &+ UInt64(ordinal))
+            RandomExperiencePlanner(brand: brand, segments: segments).plan(&touchpoints, random: &valueRandom)
+        }
         statistics.touchpoints = touchpoints.count
         let kpis = planKPIs(random: &random, statistics: &statistics)
         let journey = PlannedJourney(

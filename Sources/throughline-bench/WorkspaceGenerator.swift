@@ -13,15 +13,19 @@ struct GeneratedWorkspace: Sendable {
 /// Generates a workspace for a seed: one group charter, the brands, and N
 /// journeys dealt round-robin over the brands. Journey i depends only on
 /// the seed and i, so a bigger workspace holds every journey of a smaller one.
+/// With random values (the gap-heavy profile), journey i has the same
+/// touchpoints, links and KPIs as with realistic ones; only values differ.
 struct WorkspaceGenerator: Sendable {
     let seed: UInt64
     let departureRate: Double
+    let values: ValuePlanning
     let group: GroupShape
     let tables: [ConstraintTable]
 
-    init(seed: UInt64, departureRate: Double = 0.03) {
+    init(seed: UInt64, departureRate: Double = 0.03, values: ValuePlanning = .realistic) {
         self.seed = seed
         self.departureRate = departureRate
+        self.values = values
         let group = CharterTemplates.group()
         self.group = group
         tables = BrandCatalogue.brands(seed: seed).map { brand in
@@ -44,7 +48,7 @@ struct WorkspaceGenerator: Sendable {
     /// The `index`-th journey of the workspace, as a file.
     func journeyFile(_ index: Int) -> (SourceFile, PlanStatistics) {
         let brandIndex = index % tables.count
-        let planner = JourneyPlanner(table: tables[brandIndex], brandIndex: brandIndex, departureRate: departureRate)
+        let planner = JourneyPlanner(table: tables[brandIndex], brandIndex: brandIndex, departureRate: departureRate, values: values)
         let (journey, statistics) = planner.plan(ordinal: index / tables.count, seed: seed)
         var random = SplitMix64(seed: seed, stream: 0x20_0000 &+ UInt64(index))
         let text = JourneyFileWriter.write(journey, brand: tables[brandIndex].brand, seed: seed, random: &random)

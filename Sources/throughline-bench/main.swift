@@ -9,8 +9,8 @@ do throws(ArgumentError) {
     case .help:
         print(BenchArguments.usage, terminator: "")
         exitCode = 0
-    case .generate(let journeys, let seed, let output):
-        exitCode = await Commands.generate(journeys: journeys, seed: seed, output: output)
+    case .generate(let profile, let seed, let output):
+        exitCode = await Commands.generate(profile, seed: seed, output: output)
     case .run(let journeys, let scales, let repeats, let seed):
         exitCode = await Commands.run(journeys: journeys, scales: scales, repeats: repeats, seed: seed)
     case .runFiles(let folder, let repeats):
