@@ -7,15 +7,17 @@ import JourneyLoader
 /// process exit code.
 enum Commands {
     static func generate(_ profile: GenerateProfile, seed: UInt64, output: String?) async -> Int32 {
-        let workspace = switch profile {
-        case .realistic(let journeys): await WorkspaceGenerator(seed: seed).generate(journeys: journeys)
-        case .gapHeavy(let journeys): await WorkspaceGenerator(seed: seed, values: .random).generate(journeys: journeys)
+        let workspace: GeneratedWorkspace
+        switch profile {
+        case .realistic(let journeys):
+            workspace = await WorkspaceGenerator(seed: seed).generate(journeys: journeys)
+        case .gapHeavy(let journeys):
+            workspace = await WorkspaceGenerator(seed: seed, values: .random).generate(journeys: journeys)
+        case .longJourney(let touchpoints):
+            return await generateLongJourney(touchpoints: touchpoints, seed: seed, output: output ?? ".")
         }
         let check = await SelfCheck.run(workspace.files)
-        print(check.summary(statistics: workspace.statistics))
-        for diagnostic in (check.loadDiagnostics + check.checkDiagnostics).prefix(20) {
-            print("  \(diagnostic.location): \(diagnostic.code.rawValue): \(diagnostic.message)")
-        }
+        printSelfCheck(check, statistics: workspace.statistics)
         if let output {
             do throws(FolderIO.Failure) {
                 try FolderIO.write(workspace.files, to: output)
@@ -26,6 +28,32 @@ enum Commands {
             }
         }
         return check.diagnosticCount == 0 && workspace.statistics.contradictions == 0 ? 0 : 1
+    }
+
+    /// Writes the journey as it is planned, then self-checks the files read
+    /// back, once the generator holds nothing.
+    private static func generateLongJourney(touchpoints: Int, seed: UInt64, output: String) async -> Int32 {
+        let outcome: LongJourneyGenerator.Outcome
+        let files: [SourceFile]
+        do throws(FolderIO.Failure) {
+            outcome = try LongJourneyGenerator(seed: seed, touchpoints: touchpoints).write(to: output)
+            let peak = MemoryProbe.sample().peak
+            print("wrote \(outcome.paths.count) files to \(output); peak resident memory while generating \(Format.megabytes(peak)) MB")
+            files = try FolderIO.read(outcome.paths, in: output)
+        } catch {
+            printError("error: \(error)")
+            return 2
+        }
+        let check = await SelfCheck.run(files)
+        printSelfCheck(check, statistics: outcome.statistics)
+        return check.diagnosticCount == 0 && outcome.statistics.contradictions == 0 ? 0 : 1
+    }
+
+    private static func printSelfCheck(_ check: SelfCheck, statistics: PlanStatistics) {
+        print(check.summary(statistics: statistics))
+        for diagnostic in (check.loadDiagnostics + check.checkDiagnostics).prefix(20) {
+            print("  \(diagnostic.location): \(diagnostic.code.rawValue): \(diagnostic.message)")
+        }
     }
 
     static func run(journeys: Int, scales: [Int], repeats: Int, seed: UInt64) async -> Int32 {

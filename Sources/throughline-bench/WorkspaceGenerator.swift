@@ -35,10 +35,16 @@ struct WorkspaceGenerator: Sendable {
 
     var brands: [BrandShape] { tables.map(\.brand) }
 
-    func brandFiles() -> [SourceFile] {
-        let members = brands.filter { $0.extends == group.id }.map(\.id)
-        var files = [SourceFile(path: "Brands/\(group.id).charter.jsonc", text: BrandFileWriter.charter(group, memberBrands: members))]
-        for table in tables {
+    /// The group charter (when a brand written extends it) and the files of
+    /// the brands at positions `only` in ``brands``, or of every brand.
+    func brandFiles(only included: [Int]? = nil) -> [SourceFile] {
+        let chosen = (included ?? Array(tables.indices)).map { tables[$0] }
+        let members = chosen.map(\.brand).filter { $0.extends == group.id }.map(\.id)
+        var files: [SourceFile] = []
+        if !members.isEmpty {
+            files.append(SourceFile(path: "Brands/\(group.id).charter.jsonc", text: BrandFileWriter.charter(group, memberBrands: members)))
+        }
+        for table in chosen {
             let own = CharterTemplates.markers(for: table.brand)
             files.append(SourceFile(path: "Brands/\(table.brand.id).brand.jsonc", text: BrandFileWriter.brand(table.brand, markers: own, seed: seed)))
         }
