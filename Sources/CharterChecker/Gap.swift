@@ -14,12 +14,12 @@ import JourneyModel
 /// ```
 public struct Gap: Hashable, Sendable {
     public let place: GapPlace
+    /// What the marker found, in the terms of its kind.
+    public let finding: MarkerFinding
     /// The severity in force for the marker, after any override.
     public let severity: Severity
     /// Set when a suppression or a baseline accepts the gap.
     public let acceptance: Acceptance?
-    /// What the marker found, in the terms of its kind.
-    public let finding: MarkerFinding
 
     public init(place: GapPlace, severity: Severity, acceptance: Acceptance?, finding: MarkerFinding) {
         self.place = place
@@ -82,7 +82,7 @@ public struct GapPlace: Hashable, Sendable {
 public enum Acceptance: Hashable, Sendable {
     /// A `suppress` entry of the journey file: on the gap's touchpoint, or
     /// on the journey as a whole, by position in that list.
-    case suppression(Suppressor, index: Int)
+    case suppression(Suppressor, index: Int32)
     /// A baseline of the gaps known when it was written.
     case baseline
 

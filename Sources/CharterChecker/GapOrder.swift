@@ -12,29 +12,49 @@ public enum GapOrder {
         return left.lexicographicallyPrecedes(right)
     }
 
-    /// Sorts in place: the order is found on indices, from keys read once
-    /// per gap (file ranks, positions, and the ranks of marker, segment and
-    /// attribute ids among the brand's), then applied by following its
-    /// cycles, so no second array of gaps is built. Gaps equal in all of
-    /// these are compared in full, in words.
+    /// Sorts in place. Gaps are first put journey by journey in file order
+    /// (a journey is one file, and every gap points into its journey's
+    /// file), then each journey's gaps are ordered on keys read once per gap
+    /// (positions, and the ranks of marker, segment and attribute ids among
+    /// the brand's), and the order is applied by following its cycles, so
+    /// no second array of gaps, and no key for every gap at once, is built.
+    /// Gaps equal in all of these are compared in full, in words.
     public static func sortForReport(_ gaps: inout [Gap], wording: GapWording) {
         let workspace = wording.workspace
-        let files = Set(gaps.map { workspace.journeys[$0.place.journey].file }).sorted()
-        let fileRank = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        let journeys = workspace.journeys
+        let inFileOrder = journeys.indices.sorted { journeys[$0].file < journeys[$1].file }
+        var rankOfJourney = [Int](repeating: 0, count: journeys.count)
+        for (rank, journey) in inFileOrder.enumerated() { rankOfJourney[journey] = rank }
+        // Counting sort by journey: where each journey's gaps start.
+        var starts = [Int](repeating: 0, count: journeys.count + 1)
+        for gap in gaps { starts[rankOfJourney[gap.place.journey] + 1] += 1 }
+        for rank in journeys.indices { starts[rank + 1] += starts[rank] }
+        var next = starts
+        var order = [Int32](repeating: 0, count: gaps.count)
+        for (index, gap) in gaps.enumerated() {
+            let rank = rankOfJourney[gap.place.journey]
+            order[next[rank]] = Int32(truncatingIfNeeded: index)
+            next[rank] += 1
+        }
         let ranks = workspace.brands.map(IDRanks.init)
         let brandOf = Dictionary(workspace.brands.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let keys = gaps.map { gap -> (place: Int, ids: (Int, Int, Int)) in
-            let journey = workspace.journeys[gap.place.journey]
-            let file = fileRank[journey.file] ?? 0
-            let line = min(gap.place.position.line, (1 << 21) - 1), column = min(gap.place.position.column, (1 << 21) - 1)
-            let rank = ranks[brandOf[journey.brand] ?? 0]
-            let attribute = wording.attribute(of: gap).map { rank.attributes[$0] } ?? -1
-            return (file << 42 | line << 21 | column, (rank.markers[gap.place.marker], gap.place.segment.map { rank.segments[$0] } ?? -1, attribute))
-        }
-        let order = gaps.indices.sorted { lhs, rhs in
-            if keys[lhs].place != keys[rhs].place { return keys[lhs].place < keys[rhs].place }
-            if keys[lhs].ids != keys[rhs].ids { return keys[lhs].ids < keys[rhs].ids }
-            return precedes(wording.describe(gaps[lhs]), wording.describe(gaps[rhs]))
+        for rank in journeys.indices where starts[rank + 1] - starts[rank] > 1 {
+            let members = starts[rank]..<starts[rank + 1]
+            let idRanks = ranks[brandOf[journeys[inFileOrder[rank]].brand] ?? 0]
+            var keyed = members.map { slot -> (key: Key, gap: Int32) in
+                let gap = gaps[Int(order[slot])]
+                let attribute = wording.attribute(of: gap).map { idRanks.attributes[$0] } ?? -1
+                let key = Key(
+                    line: gap.place.position.line, column: gap.place.position.column, marker: idRanks.markers[gap.place.marker],
+                    segment: gap.place.segment.map { idRanks.segments[$0] } ?? -1, attribute: attribute
+                )
+                return (key, order[slot])
+            }
+            keyed.sort { lhs, rhs in
+                if lhs.key != rhs.key { return lhs.key < rhs.key }
+                return precedes(wording.describe(gaps[Int(lhs.gap)]), wording.describe(gaps[Int(rhs.gap)]))
+            }
+            for (offset, entry) in keyed.enumerated() { order[members.lowerBound + offset] = entry.gap }
         }
         var placed = [Bool](repeating: false, count: gaps.count)
         for start in gaps.indices where !placed[start] {
@@ -42,11 +62,20 @@ public enum GapOrder {
             var current = start
             while true {
                 placed[current] = true
-                let source = order[current]
+                let source = Int(order[current])
                 if source == start { break }
                 gaps.swapAt(current, source)
                 current = source
             }
+        }
+    }
+
+    /// What orders the gaps of one journey, before their words.
+    private struct Key: Comparable {
+        let line: Int, column: Int, marker: Int, segment: Int, attribute: Int
+
+        static func < (lhs: Key, rhs: Key) -> Bool {
+            (lhs.line, lhs.column, lhs.marker, lhs.segment, lhs.attribute) < (rhs.line, rhs.column, rhs.marker, rhs.segment, rhs.attribute)
         }
     }
 

@@ -101,12 +101,12 @@ struct GapRecorder {
             let suppressions = journey.touchpoints[touchpoint].suppressions
             if let index = suppressions.firstIndex(where: { $0.covers(marker: marker.id, segment: segmentFilter) }) {
                 usedSuppressions.insert(SuppressionUse(journey: trace.index, touchpoint: touchpoint, index: index))
-                return .suppression(.touchpoint, index: index)
+                return .suppression(.touchpoint, index: Int32(clamping: index))
             }
         }
         if let index = journey.suppressions.firstIndex(where: { $0.covers(marker: marker.id, segment: segmentFilter) }) {
             usedSuppressions.insert(SuppressionUse(journey: trace.index, touchpoint: nil, index: index))
-            return .suppression(.journey, index: index)
+            return .suppression(.journey, index: Int32(clamping: index))
         }
         return nil
     }

@@ -8,8 +8,16 @@ extension CoverageRule: MarkerEvaluation {
     /// How many touchpoints of the unit meet the expectations, and the
     /// unit's first touchpoint, which tells the unit (its stage or channel).
     public struct Finding: Hashable, Sendable {
-        public let hits: Int
-        public let first: Int
+        private let storedHits: Int32
+        private let storedFirst: Int32
+
+        init(hits: Int, first: Int) {
+            storedHits = Int32(clamping: hits)
+            storedFirst = Int32(clamping: first)
+        }
+
+        public var hits: Int { Int(storedHits) }
+        public var first: Int { Int(storedFirst) }
     }
 
     func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {

@@ -5,10 +5,17 @@ import JourneyModel
 extension ExpectationRule: MarkerEvaluation {
     /// The expectation a touchpoint does not meet.
     public struct Finding: Hashable, Sendable {
-        /// Position in the marker's expectations.
-        public let expectation: Int
+        private let storedExpectation: Int32
         /// The value is too long to match against the expectation's pattern.
         public let tooLongToMatch: Bool
+
+        init(expectation: Int, tooLongToMatch: Bool) {
+            storedExpectation = Int32(clamping: expectation)
+            self.tooLongToMatch = tooLongToMatch
+        }
+
+        /// Position in the marker's expectations.
+        public var expectation: Int { Int(storedExpectation) }
     }
 
     func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {

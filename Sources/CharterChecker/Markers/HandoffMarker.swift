@@ -9,12 +9,24 @@ import JourneyModel
 extension HandoffRule: MarkerEvaluation {
     /// The expectation the receiving touchpoint does not meet, and who hands over.
     public struct Finding: Hashable, Sendable {
-        /// Position in the marker's expectations.
-        public let expectation: Int
+        private let storedFrom: Int32
+        private let storedLink: Int32
+        private let storedExpectation: UInt16
         public let tooLongToMatch: Bool
+
+        init(expectation: Int, tooLongToMatch: Bool, from: Int, link: Int) {
+            storedExpectation = UInt16(clamping: expectation)
+            self.tooLongToMatch = tooLongToMatch
+            storedFrom = Int32(clamping: from)
+            storedLink = Int32(clamping: link)
+        }
+
+        /// Position in the marker's expectations (the loader keeps markers
+        /// to fewer than 65,536 expectations).
+        public var expectation: Int { Int(storedExpectation) }
         /// The touchpoint that hands the customer over, and its `next` entry.
-        public let from: Int
-        public let link: Int
+        public var from: Int { Int(storedFrom) }
+        public var link: Int { Int(storedLink) }
     }
 
     func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {

@@ -10,8 +10,16 @@ extension PressureRule: MarkerEvaluation {
     /// How many brand-initiated touchpoints the window ending at the gap's
     /// touchpoint holds, and the first of them.
     public struct Finding: Hashable, Sendable {
-        public let count: Int
-        public let windowStart: Int
+        private let storedCount: Int32
+        private let storedWindowStart: Int32
+
+        init(count: Int, windowStart: Int) {
+            storedCount = Int32(clamping: count)
+            storedWindowStart = Int32(clamping: windowStart)
+        }
+
+        public var count: Int { Int(storedCount) }
+        public var windowStart: Int { Int(storedWindowStart) }
     }
 
     func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {

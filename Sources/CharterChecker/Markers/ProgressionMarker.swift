@@ -7,7 +7,13 @@ import JourneyModel
 extension ProgressionRule: MarkerEvaluation {
     /// Where the value falls from: the previous touchpoint that plans it.
     public struct Finding: Hashable, Sendable {
-        public let from: Int
+        private let storedFrom: Int32
+
+        init(from: Int) {
+            storedFrom = Int32(clamping: from)
+        }
+
+        public var from: Int { Int(storedFrom) }
     }
 
     func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {

@@ -8,8 +8,14 @@ extension SequenceRule: MarkerEvaluation {
     /// How many touchpoints of kind `first` come before the first `then`,
     /// and the first of them (at most ``placesShown``).
     public struct Finding: Hashable, Sendable {
-        public let count: Int
+        /// The first touchpoints counted, and how many there are in all.
         public let counted: Touchpoints
+
+        init(count: Int, counted: [Int]) {
+            self.counted = Touchpoints(counted, total: count)
+        }
+
+        public var count: Int { counted.total }
     }
 
     /// How many of the touchpoints counted a gap names as related places.
@@ -24,7 +30,7 @@ extension SequenceRule: MarkerEvaluation {
             marker, in: view.trace, touchpoint: target, channel: view.channel(target),
             met: counted.count >= minimum && counted.count <= (maximum ?? .max),
             findings: [(
-                .sequence(Finding(count: counted.count, counted: Touchpoints(Array(counted.prefix(Self.placesShown))))),
+                .sequence(Finding(count: counted.count, counted: Array(counted.prefix(Self.placesShown)))),
                 view.experiences[target][attribute]?.position
             )]
         )
@@ -79,18 +85,22 @@ extension SequenceRule: MarkerEvaluation {
     }
 }
 
-/// Some touchpoints of a journey, by position, in one shared object: a
-/// finding that names them stays the size of a pointer.
+/// Some touchpoints of a journey, by position, and how many such
+/// touchpoints there are in all, in one shared object: a finding that names
+/// them stays the size of a pointer.
 public final class Touchpoints: Hashable, Sendable {
     public let positions: [Int]
+    public let total: Int
 
-    init(_ positions: [Int]) {
+    init(_ positions: [Int], total: Int) {
         self.positions = positions
+        self.total = total
     }
 
-    public var count: Int { positions.count }
+    public static func == (lhs: Touchpoints, rhs: Touchpoints) -> Bool { lhs.total == rhs.total && lhs.positions == rhs.positions }
 
-    public static func == (lhs: Touchpoints, rhs: Touchpoints) -> Bool { lhs.positions == rhs.positions }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(positions) }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(total)
+        hasher.combine(positions)
+    }
 }

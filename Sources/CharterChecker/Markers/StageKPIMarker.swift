@@ -7,9 +7,19 @@ import JourneyModel
 extension StageKPIRule: MarkerEvaluation {
     /// The stage and the KPIs it declares.
     public struct Finding: Hashable, Sendable {
-        public let stage: Int
-        public let quantitative: Int
-        public let qualitative: Int
+        private let storedStage: Int32
+        private let storedQuantitative: Int32
+        private let storedQualitative: Int32
+
+        init(stage: Int, quantitative: Int, qualitative: Int) {
+            storedStage = Int32(clamping: stage)
+            storedQuantitative = Int32(clamping: quantitative)
+            storedQualitative = Int32(clamping: qualitative)
+        }
+
+        public var stage: Int { Int(storedStage) }
+        public var quantitative: Int { Int(storedQuantitative) }
+        public var qualitative: Int { Int(storedQualitative) }
     }
 
     func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {

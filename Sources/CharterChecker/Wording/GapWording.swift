@@ -142,8 +142,9 @@ public struct GapWording: Sendable {
             case .touchpoint: suppressions = gap.place.touchpoint.map { journey.touchpoints[$0].suppressions } ?? []
             case .journey: suppressions = journey.suppressions
             }
-            guard suppressions.indices.contains(index) else { return nil }
-            return SuppressionNote(reason: suppressions[index].reason, location: journey.location(suppressions[index].position))
+            let position = Int(index)
+            guard suppressions.indices.contains(position) else { return nil }
+            return SuppressionNote(reason: suppressions[position].reason, location: journey.location(suppressions[position].position))
         }
     }
 
