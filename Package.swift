@@ -11,7 +11,7 @@ let package = Package(
     products: [
         .executable(name: "throughline", targets: ["throughline"]),
         .executable(name: "throughline-bench", targets: ["throughline-bench"]),
-        .library(name: "ThroughlineKit", targets: ["ThroughlineCLI"]),
+        .library(name: "ThroughlineKit", targets: ["ThroughlineKit", "JourneyAuthoring", "JourneyReporters"]),
     ],
     targets: [
         // reader → loader → model → checker → audit → reporters, then the command line.
@@ -27,11 +27,13 @@ let package = Package(
         .target(name: "CharterChecker", dependencies: ["JourneyModel", "OrderedTasks"]),
         .target(name: "CharterAudit", dependencies: ["JourneyModel", "CharterChecker"]),
         .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit", "JSONWriter"]),
+        // Throughline as a library: load, check, audit; the command line is a client.
+        .target(name: "ThroughlineKit", dependencies: ["JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit"]),
         .target(
             name: "ThroughlineCLI",
             dependencies: [
                 "JSONCReader", "JSONWriter", "JourneyModel", "JourneyLoader", "JourneyAuthoring", "CharterChecker", "CharterAudit",
-                "JourneyReporters", "OrderedTasks",
+                "JourneyReporters", "OrderedTasks", "ThroughlineKit",
             ]
         ),
         .executableTarget(name: "throughline", dependencies: ["ThroughlineCLI"]),

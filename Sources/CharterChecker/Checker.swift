@@ -13,7 +13,10 @@ import OrderedTasks
 /// for gap in report.openGaps { print(wording.location(of: gap), wording.message(of: gap)) }
 /// ```
 public enum Checker {
-    public static func check(_ workspace: Workspace) async -> CheckReport {
+    /// - Parameter incompleteBrands: brands some of whose journeys are left
+    ///   out (their files are unusable): whether one of their markers
+    ///   applies nowhere cannot be told, so it is not said.
+    public static func check(_ workspace: Workspace, incompleteBrands: Set<String> = []) async -> CheckReport {
         // A brand's journeys are contiguous in the workspace (sorted by brand first).
         var firstJourney: [String: Int] = [:]
         for (index, journey) in workspace.journeys.enumerated() where firstJourney[journey.brand] == nil {
@@ -53,6 +56,7 @@ public enum Checker {
         for brand in workspace.brands {
             let journeys = workspace.journeys(of: brand.id)
             diagnostics += unusedSuppressions(in: journeys, used: used[brand.id] ?? [])
+            guard !incompleteBrands.contains(brand.id) else { continue }
             diagnostics += markersApplyingNowhere(
                 brand, journeys: journeys, tallies: tallies.filter { $0.brand == brand.id }, suppressed: suppressed[brand.id] ?? []
             )

@@ -86,10 +86,17 @@ struct HostileInputTests {
             #expect(place.hasPrefix(Self.journeyPath + ":1:") && place.count > Self.journeyPath.count + 9)
             #expect(result.line(at: place)?.contains("unknown channel '\(channel)'") == true, "\(place): \(result)")
         }
-        // A gap at the last neutral touchpoint kept (t9999 names an unknown
-        // channel), located on the same line.
-        let lastNeutral = offset(of: #""tone":"neutral""#, in: bytes, from: offset(of: #""id":"t9997""#, in: bytes)) + 7
-        #expect(result.line(at: "\(Self.journeyPath):\(lineAndColumn(of: lastNeutral, in: bytes))")?.contains("[warm") == true, "\(result)")
+        // A journey with errors is not judged: with the channels mended, the
+        // gap at the last touchpoint (neutral) is located at the far end of the line.
+        let mended = Array(text.replacingOccurrences(of: "-nowhere", with: "").replacingOccurrences(of: #""middle""#, with: #""web""#)
+            .replacingOccurrences(of: #""end""#, with: #""web""#).utf8)
+        let judged = try Self.journeyWorkspace(mended, markers: Fixture.warmTone)
+        let gaps = await judged.run(["check"])
+        #expect(gaps.code == 1, "\(gaps)")
+        let lastNeutral = offset(of: #""tone":"neutral""#, in: mended, from: offset(of: #""id":"t9999""#, in: mended)) + 7
+        let place = "\(Self.journeyPath):\(lineAndColumn(of: lastNeutral, in: mended))"
+        #expect(place.hasPrefix(Self.journeyPath + ":1:") && place.count > Self.journeyPath.count + 10)
+        #expect(gaps.line(at: place)?.contains("[warm") == true, "\(place): \(gaps)")
     }
 
     @Test("a single-line journey full of problems: every one located, in linear time")
@@ -550,10 +557,18 @@ struct HostileInputTests {
         let workspace = try Fixture.workspace(journeys: ["Journeys/a.journey.jsonc": "{ \"journey\": "])
         let previous = Array("previous report\n".utf8)
         try workspace.write("reports/audit.txt", previous)
+        // An argument that cannot be used: nothing is written.
+        let refused = await workspace.run(["audit", "--segment", "nobody", "--output", "reports/audit.txt"])
+        #expect(refused.code == 2, "\(refused)")
+        #expect(refused.error.contains("unknown segment 'nobody'"), "\(refused)")
+        #expect(workspace.read("reports/audit.txt") == previous)
+        #expect(Self.leftovers(in: workspace, "reports").isEmpty, "\(workspace.list("reports"))")
+        // Unusable files: their errors are printed, the audit of what can be
+        // audited is written (here nothing), and the run ends with exit code 2.
         let unusable = await workspace.run(["audit", "--output", "reports/audit.txt"])
         #expect(unusable.code == 2, "\(unusable)")
         #expect(unusable.error.contains("Journeys/a.journey.jsonc:1:14: error:"), "\(unusable)")
-        #expect(workspace.read("reports/audit.txt") == previous)
+        #expect(workspace.read("reports/audit.txt") != previous)
         #expect(Self.leftovers(in: workspace, "reports").isEmpty, "\(workspace.list("reports"))")
 
         // A report that cannot be put in place: the target is a folder.

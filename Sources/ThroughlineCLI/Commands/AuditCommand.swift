@@ -1,6 +1,7 @@
 import CharterAudit
 import JourneyModel
 import JourneyReporters
+import ThroughlineKit
 
 /// `throughline audit`: the per-segment gap report with scores and an
 /// action plan, for customer-relationship directors.
@@ -33,22 +34,25 @@ enum AuditCommand {
     )
 
     static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
-        let run = await WorkspaceRun.load(paths: arguments.positionals, io: io)
-        if let failure = run.reportUnusableInput(io: io) { return failure }
+        let workspace = await WorkspaceRun.load(paths: arguments.positionals, io: io)
+        // Brands whose files are all usable are audited; the others are
+        // left out, their errors printed, and the run ends with exit code 2.
+        let run = await workspace.check()
+        let unusable = workspace.reportUnusableInput(run.diagnostics, io: io)
         var selected: Set<String>?
         if let segment = arguments.value("segment") {
-            let known = run.load.workspace.brands.flatMap { brand in brand.segments.ids + brand.segments.ids.map { "\(brand.id)/\($0)" } }
+            let known = run.loaded.workspace.brands.flatMap { brand in brand.segments.ids + brand.segments.ids.map { "\(brand.id)/\($0)" } }
             guard known.contains(segment) else {
                 io.writeError("error: unknown segment '\(segment)'\(DidYouMean.hint(for: segment, in: known)); known segments: \(Set(known.filter { !$0.contains("/") }).sorted().joined(separator: ", "))\n")
                 return .unusableInput
             }
             selected = [segment]
         }
-        let audit = Auditor.audit(run.load.workspace, report: run.report, segments: selected)
+        let audit = run.audit(segments: selected)
         let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
         let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
         let output = arguments.value("output")
-        let failure = run.emit(output: output, io: io) { stream in
+        let failure = workspace.emit(output: output, io: io) { stream in
             switch format {
             case .text: AuditText.render(audit, style: TerminalStyle(colors: colors), to: &stream)
             case .json: AuditJSON.render(audit, to: &stream)
@@ -60,7 +64,7 @@ enum AuditCommand {
         if let failure { return failure }
         // The report went to a file: the log still shows what it holds.
         if let output { io.writeError(summary(of: audit, writtenTo: output) + "\n") }
-        return .success
+        return unusable ?? .success
     }
 
     /// `wrote audit.html: 4 segments, lowest score 61.5% (maison-aurele/premium)`.

@@ -2,6 +2,7 @@ import CharterChecker
 import JourneyLoader
 import JourneyModel
 import JourneyReporters
+import ThroughlineKit
 
 /// `throughline check`: located diagnostics and gaps, and the exit code CI
 /// gates on.
@@ -60,27 +61,23 @@ enum CheckCommand {
             baseline = Baseline(fingerprints: fingerprints, file: path)
             baselineProblems = problems
         }
-        var run = await WorkspaceRun.load(paths: arguments.positionals, io: io)
+        let workspace = await WorkspaceRun.load(paths: arguments.positionals, io: io)
         let failSeverity = arguments.value("fail-on").flatMap(Severity.init(rawValue:)) ?? .error
         if let path = arguments.value("write-baseline") {
-            if let failure = run.reportUnusableInput(io: io) { return failure }
-            let wording = GapWording(run.load.workspace)
-            let gaps = run.report.gaps.map(wording.describe)
-            if let failure = run.emit(output: path, io: io, { BaselineJSON.render(gaps, to: &$0) }) { return failure }
-            let count = Set(run.report.openGaps.map(wording.fingerprint)).count
+            if let failure = workspace.reportUnusableInput(workspace.loaded.diagnostics, io: io) { return failure }
+            let run = await workspace.check()
+            let gaps = run.report.gaps.map(run.wording.describe)
+            if let failure = workspace.emit(output: path, io: io, { BaselineJSON.render(gaps, to: &$0) }) { return failure }
+            let count = Set(run.report.openGaps.map(run.wording.fingerprint)).count
             io.writeError("recorded \(count) gap\(count == 1 ? "" : "s") in \(path)\n")
             return .success
         }
-        // Marked in place: the run holds the only copy of the gaps.
-        if let baseline { baseline.apply(to: &run.report.gaps, wording: GapWording(run.load.workspace)) }
-        var result = run.checkResult(failSeverity: failSeverity, baseline: baseline?.file)
-        if !baselineProblems.isEmpty {
-            result.diagnostics = (result.diagnostics + baselineProblems).sorted(by: Diagnostic.reportOrder)
-        }
+        let run = await workspace.check(baseline: baseline, baselineProblems: baselineProblems)
+        let result = workspace.checkResult(run, failSeverity: failSeverity)
         let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
         let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
         let output = arguments.value("output")
-        let failure = run.emit(output: output, io: io, baseline: baseline?.file) { stream in
+        let failure = workspace.emit(output: output, io: io, baseline: baseline?.file) { stream in
             switch format {
             case .text: CheckText.render(result, style: TerminalStyle(colors: colors), to: &stream)
             case .json: CheckJSON.render(result, to: &stream)

@@ -1,6 +1,7 @@
 import CharterAudit
 import JourneyModel
 import JourneyReporters
+import ThroughlineKit
 
 /// `throughline explain MARKER`: what a marker expects, where, why, where it
 /// comes from, and which touchpoints fail it now.
@@ -23,12 +24,13 @@ enum ExplainCommand {
 
     static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
         guard let markerID = arguments.positionals.first else { return .unusableInput }
-        let run = await WorkspaceRun.load(paths: Array(arguments.positionals.dropFirst()), io: io)
-        if let failure = run.reportUnusableInput(io: io) { return failure }
-        let audit = Auditor.audit(run.load.workspace, report: run.report)
-        let explanations = MarkerExplanation.explain(markerID, in: run.load.workspace, report: run.report, audit: audit)
+        let workspace = await WorkspaceRun.load(paths: Array(arguments.positionals.dropFirst()), io: io)
+        if let failure = workspace.reportUnusableInput(workspace.loaded.diagnostics, io: io) { return failure }
+        let run = await workspace.check()
+        if let failure = workspace.reportUnusableInput(run.diagnostics, io: io) { return failure }
+        let explanations = MarkerExplanation.explain(markerID, in: run.judgement.workspace, report: run.report, audit: run.audit())
         guard !explanations.isEmpty else {
-            let known = Set(run.load.workspace.brands.flatMap { $0.charter.markers.map(\.id) }).sorted()
+            let known = Set(run.judgement.workspace.brands.flatMap { $0.charter.markers.map(\.id) }).sorted()
             io.writeError("error: no charter defines a marker '\(markerID)'\(DidYouMean.hint(for: markerID, in: known)); markers: \(known.joined(separator: ", "))\n")
             return .unusableInput
         }

@@ -34,9 +34,9 @@ enum ImportCommand {
             return .unusableInput
         }
         let run = await WorkspaceRun.load(paths: [arguments.value("brands") ?? "Brands"], io: io)
-        if let failure = run.reportUnusableInput(io: io) { return failure }
-        guard let brand = run.load.workspace.brand(id: brandID) else {
-            let known = run.load.workspace.brands.map(\.id)
+        if let failure = run.reportUnusableInput(run.loaded.diagnostics, io: io) { return failure }
+        guard let brand = run.loaded.workspace.brand(id: brandID) else {
+            let known = run.loaded.workspace.brands.map(\.id)
             io.writeError("error: unknown brand '\(brandID)'\(DidYouMean.hint(for: brandID, in: known)); brands found: \(known.joined(separator: ", "))\n")
             return .unusableInput
         }
@@ -53,7 +53,7 @@ enum ImportCommand {
         }
         let output = TouchpointInventory.convert(csv: text, path: csvPath, brand: brand)
         guard output.diagnostics.isEmpty else {
-            io.writeError(CheckText.render(CheckResult(workspace: run.load.workspace, diagnostics: output.diagnostics, gaps: [DescribedGap](), fileCount: 1)))
+            io.writeError(CheckText.render(CheckResult(workspace: run.loaded.workspace, diagnostics: output.diagnostics, gaps: [DescribedGap](), fileCount: 1)))
             return .unusableInput
         }
         let folder = arguments.value("output-dir") ?? "Journeys/\(brand.id)"

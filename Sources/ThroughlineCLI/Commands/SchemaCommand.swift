@@ -33,9 +33,9 @@ enum SchemaCommand {
         let run = await WorkspaceRun.load(paths: paths.isEmpty ? ["Brands"] : paths, io: io)
         var brand: Brand?
         if let brandID = arguments.value("brand") {
-            if let failure = run.reportUnusableInput(io: io) { return failure }
-            guard let found = run.load.workspace.brand(id: brandID) else {
-                let known = run.load.workspace.brands.map(\.id)
+            if let failure = run.reportUnusableInput(run.loaded.diagnostics, io: io) { return failure }
+            guard let found = run.loaded.workspace.brand(id: brandID) else {
+                let known = run.loaded.workspace.brands.map(\.id)
                 io.writeError("error: unknown brand '\(brandID)'\(DidYouMean.hint(for: brandID, in: known)); brands found: \(known.joined(separator: ", "))\n")
                 return .unusableInput
             }

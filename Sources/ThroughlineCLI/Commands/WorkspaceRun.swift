@@ -3,9 +3,11 @@ import CharterChecker
 import JourneyLoader
 import JourneyModel
 import JourneyReporters
+import ThroughlineKit
 
-/// The part every command shares: find the files, read them, load them and
-/// check them. Only this and the output step touch the file system.
+/// The part every command shares: find the files and read them, then load
+/// them with ThroughlineKit; commands then check or audit what was loaded.
+/// Only this and the output step touch the file system.
 struct WorkspaceRun {
     /// The folders checked when no path is given.
     static let defaultFolders = ["Brands", "Journeys"]
@@ -13,11 +15,8 @@ struct WorkspaceRun {
     let files: WorkspaceFiles
     /// Every path read, as shown.
     let inputs: [String]
-    let load: LoadResult
-    /// `var` so that a baseline marks its gaps in place.
-    var report: CheckReport
-    /// Discovery, reading, loading and checking diagnostics, in report order.
-    let diagnostics: [Diagnostic]
+    /// The workspace, with the problems met finding, reading and loading its files.
+    let loaded: LoadedWorkspace
 
     static func load(paths: [String], io: CommandIO) async -> WorkspaceRun {
         let files = WorkspaceFiles(workingDirectory: io.workingDirectory)
@@ -45,51 +44,46 @@ struct WorkspaceRun {
                 "no *.brand.jsonc, *.charter.jsonc or *.journey.jsonc file in \(roots.joined(separator: ", "))"
             ))
         }
-        // Read and load in one step, so the files' bytes are released before
-        // the check: the model is all it needs.
-        let load = await readAndLoad(discovery.entries, files: files, diagnostics: &diagnostics)
+        let (sources, readDiagnostics) = await files.read(discovery.entries)
+        diagnostics += readDiagnostics
+        // The loader gets the only copy of the files' bytes and lets each go
+        // once parsed: the model is all a check needs.
+        let fileCount = discovery.entries.count
+        let journeysSeen = discovery.entries.contains { FileKind(path: $0.displayPath) == .journey }
+        var loaded = await LoadedWorkspace.load(consume sources, found: diagnostics, fileCount: fileCount)
         // Brands alone check nothing against their charters: a run pointed
         // at the wrong folder, or at journeys misnamed, would pass in silence.
-        if !load.workspace.brands.isEmpty, load.workspace.journeys.isEmpty,
-           !discovery.entries.contains(where: { FileKind(path: $0.displayPath) == .journey }) {
+        if !loaded.workspace.brands.isEmpty, loaded.workspace.journeys.isEmpty, !journeysSeen {
             let searched = roots.isEmpty ? "." : roots.joined(separator: ", ")
-            diagnostics.append(Diagnostic(
+            loaded = loaded.adding([Diagnostic(
                 .noJourneys, at: SourceLocation(file: roots.first ?? ".", position: .startOfFile),
                 "no journey in \(searched): brands were found, but no *.journey.jsonc file to check against their charters"
-            ))
+            )])
         }
-        let report = await Checker.check(load.workspace)
-        diagnostics += load.diagnostics + report.diagnostics
-        return WorkspaceRun(
-            files: files, inputs: discovery.entries.map(\.displayPath), load: load, report: report,
-            diagnostics: Array(Set(diagnostics)).sorted(by: Diagnostic.reportOrder)
-        )
+        return WorkspaceRun(files: files, inputs: discovery.entries.map(\.displayPath), loaded: loaded)
     }
 
-    private static func readAndLoad(
-        _ entries: [WorkspaceFiles.Entry], files: WorkspaceFiles, diagnostics: inout [Diagnostic]
-    ) async -> LoadResult {
-        let (sources, readDiagnostics) = await files.read(entries)
-        diagnostics += readDiagnostics
-        // The loader gets the only copy, and lets each file go once parsed.
-        return await WorkspaceLoader.load(consume sources)
+    /// Checks what can be judged; gaps the baseline knows are accepted.
+    func check(baseline: Baseline? = nil, baselineProblems: [Diagnostic] = []) async -> CheckRun {
+        await CheckRun.check(loaded, baseline: baseline, baselineProblems: baselineProblems)
     }
 
-    /// What `check` reports; `baseline` names the baseline that accepted gaps, if any.
-    func checkResult(failSeverity: Severity, baseline: String? = nil) -> CheckResult {
+    /// What `check` reports of a run: counts are of everything loaded, gaps of what could be judged.
+    func checkResult(_ run: CheckRun, failSeverity: Severity) -> CheckResult {
         CheckResult(
-            workspace: load.workspace, diagnostics: diagnostics, gaps: report.gaps,
-            wording: GapWording(load.workspace, baselineFile: baseline), fileCount: inputs.count, failSeverity: failSeverity
+            workspace: run.loaded.workspace, diagnostics: run.diagnostics, gaps: run.report.gaps,
+            wording: run.wording, fileCount: inputs.count, failSeverity: failSeverity
         )
     }
 
-    /// For commands that report on a workspace rather than gate it: when the
-    /// files are unusable, print their diagnostics to standard error and
-    /// stop with exit code 2 rather than report on half of them.
-    func reportUnusableInput(io: CommandIO) -> ExitCode? {
+    /// For commands that report on a workspace rather than gate it: when
+    /// some files are unusable, print their errors to standard error; the
+    /// command then stops, or reports on what it can, with exit code 2.
+    /// Nil when there is no error.
+    func reportUnusableInput(_ diagnostics: [Diagnostic], io: CommandIO) -> ExitCode? {
         let errors = diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return nil }
-        let result = CheckResult(workspace: load.workspace, diagnostics: errors, gaps: [DescribedGap](), fileCount: inputs.count)
+        let result = CheckResult(workspace: loaded.workspace, diagnostics: errors, gaps: [DescribedGap](), fileCount: inputs.count)
         io.writeError(CheckText.render(result))
         return .unusableInput
     }
