@@ -1,25 +1,71 @@
 import JourneyModel
 
-/// The gaps known when a baseline was written, by fingerprint: a team can
-/// adopt the tool on existing journeys and fail only on new gaps.
+/// The gaps known when a baseline was written: a team can adopt the tool on
+/// existing journeys and fail only on new gaps.
 ///
-/// Fingerprints name the brand, journey, touchpoint, segment, marker,
-/// attribute and stage, never a line number, so editing a file elsewhere
-/// does not revive a baselined gap.
+/// Each entry accepts one gap, by fingerprint (what tells two gaps apart,
+/// never a line number, so editing a file elsewhere does not revive a
+/// baselined gap); a fingerprint written twice accepts two. Entries that
+/// accept nothing are reported, so that a fixed gap cannot come back
+/// unnoticed.
 public struct Baseline: Sendable, Equatable {
-    public var fingerprints: Set<String>
+    public var entries: [Entry]
     /// The baseline file, named in the note of each gap it accepts.
     public var file: String
+    /// The fingerprints' version: 1 for baselines written before
+    /// fingerprints named the channel and what tells gaps of one marker
+    /// apart at one place, which could accept gaps they never recorded.
+    public var version: Int
 
-    public init(fingerprints: Set<String>, file: String) {
-        self.fingerprints = fingerprints
-        self.file = file
+    /// One recorded gap, and where it is written in the baseline.
+    public struct Entry: Sendable, Equatable {
+        public var fingerprint: String
+        public var position: SourcePosition
+
+        public init(fingerprint: String, position: SourcePosition) {
+            self.fingerprint = fingerprint
+            self.position = position
+        }
     }
 
-    /// Marks in place the open gaps the baseline knows as accepted.
-    public func apply(to gaps: inout [Gap], wording: GapWording) {
-        for index in gaps.indices where gaps[index].isOpen && fingerprints.contains(wording.fingerprint(of: gaps[index])) {
+    public init(entries: [Entry], file: String, version: Int = Self.currentVersion) {
+        self.entries = entries
+        self.file = file
+        self.version = version
+    }
+
+    /// The version `check --write-baseline` writes.
+    public static let currentVersion = 2
+
+    /// Marks in place the open gaps the baseline records as accepted, each
+    /// entry accepting one gap in report order, and returns the entries
+    /// that accepted none, as warnings located in the baseline.
+    public func apply(to gaps: inout [Gap], wording: GapWording) -> [Diagnostic] {
+        var remaining: [String: [Entry]] = [:]
+        for entry in entries { remaining[entry.fingerprint, default: []].append(entry) }
+        for index in gaps.indices where gaps[index].isOpen {
+            let fingerprint = version < 2 ? wording.legacyFingerprint(of: gaps[index]) : wording.fingerprint(of: gaps[index])
+            guard var pending = remaining[fingerprint], !pending.isEmpty else { continue }
+            pending.removeFirst()
+            remaining[fingerprint] = pending
             gaps[index] = gaps[index].accepted(by: .baseline)
         }
+        let stale = remaining.values.joined().sorted { $0.position < $1.position }
+        var diagnostics = stale.map { entry in
+            Diagnostic(
+                .staleBaselineEntry, at: SourceLocation(file: file, position: entry.position),
+                "this baseline entry matches no gap any more (\(entry.fingerprint)); rewrite the baseline with "
+                    + "`throughline check --write-baseline \(file)` so that the gap cannot come back unnoticed"
+            )
+        }
+        if version < 2 {
+            diagnostics.append(Diagnostic(
+                .outdatedBaseline, at: SourceLocation(file: file, position: .startOfFile),
+                "\(file) is a version \(version) baseline, whose fingerprints leave out the channel and what tells gaps of one "
+                    + "marker apart at one place, so one entry may accept a gap it never recorded; rewrite it with "
+                    + "`throughline check --write-baseline \(file)`"
+            ))
+        }
+        return diagnostics
     }
 }

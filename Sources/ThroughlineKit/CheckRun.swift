@@ -23,10 +23,10 @@ public struct CheckRun: Sendable {
             judgement.workspace, incompleteBrands: Set(judgement.incomplete.map(\.brand))
         )
         let wording = GapWording(judgement.workspace, baselineFile: baseline?.file)
-        baseline?.apply(to: &report.gaps, wording: wording)
+        let stale = baseline?.apply(to: &report.gaps, wording: wording) ?? []
         return CheckRun(
             loaded: loaded, judgement: judgement, report: report, wording: wording,
-            diagnostics: DiagnosticList.merged(loaded.diagnostics, report.diagnostics, baselineProblems)
+            diagnostics: DiagnosticList.merged(loaded.diagnostics, report.diagnostics, baselineProblems, stale)
         )
     }
 

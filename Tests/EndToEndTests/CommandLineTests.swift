@@ -123,6 +123,18 @@ struct CommandLineTests {
         let missing = try ToolRunner.run(["check", ".", "--baseline", "missing.json"], in: folder)
         #expect(missing.status == 2)
         #expect(missing.error.contains("error: cannot read the baseline missing.json"))
+        // One gap fixed: its entry accepts nothing any more, and says so.
+        try Fixtures.write("""
+        { "journey": "j", "brand": "b", "segments": ["all"], "touchpoints": [
+            { "id": "t", "stage": "s1", "channel": "web", "experience": { "address": "formal", "tone": "warm" } },
+            { "id": "u", "stage": "s1", "channel": "web", "experience": { "address": "informal", "tone": "warm" } } ] }
+        """, to: journey)
+        let fixed = try ToolRunner.run(["check", ".", "--baseline", "baseline.json"], in: folder)
+        #expect(fixed.status == 0, "\(fixed.output)")
+        #expect(fixed.output.contains("baseline.json:") && fixed.output.contains("this baseline entry matches no gap any more"))
+        #expect(fixed.output.contains("[stale-baseline-entry]"))
+        let strict = try ToolRunner.run(["check", ".", "--baseline", "baseline.json", "--fail-on", "warning"], in: folder)
+        #expect(strict.status == 1)
     }
 
     @Test("A file that is not JSONC gives one located syntax error, exit 2, and the other files are still checked")

@@ -70,15 +70,15 @@ struct OutputFileTests {
         #expect(toError.error == plain.output + Self.summary, "\(toError)")
     }
 
-    @Test("a named pipe that nothing reads is an error at once, not a wait, and stays a pipe")
+    /// A blocking open would wait for a reader forever: that the run ends
+    /// with the message is the proof (the time limit only ends a hang).
+    @Test("a named pipe that nothing reads is an error at once, not a wait, and stays a pipe", .timeLimit(.minutes(5)))
     func pipeWithoutReader() async throws {
         let workspace = try Self.workspace()
         try #require(mkfifo(workspace.path("pipe"), 0o644) == 0)
-        let started = ContinuousClock.now
         let result = await workspace.run(["check", "--output", "pipe"])
         #expect(result.code == 2, "\(result)")
         #expect(result.error == "error: cannot write pipe: it is a named pipe that nothing is reading; start the reader first\n", "\(result)")
-        #expect(ContinuousClock.now - started < .seconds(30))
         #expect(Self.type(workspace.path("pipe")) == S_IFIFO)
         #expect(OutputFileLeftovers.in(workspace, ".").isEmpty, "\(workspace.list())")
     }

@@ -34,6 +34,8 @@ extension ExpectationRule: MarkerEvaluation {
 
     func attribute(of finding: Finding) -> Int? { expectations[finding.expectation].attribute }
 
+    func identity(of finding: Finding, in context: GapContext) -> String { expectations[finding.expectation].test.name }
+
     func expected(_ finding: Finding, in context: GapContext) -> String {
         context.words(ofExpectation: finding.expectation).expected
     }

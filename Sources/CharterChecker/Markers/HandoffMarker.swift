@@ -51,6 +51,10 @@ extension HandoffRule: MarkerEvaluation {
 
     func attribute(of finding: Finding) -> Int? { expectations[finding.expectation].attribute }
 
+    func identity(of finding: Finding, in context: GapContext) -> String {
+        "\(expectations[finding.expectation].test.name) from \(context.touchpointID(finding.from))"
+    }
+
     func expected(_ finding: Finding, in context: GapContext) -> String {
         context.words(ofExpectation: finding.expectation).expected
     }

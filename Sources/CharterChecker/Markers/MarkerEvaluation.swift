@@ -31,6 +31,10 @@ protocol MarkerEvaluation: MarkerRuleDefinition {
     func action(_ finding: Finding, in context: GapContext) -> String
     /// Other places that explain the gap, a bounded few.
     func related(_ finding: Finding, in context: GapContext) -> [RelatedLocation]
+    /// What tells this gap from another of the same marker at the same
+    /// place, for baselines (the operator of an expectation, who hands
+    /// over); empty when the place says it all.
+    func identity(of finding: Finding, in context: GapContext) -> String
 }
 
 extension MarkerEvaluation {
@@ -43,6 +47,8 @@ extension MarkerEvaluation {
     }
 
     func related(_ finding: Finding, in context: GapContext) -> [RelatedLocation] { [] }
+
+    func identity(of finding: Finding, in context: GapContext) -> String { "" }
 }
 
 /// What kinds that compare journeys with each other implement besides:

@@ -204,9 +204,43 @@ public struct DescribedGap: Sendable, Equatable {
             && lhs.planned == rhs.planned && lhs.message == rhs.message && lhs.action == rhs.action && lhs.related == rhs.related
     }
 
+    /// What tells the gap from another of its marker at the same place:
+    /// the operator of an expectation, who hands over.
+    public var identity: String {
+        switch storage {
+        case .found(let gap, let wording): wording.identity(of: gap)
+        case .written: ""
+        }
+    }
+
     /// Identifies the gap across edits that move lines: what baselines store.
+    /// Every field that tells two gaps apart, each with `%` and `/`
+    /// escaped, then joined by `/`, so no two gaps share one:
+    /// `v2/brand/journey/touchpoint/segment/marker/attribute/stage/channel/identity`.
     public var fingerprint: String {
+        let fields = [
+            brand, journey, touchpoint ?? "", segment ?? "", marker, attribute ?? "", stage ?? "", channel ?? "", identity,
+        ]
+        return "v2/" + fields.map(Self.escaped).joined(separator: "/")
+    }
+
+    /// The fingerprint of baselines of version 1: it left out the channel
+    /// and the identity, and joined fields without escaping them.
+    public var legacyFingerprint: String {
         [brand, journey, touchpoint ?? "-", segment ?? "-", marker, attribute ?? "-", stage ?? "-"].joined(separator: "/")
+    }
+
+    private static func escaped(_ field: String) -> String {
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "/") }) else { return field }
+        var escaped = ""
+        for character in field.unicodeScalars {
+            switch character {
+            case "%": escaped += "%25"
+            case "/": escaped += "%2F"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
     }
 }
 

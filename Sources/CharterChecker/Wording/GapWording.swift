@@ -148,8 +148,14 @@ public struct GapWording: Sendable {
         }
     }
 
+    /// What tells the gap from another of its marker at the same place.
+    public func identity(of gap: Gap) -> String { ask(gap, IdentityVisitor(context: context(gap))) ?? "" }
+
     /// Identifies the gap across edits that move lines: what baselines store.
     public func fingerprint(of gap: Gap) -> String { describe(gap).fingerprint }
+
+    /// The fingerprint baselines of version 1 stored, to read them.
+    public func legacyFingerprint(of gap: Gap) -> String { describe(gap).legacyFingerprint }
 
     /// Every name and word of the gap at once, for reports that write them all.
     public func describe(_ gap: Gap) -> DescribedGap {
@@ -210,6 +216,15 @@ private struct WordsVisitor: FindingVisitor {
             message: evaluation.message(finding, in: context), action: evaluation.action(finding, in: context),
             related: evaluation.related(finding, in: context)
         )
+    }
+}
+
+private struct IdentityVisitor: FindingVisitor {
+    typealias Result = String
+    let context: GapContext
+
+    func visit<Evaluation: MarkerEvaluation>(_ evaluation: Evaluation, _ finding: Evaluation.Finding) -> String {
+        evaluation.identity(of: finding, in: context)
     }
 }
 

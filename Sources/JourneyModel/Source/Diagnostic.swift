@@ -81,11 +81,13 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
     case noJourneys = "no-journeys"
     case emptyJourney = "empty-journey"
     case markerAppliesNowhere = "marker-applies-nowhere"
+    case staleBaselineEntry = "stale-baseline-entry"
+    case outdatedBaseline = "outdated-baseline"
 
     public var defaultSeverity: Severity {
         switch self {
         case .impreciseNumber, .unusedSuppression, .linkOutsideWorkspace, .emptyJourney, .markerAppliesNowhere,
-             .confusableID, .misnamedFile, .noJourneys:
+             .confusableID, .misnamedFile, .noJourneys, .staleBaselineEntry, .outdatedBaseline:
             .warning
         case .syntax, .duplicateKey, .unknownField, .missingField, .wrongType, .invalidValue, .duplicateID,
              .unknownBrand, .unknownCharter, .unknownChannel, .unknownStage, .unknownSegment, .unknownAttribute,
@@ -125,6 +127,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
         case .noJourneys: "Brands were found but no journey, so nothing is checked against their charters."
         case .emptyJourney: "A journey without touchpoints."
         case .markerAppliesNowhere: "A marker whose scope matches no touchpoint of any journey."
+        case .staleBaselineEntry: "A baseline entry that matches no gap any more: a fixed gap that could come back unnoticed."
+        case .outdatedBaseline: "A baseline whose fingerprints leave out what tells some gaps apart; rewrite it."
         }
     }
 

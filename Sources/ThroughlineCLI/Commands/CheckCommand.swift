@@ -57,8 +57,11 @@ enum CheckCommand {
                 io.writeError("error: cannot read the baseline \(path): \(error.reason)\n")
                 return .unusableInput
             }
-            let (fingerprints, problems) = BaselineFile.fingerprints(in: bytes, path: path)
-            baseline = Baseline(fingerprints: fingerprints, file: path)
+            let (contents, problems) = BaselineFile.read(bytes, path: path)
+            baseline = Baseline(
+                entries: contents.entries.map { Baseline.Entry(fingerprint: $0.fingerprint, position: $0.position) },
+                file: path, version: contents.version
+            )
             baselineProblems = problems
         }
         let workspace = await WorkspaceRun.load(paths: arguments.positionals, io: io)
@@ -68,7 +71,7 @@ enum CheckCommand {
             let run = await workspace.check()
             let gaps = run.report.gaps.map(run.wording.describe)
             if let failure = workspace.emit(output: path, io: io, { BaselineJSON.render(gaps, to: &$0) }) { return failure }
-            let count = Set(run.report.openGaps.map(run.wording.fingerprint)).count
+            let count = run.report.openGaps.count
             io.writeError("recorded \(count) gap\(count == 1 ? "" : "s") in \(path)\n")
             return .success
         }

@@ -2,9 +2,11 @@ import JSONWriter
 import CharterChecker
 import JourneyModel
 
-/// The baseline file `check --write-baseline` writes: the open gaps'
-/// fingerprints, with enough context for a reviewer to see what is being
-/// accepted. Sorted by fingerprint, so a rewritten baseline diffs cleanly.
+/// The baseline file `check --write-baseline` writes: one entry per open
+/// gap, with its fingerprint and enough context for a reviewer to see what
+/// is being accepted (two gaps with one fingerprint are two entries, each
+/// accepting one). Sorted by fingerprint, so a rewritten baseline diffs
+/// cleanly.
 public enum BaselineJSON {
     public static func render(_ gaps: [DescribedGap]) -> String {
         var text = ""
@@ -13,16 +15,16 @@ public enum BaselineJSON {
     }
 
     public static func render(_ gaps: [DescribedGap], to target: inout some TextOutputStream) {
-        var seen = Set<String>()
-        let unique = gaps.filter { $0.suppression == nil && seen.insert($0.fingerprint).inserted }
-            .sorted { $0.fingerprint < $1.fingerprint }
+        // Each fingerprint made once; equal ones keep report order.
+        let entries = gaps.filter(\.isOpen).map { (fingerprint: $0.fingerprint, gap: $0) }.enumerated()
+            .sorted { ($0.element.fingerprint, $0.offset) < ($1.element.fingerprint, $1.offset) }.map(\.element)
         var writer = JSONStreamWriter(into: target)
         writer.beginObject()
-        writer.write("baseline", 1)
+        writer.write("baseline", .integer(Baseline.currentVersion))
         writer.beginArray("gaps")
-        for gap in unique {
+        for (fingerprint, gap) in entries {
             writer.write(.object([
-                ("fingerprint", .string(gap.fingerprint)),
+                ("fingerprint", .string(fingerprint)),
                 ("marker", .string(gap.marker)),
                 ("severity", .string(gap.severity.rawValue)),
                 ("journey", .string(gap.journey)),
