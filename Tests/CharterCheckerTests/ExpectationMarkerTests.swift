@@ -149,6 +149,29 @@ struct ExpectationMarkerTests {
         #expect(view.order.map { marker.expectations.isMet(in: view, at: $0, matches: &cache) } == [true, false, false])
     }
 
+    @Test("a pattern runs once per distinct text, told apart by its scalars, not once per touchpoint")
+    func patternResultsAreKeptPerText() async throws {
+        let brand = SourceFile(path: Fixture.brandPath, text: Fixture.brand(markers: [
+            #"{ "id": "m", "expect": { "signature": { "matches": "^The B team$" } } }"#,
+        ]))
+        let touchpoints = ["The B team", "The B team", "The B team", "Caf\u{E9}", "Cafe\u{301}"].enumerated().map { index, text in
+            #"{ "id": "t\#(index)", "stage": "discover", "channel": "email", "experience": { "signature": "\#(text)" } }"#
+        }
+        let workspace = await WorkspaceLoader.load([brand, Fixture.journey("texts", touchpoints)]).workspace
+        let loaded = try #require(workspace.brands.first)
+        let journey = try #require(workspace.journeys.first)
+        let marker = ActiveMarker(index: 0, marker: loaded.charter.markers[0], brand: loaded)
+        let view = JourneyView(
+            JourneyTrace(journey: journey, index: 0, workspaceIndex: 0, segment: 0, layout: JourneyLayout(journey)),
+            channelCount: loaded.channels.count
+        )
+        var cache = PatternResults()
+        let met = view.order.map { marker.expectations.isMet(in: view, at: $0, matches: &cache) }
+        #expect(met == [true, true, true, false, false])
+        // One match for the text written three times, one for each spelling of "Café".
+        #expect(cache.matchesRun == 3)
+    }
+
     @Test("a value that is not planned fails every operator but absent, and the gap points at the touchpoint")
     func missingValue() async throws {
         let checked = try await check(

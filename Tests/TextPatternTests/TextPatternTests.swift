@@ -423,3 +423,26 @@ struct TextPatternValueTests {
         #expect(Set([first, same, other]).count == 2)
     }
 }
+
+@Suite("Pattern cost bound")
+struct PatternCostTests {
+    @Test("a match runs only while the pattern's size times the text's length stays within the limit")
+    func costLimit() throws {
+        let pattern = try TextPattern("a")
+        // Two instructions (the letter, then the match): 2 × 3 scalars = 6 steps at most.
+        #expect(pattern.instructionCount == 2)
+        #expect(pattern.matches("cat", costLimit: 6) == true)
+        #expect(pattern.matches("cat", costLimit: 5) == nil)
+        #expect(pattern.matches("dog", costLimit: 6) == false)
+        // Scalars, not bytes or characters: "é" as e + U+0301 is two.
+        #expect(pattern.matches("e\u{301}", costLimit: 4) == false)
+        #expect(pattern.matches("e\u{301}", costLimit: 3) == nil)
+    }
+
+    @Test("a counted repetition is as large as what it repeats")
+    func repetitionSize() throws {
+        let large = try TextPattern("(?:.{0,1000}){9}!")
+        #expect(large.instructionCount > 9_000)
+        #expect(large.matches(String(repeating: "a", count: 100_000), costLimit: 10_000_000) == nil)
+    }
+}

@@ -479,6 +479,20 @@ struct HostileInputTests {
         #expect(await workspace.run(["check"]).code == 0)
     }
 
+    @Test("a pattern too large for a long value is not run on it: the expectation fails, saying why")
+    func patternTooCostlyForTheValue() async throws {
+        // About 18,000 instructions; on 100,000 characters a linear matcher
+        // would still take some 2 billion steps.
+        let marker = #"[{ "id": "signed", "severity": "error", "expect": { "signature": { "matches": "(?:.{0,1000}){9}!" } } }]"#
+        let signature = String(repeating: "a", count: 100_000)
+        let bytes = Array(Fixture.journey(touchpoints: Fixture.touchpoint(experience: #""tone": "warm", "signature": "\#(signature)""#)).utf8)
+        let workspace = try Self.journeyWorkspace(bytes, markers: marker)
+        let result = await workspace.run(["check"])
+        #expect(result.code == 1, "\(result)")
+        let place = location(of: #""aaaa"#, in: bytes, file: Self.journeyPath)
+        #expect(result.line(at: place)?.contains("plans signature of 100000 characters, too long to match within the pattern's cost limit") == true, "\(result)")
+    }
+
     // MARK: Names
 
     @Test("did-you-mean over very long names ends quickly")

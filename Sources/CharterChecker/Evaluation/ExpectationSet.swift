@@ -196,6 +196,8 @@ struct ExpectationFailures: Sequence {
 /// and `e` + U+0301 may match differently.
 struct PatternResults {
     private var results: [Key: Bool?] = [:]
+    /// How many matches were run rather than remembered.
+    private(set) var matchesRun = 0
 
     private struct Key: Hashable {
         let pattern: TextPattern
@@ -217,6 +219,7 @@ struct PatternResults {
         let key = Key(pattern: pattern, text: text)
         if let known = results[key] { return known }
         let found = pattern.matches(text, costLimit: costLimit)
+        matchesRun += 1
         results[key] = found
         return found
     }
