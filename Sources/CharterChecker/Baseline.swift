@@ -41,31 +41,55 @@ public struct Baseline: Sendable, Equatable {
     /// entry accepting one gap in report order, and returns the entries
     /// that accepted none, as warnings located in the baseline.
     public func apply(to gaps: inout [Gap], wording: GapWording) -> [Diagnostic] {
-        var remaining: [String: [Entry]] = [:]
-        for entry in entries { remaining[entry.fingerprint, default: []].append(entry) }
-        for index in gaps.indices where gaps[index].isOpen {
-            let fingerprint = version < 2 ? wording.legacyFingerprint(of: gaps[index]) : wording.fingerprint(of: gaps[index])
-            guard var pending = remaining[fingerprint], !pending.isEmpty else { continue }
-            pending.removeFirst()
-            remaining[fingerprint] = pending
-            gaps[index] = gaps[index].accepted(by: .baseline)
+        var marker = Marking(self)
+        marker.mark(&gaps, wording: wording)
+        return marker.diagnostics()
+    }
+
+    /// A baseline being applied to gaps that come a batch at a time, in
+    /// report order: what each entry has accepted so far.
+    public struct Marking: Sendable {
+        private let baseline: Baseline
+        private var remaining: [String: [Entry]] = [:]
+
+        public init(_ baseline: Baseline) {
+            self.baseline = baseline
+            for entry in baseline.entries { remaining[entry.fingerprint, default: []].append(entry) }
         }
-        let stale = remaining.values.joined().sorted { $0.position < $1.position }
-        var diagnostics = stale.map { entry in
-            Diagnostic(
-                .staleBaselineEntry, at: SourceLocation(file: file, position: entry.position),
-                "this baseline entry matches no gap any more (\(entry.fingerprint)); rewrite the baseline with "
-                    + "`throughline check --write-baseline \(file)` so that the gap cannot come back unnoticed"
-            )
+
+        /// Marks the open gaps of the next batch that an entry still waits for.
+        public mutating func mark(_ gaps: inout [Gap], wording: GapWording) {
+            guard !remaining.isEmpty else { return }
+            for index in gaps.indices where gaps[index].isOpen {
+                let fingerprint = baseline.version < 2 ? wording.legacyFingerprint(of: gaps[index]) : wording.fingerprint(of: gaps[index])
+                guard var pending = remaining[fingerprint], !pending.isEmpty else { continue }
+                pending.removeFirst()
+                remaining[fingerprint] = pending.isEmpty ? nil : pending
+                gaps[index] = gaps[index].accepted(by: .baseline)
+            }
         }
-        if version < 2 {
-            diagnostics.append(Diagnostic(
-                .outdatedBaseline, at: SourceLocation(file: file, position: .startOfFile),
-                "\(file) is a version \(version) baseline, whose fingerprints leave out the channel and what tells gaps of one "
-                    + "marker apart at one place, so one entry may accept a gap it never recorded; rewrite it with "
-                    + "`throughline check --write-baseline \(file)`"
-            ))
+
+        /// Once every gap is marked: the entries that accepted none, and
+        /// whether the baseline is of the first format.
+        public func diagnostics() -> [Diagnostic] {
+            let file = baseline.file
+            let stale = remaining.values.joined().sorted { $0.position < $1.position }
+            var diagnostics = stale.map { entry in
+                Diagnostic(
+                    .staleBaselineEntry, at: SourceLocation(file: file, position: entry.position),
+                    "this baseline entry matches no gap any more (\(entry.fingerprint)); rewrite the baseline with "
+                        + "`throughline check --write-baseline \(file)` so that the gap cannot come back unnoticed"
+                )
+            }
+            if baseline.version < 2 {
+                diagnostics.append(Diagnostic(
+                    .outdatedBaseline, at: SourceLocation(file: file, position: .startOfFile),
+                    "\(file) is a version \(baseline.version) baseline, whose fingerprints leave out the channel and what tells gaps of one "
+                        + "marker apart at one place, so one entry may accept a gap it never recorded; rewrite it with "
+                        + "`throughline check --write-baseline \(file)`"
+                ))
+            }
+            return diagnostics
         }
-        return diagnostics
     }
 }

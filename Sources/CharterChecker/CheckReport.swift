@@ -11,11 +11,15 @@ public struct CheckReport: Sendable {
     /// by brand id then segment position.
     public var tallies: [SegmentTally]
     public var diagnostics: [Diagnostic]
+    /// Set when the gaps were too many to keep (``gaps`` is then empty):
+    /// how to make them again, journey by journey, as a report walks them.
+    public let regeneration: GapRegeneration?
 
-    public init(gaps: [Gap], tallies: [SegmentTally], diagnostics: [Diagnostic]) {
+    public init(gaps: [Gap], tallies: [SegmentTally], diagnostics: [Diagnostic], regeneration: GapRegeneration? = nil) {
         self.gaps = gaps
         self.tallies = tallies
         self.diagnostics = diagnostics
+        self.regeneration = regeneration
     }
 
     /// Every check run, over all brands, segments, markers and channels.

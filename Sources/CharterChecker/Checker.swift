@@ -13,23 +13,17 @@ import OrderedTasks
 /// for gap in report.openGaps { print(wording.location(of: gap), wording.message(of: gap)) }
 /// ```
 public enum Checker {
-    /// - Parameter incompleteBrands: brands some of whose journeys are left
-    ///   out (their files are unusable): whether one of their markers
-    ///   applies nowhere cannot be told, so it is not said.
-    public static func check(_ workspace: Workspace, incompleteBrands: Set<String> = []) async -> CheckReport {
-        // A brand's journeys are contiguous in the workspace (sorted by brand first).
-        var firstJourney: [String: Int] = [:]
-        for (index, journey) in workspace.journeys.enumerated() where firstJourney[journey.brand] == nil {
-            firstJourney[journey.brand] = index
-        }
-        let units = workspace.brands.flatMap { brand in
-            let journeys = workspace.journeys(of: brand.id)
-            let layouts = journeys.map(JourneyLayout.init)
-            return segmentsTaken(in: journeys).map {
-                BrandSegment(brand: brand, journeys: journeys, layouts: layouts, firstJourney: firstJourney[brand.id] ?? 0, segment: $0)
-            }
-        }
-        var outcomes = await OrderedTasks.map(units) { evaluate($0) }
+    /// - Parameters:
+    ///   - incompleteBrands: brands some of whose journeys are left out (their
+    ///     files are unusable): whether one of their markers applies nowhere
+    ///     cannot be told, so it is not said.
+    ///   - gapBudget: how many gaps to keep at most. Past it, the report
+    ///     keeps none: they are made again, journey by journey, when a
+    ///     report walks them (``CheckReport/regeneration``).
+    public static func check(_ workspace: Workspace, incompleteBrands: Set<String> = [], gapBudget: Int = .max) async -> CheckReport {
+        let plan = CheckPlan(workspace)
+        let budget = gapBudget == .max ? nil : GapBudget(limit: gapBudget)
+        var outcomes = await OrderedTasks.map(plan.units) { evaluate($0, budget: budget) }
 
         var used = [String: Set<SuppressionUse>]()
         var suppressed = [String: Set<Int>]()
@@ -37,6 +31,19 @@ public enum Checker {
         for outcome in outcomes {
             used[outcome.tally.brand, default: []].formUnion(outcome.usedSuppressions)
             suppressed[outcome.tally.brand, default: []].formUnion(outcome.suppressedMarkers)
+        }
+        var diagnostics: [Diagnostic] = []
+        for brand in workspace.brands {
+            let journeys = workspace.journeys(of: brand.id)
+            diagnostics += unusedSuppressions(in: journeys, used: used[brand.id] ?? [])
+            guard !incompleteBrands.contains(brand.id) else { continue }
+            diagnostics += markersApplyingNowhere(
+                brand, journeys: journeys, tallies: tallies.filter { $0.brand == brand.id }, suppressed: suppressed[brand.id] ?? []
+            )
+        }
+        diagnostics.sort(by: Diagnostic.reportOrder)
+        if let budget, budget.isSpent {
+            return CheckReport(gaps: [], tallies: tallies, diagnostics: diagnostics, regeneration: GapRegeneration(plan))
         }
         // Gaps of markers judged per journey come once per segment: keep one.
         // Moved out segment by segment, so no two copies of every gap are alive at once.
@@ -52,25 +59,7 @@ public enum Checker {
         }
         outcomes = []
         GapOrder.sortForReport(&gaps, wording: GapWording(workspace))
-        var diagnostics: [Diagnostic] = []
-        for brand in workspace.brands {
-            let journeys = workspace.journeys(of: brand.id)
-            diagnostics += unusedSuppressions(in: journeys, used: used[brand.id] ?? [])
-            guard !incompleteBrands.contains(brand.id) else { continue }
-            diagnostics += markersApplyingNowhere(
-                brand, journeys: journeys, tallies: tallies.filter { $0.brand == brand.id }, suppressed: suppressed[brand.id] ?? []
-            )
-        }
-        return CheckReport(gaps: gaps, tallies: tallies, diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder))
-    }
-
-    private struct BrandSegment: Sendable {
-        let brand: Brand
-        let journeys: [Journey]
-        let layouts: [JourneyLayout]
-        /// Position of the brand's first journey in the workspace.
-        let firstJourney: Int
-        let segment: Int
+        return CheckReport(gaps: gaps, tallies: tallies, diagnostics: diagnostics)
     }
 
     private struct SegmentOutcome: Sendable {
@@ -80,41 +69,22 @@ public enum Checker {
         let suppressedMarkers: Set<Int>
     }
 
-    /// Segments that go through at least one journey, in catalog order.
-    private static func segmentsTaken(in journeys: [Journey]) -> [Int] {
-        Set(journeys.flatMap(\.segments)).sorted()
-    }
-
     /// Judges one segment journey by journey: every marker that looks at one
     /// journey at a time runs on a journey before the next journey's view is
     /// built, so what the inner loops read stays in cache and one view is
     /// alive at a time. Markers that compare journeys run last, on every
     /// journey's trace.
-    private static func evaluate(_ unit: BrandSegment) -> SegmentOutcome {
-        let brand = unit.brand
-        var perJourney: [(ActiveMarker, any MarkerEvaluation)] = []
-        var acrossJourneys: [(ActiveMarker, any JourneyComparison)] = []
-        for (index, marker) in brand.charter.markers.enumerated() where marker.isEnabled {
-            let active = ActiveMarker(index: index, marker: marker, brand: brand)
-            guard active.scope.includes(segment: unit.segment) else { continue }
-            let evaluation = marker.rule.evaluation
-            if let comparison = evaluation as? any JourneyComparison, comparison.comparesJourneys {
-                acrossJourneys.append((active, comparison))
-            } else {
-                perJourney.append((active, evaluation))
-            }
-        }
-        var recorder = GapRecorder(brand: brand, segment: unit.segment, journeyCount: unit.journeys.count)
+    private static func evaluate(_ unit: CheckPlan.Unit, budget: GapBudget?) -> SegmentOutcome {
+        let judge = unit.judge
+        var recorder = GapRecorder(brand: judge.brand, segment: judge.segment, journeyCount: unit.journeys.count, budget: budget)
         var traces: [JourneyTrace] = []
-        for (index, journey) in unit.journeys.enumerated() where journey.segments.contains(unit.segment) {
-            let trace = JourneyTrace(
-                journey: journey, index: index, workspaceIndex: unit.firstJourney + index, segment: unit.segment, layout: unit.layouts[index]
-            )
-            let view = JourneyView(trace, channelCount: brand.channels.count)
-            for (marker, evaluation) in perJourney { evaluation.evaluate(marker, in: view, into: &recorder) }
-            if !acrossJourneys.isEmpty { traces.append(trace) }
+        for (index, journey) in unit.journeys.enumerated() where journey.segments.contains(judge.segment) {
+            let trace = judge.trace(of: journey, index: index, workspaceIndex: unit.firstJourney + index, layout: unit.layouts[index])
+            judge.judge(trace, into: &recorder)
+            if judge.comparesJourneys { traces.append(trace) }
         }
-        for (marker, comparison) in acrossJourneys { comparison.evaluate(marker, across: traces, into: &recorder) }
+        judge.compare(traces, into: &recorder)
+        recorder.countAgainstBudget()
         return SegmentOutcome(
             gaps: recorder.gaps, tally: recorder.tally, usedSuppressions: recorder.usedSuppressions,
             suppressedMarkers: recorder.suppressedMarkers

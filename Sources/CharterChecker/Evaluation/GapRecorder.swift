@@ -33,10 +33,17 @@ struct GapRecorder {
     private(set) var suppressedMarkers: Set<Int> = []
     /// Pattern results by text, shared by every marker of the segment.
     var patternResults = PatternResults()
+    /// The check's budget of gaps kept; nil to keep them all.
+    private let budget: GapBudget?
+    /// Gaps kept since they were last counted against the budget.
+    private var uncounted = 0
+    /// False once the budget is spent: gaps are then let go as they are found.
+    private(set) var isKeeping = true
 
-    init(brand: Brand, segment: Int, journeyCount: Int) {
+    init(brand: Brand, segment: Int, journeyCount: Int, budget: GapBudget? = nil) {
         self.brand = brand
         self.segment = segment
+        self.budget = budget
         tally = SegmentTally(
             brand: brand.id, segment: segment, markerCount: brand.charter.markers.count,
             channelCount: brand.channels.count, journeyCount: journeyCount
@@ -82,6 +89,7 @@ struct GapRecorder {
         let segment = marker.marker.kind.isPerSegment ? self.segment : nil
         // Read in place: copying the touchpoint for each failed check showed in profiles.
         let fallback = touchpoint.map { trace.journey.touchpoints[$0].position } ?? trace.journey.location.position
+        guard isKeeping else { return }
         for (finding, position) in findings {
             gaps.append(Gap(
                 place: GapPlace(
@@ -91,6 +99,19 @@ struct GapRecorder {
                 severity: marker.marker.severity, acceptance: acceptance, finding: finding
             ))
         }
+        uncounted += findings.count
+        if uncounted >= 4096 { countAgainstBudget() }
+    }
+
+    /// Counts the gaps kept against the check's budget; once it is spent,
+    /// lets them all go and keeps no more.
+    mutating func countAgainstBudget() {
+        guard let budget, isKeeping else { return }
+        if !budget.keep(uncounted) {
+            isKeeping = false
+            gaps = []
+        }
+        uncounted = 0
     }
 
     /// The touchpoint's suppression of this marker, else the journey's.
