@@ -19,27 +19,34 @@ public struct LoadedWorkspace: Sendable {
     public let diagnostics: [Diagnostic]
     /// The paths of the files given, read or not.
     public let fileCount: Int
+    /// The bytes of the files read: what a check measures its memory against.
+    public let inputBytes: Int
 
     /// Loads `files`; `found` are the problems met finding and reading them.
     public static func load(_ files: consuming [SourceFile], found: [Diagnostic] = [], fileCount: Int? = nil) async -> LoadedWorkspace {
         let count = fileCount ?? files.count
+        let bytes = files.reduce(0) { $0 + $1.bytes.count }
         // The loader gets the only copy, and lets each file go once parsed.
         let result = await WorkspaceLoader.load(consume files)
         return LoadedWorkspace(
-            workspace: result.workspace, diagnostics: DiagnosticList.merged(found, result.diagnostics), fileCount: count
+            workspace: result.workspace, diagnostics: DiagnosticList.merged(found, result.diagnostics), fileCount: count,
+            inputBytes: bytes
         )
     }
 
-    init(workspace: Workspace, diagnostics: [Diagnostic], fileCount: Int) {
+    init(workspace: Workspace, diagnostics: [Diagnostic], fileCount: Int, inputBytes: Int) {
         self.workspace = workspace
         self.diagnostics = diagnostics
         self.fileCount = fileCount
+        self.inputBytes = inputBytes
     }
 
     /// The same workspace with more problems found about it (by whoever
     /// found its files).
     public func adding(_ more: [Diagnostic]) -> LoadedWorkspace {
-        LoadedWorkspace(workspace: workspace, diagnostics: DiagnosticList.merged(diagnostics, more), fileCount: fileCount)
+        LoadedWorkspace(
+            workspace: workspace, diagnostics: DiagnosticList.merged(diagnostics, more), fileCount: fileCount, inputBytes: inputBytes
+        )
     }
 
     /// Whether any file is unusable: an error diagnostic.
