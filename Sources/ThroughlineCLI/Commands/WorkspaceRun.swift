@@ -1,5 +1,6 @@
 import Foundation
 import CharterChecker
+import JSONWriter
 import JourneyLoader
 import JourneyModel
 import JourneyReporters
@@ -92,9 +93,9 @@ struct WorkspaceRun {
     /// Runs `render` with a stream to `--output` (atomically: a temporary
     /// file renamed at the end) or to standard output, so a large report
     /// goes out while it is written.
-    func emit(output: String?, io: CommandIO, _ render: (inout ReportStream) -> Void) -> ExitCode? {
+    func emit(output: String?, io: CommandIO, _ render: (inout ReportOutput) -> Void) -> ExitCode? {
         guard let output else {
-            var stream = ReportStream(io.writeOutput)
+            var stream = ReportOutput { io.writeOutput(String(decoding: $0, as: UTF8.self)) }
             render(&stream)
             stream.flush()
             return nil

@@ -1,4 +1,5 @@
 import Foundation
+import JSONWriter
 import JourneyLoader
 
 /// Writes a report file so that no reader ever sees half of it: into a
@@ -16,7 +17,7 @@ enum OutputFile {
 
     /// Runs `render` with a stream into the temporary file, then flushes and
     /// renames it; on any failure the temporary file is removed.
-    static func write(to path: String, _ render: (inout ReportStream) -> Void) throws(Failure) {
+    static func write(to path: String, _ render: (inout ReportOutput) -> Void) throws(Failure) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -25,7 +26,7 @@ enum OutputFile {
             throw Failure(message: "cannot write \(path): \(FileReader.systemReason())")
         }
         let file = DescriptorWriter(descriptor)
-        var stream = ReportStream { file.write($0) }
+        var stream = ReportOutput { file.write(String(decoding: $0, as: UTF8.self)) }
         render(&stream)
         stream.flush()
         var failure = file.failure

@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterChecker
 import JourneyModel
 
@@ -25,13 +26,11 @@ public enum CheckCSV {
     ]
 
     public static func render(_ result: CheckResult) -> String {
-        var text = ""
-        render(result, to: &text)
-        return text
+        ReportOutput.text { render(result, to: &$0) }
     }
 
     /// Record by record into `target`.
-    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
+    public static func render(_ result: CheckResult, to target: inout ReportOutput) {
         target.write(CSVField.record(header))
         for diagnostic in result.diagnostics {
             target.write(CSVField.record([

@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterChecker
 import JourneyModel
 
@@ -19,13 +20,11 @@ import JourneyModel
 /// summary line counts them.
 public enum CheckGitHub {
     public static func render(_ result: CheckResult) -> String {
-        var text = ""
-        render(result, to: &text)
-        return text
+        ReportOutput.text { render(result, to: &$0) }
     }
 
     /// Command by command into `target`.
-    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
+    public static func render(_ result: CheckResult, to target: inout ReportOutput) {
         for diagnostic in result.diagnostics { target.write(command(for: Finding(diagnostic)) + "\n") }
         for gap in result.gaps where gap.suppression == nil { target.write(command(for: Finding(gap)) + "\n") }
         target.write(CheckText.summaryLine(result.summary, style: .plain) + "\n")

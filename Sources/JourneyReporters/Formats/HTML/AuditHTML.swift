@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterAudit
 import CharterChecker
 import JourneyModel
@@ -28,13 +29,11 @@ public enum AuditHTML {
     public static let fairThreshold = 70.0
 
     public static func render(_ audit: AuditReport) -> String {
-        var text = ""
-        render(audit, to: &text)
-        return text
+        ReportOutput.text { render(audit, to: &$0) }
     }
 
     /// Section by section into `target`: one segment's lines at a time.
-    public static func render(_ audit: AuditReport, to target: inout some TextOutputStream) {
+    public static func render(_ audit: AuditReport, to target: inout ReportOutput) {
         func write(_ lines: [String]) {
             for line in lines { target.write(line + "\n") }
         }
@@ -87,8 +86,8 @@ public enum AuditHTML {
     }
 
     /// A segment's section, each part written as soon as it is made.
-    static func writeSection(_ report: SegmentReport, anchor: String, to target: inout some TextOutputStream) {
-        var html = LineSink(into: target)
+    static func writeSection(_ report: SegmentReport, anchor: String, to target: inout ReportOutput) {
+        var html = LineSink(into: consume target)
         html += [
             "<section class=\"segment\" id=\"\(anchor)\">",
             "<h2>\(escape(report.brandName)) · \(escape(report.segmentName))"

@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterChecker
 import JourneyModel
 
@@ -12,13 +13,11 @@ import JourneyModel
 /// (`&`, `<`, `>`, `"`, `'`; control characters HTML forbids become U+FFFD).
 public enum CheckHTML {
     public static func render(_ result: CheckResult) -> String {
-        var text = ""
-        render(result, to: &text)
-        return text
+        ReportOutput.text { render(result, to: &$0) }
     }
 
     /// Row by row into `target`.
-    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
+    public static func render(_ result: CheckResult, to target: inout ReportOutput) {
         func line(_ text: String) { target.write(text + "\n") }
         let summary = result.summary
         let status = result.fails ? "fail" : (summary.errors + summary.warnings + summary.infos > 0 ? "warn" : "pass")

@@ -10,15 +10,13 @@ import JourneyModel
 /// come from, so every score can be recomputed by hand.
 public enum AuditJSON {
     public static func render(_ audit: AuditReport) -> String {
-        var text = ""
-        render(audit, to: &text)
-        return text
+        ReportOutput.text { render(audit, to: &$0) }
     }
 
     /// Segment by segment, gap by gap, into `target`.
-    public static func render(_ audit: AuditReport, to target: inout some TextOutputStream) {
+    public static func render(_ audit: AuditReport, to target: inout ReportOutput) {
         let weights = audit.weights
-        var writer = JSONStreamWriter(into: target)
+        var writer = JSONStreamWriter(into: consume target)
         writer.beginObject()
         writer.write("weights", .object([
             ("error", .integer(weights.error)), ("warning", .integer(weights.warning)), ("info", .integer(weights.info)),

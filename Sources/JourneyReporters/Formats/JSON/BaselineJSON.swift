@@ -7,16 +7,14 @@ import JourneyModel
 /// accepted. Sorted by fingerprint, so a rewritten baseline diffs cleanly.
 public enum BaselineJSON {
     public static func render(_ gaps: [DescribedGap]) -> String {
-        var text = ""
-        render(gaps, to: &text)
-        return text
+        ReportOutput.text { render(gaps, to: &$0) }
     }
 
-    public static func render(_ gaps: [DescribedGap], to target: inout some TextOutputStream) {
+    public static func render(_ gaps: [DescribedGap], to target: inout ReportOutput) {
         var seen = Set<String>()
         let unique = gaps.filter { $0.suppression == nil && seen.insert($0.fingerprint).inserted }
             .sorted { $0.fingerprint < $1.fingerprint }
-        var writer = JSONStreamWriter(into: target)
+        var writer = JSONStreamWriter(into: consume target)
         writer.beginObject()
         writer.write("baseline", 1)
         writer.beginArray("gaps")

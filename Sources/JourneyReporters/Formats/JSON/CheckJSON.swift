@@ -14,14 +14,12 @@ import JourneyModel
 /// ```
 public enum CheckJSON {
     public static func render(_ result: CheckResult) -> String {
-        var text = ""
-        render(result, to: &text)
-        return text
+        ReportOutput.text { render(result, to: &$0) }
     }
 
     /// Gap by gap into `target`: the report of a large workspace is written, not built.
-    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
-        var writer = JSONStreamWriter(into: target)
+    public static func render(_ result: CheckResult, to target: inout ReportOutput) {
+        var writer = JSONStreamWriter(into: consume target)
         writer.beginObject()
         writer.beginArray("diagnostics")
         for found in result.diagnostics { writer.write(diagnostic(found)) }

@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterChecker
 import JourneyModel
 
@@ -25,15 +26,13 @@ import JourneyModel
 /// ```
 public enum CheckJUnit {
     public static func render(_ result: CheckResult) -> String {
-        var text = ""
-        render(result, to: &text)
-        return text
+        ReportOutput.text { render(result, to: &$0) }
     }
 
     /// Suite by suite, case by case into `target`. The counts every suite
     /// (and the whole run) opens with are found first, without words; a
     /// file's findings exist only while its suite is counted or written.
-    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
+    public static func render(_ result: CheckResult, to target: inout ReportOutput) {
         let byFile = FindingsByFile(result, includingAccepted: true)
         let files = files(of: result.workspace, findingFiles: byFile.files)
         let suiteCounts = files.map { counts(of: byFile.findings(in: $0)) }
@@ -100,7 +99,7 @@ public enum CheckJUnit {
         return counts
     }
 
-    static func writeSuite(file: String, findings: [Finding], counts: Counts, to target: inout some TextOutputStream) {
+    static func writeSuite(file: String, findings: [Finding], counts: Counts, to target: inout ReportOutput) {
         target.write("  <testsuite name=\"\(attr(file))\"\(counts.attributes)>\n")
         for (finding, (classname, name)) in zip(findings, uniqueNames(findings)) {
             var lines = "    <testcase classname=\"\(attr(classname))\" name=\"\(attr(name))\" file=\"\(attr(file))\" line=\"\(finding.location.line)\" time=\"0\">\n"

@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterAudit
 import CharterChecker
 import JourneyModel
@@ -25,14 +26,12 @@ import JourneyModel
 /// ```
 public enum AuditMarkdown {
     public static func render(_ audit: AuditReport) -> String {
-        var text = ""
-        render(audit, to: &text)
-        return text
+        ReportOutput.text { render(audit, to: &$0) }
     }
 
     /// Block by block into `target`: one segment's blocks at a time.
-    public static func render(_ audit: AuditReport, to target: inout some TextOutputStream) {
-        var blocks = MarkdownBlocks(into: target)
+    public static func render(_ audit: AuditReport, to target: inout ReportOutput) {
+        var blocks = MarkdownBlocks(into: consume target)
         blocks.write("## Charter audit")
         blocks.write(escape(weightsLine(audit.weights)))
         if audit.segments.isEmpty {
@@ -45,7 +44,7 @@ public enum AuditMarkdown {
     }
 
     /// A segment's blocks, each written as soon as it is made.
-    static func write(_ report: SegmentReport, to blocks: inout MarkdownBlocks<some TextOutputStream>) {
+    static func write(_ report: SegmentReport, to blocks: inout MarkdownBlocks<ReportOutput>) {
         let badge = report.priority ? " · ⭐ priority" : ""
         blocks.write("### \(escape(report.brandName)) · \(escape(report.segmentName)) — \(report.score.formatted)\(badge)")
         blocks.write("Segment \(code(report.label, inTable: false)). Score **\(report.score.formatted)**: \(escape(countsLine(report))).")

@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterChecker
 import JourneyModel
 
@@ -19,15 +20,13 @@ import JourneyModel
 /// ```
 public enum CheckMarkdown {
     public static func render(_ result: CheckResult) -> String {
-        var text = ""
-        render(result, to: &text)
-        return text
+        ReportOutput.text { render(result, to: &$0) }
     }
 
     /// Block by block into `target`: one file's table at a time.
-    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
+    public static func render(_ result: CheckResult, to target: inout ReportOutput) {
         let summary = result.summary
-        var blocks = MarkdownBlocks(into: target)
+        var blocks = MarkdownBlocks(into: consume target)
         blocks.write("## Throughline check")
         let icon = result.fails ? "❌" : (summary.errors + summary.warnings + summary.infos > 0 ? "⚠️" : "✅")
         blocks.write("\(icon) \(MarkdownEscaping.cell(CheckText.summaryLine(summary, style: .plain)))")

@@ -40,19 +40,17 @@ public enum CheckSARIF {
 
     /// - Parameter toolVersion: `tool.driver.version`; omitted when nil.
     public static func render(_ result: CheckResult, toolVersion: String? = nil) -> String {
-        var text = ""
-        render(result, toolVersion: toolVersion, to: &text)
-        return text
+        ReportOutput.text { render(result, toolVersion: toolVersion, to: &$0) }
     }
 
     /// Result by result into `target`: the log of a large workspace is written, not built.
-    public static func render(_ result: CheckResult, toolVersion: String? = nil, to target: inout some TextOutputStream) {
+    public static func render(_ result: CheckResult, toolVersion: String? = nil, to target: inout ReportOutput) {
         let rules = RuleTable(result)
         var driver: [(String, JSONOutput)] = [("name", "throughline")]
         if let toolVersion { driver.append(("version", .string(toolVersion))) }
         driver.append(("rules", .array(rules.descriptors)))
 
-        var writer = JSONStreamWriter(into: target)
+        var writer = JSONStreamWriter(into: consume target)
         writer.beginObject()
         writer.write("$schema", .string(schemaURI))
         writer.write("version", .string(sarifVersion))

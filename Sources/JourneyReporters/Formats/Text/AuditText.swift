@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterAudit
 import CharterChecker
 import JourneyModel
@@ -7,13 +8,11 @@ import JourneyModel
 /// gaps worst first and the action plan per channel owner.
 public enum AuditText {
     public static func render(_ audit: AuditReport, style: TerminalStyle = .plain) -> String {
-        var text = ""
-        render(audit, style: style, to: &text)
-        return text
+        ReportOutput.text { render(audit, style: style, to: &$0) }
     }
 
     /// Line by line into `target`.
-    public static func render(_ audit: AuditReport, style: TerminalStyle = .plain, to target: inout some TextOutputStream) {
+    public static func render(_ audit: AuditReport, style: TerminalStyle = .plain, to target: inout ReportOutput) {
         func line(_ text: String) { target.write(text + "\n") }
         let weights = audit.weights
         line(style.bold("Charter audit"))
@@ -28,7 +27,7 @@ public enum AuditText {
         }
     }
 
-    static func write(_ report: SegmentReport, style: TerminalStyle, to target: inout some TextOutputStream) {
+    static func write(_ report: SegmentReport, style: TerminalStyle, to target: inout ReportOutput) {
         func line(_ text: String) { target.write(text + "\n") }
         let priority = report.priority ? ", priority" : ""
         let title = "\(report.brandName) · \(report.segmentName) (\(report.segment)\(priority))"

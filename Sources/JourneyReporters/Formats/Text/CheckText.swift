@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterChecker
 import JourneyModel
 
@@ -10,13 +11,11 @@ import JourneyModel
 /// ```
 public enum CheckText {
     public static func render(_ result: CheckResult, style: TerminalStyle = .plain) -> String {
-        var text = ""
-        render(result, style: style, to: &text)
-        return text
+        ReportOutput.text { render(result, style: style, to: &$0) }
     }
 
     /// Line by line into `target`.
-    public static func render(_ result: CheckResult, style: TerminalStyle = .plain, to target: inout some TextOutputStream) {
+    public static func render(_ result: CheckResult, style: TerminalStyle = .plain, to target: inout ReportOutput) {
         for diagnostic in result.diagnostics {
             var line = "\(style.bold(diagnostic.location.description + ":")) \(label(diagnostic.severity, style: style)) \(diagnostic.message) \(style.dim("[\(diagnostic.code.rawValue)]"))"
             for related in diagnostic.related {
