@@ -8,6 +8,17 @@ enum AuditCommand {
     /// The formats `audit` writes.
     enum Format: String, CaseIterable {
         case text, json, markdown, html, csv
+
+        /// The reporter that writes this format; `style` colours the text format.
+        func reporter(style: TerminalStyle) -> any Reporter<AuditReport> {
+            switch self {
+            case .text: AuditText(style: style)
+            case .json: AuditJSON()
+            case .markdown: AuditMarkdown()
+            case .html: AuditHTML()
+            case .csv: AuditCSV()
+            }
+        }
     }
 
     static let spec = CommandSpec(
@@ -47,14 +58,7 @@ enum AuditCommand {
         let audit = Auditor.audit(run.load.workspace, report: run.report, segments: selected)
         let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
         let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
-        return run.emit(output: arguments.value("output"), io: io) { stream in
-            switch format {
-            case .text: AuditText.render(audit, style: TerminalStyle(colors: colors), to: &stream)
-            case .json: AuditJSON.render(audit, to: &stream)
-            case .markdown: AuditMarkdown.render(audit, to: &stream)
-            case .html: AuditHTML.render(audit, to: &stream)
-            case .csv: stream.write(AuditCSV.render(audit))
-            }
-        } ?? .success
+        let reporter = format.reporter(style: TerminalStyle(colors: colors))
+        return run.emit(audit, with: reporter, output: arguments.value("output"), io: io) ?? .success
     }
 }

@@ -9,6 +9,20 @@ enum CheckCommand {
     /// The formats `check` writes.
     enum Format: String, CaseIterable {
         case text, json, sarif, junit, github, markdown, html, csv
+
+        /// The reporter that writes this format; `style` colours the text format.
+        func reporter(style: TerminalStyle) -> any Reporter<CheckResult> {
+            switch self {
+            case .text: CheckText(style: style)
+            case .json: CheckJSON()
+            case .sarif: CheckSARIF(toolVersion: Throughline.version)
+            case .junit: CheckJUnit()
+            case .github: CheckGitHub()
+            case .markdown: CheckMarkdown()
+            case .html: CheckHTML()
+            case .csv: CheckCSV()
+            }
+        }
     }
 
     static let spec = CommandSpec(
@@ -60,7 +74,7 @@ enum CheckCommand {
             if let failure = run.reportUnusableInput(io: io) { return failure }
             let wording = GapWording(run.load.workspace)
             let gaps = run.report.gaps.map(wording.describe)
-            if let failure = run.emit(output: path, io: io, { BaselineJSON.render(gaps, to: &$0) }) { return failure }
+            if let failure = run.emit(gaps, with: BaselineJSON(), output: path, io: io) { return failure }
             let count = Set(run.report.openGaps.map(wording.fingerprint)).count
             io.writeError("recorded \(count) gap\(count == 1 ? "" : "s") in \(path)\n")
             return .success
@@ -73,19 +87,8 @@ enum CheckCommand {
         }
         let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
         let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
-        let failure = run.emit(output: arguments.value("output"), io: io) { stream in
-            switch format {
-            case .text: CheckText.render(result, style: TerminalStyle(colors: colors), to: &stream)
-            case .json: CheckJSON.render(result, to: &stream)
-            case .sarif: CheckSARIF.render(result, toolVersion: Throughline.version, to: &stream)
-            case .junit: CheckJUnit.render(result, to: &stream)
-            case .github: CheckGitHub.render(result, to: &stream)
-            case .markdown: CheckMarkdown.render(result, to: &stream)
-            case .html: CheckHTML.render(result, to: &stream)
-            case .csv: CheckCSV.render(result, to: &stream)
-            }
-        }
-        if let failure { return failure }
+        let reporter = format.reporter(style: TerminalStyle(colors: colors))
+        if let failure = run.emit(result, with: reporter, output: arguments.value("output"), io: io) { return failure }
         return exitCode(for: result)
     }
 

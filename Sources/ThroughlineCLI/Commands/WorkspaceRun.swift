@@ -81,7 +81,7 @@ struct WorkspaceRun {
         let errors = diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return nil }
         let result = CheckResult(workspace: load.workspace, diagnostics: errors, gaps: [DescribedGap](), fileCount: inputs.count)
-        io.writeError(CheckText.render(result))
+        io.writeError(CheckText().render(result))
         return .unusableInput
     }
 
@@ -90,13 +90,18 @@ struct WorkspaceRun {
         emit(output: output, io: io) { $0.write(text) }
     }
 
-    /// Runs `render` with a stream to `--output` (atomically: a temporary
-    /// file renamed at the end) or to standard output, so a large report
-    /// goes out while it is written.
-    func emit(output: String?, io: CommandIO, _ render: (inout ReportOutput) -> Void) -> ExitCode? {
+    /// Has `reporter` write its report of `subject` to `--output` or to
+    /// standard output, chunk by chunk while it is made.
+    func emit<Subject>(_ subject: Subject, with reporter: some Reporter<Subject>, output: String?, io: CommandIO) -> ExitCode? {
+        emit(output: output, io: io) { reporter.write(subject, to: &$0) }
+    }
+
+    /// Runs `write` with an output to `--output` (atomically: a temporary
+    /// file renamed at the end) or to standard output.
+    private func emit(output: String?, io: CommandIO, _ write: (inout ReportOutput) -> Void) -> ExitCode? {
         guard let output else {
             var stream = ReportOutput { io.writeOutput(String(decoding: $0, as: UTF8.self)) }
-            render(&stream)
+            write(&stream)
             stream.flush()
             return nil
         }
@@ -106,7 +111,7 @@ struct WorkspaceRun {
             return .unusableInput
         }
         do {
-            try OutputFile.write(to: path, render)
+            try OutputFile.write(to: path, write)
         } catch {
             io.writeError("error: \(error.message)\n")
             return .unusableInput

@@ -19,21 +19,19 @@ import JourneyModel
 ///   spreadsheet would run as a formula — is written with a `'` in front
 ///   (see ``CSVField``). Values read back from this format may therefore
 ///   start with a `'` that is not in the journey files.
-public enum CheckCSV {
+public struct CheckCSV: Reporter {
+    public init() {}
+
     public static let header = [
         "kind", "id", "severity", "file", "line", "column", "brand", "journey", "touchpoint", "segment",
         "channel", "stage", "expected", "planned", "message", "suppressed_reason",
     ]
 
-    public static func render(_ result: CheckResult) -> String {
-        ReportOutput.text { render(result, to: &$0) }
-    }
-
-    /// Record by record into `target`.
-    public static func render(_ result: CheckResult, to target: inout ReportOutput) {
-        target.write(CSVField.record(header))
+    /// Record by record into `output`.
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
+        output.write(CSVField.record(Self.header))
         for diagnostic in result.diagnostics {
-            target.write(CSVField.record([
+            output.write(CSVField.record([
                 "diagnostic", diagnostic.code.rawValue, diagnostic.severity.rawValue,
                 diagnostic.location.file, String(diagnostic.location.line), String(diagnostic.location.column),
                 "", "", "", "", "", "", "", "", Finding(diagnostic).messageWithSuggestion, "",
@@ -41,7 +39,7 @@ public enum CheckCSV {
         }
         for gap in result.gaps {
             let words = gap.words
-            target.write(CSVField.record([
+            output.write(CSVField.record([
                 "gap", gap.marker, gap.severity.rawValue,
                 gap.location.file, String(gap.location.line), String(gap.location.column),
                 gap.brand, gap.journey, gap.touchpoint ?? "", gap.segment ?? "", gap.channel ?? "", gap.stage ?? "",

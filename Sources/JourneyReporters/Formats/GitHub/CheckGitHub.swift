@@ -18,16 +18,14 @@ import JourneyModel
 /// Property values escape `%`, CR, LF, `:` and `,`; the message escapes `%`,
 /// CR and LF, as `@actions/core` does. Accepted gaps get no annotation; the
 /// summary line counts them.
-public enum CheckGitHub {
-    public static func render(_ result: CheckResult) -> String {
-        ReportOutput.text { render(result, to: &$0) }
-    }
+public struct CheckGitHub: Reporter {
+    public init() {}
 
-    /// Command by command into `target`.
-    public static func render(_ result: CheckResult, to target: inout ReportOutput) {
-        for diagnostic in result.diagnostics { target.write(command(for: Finding(diagnostic)) + "\n") }
-        for gap in result.gaps where gap.suppression == nil { target.write(command(for: Finding(gap)) + "\n") }
-        target.write(CheckText.summaryLine(result.summary, style: .plain) + "\n")
+    /// Command by command into `output`.
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
+        for diagnostic in result.diagnostics { output.write(Self.command(for: Finding(diagnostic)) + "\n") }
+        for gap in result.gaps where gap.suppression == nil { output.write(Self.command(for: Finding(gap)) + "\n") }
+        output.write(CheckText.summaryLine(result.summary, style: .plain) + "\n")
     }
 
     /// `error`, `warning`, `notice`.

@@ -22,33 +22,31 @@ import JourneyModel
 /// colour alone. Every piece of text from the files is escaped
 /// (``MarkupEscaping``); the page holds no date or path of the machine, so
 /// the same audit always gives the same bytes.
-public enum AuditHTML {
+public struct AuditHTML: Reporter {
     /// Scores at or above this percentage are shaded green.
     public static let goodThreshold = 90.0
     /// Scores at or above this percentage, and below ``goodThreshold``, are shaded amber; lower ones red.
     public static let fairThreshold = 70.0
 
-    public static func render(_ audit: AuditReport) -> String {
-        ReportOutput.text { render(audit, to: &$0) }
-    }
+    public init() {}
 
-    /// Section by section into `target`: one segment's lines at a time.
-    public static func render(_ audit: AuditReport, to target: inout ReportOutput) {
+    /// Section by section into `output`: one segment's lines at a time.
+    public func write(_ audit: AuditReport, to output: inout ReportOutput) {
         func write(_ lines: [String]) {
-            for line in lines { target.write(line + "\n") }
+            for line in lines { output.write(line + "\n") }
         }
-        write(HTMLPage.head(title: "Charter audit", style: style) + [
+        write(HTMLPage.head(title: "Charter audit", style: Self.style) + [
             "<body>",
             "<h1>Charter audit</h1>",
-            "<p class=\"weights\">\(escape(AuditMarkdown.weightsLine(audit.weights)))</p>",
-            legend,
+            "<p class=\"weights\">\(Self.escape(AuditMarkdown.weightsLine(audit.weights)))</p>",
+            Self.legend,
         ])
         if audit.segments.isEmpty {
-            write(["<p class=\"empty\">\(escape(AuditMarkdown.emptyLine))</p>"])
+            write(["<p class=\"empty\">\(Self.escape(AuditMarkdown.emptyLine))</p>"])
         } else {
-            write(overview(audit.segments))
+            write(Self.overview(audit.segments))
             for (index, segment) in audit.segments.enumerated() {
-                writeSection(segment, anchor: anchor(index), to: &target)
+                Self.writeSection(segment, anchor: Self.anchor(index), to: &output)
             }
         }
         write(["</body>", "</html>"])
@@ -86,8 +84,8 @@ public enum AuditHTML {
     }
 
     /// A segment's section, each part written as soon as it is made.
-    static func writeSection(_ report: SegmentReport, anchor: String, to target: inout ReportOutput) {
-        var html = LineSink(into: consume target)
+    static func writeSection(_ report: SegmentReport, anchor: String, to output: inout ReportOutput) {
+        var html = LineSink(into: consume output)
         html += [
             "<section class=\"segment\" id=\"\(anchor)\">",
             "<h2>\(escape(report.brandName)) · \(escape(report.segmentName))"
@@ -189,7 +187,7 @@ public enum AuditHTML {
             )
         }
         html.append("</section>")
-        target = html.finish()
+        output = html.finish()
     }
 
     /// The marker × channel heat map: one shaded cell per marker and channel,

@@ -11,20 +11,18 @@ import JourneyModel
 /// segment, message with expected and planned values), then the accepted
 /// gaps with their reasons. Every piece of text from the files is escaped
 /// (`&`, `<`, `>`, `"`, `'`; control characters HTML forbids become U+FFFD).
-public enum CheckHTML {
-    public static func render(_ result: CheckResult) -> String {
-        ReportOutput.text { render(result, to: &$0) }
-    }
+public struct CheckHTML: Reporter {
+    public init() {}
 
-    /// Row by row into `target`.
-    public static func render(_ result: CheckResult, to target: inout ReportOutput) {
-        func line(_ text: String) { target.write(text + "\n") }
+    /// Row by row into `output`.
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
+        func line(_ text: String) { output.write(text + "\n") }
         let summary = result.summary
         let status = result.fails ? "fail" : (summary.errors + summary.warnings + summary.infos > 0 ? "warn" : "pass")
-        for text in HTMLPage.head(title: "Throughline check", style: style) + [
+        for text in HTMLPage.head(title: "Throughline check", style: Self.style) + [
             "<body>",
             "<h1>Throughline check</h1>",
-            "<p class=\"summary \(status)\">\(escape(CheckText.summaryLine(summary, style: .plain)))</p>",
+            "<p class=\"summary \(status)\">\(Self.escape(CheckText.summaryLine(summary, style: .plain)))</p>",
             "<table class=\"counts\">",
             "<tr><th>Errors</th><th>Warnings</th><th>Infos</th><th>Accepted</th><th>Files</th><th>Journeys</th><th>Touchpoints</th></tr>",
             "<tr><td class=\"error\">\(summary.errors)</td><td class=\"warning\">\(summary.warnings)</td><td class=\"info\">\(summary.infos)</td>"
@@ -41,8 +39,8 @@ public enum CheckHTML {
             line("<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Journey</th><th>Touchpoint</th><th>Segment</th><th>Message</th></tr></thead>")
             for file in open.files {
                 line("<tbody>")
-                line("<tr class=\"file\"><th colspan=\"7\">\(escape(file))</th></tr>")
-                for finding in CheckMarkdown.inLineOrder(open.findings(in: file)) { line(row(finding)) }
+                line("<tr class=\"file\"><th colspan=\"7\">\(Self.escape(file))</th></tr>")
+                for finding in CheckMarkdown.inLineOrder(open.findings(in: file)) { line(Self.row(finding)) }
                 line("</tbody>")
             }
             line("</table>")
@@ -55,7 +53,7 @@ public enum CheckHTML {
             line("<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Journey</th><th>Touchpoint</th><th>Segment</th><th>Message</th><th>Reason</th></tr></thead>")
             line("<tbody>")
             for finding in accepted {
-                line(row(finding, showFile: true, reason: finding.suppression?.reason ?? ""))
+                line(Self.row(finding, showFile: true, reason: finding.suppression?.reason ?? ""))
             }
             line("</tbody>")
             line("</table>")

@@ -8,15 +8,13 @@ import JourneyModel
 /// fields as `check`'s gaps) and `actions`. Scores are percentages with one
 /// decimal, or null when no check applied; `checks` gives the counts they
 /// come from, so every score can be recomputed by hand.
-public enum AuditJSON {
-    public static func render(_ audit: AuditReport) -> String {
-        ReportOutput.text { render(audit, to: &$0) }
-    }
+public struct AuditJSON: Reporter {
+    public init() {}
 
-    /// Segment by segment, gap by gap, into `target`.
-    public static func render(_ audit: AuditReport, to target: inout ReportOutput) {
+    /// Segment by segment, gap by gap, into `output`.
+    public func write(_ audit: AuditReport, to output: inout ReportOutput) {
         let weights = audit.weights
-        var writer = JSONStreamWriter(into: consume target)
+        var writer = JSONStreamWriter(into: consume output)
         writer.beginObject()
         writer.write("weights", .object([
             ("error", .integer(weights.error)), ("warning", .integer(weights.warning)), ("info", .integer(weights.info)),
@@ -25,7 +23,7 @@ public enum AuditJSON {
         writer.beginArray("segments")
         for report in audit.segments {
             writer.beginObject()
-            for (key, value) in header(report) { writer.write(key, value) }
+            for (key, value) in Self.header(report) { writer.write(key, value) }
             writer.beginArray("gaps")
             for gap in report.gaps { writer.write(CheckJSON.gap(gap)) }
             writer.end()
@@ -35,9 +33,9 @@ public enum AuditJSON {
             writer.beginArray("actions")
             for group in report.actions {
                 writer.beginObject()
-                for (key, value) in actionHeader(group) { writer.write(key, value) }
+                for (key, value) in Self.actionHeader(group) { writer.write(key, value) }
                 writer.beginArray("items")
-                for item in group.items { writer.write(actionItem(item)) }
+                for item in group.items { writer.write(Self.actionItem(item)) }
                 writer.end()
                 writer.end()
             }
@@ -45,7 +43,7 @@ public enum AuditJSON {
             writer.end()
         }
         writer.end()
-        target = writer.finish()
+        output = writer.finish()
     }
 
     /// A segment's members before its gaps: who, scores, matrix.

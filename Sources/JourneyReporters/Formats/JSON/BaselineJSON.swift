@@ -5,16 +5,14 @@ import JourneyModel
 /// The baseline file `check --write-baseline` writes: the open gaps'
 /// fingerprints, with enough context for a reviewer to see what is being
 /// accepted. Sorted by fingerprint, so a rewritten baseline diffs cleanly.
-public enum BaselineJSON {
-    public static func render(_ gaps: [DescribedGap]) -> String {
-        ReportOutput.text { render(gaps, to: &$0) }
-    }
+public struct BaselineJSON: Reporter {
+    public init() {}
 
-    public static func render(_ gaps: [DescribedGap], to target: inout ReportOutput) {
+    public func write(_ gaps: [DescribedGap], to output: inout ReportOutput) {
         var seen = Set<String>()
         let unique = gaps.filter { $0.suppression == nil && seen.insert($0.fingerprint).inserted }
             .sorted { $0.fingerprint < $1.fingerprint }
-        var writer = JSONStreamWriter(into: consume target)
+        var writer = JSONStreamWriter(into: consume output)
         writer.beginObject()
         writer.write("baseline", 1)
         writer.beginArray("gaps")
@@ -29,6 +27,6 @@ public enum BaselineJSON {
                 ("message", .string(gap.message)),
             ]))
         }
-        target = writer.finish()
+        output = writer.finish()
     }
 }

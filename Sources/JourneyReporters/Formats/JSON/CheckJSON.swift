@@ -12,26 +12,24 @@ import JourneyModel
 ///   "suppressed": [ … gaps with a "suppression" … ],
 ///   "summary": { "files", "journeys", "touchpoints", "errors", "warnings", "infos", "suppressed" } }
 /// ```
-public enum CheckJSON {
-    public static func render(_ result: CheckResult) -> String {
-        ReportOutput.text { render(result, to: &$0) }
-    }
+public struct CheckJSON: Reporter {
+    public init() {}
 
-    /// Gap by gap into `target`: the report of a large workspace is written, not built.
-    public static func render(_ result: CheckResult, to target: inout ReportOutput) {
-        var writer = JSONStreamWriter(into: consume target)
+    /// Gap by gap into `output`: the report of a large workspace is written, not built.
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
+        var writer = JSONStreamWriter(into: consume output)
         writer.beginObject()
         writer.beginArray("diagnostics")
-        for found in result.diagnostics { writer.write(diagnostic(found)) }
+        for found in result.diagnostics { writer.write(Self.diagnostic(found)) }
         writer.end()
         writer.beginArray("gaps")
-        for open in result.gaps where open.suppression == nil { writer.write(gap(open)) }
+        for open in result.gaps where open.suppression == nil { writer.write(Self.gap(open)) }
         writer.end()
         writer.beginArray("suppressed")
-        for accepted in result.gaps where accepted.suppression != nil { writer.write(gap(accepted)) }
+        for accepted in result.gaps where accepted.suppression != nil { writer.write(Self.gap(accepted)) }
         writer.end()
-        writer.write("summary", summary(result.summary))
-        target = writer.finish()
+        writer.write("summary", Self.summary(result.summary))
+        output = writer.finish()
     }
 
     /// The counts every machine-readable format ends with.

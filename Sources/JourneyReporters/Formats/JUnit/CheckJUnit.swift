@@ -24,25 +24,23 @@ import JourneyModel
 ///   <testcase classname="first-purchase.welcome-mail" name="formal-address · newcomers" file="…" line="12" time="0">
 ///     <failure message="welcome-mail (email, discover) plans …" type="error">…</failure>
 /// ```
-public enum CheckJUnit {
-    public static func render(_ result: CheckResult) -> String {
-        ReportOutput.text { render(result, to: &$0) }
-    }
+public struct CheckJUnit: Reporter {
+    public init() {}
 
-    /// Suite by suite, case by case into `target`. The counts every suite
+    /// Suite by suite, case by case into `output`. The counts every suite
     /// (and the whole run) opens with are found first, without words; a
     /// file's findings exist only while its suite is counted or written.
-    public static func render(_ result: CheckResult, to target: inout ReportOutput) {
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
         let byFile = FindingsByFile(result, includingAccepted: true)
-        let files = files(of: result.workspace, findingFiles: byFile.files)
-        let suiteCounts = files.map { counts(of: byFile.findings(in: $0)) }
+        let files = Self.files(of: result.workspace, findingFiles: byFile.files)
+        let suiteCounts = files.map { Self.counts(of: byFile.findings(in: $0)) }
         let total = suiteCounts.reduce(Counts(), +)
-        target.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        target.write("<testsuites name=\"throughline check\"\(total.attributes)>\n")
+        output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        output.write("<testsuites name=\"throughline check\"\(total.attributes)>\n")
         for (file, fileCounts) in zip(files, suiteCounts) {
-            writeSuite(file: file, findings: byFile.findings(in: file), counts: fileCounts, to: &target)
+            Self.writeSuite(file: file, findings: byFile.findings(in: file), counts: fileCounts, to: &output)
         }
-        target.write("</testsuites>\n")
+        output.write("</testsuites>\n")
     }
 
     /// Every file the report can speak of, in path order.
@@ -99,8 +97,8 @@ public enum CheckJUnit {
         return counts
     }
 
-    static func writeSuite(file: String, findings: [Finding], counts: Counts, to target: inout ReportOutput) {
-        target.write("  <testsuite name=\"\(attr(file))\"\(counts.attributes)>\n")
+    static func writeSuite(file: String, findings: [Finding], counts: Counts, to output: inout ReportOutput) {
+        output.write("  <testsuite name=\"\(attr(file))\"\(counts.attributes)>\n")
         for (finding, (classname, name)) in zip(findings, uniqueNames(findings)) {
             var lines = "    <testcase classname=\"\(attr(classname))\" name=\"\(attr(name))\" file=\"\(attr(file))\" line=\"\(finding.location.line)\" time=\"0\">\n"
             let details = MarkupEscaping.text(self.details(of: finding))
@@ -114,12 +112,12 @@ public enum CheckJUnit {
             case .passed:
                 lines += "      <system-out>\(details)</system-out>\n"
             }
-            target.write(lines + "    </testcase>\n")
+            output.write(lines + "    </testcase>\n")
         }
         if findings.isEmpty {
-            target.write("    <testcase classname=\"throughline\" name=\"no findings\" file=\"\(attr(file))\" time=\"0\"/>\n")
+            output.write("    <testcase classname=\"throughline\" name=\"no findings\" file=\"\(attr(file))\" time=\"0\"/>\n")
         }
-        target.write("  </testsuite>\n")
+        output.write("  </testsuite>\n")
     }
 
     /// `classname` and `name` of each finding's test case, unique within the

@@ -24,23 +24,21 @@ import JourneyModel
 /// | --- | --- | ---: | ---: |
 /// | Chat (chat) | Customer care | 88.9% | 19/21 |
 /// ```
-public enum AuditMarkdown {
-    public static func render(_ audit: AuditReport) -> String {
-        ReportOutput.text { render(audit, to: &$0) }
-    }
+public struct AuditMarkdown: Reporter {
+    public init() {}
 
-    /// Block by block into `target`: one segment's blocks at a time.
-    public static func render(_ audit: AuditReport, to target: inout ReportOutput) {
-        var blocks = MarkdownBlocks(into: consume target)
+    /// Block by block into `output`: one segment's blocks at a time.
+    public func write(_ audit: AuditReport, to output: inout ReportOutput) {
+        var blocks = MarkdownBlocks(into: consume output)
         blocks.write("## Charter audit")
-        blocks.write(escape(weightsLine(audit.weights)))
+        blocks.write(Self.escape(Self.weightsLine(audit.weights)))
         if audit.segments.isEmpty {
-            blocks.write(escape(emptyLine))
+            blocks.write(Self.escape(Self.emptyLine))
         }
         for segment in audit.segments {
-            write(segment, to: &blocks)
+            Self.write(segment, to: &blocks)
         }
-        target = blocks.finish()
+        output = blocks.finish()
     }
 
     /// A segment's blocks, each written as soon as it is made.

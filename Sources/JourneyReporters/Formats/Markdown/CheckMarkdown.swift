@@ -18,15 +18,13 @@ import JourneyModel
 /// | --- | --- | --- | --- | --- |
 /// | ⛔ error | 12:20 | `formal-address` | newcomers | welcome\-mail (email, discover) plans … |
 /// ```
-public enum CheckMarkdown {
-    public static func render(_ result: CheckResult) -> String {
-        ReportOutput.text { render(result, to: &$0) }
-    }
+public struct CheckMarkdown: Reporter {
+    public init() {}
 
-    /// Block by block into `target`: one file's table at a time.
-    public static func render(_ result: CheckResult, to target: inout ReportOutput) {
+    /// Block by block into `output`: one file's table at a time.
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
         let summary = result.summary
-        var blocks = MarkdownBlocks(into: consume target)
+        var blocks = MarkdownBlocks(into: consume output)
         blocks.write("## Throughline check")
         let icon = result.fails ? "❌" : (summary.errors + summary.warnings + summary.infos > 0 ? "⚠️" : "✅")
         blocks.write("\(icon) \(MarkdownEscaping.cell(CheckText.summaryLine(summary, style: .plain)))")
@@ -44,15 +42,15 @@ public enum CheckMarkdown {
                 "| Severity | Location | Rule | Segment | Message |",
                 "| --- | --- | --- | --- | --- |",
             ]
-            for finding in inLineOrder(open.findings(in: file)) {
+            for finding in Self.inLineOrder(open.findings(in: file)) {
                 let cells = [
-                    severityLabel(finding.severity),
+                    Self.severityLabel(finding.severity),
                     "\(finding.location.line):\(finding.location.column)",
                     MarkdownEscaping.codeSpan(finding.id),
                     MarkdownEscaping.cell(finding.gap?.segment ?? ""),
-                    message(of: finding),
+                    Self.message(of: finding),
                 ]
-                table.append(row(cells))
+                table.append(Self.row(cells))
             }
             blocks.write(table.joined(separator: "\n"))
         }
@@ -67,18 +65,18 @@ public enum CheckMarkdown {
                 "| --- | --- | --- | --- | --- |",
             ]
             for finding in accepted {
-                table.append(row([
+                table.append(Self.row([
                     MarkdownEscaping.codeSpan(finding.location.description),
                     MarkdownEscaping.codeSpan(finding.id),
                     MarkdownEscaping.cell(finding.gap?.segment ?? ""),
-                    message(of: finding),
+                    Self.message(of: finding),
                     MarkdownEscaping.cell(finding.suppression?.reason ?? ""),
                 ]))
             }
             table += ["", "</details>"]
             blocks.write(table.joined(separator: "\n"))
         }
-        target = blocks.finish()
+        output = blocks.finish()
     }
 
     static func severityLabel(_ severity: Severity) -> String {

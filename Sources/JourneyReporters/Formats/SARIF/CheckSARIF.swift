@@ -30,7 +30,7 @@ import JourneyModel
 ///   "runs": [ { "tool": { "driver": { "name": "throughline", "rules": [ … ] } },
 ///               "columnKind": "unicodeCodePoints", "results": [ … ] } ] }
 /// ```
-public enum CheckSARIF {
+public struct CheckSARIF: Reporter {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json"
     public static let sarifVersion = "2.1.0"
     /// The base that relative artifact URIs are resolved against.
@@ -38,39 +38,41 @@ public enum CheckSARIF {
     /// The key of the gap fingerprint in `partialFingerprints`.
     public static let fingerprintKey = "throughlineGap/v1"
 
-    /// - Parameter toolVersion: `tool.driver.version`; omitted when nil.
-    public static func render(_ result: CheckResult, toolVersion: String? = nil) -> String {
-        ReportOutput.text { render(result, toolVersion: toolVersion, to: &$0) }
+    /// `tool.driver.version`; omitted when nil.
+    public var toolVersion: String?
+
+    public init(toolVersion: String? = nil) {
+        self.toolVersion = toolVersion
     }
 
-    /// Result by result into `target`: the log of a large workspace is written, not built.
-    public static func render(_ result: CheckResult, toolVersion: String? = nil, to target: inout ReportOutput) {
+    /// Result by result into `output`: the log of a large workspace is written, not built.
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
         let rules = RuleTable(result)
         var driver: [(String, JSONOutput)] = [("name", "throughline")]
         if let toolVersion { driver.append(("version", .string(toolVersion))) }
         driver.append(("rules", .array(rules.descriptors)))
 
-        var writer = JSONStreamWriter(into: consume target)
+        var writer = JSONStreamWriter(into: consume output)
         writer.beginObject()
-        writer.write("$schema", .string(schemaURI))
-        writer.write("version", .string(sarifVersion))
+        writer.write("$schema", .string(Self.schemaURI))
+        writer.write("version", .string(Self.sarifVersion))
         writer.beginArray("runs")
         writer.beginObject()
         writer.write("tool", .object([("driver", .object(driver))]))
         writer.write("originalUriBaseIds", .object([
-            (sourceRootID, .object([
-                ("description", message("The folder throughline ran in; the paths of the files it read are relative to it.")),
+            (Self.sourceRootID, .object([
+                ("description", Self.message("The folder throughline ran in; the paths of the files it read are relative to it.")),
             ])),
         ]))
         writer.write("columnKind", "unicodeCodePoints")
         writer.beginArray("results")
-        for found in result.diagnostics { writer.write(diagnostic(found, rules: rules)) }
-        for found in result.gaps { writer.write(gap(found, rules: rules)) }
+        for found in result.diagnostics { writer.write(Self.diagnostic(found, rules: rules)) }
+        for found in result.gaps { writer.write(Self.gap(found, rules: rules)) }
         writer.end()
         writer.write("properties", .object([
             ("summary", CheckJSON.summary(result.summary)),
         ]))
-        target = writer.finish()
+        output = writer.finish()
     }
 
     /// `error`, `warning`, `note`.

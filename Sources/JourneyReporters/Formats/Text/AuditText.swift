@@ -6,14 +6,17 @@ import JourneyModel
 /// The audit as a customer-relationship director reads it: per segment,
 /// priority segments first, the score, where it is earned and lost, the
 /// gaps worst first and the action plan per channel owner.
-public enum AuditText {
-    public static func render(_ audit: AuditReport, style: TerminalStyle = .plain) -> String {
-        ReportOutput.text { render(audit, style: style, to: &$0) }
+public struct AuditText: Reporter {
+    /// Colours, for a terminal.
+    public var style: TerminalStyle
+
+    public init(style: TerminalStyle = .plain) {
+        self.style = style
     }
 
-    /// Line by line into `target`.
-    public static func render(_ audit: AuditReport, style: TerminalStyle = .plain, to target: inout ReportOutput) {
-        func line(_ text: String) { target.write(text + "\n") }
+    /// Line by line into `output`.
+    public func write(_ audit: AuditReport, to output: inout ReportOutput) {
+        func line(_ text: String) { output.write(text + "\n") }
         let weights = audit.weights
         line(style.bold("Charter audit"))
         line("Score = checks met over checks applicable, weighted by severity (error \(weights.error), warning \(weights.warning), info \(weights.info)).")
@@ -23,12 +26,13 @@ public enum AuditText {
         }
         for segment in audit.segments {
             line("")
-            write(segment, style: style, to: &target)
+            writeSection(segment, to: &output)
         }
     }
 
-    static func write(_ report: SegmentReport, style: TerminalStyle, to target: inout ReportOutput) {
-        func line(_ text: String) { target.write(text + "\n") }
+    /// A segment's section, line by line.
+    private func writeSection(_ report: SegmentReport, to output: inout ReportOutput) {
+        func line(_ text: String) { output.write(text + "\n") }
         let priority = report.priority ? ", priority" : ""
         let title = "\(report.brandName) · \(report.segmentName) (\(report.segment)\(priority))"
         line(style.bold("━━ \(title) ━━"))

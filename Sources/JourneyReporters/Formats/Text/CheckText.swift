@@ -9,19 +9,22 @@ import JourneyModel
 /// Journeys/aurele/first-purchase.journey.jsonc:12:20: error: welcome-mail (email, discover) plans address = informal; 'We always address customers formally' expects address = formal [formal-address · newcomers]
 /// 1 error, 0 warnings, 0 infos in 2 files (1 journey, 4 touchpoints)
 /// ```
-public enum CheckText {
-    public static func render(_ result: CheckResult, style: TerminalStyle = .plain) -> String {
-        ReportOutput.text { render(result, style: style, to: &$0) }
+public struct CheckText: Reporter {
+    /// Colours, for a terminal.
+    public var style: TerminalStyle
+
+    public init(style: TerminalStyle = .plain) {
+        self.style = style
     }
 
-    /// Line by line into `target`.
-    public static func render(_ result: CheckResult, style: TerminalStyle = .plain, to target: inout ReportOutput) {
+    /// Line by line into `output`.
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
         for diagnostic in result.diagnostics {
-            var line = "\(style.bold(diagnostic.location.description + ":")) \(label(diagnostic.severity, style: style)) \(diagnostic.message) \(style.dim("[\(diagnostic.code.rawValue)]"))"
+            var line = "\(style.bold(diagnostic.location.description + ":")) \(Self.label(diagnostic.severity, style: style)) \(diagnostic.message) \(style.dim("[\(diagnostic.code.rawValue)]"))"
             for related in diagnostic.related {
                 line += "\n    \(style.dim("\(related.location): note: \(related.message)"))"
             }
-            target.write(line + "\n")
+            output.write(line + "\n")
         }
         // One line per place: the same gap for several segments lists them
         // together. Report order puts the gaps of one place next to each
@@ -32,7 +35,7 @@ public enum CheckText {
         func writePlace() {
             for (gap, message, segments) in place {
                 let tags = ([gap.marker] + (segments.isEmpty ? [] : [segments.joined(separator: ", ")])).joined(separator: " · ")
-                target.write("\(style.bold(gap.location.description + ":")) \(label(gap.severity, style: style)) \(message) \(style.dim("[\(tags)]"))\n")
+                output.write("\(style.bold(gap.location.description + ":")) \(Self.label(gap.severity, style: style)) \(message) \(style.dim("[\(tags)]"))\n")
             }
             placeCount += place.count
             place.removeAll(keepingCapacity: true)
@@ -48,7 +51,7 @@ public enum CheckText {
             }
         }
         writePlace()
-        target.write(summaryLine(result.summary, style: style) + (placeCount < openCount ? "; \(plural(openCount, "gap")) at \(plural(placeCount, "place"))" : "") + "\n")
+        output.write(Self.summaryLine(result.summary, style: style) + (placeCount < openCount ? "; \(Self.plural(openCount, "gap")) at \(Self.plural(placeCount, "place"))" : "") + "\n")
     }
 
     static func label(_ severity: Severity, style: TerminalStyle) -> String {
