@@ -34,7 +34,7 @@ public struct CheckCSV: Reporter {
             output.write(CSVField.record([
                 "diagnostic", diagnostic.code.rawValue, diagnostic.severity.rawValue,
                 diagnostic.location.file, String(diagnostic.location.line), String(diagnostic.location.column),
-                "", "", "", "", "", "", "", "", Finding(diagnostic).messageWithSuggestion, "",
+                "", "", "", "", "", "", "", "", diagnostic.messageWithSuggestion, "",
             ]))
         }
         for gap in result.gaps {

@@ -40,13 +40,13 @@ public struct CheckHTML: Reporter {
             for file in open.files {
                 line("<tbody>")
                 line("<tr class=\"file\"><th colspan=\"7\">\(Self.escape(file))</th></tr>")
-                for finding in CheckMarkdown.inLineOrder(open.findings(in: file)) { line(Self.row(finding)) }
+                for finding in open.findingsInLineOrder(in: file) { line(Self.row(finding)) }
                 line("</tbody>")
             }
             line("</table>")
         }
 
-        let accepted = result.suppressedGaps.map(Finding.init)
+        let accepted = result.suppressedGaps.map(Finding.gap)
         if !accepted.isEmpty {
             line("<h2>Accepted gaps</h2>")
             line("<table class=\"findings accepted\">")
@@ -65,14 +65,15 @@ public struct CheckHTML: Reporter {
     static func row(_ finding: Finding, showFile: Bool = false, reason: String? = nil) -> String {
         let severity = finding.severity.rawValue
         let place = showFile ? finding.location.description : "\(finding.location.line):\(finding.location.column)"
-        var message = escape(finding.messageWithSuggestion)
-        if let gap = finding.gap {
-            message += "<div class=\"detail\">expected <q>\(escape(gap.expected))</q>, planned <q>\(escape(gap.planned))</q></div>"
+        let words = finding.words
+        var message = escape(words.message)
+        if let (expected, planned) = words.expectedAndPlanned {
+            message += "<div class=\"detail\">expected <q>\(escape(expected))</q>, planned <q>\(escape(planned))</q></div>"
         }
-        if let action = finding.action {
+        if let action = words.action {
             message += "<div class=\"action\">→ \(escape(action))</div>"
         }
-        for related in finding.related {
+        for related in words.related {
             message += "<div class=\"detail\">\(escape(related.location.description)): \(escape(related.message))</div>"
         }
         var cells = [

@@ -74,9 +74,14 @@ public struct CheckJUnit: Reporter {
 
     /// How a finding counts: skipped, error, failure, or a passing test.
     static func outcome(of finding: Finding) -> Outcome {
-        if finding.suppression != nil { return .skipped }
-        if finding.kind == .diagnostic && finding.severity == .error { return .error }
-        return finding.severity >= .warning ? .failure : .passed
+        switch finding {
+        case .diagnostic(let diagnostic):
+            if diagnostic.severity == .error { return .error }
+            return diagnostic.severity >= .warning ? .failure : .passed
+        case .gap(let gap):
+            if gap.suppression != nil { return .skipped }
+            return gap.severity >= .warning ? .failure : .passed
+        }
     }
 
     enum Outcome {
@@ -101,14 +106,15 @@ public struct CheckJUnit: Reporter {
         output.write("  <testsuite name=\"\(attr(file))\"\(counts.attributes)>\n")
         for (finding, (classname, name)) in zip(findings, uniqueNames(findings)) {
             var lines = "    <testcase classname=\"\(attr(classname))\" name=\"\(attr(name))\" file=\"\(attr(file))\" line=\"\(finding.location.line)\" time=\"0\">\n"
-            let details = MarkupEscaping.text(self.details(of: finding))
+            let words = finding.words
+            let details = MarkupEscaping.text(self.details(of: finding, words: words))
             switch outcome(of: finding) {
             case .skipped:
                 lines += "      <skipped message=\"\(attr(finding.suppression?.reason ?? ""))\">\(details)</skipped>\n"
             case .error:
-                lines += "      <error message=\"\(attr(finding.messageWithSuggestion))\" type=\"\(finding.severity)\">\(details)</error>\n"
+                lines += "      <error message=\"\(attr(words.message))\" type=\"\(finding.severity)\">\(details)</error>\n"
             case .failure:
-                lines += "      <failure message=\"\(attr(finding.messageWithSuggestion))\" type=\"\(finding.severity)\">\(details)</failure>\n"
+                lines += "      <failure message=\"\(attr(words.message))\" type=\"\(finding.severity)\">\(details)</failure>\n"
             case .passed:
                 lines += "      <system-out>\(details)</system-out>\n"
             }
@@ -140,8 +146,12 @@ public struct CheckJUnit: Reporter {
     }
 
     static func names(of finding: Finding, detailed: Bool) -> (classname: String, name: String) {
-        guard let gap = finding.gap else {
-            return ("throughline.input", "\(finding.id) at \(finding.location.line):\(finding.location.column)")
+        let gap: DescribedGap
+        switch finding {
+        case .diagnostic(let diagnostic):
+            return ("throughline.input", "\(diagnostic.code.rawValue) at \(diagnostic.location.line):\(diagnostic.location.column)")
+        case .gap(let found):
+            gap = found
         }
         let place = gap.touchpoint ?? gap.stage
         let classname = [gap.journey, place].compactMap { $0 }.joined(separator: ".")
@@ -151,9 +161,10 @@ public struct CheckJUnit: Reporter {
     }
 
     /// The body of a failure, error, skip or output: the finding in full.
-    static func details(of finding: Finding) -> String {
-        var lines = ["\(finding.location): \(finding.severity): \(finding.messageWithSuggestion)"]
-        if let gap = finding.gap {
+    static func details(of finding: Finding, words: Finding.Words) -> String {
+        var lines = ["\(finding.location): \(finding.severity): \(words.message)"]
+        switch finding {
+        case .gap(let gap):
             lines.append("marker: \(gap.marker) (\(gap.kind.rawValue))")
             lines.append("brand: \(gap.brand)")
             lines.append("journey: \(gap.journey)")
@@ -162,16 +173,18 @@ public struct CheckJUnit: Reporter {
                 ("stage", gap.stage), ("attribute", gap.attribute),
             ]
             for case let (label, value?) in optional { lines.append("\(label): \(value)") }
-            lines.append("expected: \(gap.expected)")
-            lines.append("planned: \(gap.planned)")
-            if let action = finding.action { lines.append("action: \(action)") }
+            if let (expected, planned) = words.expectedAndPlanned {
+                lines.append("expected: \(expected)")
+                lines.append("planned: \(planned)")
+            }
+            if let action = words.action { lines.append("action: \(action)") }
             if let suppression = gap.suppression {
                 lines.append("accepted at \(suppression.location): \(suppression.reason)")
             }
-        } else {
-            lines.append("diagnostic: \(finding.id)")
+        case .diagnostic(let diagnostic):
+            lines.append("diagnostic: \(diagnostic.code.rawValue)")
         }
-        for related in finding.related { lines.append("see \(related.location): \(related.message)") }
+        for related in words.related { lines.append("see \(related.location): \(related.message)") }
         return lines.joined(separator: "\n")
     }
 

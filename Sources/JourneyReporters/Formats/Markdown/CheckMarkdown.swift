@@ -42,7 +42,7 @@ public struct CheckMarkdown: Reporter {
                 "| Severity | Location | Rule | Segment | Message |",
                 "| --- | --- | --- | --- | --- |",
             ]
-            for finding in Self.inLineOrder(open.findings(in: file)) {
+            for finding in open.findingsInLineOrder(in: file) {
                 let cells = [
                     Self.severityLabel(finding.severity),
                     "\(finding.location.line):\(finding.location.column)",
@@ -55,7 +55,7 @@ public struct CheckMarkdown: Reporter {
             blocks.write(table.joined(separator: "\n"))
         }
 
-        let accepted = result.suppressedGaps.map(Finding.init)
+        let accepted = result.suppressedGaps.map(Finding.gap)
         if !accepted.isEmpty {
             var table = [
                 "<details>",
@@ -88,9 +88,10 @@ public struct CheckMarkdown: Reporter {
     }
 
     static func message(of finding: Finding) -> String {
-        var text = MarkdownEscaping.cell(finding.messageWithSuggestion)
-        if let action = finding.action { text += "<br>→ \(MarkdownEscaping.cell(action))" }
-        for related in finding.related {
+        let words = finding.words
+        var text = MarkdownEscaping.cell(words.message)
+        if let action = words.action { text += "<br>→ \(MarkdownEscaping.cell(action))" }
+        for related in words.related {
             text += "<br>↳ \(MarkdownEscaping.codeSpan(related.location.description)) \(MarkdownEscaping.cell(related.message))"
         }
         return text
@@ -98,12 +99,5 @@ public struct CheckMarkdown: Reporter {
 
     static func row(_ cells: [String]) -> String {
         "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |"
-    }
-
-    /// By line and column, keeping the given order for equal positions.
-    static func inLineOrder(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated()
-            .sorted { ($0.element.location.position, $0.offset) < ($1.element.location.position, $1.offset) }
-            .map(\.element)
     }
 }

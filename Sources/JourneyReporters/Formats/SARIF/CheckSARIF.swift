@@ -87,13 +87,12 @@ public struct CheckSARIF: Reporter {
     // MARK: Results
 
     static func diagnostic(_ diagnostic: Diagnostic, rules: RuleTable) -> JSONOutput {
-        let finding = Finding(diagnostic)
         let rule = rules.rule(for: .diagnostic(diagnostic.code))
         var members: [(String, JSONOutput)] = [
             ("ruleId", .string(rule.id)),
             ("ruleIndex", .integer(rule.index)),
             ("level", .string(level(diagnostic.severity))),
-            ("message", message(finding.messageWithSuggestion)),
+            ("message", message(diagnostic.messageWithSuggestion)),
             ("locations", .array([location(diagnostic.location)])),
         ]
         if !diagnostic.related.isEmpty { members.append(("relatedLocations", relatedLocations(diagnostic.related))) }
