@@ -100,7 +100,7 @@ struct WorkspaceRun {
     /// file renamed at the end) or to standard output.
     private func emit(output: String?, io: CommandIO, _ write: (inout ReportOutput) -> Void) -> ExitCode? {
         guard let output else {
-            var stream = ReportOutput { io.writeOutput(String(decoding: $0, as: UTF8.self)) }
+            var stream = ReportOutput(sink: io.writeOutputBytes)
             write(&stream)
             stream.flush()
             return nil

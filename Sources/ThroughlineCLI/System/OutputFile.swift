@@ -26,7 +26,7 @@ enum OutputFile {
             throw Failure(message: "cannot write \(path): \(FileReader.systemReason())")
         }
         let file = DescriptorWriter(descriptor)
-        var stream = ReportOutput { file.write(String(decoding: $0, as: UTF8.self)) }
+        var stream = ReportOutput { chunk in chunk.withUnsafeBufferPointer { file.write($0) } }
         render(&stream)
         stream.flush()
         var failure = file.failure
@@ -75,19 +75,21 @@ final class DescriptorWriter {
     }
 
     func write(_ text: String) {
-        guard failure == nil else { return }
         var text = text
-        text.withUTF8 { buffer in
-            var written = 0
-            while written < buffer.count, let base = buffer.baseAddress {
-                let count = Foundation.write(descriptor, base + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = FileReader.systemReason()
-                    return
-                }
-                written += count
+        text.withUTF8 { write($0) }
+    }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard failure == nil else { return }
+        var written = 0
+        while written < bytes.count, let base = bytes.baseAddress {
+            let count = Foundation.write(descriptor, base + written, bytes.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = FileReader.systemReason()
+                return
             }
+            written += count
         }
     }
 }
