@@ -44,6 +44,11 @@ public struct ReportOutput: TextOutputStream {
         flushIfFull()
     }
 
+    /// Appends each line and a line feed after it.
+    public mutating func writeLines(_ lines: [String]) {
+        for line in lines { writeLine(line) }
+    }
+
     /// Hands what is gathered to the sink; the report is complete only after this.
     public mutating func flush() {
         guard !pending.isEmpty else { return }

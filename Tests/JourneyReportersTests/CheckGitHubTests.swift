@@ -13,7 +13,7 @@ struct CheckGitHubTests {
         ::error file=\(file),line=12,col=20,title=formal-address · newcomers::welcome-mail (email, discover) plans address = informal; 'We always address customers formally' expects address = formal%0A→ Set address to formal at welcome-mail.
         ::warning file=\(file),line=14,col=36,title=one-signature · premium::store-visit plans another signature%0A\(file):9:60: the value most used%0A\(file):14:36: the other value
         ::notice file=\(file),line=8,col=52,title=warm-tone · newcomers::welcome-mail plans tone = neutral
-        \(CheckText.summaryLine(ReporterFixtures.mixed.summary, style: .plain))
+        \(ReportWording.summaryLine(ReporterFixtures.mixed.summary))
 
         """)
     }

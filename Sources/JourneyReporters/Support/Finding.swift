@@ -62,8 +62,28 @@ enum Finding: Sendable {
         }
     }
 
+    /// What to change to close a gap, when the checker names it.
+    var action: String? {
+        switch self {
+        case .diagnostic: return nil
+        case .gap(let gap):
+            let action = gap.action
+            return action.isEmpty ? nil : action
+        }
+    }
+
+    /// Other places that explain it.
+    var related: [RelatedLocation] {
+        switch self {
+        case .diagnostic(let diagnostic): diagnostic.related
+        case .gap(let gap): gap.related
+        }
+    }
+
     /// Everything it says, made at once: a gap's words in one look-up, for
-    /// the formats that write several of them.
+    /// the formats that write what is expected and planned too. One that
+    /// writes only the message, the action and the related places asks
+    /// for those: fewer words are made.
     var words: Words {
         switch self {
         case .diagnostic(let diagnostic):

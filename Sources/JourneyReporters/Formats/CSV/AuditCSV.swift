@@ -76,7 +76,7 @@ public struct AuditCSV: Reporter {
         for entry in report.byMarker {
             records.append(record("marker", entry.marker, entry.title, nil, entry.score))
         }
-        let journeyNames = AuditMarkdown.journeyNames(report)
+        let journeyNames = ReportWording.journeyNames(report)
         for entry in report.byJourney {
             records.append(record("journey", entry.journey, (journeyNames[entry.journey] ?? nil) ?? "", nil, entry.score))
         }

@@ -23,9 +23,9 @@ public struct CheckGitHub: Reporter {
 
     /// Command by command into `output`.
     public func write(_ result: CheckResult, to output: inout ReportOutput) {
-        for diagnostic in result.diagnostics { output.write(Self.command(for: .diagnostic(diagnostic)) + "\n") }
-        for gap in result.gaps where gap.suppression == nil { output.write(Self.command(for: .gap(gap)) + "\n") }
-        output.write(CheckText.summaryLine(result.summary, style: .plain) + "\n")
+        for diagnostic in result.diagnostics { output.writeLine(Self.command(for: .diagnostic(diagnostic))) }
+        for gap in result.gaps where gap.suppression == nil { output.writeLine(Self.command(for: .gap(gap))) }
+        output.writeLine(ReportWording.summaryLine(result.summary))
     }
 
     /// `error`, `warning`, `notice`.
@@ -45,10 +45,9 @@ public struct CheckGitHub: Reporter {
             ("title", finding.title),
         ]
         let list = properties.map { "\($0)=\(WorkflowCommandEscaping.property($1))" }.joined(separator: ",")
-        let words = finding.words
-        var message = words.message
-        if let action = words.action { message += "\n→ \(action)" }
-        for related in words.related { message += "\n\(related.location): \(related.message)" }
+        var message = finding.message
+        if let action = finding.action { message += "\n→ \(action)" }
+        for related in finding.related { message += "\n\(related.location): \(related.message)" }
         return "::\(commandName(finding.severity)) \(list)::\(WorkflowCommandEscaping.data(message))"
     }
 }

@@ -16,13 +16,17 @@ public struct CheckHTML: Reporter {
 
     /// Row by row into `output`.
     public func write(_ result: CheckResult, to output: inout ReportOutput) {
-        func line(_ text: String) { output.write(text + "\n") }
+        func line(_ text: String) { output.writeLine(text) }
         let summary = result.summary
-        let status = result.fails ? "fail" : (summary.errors + summary.warnings + summary.infos > 0 ? "warn" : "pass")
+        let status = switch result.verdict {
+        case .fails: "fail"
+        case .passesWithFindings: "warn"
+        case .clean: "pass"
+        }
         for text in HTMLPage.head(title: "Throughline check", style: Self.style) + [
             "<body>",
             "<h1>Throughline check</h1>",
-            "<p class=\"summary \(status)\">\(Self.escape(CheckText.summaryLine(summary, style: .plain)))</p>",
+            "<p class=\"summary \(status)\">\(Self.escape(ReportWording.summaryLine(summary)))</p>",
             "<table class=\"counts\">",
             "<tr><th>Errors</th><th>Warnings</th><th>Infos</th><th>Accepted</th><th>Files</th><th>Journeys</th><th>Touchpoints</th></tr>",
             "<tr><td class=\"error\">\(summary.errors)</td><td class=\"warning\">\(summary.warnings)</td><td class=\"info\">\(summary.infos)</td>"
@@ -62,6 +66,8 @@ public struct CheckHTML: Reporter {
         line("</html>")
     }
 
+    /// A finding's row: its line and column, or its whole location when
+    /// the table is not grouped by file; a reason for accepted gaps.
     static func row(_ finding: Finding, showFile: Bool = false, reason: String? = nil) -> String {
         let severity = finding.severity.rawValue
         let place = showFile ? finding.location.description : "\(finding.location.line):\(finding.location.column)"
@@ -77,7 +83,7 @@ public struct CheckHTML: Reporter {
             message += "<div class=\"detail\">\(escape(related.location.description)): \(escape(related.message))</div>"
         }
         var cells = [
-            "<td><span class=\"badge \(severity)\">\(severity)</span></td>",
+            "<td>\(HTMLPage.severityBadge(finding.severity))</td>",
             "<td class=\"location\">\(escape(place))</td>",
             "<td><code>\(escape(finding.id))</code></td>",
             "<td>\(escape(finding.gap?.journey ?? ""))</td>",

@@ -20,18 +20,18 @@ public struct ExplainJSON: Reporter {
                 writer.beginObject()
                 writer.write("segment", .string(segment.segment))
                 writer.write("priority", .bool(segment.priority))
-                writer.write("score", AuditJSON.score(segment.score))
-                writer.write("checks", AuditJSON.checks(segment.score))
+                writer.write("score", ReportJSON.score(segment.score))
+                writer.write("checks", ReportJSON.checks(segment.score))
                 writer.beginArray("gaps")
-                for gap in segment.gaps { writer.write(CheckJSON.gap(gap)) }
+                for gap in segment.gaps { writer.write(ReportJSON.gap(gap)) }
                 writer.end()
                 writer.end()
             }
             writer.end()
             writer.beginArray("journeyGaps")
-            for gap in explanation.journeyGaps { writer.write(CheckJSON.gap(gap)) }
+            for gap in explanation.journeyGaps { writer.write(ReportJSON.gap(gap)) }
             writer.end()
-            for (key, value) in CheckJSON.location(explanation.marker.location) { writer.write(key, value) }
+            for (key, value) in ReportJSON.location(explanation.marker.location) { writer.write(key, value) }
             writer.end()
         }
         writer.end()
@@ -55,7 +55,7 @@ public struct ExplainJSON: Reporter {
                 .object([
                     ("severity", override.severity.map { .string($0.rawValue) } ?? .string("off")),
                     ("reason", .string(override.reason)), ("by", .string(override.by)),
-                ] + CheckJSON.location(override.location))
+                ] + ReportJSON.location(override.location))
             } ?? .null),
             ("expects", .string(explanation.expects)),
             ("appliesTo", .string(explanation.appliesTo)),

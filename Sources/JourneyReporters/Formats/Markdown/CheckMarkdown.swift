@@ -26,31 +26,33 @@ public struct CheckMarkdown: Reporter {
         let summary = result.summary
         var blocks = MarkdownBlocks(into: consume output)
         blocks.write("## Throughline check")
-        let icon = result.fails ? "❌" : (summary.errors + summary.warnings + summary.infos > 0 ? "⚠️" : "✅")
-        blocks.write("\(icon) \(MarkdownEscaping.cell(CheckText.summaryLine(summary, style: .plain)))")
-        blocks.write("""
-        | Errors | Warnings | Infos | Accepted | Files | Journeys | Touchpoints |
-        | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-        | \(summary.errors) | \(summary.warnings) | \(summary.infos) | \(summary.suppressed) | \(summary.files) | \(summary.journeys) | \(summary.touchpoints) |
-        """)
+        let icon = switch result.verdict {
+        case .fails: "❌"
+        case .passesWithFindings: "⚠️"
+        case .clean: "✅"
+        }
+        blocks.write("\(icon) \(MarkdownEscaping.cell(ReportWording.summaryLine(summary)))")
+        let counts = [summary.errors, summary.warnings, summary.infos, summary.suppressed, summary.files, summary.journeys, summary.touchpoints]
+        let countsTable = MarkdownTable.header(
+            ["Errors", "Warnings", "Infos", "Accepted", "Files", "Journeys", "Touchpoints"], rightAligned: Set(counts.indices)
+        ) + [MarkdownTable.row(counts.map(String.init))]
+        blocks.write(countsTable.joined(separator: "\n"))
 
         let open = FindingsByFile(result, includingAccepted: false)
         for file in open.files {
             var table = [
                 "### \(MarkdownEscaping.codeSpan(file, inTable: false))",
                 "",
-                "| Severity | Location | Rule | Segment | Message |",
-                "| --- | --- | --- | --- | --- |",
-            ]
+            ] + MarkdownTable.header(["Severity", "Location", "Rule", "Segment", "Message"])
             for finding in open.findingsInLineOrder(in: file) {
                 let cells = [
-                    Self.severityLabel(finding.severity),
+                    ReportWording.severityWithIcon(finding.severity),
                     "\(finding.location.line):\(finding.location.column)",
                     MarkdownEscaping.codeSpan(finding.id),
                     MarkdownEscaping.cell(finding.gap?.segment ?? ""),
                     Self.message(of: finding),
                 ]
-                table.append(Self.row(cells))
+                table.append(MarkdownTable.row(cells))
             }
             blocks.write(table.joined(separator: "\n"))
         }
@@ -61,11 +63,9 @@ public struct CheckMarkdown: Reporter {
                 "<details>",
                 "<summary>\(accepted.count) accepted \(accepted.count == 1 ? "gap" : "gaps")</summary>",
                 "",
-                "| Location | Rule | Segment | Message | Reason |",
-                "| --- | --- | --- | --- | --- |",
-            ]
+            ] + MarkdownTable.header(["Location", "Rule", "Segment", "Message", "Reason"])
             for finding in accepted {
-                table.append(Self.row([
+                table.append(MarkdownTable.row([
                     MarkdownEscaping.codeSpan(finding.location.description),
                     MarkdownEscaping.codeSpan(finding.id),
                     MarkdownEscaping.cell(finding.gap?.segment ?? ""),
@@ -79,25 +79,13 @@ public struct CheckMarkdown: Reporter {
         output = blocks.finish()
     }
 
-    static func severityLabel(_ severity: Severity) -> String {
-        switch severity {
-        case .error: "⛔ error"
-        case .warning: "⚠️ warning"
-        case .info: "ℹ️ info"
-        }
-    }
-
+    /// The message, then the action that would close a gap and the related places.
     static func message(of finding: Finding) -> String {
-        let words = finding.words
-        var text = MarkdownEscaping.cell(words.message)
-        if let action = words.action { text += "<br>→ \(MarkdownEscaping.cell(action))" }
-        for related in words.related {
+        var text = MarkdownEscaping.cell(finding.message)
+        if let action = finding.action { text += "<br>→ \(MarkdownEscaping.cell(action))" }
+        for related in finding.related {
             text += "<br>↳ \(MarkdownEscaping.codeSpan(related.location.description)) \(MarkdownEscaping.cell(related.message))"
         }
         return text
-    }
-
-    static func row(_ cells: [String]) -> String {
-        "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |"
     }
 }

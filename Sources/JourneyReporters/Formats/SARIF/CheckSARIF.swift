@@ -70,7 +70,7 @@ public struct CheckSARIF: Reporter {
         for found in result.gaps { writer.write(Self.gap(found, rules: rules)) }
         writer.end()
         writer.write("properties", .object([
-            ("summary", CheckJSON.summary(result.summary)),
+            ("summary", ReportJSON.summary(result.summary)),
         ]))
         output = writer.finish()
     }

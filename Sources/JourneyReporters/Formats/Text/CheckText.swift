@@ -20,11 +20,11 @@ public struct CheckText: Reporter {
     /// Line by line into `output`.
     public func write(_ result: CheckResult, to output: inout ReportOutput) {
         for diagnostic in result.diagnostics {
-            var line = "\(style.bold(diagnostic.location.description + ":")) \(Self.label(diagnostic.severity, style: style)) \(diagnostic.message) \(style.dim("[\(diagnostic.code.rawValue)]"))"
+            var line = "\(style.bold(diagnostic.location.description + ":")) \(style.label(diagnostic.severity)) \(diagnostic.message) \(style.dim("[\(diagnostic.code.rawValue)]"))"
             for related in diagnostic.related {
                 line += "\n    \(style.dim("\(related.location): note: \(related.message)"))"
             }
-            output.write(line + "\n")
+            output.writeLine(line)
         }
         // One line per place: the same gap for several segments lists them
         // together. Report order puts the gaps of one place next to each
@@ -35,7 +35,7 @@ public struct CheckText: Reporter {
         func writePlace() {
             for (gap, message, segments) in place {
                 let tags = ([gap.marker] + (segments.isEmpty ? [] : [segments.joined(separator: ", ")])).joined(separator: " · ")
-                output.write("\(style.bold(gap.location.description + ":")) \(Self.label(gap.severity, style: style)) \(message) \(style.dim("[\(tags)]"))\n")
+                output.write("\(style.bold(gap.location.description + ":")) \(style.label(gap.severity)) \(message) \(style.dim("[\(tags)]"))\n")
             }
             placeCount += place.count
             place.removeAll(keepingCapacity: true)
@@ -51,26 +51,9 @@ public struct CheckText: Reporter {
             }
         }
         writePlace()
-        output.write(Self.summaryLine(result.summary, style: style) + (placeCount < openCount ? "; \(Self.plural(openCount, "gap")) at \(Self.plural(placeCount, "place"))" : "") + "\n")
-    }
-
-    static func label(_ severity: Severity, style: TerminalStyle) -> String {
-        switch severity {
-        case .error: style.red("error:")
-        case .warning: style.yellow("warning:")
-        case .info: style.blue("info:")
-        }
-    }
-
-    static func summaryLine(_ summary: CheckResult.Summary, style: TerminalStyle) -> String {
-        var line = "\(plural(summary.errors, "error")), \(plural(summary.warnings, "warning")), \(plural(summary.infos, "info"))"
-        line += " in \(plural(summary.files, "file")) (\(plural(summary.journeys, "journey")), \(plural(summary.touchpoints, "touchpoint")))"
-        if summary.suppressed > 0 { line += "; \(plural(summary.suppressed, "gap")) accepted (suppressions or baseline)" }
-        return summary.errors > 0 ? style.bold(line) : line
-    }
-
-    /// `1 error`, `2 errors`, `0 errors`.
-    static func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+        let summary = result.summary
+        let summaryLine = ReportWording.summaryLine(summary)
+        let places = placeCount < openCount ? "; \(ReportWording.plural(openCount, "gap")) at \(ReportWording.plural(placeCount, "place"))" : ""
+        output.writeLine((summary.errors > 0 ? style.bold(summaryLine) : summaryLine) + places)
     }
 }

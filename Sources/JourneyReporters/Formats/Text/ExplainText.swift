@@ -36,8 +36,8 @@ public struct ExplainText: Reporter {
         let perSegment = marker.kind.isPerSegment
         for segment in explanation.segments {
             let open = segment.gaps.filter { $0.suppression == nil }
-            let status = segment.score.applicable == 0 ? "no check applies" : "score \(segment.score.formatted) (\(segment.score.met)/\(segment.score.applicable))"
-            let gapCount = perSegment ? ", \(open.count) open gap\(open.count == 1 ? "" : "s")" : ""
+            let status = segment.score.applicable == 0 ? "no check applies" : "score \(segment.score.formatted) (\(ReportWording.checks(segment.score)))"
+            let gapCount = perSegment ? ", \(ReportWording.plural(open.count, "open gap"))" : ""
             lines.append("Segment \(segment.segment)\(segment.priority ? " (priority)" : ""): \(status)\(gapCount)")
             lines += segment.gaps.map { "  " + describe($0) }
         }
