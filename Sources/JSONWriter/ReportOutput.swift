@@ -4,8 +4,9 @@
 /// whole on its way out (standard output, an `--output` file, or a string).
 ///
 /// A chunk is handed over only between writes, so it always ends on a
-/// whole character: every chunk is valid UTF-8 on its own. A chunk is
-/// ``chunkSize`` bytes or more, plus at most the last write that filled it.
+/// whole character: every chunk is valid UTF-8 on its own. A chunk but
+/// the last holds ``chunkSize`` bytes or more: at most that much before the
+/// write that filled it, and that write whole.
 ///
 /// ```swift
 /// var text = ""
@@ -15,7 +16,7 @@
 /// ```
 ///
 /// Not `Sendable`: it is one report's way out, written by one task.
-public struct ReportOutput: TextOutputStream {
+public struct ReportOutput {
     /// A chunk is handed to the sink once it holds this many bytes.
     public static var chunkSize: Int { 1 << 16 }
 

@@ -70,7 +70,8 @@ public struct CheckHTML: Reporter {
     /// the table is not grouped by file; a reason for accepted gaps.
     static func row(_ finding: Finding, showFile: Bool = false, reason: String? = nil) -> String {
         let severity = finding.severity.rawValue
-        let place = showFile ? finding.location.description : "\(finding.location.line):\(finding.location.column)"
+        let location = finding.location
+        let place = showFile ? location.description : location.position.description
         let words = finding.words
         var message = escape(words.message)
         if let (expected, planned) = words.expectedAndPlanned {

@@ -42,7 +42,7 @@ public struct AuditMarkdown: Reporter {
     }
 
     /// A segment's blocks, each written as soon as it is made.
-    static func write(_ report: SegmentReport, to blocks: inout MarkdownBlocks<ReportOutput>) {
+    static func write(_ report: SegmentReport, to blocks: inout MarkdownBlocks) {
         let badge = report.priority ? " · ⭐ priority" : ""
         blocks.write("### \(escape(report.brandName)) · \(escape(report.segmentName)) — \(report.score.formatted)\(badge)")
         blocks.write("Segment \(code(report.label, inTable: false)). Score **\(report.score.formatted)**: \(escape(ReportWording.countsLine(report))).")

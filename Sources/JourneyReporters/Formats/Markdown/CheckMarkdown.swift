@@ -47,7 +47,7 @@ public struct CheckMarkdown: Reporter {
             for finding in open.findingsInLineOrder(in: file) {
                 let cells = [
                     ReportWording.severityWithIcon(finding.severity),
-                    "\(finding.location.line):\(finding.location.column)",
+                    finding.location.position.description,
                     MarkdownEscaping.codeSpan(finding.id),
                     MarkdownEscaping.cell(finding.gap?.segment ?? ""),
                     Self.message(of: finding),
