@@ -51,10 +51,14 @@ struct JSONOutputTests {
 
 @Suite("Writing JSON as it goes")
 struct JSONStreamWriterTests {
-    /// Collects what the writer hands over, chunk by chunk.
-    struct Chunks: TextOutputStream {
-        var parts: [String] = []
-        mutating func write(_ string: String) { parts.append(string) }
+    /// What a writer writes, as text: `body` writes into the writer it is
+    /// given, which is then finished.
+    static func written(_ body: (inout JSONStreamWriter) -> Void) -> String {
+        ReportOutput.text { output in
+            var writer = JSONStreamWriter(into: consume output)
+            body(&writer)
+            output = writer.finish()
+        }
     }
 
     @Test("The writer lays out nested objects and arrays exactly as the tree would")
@@ -65,53 +69,99 @@ struct JSONStreamWriterTests {
             ("nested", .object([("list", .array([.array([1, 2]), .object([("deep", .array(["x"]))])]))])),
             ("summary", .object([("n", 2), ("quote", "say \"hi\"")])),
         ])
-        var writer = JSONStreamWriter(into: "")
-        writer.beginObject()
-        writer.beginArray("empty")
-        writer.end()
-        writer.beginArray("items")
-        writer.write(.object([("a", 1)]))
-        writer.write("two")
-        writer.beginObject()
-        writer.end()
-        writer.end()
-        writer.beginObject("nested")
-        writer.beginArray("list")
-        writer.write(.array([1, 2]))
-        writer.beginObject()
-        writer.write("deep", .array(["x"]))
-        writer.end()
-        writer.end()
-        writer.end()
-        writer.write("summary", .object([("n", 2), ("quote", "say \"hi\"")]))
-        writer.end()
-        #expect(writer.finish() == tree.rendered())
+        let text = Self.written { writer in
+            writer.beginObject()
+            writer.beginArray("empty")
+            writer.end()
+            writer.beginArray("items")
+            writer.write(.object([("a", 1)]))
+            writer.write("two")
+            writer.beginObject()
+            writer.end()
+            writer.end()
+            writer.beginObject("nested")
+            writer.beginArray("list")
+            writer.write(.array([1, 2]))
+            writer.beginObject()
+            writer.write("deep", .array(["x"]))
+            writer.end()
+            writer.end()
+            writer.end()
+            writer.write("summary", .object([("n", 2), ("quote", "say \"hi\"")]))
+            writer.end()
+        }
+        #expect(text == tree.rendered())
     }
 
     @Test("An empty document, a bare array and unclosed containers")
     func edges() {
-        var object = JSONStreamWriter(into: "")
-        object.beginObject()
-        #expect(object.finish() == JSONOutput.object([]).rendered())
-        var array = JSONStreamWriter(into: "")
-        array.beginArray()
-        array.write(1)
-        array.write(.null)
-        #expect(array.finish() == JSONOutput.array([1, .null]).rendered())
+        let object = Self.written { $0.beginObject() }
+        #expect(object == JSONOutput.object([]).rendered())
+        let array = Self.written { array in
+            array.beginArray()
+            array.write(1)
+            array.write(.null)
+        }
+        #expect(array == JSONOutput.array([1, .null]).rendered())
     }
 
-    @Test("A large document reaches the target in chunks, and the chunks make the same text")
+    @Test("A large document reaches the sink in chunks, and the chunks make the same text")
     func chunks() {
         let elements = (0..<20_000).map { JSONOutput.string("element \($0)") }
-        var writer = JSONStreamWriter(into: Chunks())
+        var chunks: [String] = []
+        var output = ReportOutput { chunks.append(String(decoding: $0, as: UTF8.self)) }
+        var writer = JSONStreamWriter(into: consume output)
         writer.beginObject()
         writer.beginArray("elements")
         for element in elements { writer.write(element) }
         writer.end()
         writer.end()
-        let chunks = writer.finish().parts
+        output = writer.finish()
+        output.flush()
         #expect(chunks.count > 3)
         #expect(chunks.dropLast().allSatisfy { $0.utf8.count >= 1 << 16 && $0.utf8.count < (1 << 16) + 4096 })
         #expect(chunks.joined() == JSONOutput.object([("elements", .array(elements))]).rendered())
+    }
+}
+
+@Suite("Gathering a report into chunks")
+struct ReportOutputTests {
+    @Test("Writes reach the sink in chunks of 64 KiB, each ending on a whole write, and nothing before the chunk is full")
+    func chunksEndOnWrites() {
+        var chunks: [[UInt8]] = []
+        var output = ReportOutput { chunks.append($0) }
+        let line = "Maison Aurèle · écrit à la main"
+        var lines = 0
+        while chunks.isEmpty {
+            output.writeLine(line)
+            lines += 1
+        }
+        let lineBytes = line.utf8.count + 1
+        #expect(chunks[0].count == lines * lineBytes, "the chunk went out with the write that filled it")
+        #expect(chunks[0].count >= ReportOutput.chunkSize && chunks[0].count < ReportOutput.chunkSize + lineBytes)
+        output.write("end")
+        #expect(chunks.count == 1, "the rest waits for the next full chunk or a flush")
+        output.flush()
+        output.flush()
+        #expect(chunks.count == 2, "a flush with nothing gathered hands nothing over")
+        #expect(chunks.allSatisfy { String(validating: $0, as: UTF8.self) != nil }, "every chunk is whole UTF-8")
+        #expect(chunks.joined().elementsEqual((String(repeating: line + "\n", count: lines) + "end").utf8))
+    }
+
+    @Test("A write larger than a chunk goes out in one piece")
+    func largeWrite() {
+        var sizes: [Int] = []
+        var output = ReportOutput { sizes.append($0.count) }
+        output.write("a")
+        output.write(String(repeating: "x", count: 3 * ReportOutput.chunkSize))
+        output.write("b")
+        output.flush()
+        #expect(sizes == [3 * ReportOutput.chunkSize + 1, 1])
+    }
+
+    @Test("text(_:) gives what was written, flushed")
+    func text() {
+        #expect(ReportOutput.text { $0.writeLine("1 error"); $0.write("é") } == "1 error\né")
+        #expect(ReportOutput.text { _ in } == "")
     }
 }

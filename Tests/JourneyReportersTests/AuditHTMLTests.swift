@@ -10,7 +10,7 @@ struct AuditHTMLTests {
     static let file = AuditFixtures.journeyFile
 
     @Test func selfContainedPage() async {
-        let text = AuditHTML.render(await AuditFixtures.audit())
+        let text = AuditHTML().render(await AuditFixtures.audit())
         #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"))
         #expect(text.hasSuffix("</body>\n</html>\n"))
         #expect(text.contains("<style>"))
@@ -29,7 +29,7 @@ struct AuditHTMLTests {
     }
 
     @Test func overviewOfEverySegmentComesFirst() async {
-        let text = AuditHTML.render(await AuditFixtures.audit())
+        let text = AuditHTML().render(await AuditFixtures.audit())
         #expect(text.contains("""
         <h2>Overview</h2>
         <table class="overview">
@@ -50,7 +50,7 @@ struct AuditHTMLTests {
     }
 
     @Test func scoreCellsShadedWithALegend() async {
-        let text = AuditHTML.render(await AuditFixtures.audit())
+        let text = AuditHTML().render(await AuditFixtures.audit())
         #expect(text.contains("<p class=\"legend\">Score shading: <span class=\"score good\">90% and above</span> <span class=\"score fair\">70% to under 90%</span> <span class=\"score poor\">below 70%</span> <span class=\"score none\">· no check applies</span></p>"))
         #expect(text.contains("<tr><td>Boutique | &quot;Paris&quot; (store)</td><td>Retail &amp; &lt;Stores&gt;</td><td class=\"score poor\">66.7%</td><td class=\"num\">2/3</td></tr>"))
         #expect(text.contains("<tr><td>E-mail (email)</td><td>CRM | &quot;Team&quot;</td><td class=\"score fair\">75%</td><td class=\"num\">1/2</td></tr>"))
@@ -74,7 +74,7 @@ struct AuditHTMLTests {
     }
 
     @Test func matrixIsAHeatMap() async {
-        let text = AuditHTML.render(await AuditFixtures.audit())
+        let text = AuditHTML().render(await AuditFixtures.audit())
         #expect(text.contains("""
         <h3>Marker × channel</h3>
         <table class="matrix">
@@ -89,7 +89,7 @@ struct AuditHTMLTests {
     }
 
     @Test func gapsActionsAndAcceptedGaps() async {
-        let text = AuditHTML.render(await AuditFixtures.audit())
+        let text = AuditHTML().render(await AuditFixtures.audit())
         let place = "Journeys/<wbr>aurele/<wbr>first-purchase.journey.jsonc"
         #expect(text.contains("<tr class=\"error\"><td><span class=\"badge error\">error</span></td><td><code>formal-address</code></td><td class=\"where\">first-purchase/<wbr>store-visit<br><span class=\"detail\">store, choose</span></td><td>address = formal</td><td>informal</td><td class=\"location\">\(place):10:34</td></tr>\n<tr class=\"info\">"))
         #expect(text.contains("""
@@ -111,7 +111,7 @@ struct AuditHTMLTests {
         audit.segments[0].matrix.columns[0] = "st\"ore<"
         audit.segments[0].byChannel[0].name = "\"><b>"
         audit.segments[0].actions[0].items[0] = ActionItem(gap: audit.segments[0].actions[0].items[0].gap.with(action: "Fix <u>it</u>"))
-        let text = AuditHTML.render(audit)
+        let text = AuditHTML().render(audit)
         #expect(!text.contains("<script>") && !text.contains("<i>") && !text.contains("<b>") && !text.contains("<u>"))
         #expect(text.contains("<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;\u{FFFD}</td><td>&lt;i&gt;</td>"))
         #expect(text.contains(">st&quot;ore&lt;</th>"))
@@ -120,7 +120,7 @@ struct AuditHTMLTests {
     }
 
     @Test func emptyAudit() {
-        let text = AuditHTML.render(AuditFixtures.empty)
+        let text = AuditHTML().render(AuditFixtures.empty)
         #expect(text.contains("<p class=\"empty\">No segment goes through any journey: nothing to audit.</p>\n</body>"))
         #expect(!text.contains("<table"))
         #expect(!text.contains("<section"))
@@ -128,7 +128,7 @@ struct AuditHTMLTests {
 
     @Test func deterministic() async {
         let audit = await AuditFixtures.audit()
-        #expect(AuditHTML.render(audit) == AuditHTML.render(audit))
-        #expect(AuditHTML.render(audit) == AuditHTML.render(await AuditFixtures.audit()))
+        #expect(AuditHTML().render(audit) == AuditHTML().render(audit))
+        #expect(AuditHTML().render(audit) == AuditHTML().render(await AuditFixtures.audit()))
     }
 }

@@ -65,7 +65,7 @@ struct AuditMarkdownTests {
     static let file = AuditFixtures.journeyFile
 
     @Test func titleWeightsThenPrioritySegmentsFirst() async {
-        let text = AuditMarkdown.render(await AuditFixtures.audit())
+        let text = AuditMarkdown().render(await AuditFixtures.audit())
         let lines = text.components(separatedBy: "\n")
         #expect(lines[0] == "## Charter audit")
         #expect(lines[2] == "Score = checks met over checks applicable, weighted by severity (error 3, warning 2, info 1).")
@@ -80,7 +80,7 @@ struct AuditMarkdownTests {
     }
 
     @Test func scoreTables() async {
-        let text = AuditMarkdown.render(await AuditFixtures.audit())
+        let text = AuditMarkdown().render(await AuditFixtures.audit())
         #expect(text.contains(#"""
         #### By channel
 
@@ -104,7 +104,7 @@ struct AuditMarkdownTests {
     }
 
     @Test func matrixMarksCellsWithoutChecks() async {
-        let text = AuditMarkdown.render(await AuditFixtures.audit())
+        let text = AuditMarkdown().render(await AuditFixtures.audit())
         #expect(text.contains("""
         #### Marker × channel
 
@@ -117,7 +117,7 @@ struct AuditMarkdownTests {
     }
 
     @Test func gapsWorstFirstActionPlanAndAcceptedGaps() async {
-        let text = AuditMarkdown.render(await AuditFixtures.audit())
+        let text = AuditMarkdown().render(await AuditFixtures.audit())
         let file = Self.file
         #expect(text.contains("""
         | Severity | Marker | Where | Expected | Planned | Location |
@@ -146,7 +146,7 @@ struct AuditMarkdownTests {
         var audit = await AuditFixtures.audit()
         audit.segments[0].gaps[0] = audit.segments[0].gaps[0].with(expected: "a | b <img src=x> *c* `d`\nline two", touchpoint: "tp|x")
         audit.segments[0].actions[0].items[0] = ActionItem(gap: audit.segments[0].actions[0].items[0].gap.with(action: "Fix [it](javascript:x) & <b>go</b>"))
-        let text = AuditMarkdown.render(audit)
+        let text = AuditMarkdown().render(audit)
         #expect(text.contains(#"| first-purchase/tp\|x (store, choose) | a \| b \<img src=x\> \*c\* \`d\`<br>line two | informal |"#))
         #expect(text.contains(#"Fix \[it\](javascript:x) \& \<b\>go\</b\>"#))
         // No raw markup from the files: every `<` left is an escaped one or a `<br>`.
@@ -164,7 +164,7 @@ struct AuditMarkdownTests {
     }
 
     @Test func emptyAudit() {
-        #expect(AuditMarkdown.render(AuditFixtures.empty) == """
+        #expect(AuditMarkdown().render(AuditFixtures.empty) == """
         ## Charter audit
 
         Score = checks met over checks applicable, weighted by severity (error 3, warning 2, info 1).
@@ -176,7 +176,7 @@ struct AuditMarkdownTests {
 
     @Test func deterministic() async {
         let audit = await AuditFixtures.audit()
-        #expect(AuditMarkdown.render(audit) == AuditMarkdown.render(audit))
-        #expect(AuditMarkdown.render(audit) == AuditMarkdown.render(await AuditFixtures.audit()))
+        #expect(AuditMarkdown().render(audit) == AuditMarkdown().render(audit))
+        #expect(AuditMarkdown().render(audit) == AuditMarkdown().render(await AuditFixtures.audit()))
     }
 }

@@ -8,7 +8,7 @@ struct CheckCSVTests {
     let header = "kind,id,severity,file,line,column,brand,journey,touchpoint,segment,channel,stage,expected,planned,message,suppressed_reason\r\n"
 
     @Test func headerAndOneRowPerFinding() {
-        let text = CheckCSV.render(ReporterFixtures.mixed)
+        let text = CheckCSV().render(ReporterFixtures.mixed)
         let file = ReporterFixtures.journeyFile
         #expect(text == header
             + "diagnostic,unknown-channel,error,\(file),5,18,,,,,,,,,unknown channel 'emial'; did you mean 'email'?,\r\n"
@@ -26,7 +26,7 @@ struct CheckCSVTests {
             message: "\tstarts with a tab",
             suppression: SuppressionNote(reason: "\r= risky", location: SourceLocation(file: "f", line: 1, column: 1))
         )
-        let rows = CheckCSV.render(ReporterFixtures.result(gaps: [gap]))
+        let rows = CheckCSV().render(ReporterFixtures.result(gaps: [gap]))
         #expect(rows == header
             + "gap,formal-address,error,\(ReporterFixtures.journeyFile),12,20,aurele,first-purchase,"
             + "\"'=HYPERLINK(\"\"http://evil\"\")\",'+cmd,'@SUM(A1),'-2,"
@@ -35,12 +35,12 @@ struct CheckCSVTests {
     }
 
     @Test func emptyResultIsTheHeader() {
-        #expect(CheckCSV.render(ReporterFixtures.empty) == header)
+        #expect(CheckCSV().render(ReporterFixtures.empty) == header)
     }
 
     @Test func everyRecordHasSixteenFields() async {
         let loaded = await ReporterFixtures.loaded()
-        let records = CheckCSV.render(loaded).components(separatedBy: "\r\n").dropLast()
+        let records = CheckCSV().render(loaded).components(separatedBy: "\r\n").dropLast()
         #expect(records.count == 1 + loaded.diagnostics.count + loaded.gaps.count)
         // No field of the example holds a quote, so commas outside quotes split fields.
         for record in records {
@@ -55,6 +55,6 @@ struct CheckCSVTests {
 
     @Test func deterministic() async {
         let loaded = await ReporterFixtures.loaded()
-        #expect(CheckCSV.render(loaded) == CheckCSV.render(loaded))
+        #expect(CheckCSV().render(loaded) == CheckCSV().render(loaded))
     }
 }

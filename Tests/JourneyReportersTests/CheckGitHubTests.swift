@@ -6,14 +6,14 @@ import JourneyModel
 @Suite("GitHub workflow commands")
 struct CheckGitHubTests {
     @Test func oneLinePerOpenFindingThenTheSummary() {
-        let text = CheckGitHub.render(ReporterFixtures.mixed)
+        let text = CheckGitHub().render(ReporterFixtures.mixed)
         let file = ReporterFixtures.journeyFile
         #expect(text == """
         ::error file=\(file),line=5,col=18,title=unknown-channel::unknown channel 'emial'; did you mean 'email'?
         ::error file=\(file),line=12,col=20,title=formal-address · newcomers::welcome-mail (email, discover) plans address = informal; 'We always address customers formally' expects address = formal%0A→ Set address to formal at welcome-mail.
         ::warning file=\(file),line=14,col=36,title=one-signature · premium::store-visit plans another signature%0A\(file):9:60: the value most used%0A\(file):14:36: the other value
         ::notice file=\(file),line=8,col=52,title=warm-tone · newcomers::welcome-mail plans tone = neutral
-        \(CheckText.summaryLine(ReporterFixtures.mixed.summary, style: .plain))
+        \(ReportWording.summaryLine(ReporterFixtures.mixed.summary))
 
         """)
     }
@@ -23,7 +23,7 @@ struct CheckGitHubTests {
             segment: "a,b:c", file: "Journeys/odd, name: 100%.jsonc",
             message: "100% off\r\nnext line: a, b ::error::fake"
         )
-        let lines = CheckGitHub.render(ReporterFixtures.result(gaps: [gap])).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = CheckGitHub().render(ReporterFixtures.result(gaps: [gap])).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "::error file=Journeys/odd%2C name%3A 100%25.jsonc,line=12,col=20,title=formal-address · a%2Cb%3Ac::100%25 off%0D%0Anext line: a, b ::error::fake")
         #expect(lines.count == 3)
         #expect(lines[2] == "")
@@ -31,22 +31,22 @@ struct CheckGitHubTests {
 
     @Test func suggestionIsAddedWhenTheMessageLacksIt() {
         let diagnostic = ReporterFixtures.diagnostic(.unknownStage, severity: .warning, message: "unknown stage 'by'", suggestion: "buy")
-        let first = CheckGitHub.render(ReporterFixtures.result(diagnostics: [diagnostic])).split(separator: "\n").first
+        let first = CheckGitHub().render(ReporterFixtures.result(diagnostics: [diagnostic])).split(separator: "\n").first
         #expect(first == "::warning file=\(ReporterFixtures.journeyFile),line=5,col=18,title=unknown-stage::unknown stage 'by' (did you mean 'buy'?)")
     }
 
     @Test func acceptedGapsGetNoAnnotation() {
-        let text = CheckGitHub.render(ReporterFixtures.mixed)
+        let text = CheckGitHub().render(ReporterFixtures.mixed)
         #expect(!text.contains("named-advisor"))
     }
 
     @Test func emptyResult() {
-        #expect(CheckGitHub.render(ReporterFixtures.empty) == "0 errors, 0 warnings, 0 infos in 0 files (0 journeys, 0 touchpoints)\n")
+        #expect(CheckGitHub().render(ReporterFixtures.empty) == "0 errors, 0 warnings, 0 infos in 0 files (0 journeys, 0 touchpoints)\n")
     }
 
     @Test func deterministic() async {
         let loaded = await ReporterFixtures.loaded()
-        #expect(CheckGitHub.render(loaded) == CheckGitHub.render(loaded))
+        #expect(CheckGitHub().render(loaded) == CheckGitHub().render(loaded))
         #expect(CheckGitHub.commandName(.info) == "notice")
     }
 }

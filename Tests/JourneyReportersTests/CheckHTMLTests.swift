@@ -6,7 +6,7 @@ import JourneyModel
 @Suite("HTML")
 struct CheckHTMLTests {
     @Test func selfContainedPage() {
-        let text = CheckHTML.render(ReporterFixtures.mixed)
+        let text = CheckHTML().render(ReporterFixtures.mixed)
         #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"))
         #expect(text.hasSuffix("</body>\n</html>\n"))
         #expect(text.contains("<style>"))
@@ -18,7 +18,7 @@ struct CheckHTMLTests {
     }
 
     @Test func summaryAndFindings() {
-        let text = CheckHTML.render(ReporterFixtures.mixed)
+        let text = CheckHTML().render(ReporterFixtures.mixed)
         #expect(text.contains("<p class=\"summary fail\">2 errors, 1 warning, 1 info in 2 files (0 journeys, 0 touchpoints); 1 gap accepted"))
         #expect(text.contains("<div class=\"action\">→ Set address to formal at welcome-mail.</div>"))
         #expect(text.contains("<tr class=\"file\"><th colspan=\"7\">\(ReporterFixtures.journeyFile)</th></tr>"))
@@ -37,7 +37,7 @@ struct CheckHTMLTests {
             message: "<script>alert('x')</script> & \"more\"\u{7}",
             suppression: nil
         )
-        let text = CheckHTML.render(ReporterFixtures.result(gaps: [gap]))
+        let text = CheckHTML().render(ReporterFixtures.result(gaps: [gap]))
         #expect(!text.contains("<script>"))
         #expect(text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;\u{FFFD}"))
         #expect(text.contains("<td>j&lt;b&gt;</td><td>&quot;tp&quot;</td><td>a&amp;b</td>"))
@@ -46,7 +46,7 @@ struct CheckHTMLTests {
     }
 
     @Test func emptyResult() {
-        let text = CheckHTML.render(ReporterFixtures.empty)
+        let text = CheckHTML().render(ReporterFixtures.empty)
         #expect(text.contains("<p class=\"summary pass\">0 errors, 0 warnings, 0 infos in 0 files (0 journeys, 0 touchpoints)</p>"))
         #expect(text.contains("<p class=\"none\">No open findings.</p>"))
         #expect(!text.contains("<table class=\"findings"))
@@ -54,6 +54,6 @@ struct CheckHTMLTests {
 
     @Test func deterministic() async {
         let loaded = await ReporterFixtures.loaded()
-        #expect(CheckHTML.render(loaded) == CheckHTML.render(loaded))
+        #expect(CheckHTML().render(loaded) == CheckHTML().render(loaded))
     }
 }

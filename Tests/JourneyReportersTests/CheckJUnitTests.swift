@@ -33,7 +33,7 @@ struct CheckJUnitTests {
     }
 
     @Test func suitesPerFileWithCounts() throws {
-        let root = try parse(CheckJUnit.render(ReporterFixtures.mixed))
+        let root = try parse(CheckJUnit().render(ReporterFixtures.mixed))
         #expect(root.name == "testsuites")
         #expect(counts(root) == ["5", "2", "1", "1"])
         let suites = children(root, "testsuite")
@@ -54,7 +54,7 @@ struct CheckJUnitTests {
     }
 
     @Test func outcomesFollowSeverityAndAcceptance() throws {
-        let root = try parse(CheckJUnit.render(ReporterFixtures.mixed))
+        let root = try parse(CheckJUnit().render(ReporterFixtures.mixed))
         let cases = try firstCases(root)
         // An error diagnostic: the input is unusable.
         let error = try #require(children(cases[0], "error").first)
@@ -79,7 +79,7 @@ struct CheckJUnitTests {
 
     @Test func cleanFilesGetAPassingCase() async throws {
         let result = await ReporterFixtures.loaded()
-        let root = try parse(CheckJUnit.render(result))
+        let root = try parse(CheckJUnit().render(result))
         let suites = children(root, "testsuite")
         #expect(suites.map { attribute($0, "name") } == [ReporterFixtures.brandFile, ReporterFixtures.journeyFile])
         #expect(counts(suites[0]) == ["1", "0", "0", "0"])
@@ -100,7 +100,7 @@ struct CheckJUnitTests {
             marker: "m2", message: "ok",
             suppression: SuppressionNote(reason: "because <&> \"quoted\"", location: SourceLocation(file: "f", line: 1, column: 1))
         )
-        let text = CheckJUnit.render(ReporterFixtures.result(gaps: [gap, accepted]))
+        let text = CheckJUnit().render(ReporterFixtures.result(gaps: [gap, accepted]))
         #expect(!text.contains("<script>"))
         #expect(text.contains("&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;\u{FFFD}\u{FFFD}[31m\u{FFFD}end"))
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
@@ -120,7 +120,7 @@ struct CheckJUnitTests {
             ReporterFixtures.gap(attribute: "tone", column: 40),
             ReporterFixtures.gap(attribute: "tone", column: 40, message: "again"),
         ]
-        let root = try parse(CheckJUnit.render(ReporterFixtures.result(gaps: gaps)))
+        let root = try parse(CheckJUnit().render(ReporterFixtures.result(gaps: gaps)))
         let cases = try firstCases(root)
         #expect(cases.map { attribute($0, "name") } == [
             "formal-address · newcomers · address", "formal-address · newcomers · tone", "formal-address · newcomers · tone (2)",
@@ -129,14 +129,14 @@ struct CheckJUnitTests {
 
     @Test func journeyWideGapsAreNamedByStage() throws {
         let gap = ReporterFixtures.gap(marker: "stage-kpis", kind: .stageKPI, touchpoint: nil, segment: nil, channel: nil, stage: "buy", attribute: nil)
-        let root = try parse(CheckJUnit.render(ReporterFixtures.result(gaps: [gap])))
+        let root = try parse(CheckJUnit().render(ReporterFixtures.result(gaps: [gap])))
         let testcase = try #require(try firstCases(root).first)
         #expect(attribute(testcase, "classname") == "first-purchase.buy")
         #expect(attribute(testcase, "name") == "stage-kpis")
     }
 
     @Test func exactShapeOfASmallReport() {
-        let text = CheckJUnit.render(ReporterFixtures.result(gaps: [
+        let text = CheckJUnit().render(ReporterFixtures.result(gaps: [
             ReporterFixtures.gap(severity: .warning, message: "a < b"),
         ]))
         #expect(text == """
@@ -163,7 +163,7 @@ struct CheckJUnitTests {
     }
 
     @Test func emptyResult() throws {
-        let text = CheckJUnit.render(ReporterFixtures.empty)
+        let text = CheckJUnit().render(ReporterFixtures.empty)
         #expect(text == """
         <?xml version="1.0" encoding="UTF-8"?>
         <testsuites name="throughline check" tests="0" failures="0" errors="0" skipped="0" time="0">
@@ -175,7 +175,7 @@ struct CheckJUnitTests {
 
     @Test func deterministic() async {
         let loaded = await ReporterFixtures.loaded()
-        #expect(CheckJUnit.render(loaded) == CheckJUnit.render(loaded))
-        #expect(CheckJUnit.render(ReporterFixtures.mixed) == CheckJUnit.render(ReporterFixtures.mixed))
+        #expect(CheckJUnit().render(loaded) == CheckJUnit().render(loaded))
+        #expect(CheckJUnit().render(ReporterFixtures.mixed) == CheckJUnit().render(ReporterFixtures.mixed))
     }
 }

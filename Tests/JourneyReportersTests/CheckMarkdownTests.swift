@@ -7,7 +7,7 @@ import JourneyModel
 @Suite("Markdown")
 struct CheckMarkdownTests {
     @Test func summaryThenTablesPerFile() {
-        let text = CheckMarkdown.render(ReporterFixtures.mixed)
+        let text = CheckMarkdown().render(ReporterFixtures.mixed)
         let lines = text.components(separatedBy: "\n")
         #expect(lines[0] == "## Throughline check")
         #expect(lines[2].hasPrefix("❌ 2 errors, 1 warning, 1 info in 2 files (0 journeys, 0 touchpoints); 1 gap accepted"))
@@ -28,7 +28,7 @@ struct CheckMarkdownTests {
             marker: "a|b", segment: "new|comers",
             message: "plans *bold* | `code` <img src=x onerror=alert(1)> [x](javascript:y)\nsecond line"
         )
-        let text = CheckMarkdown.render(ReporterFixtures.result(gaps: [gap]))
+        let text = CheckMarkdown().render(ReporterFixtures.result(gaps: [gap]))
         let row = text.components(separatedBy: "\n").first { $0.hasPrefix("| ⛔") }
         #expect(row == "| ⛔ error | 12:20 | `a\\|b` | new\\|comers | plans \\*bold\\* \\| \\`code\\` \\<img src=x onerror=alert(1)\\> \\[x\\](javascript:y)<br>second line |")
         // Every row has exactly the five cells: no unescaped pipe leaks.
@@ -40,7 +40,7 @@ struct CheckMarkdownTests {
     }
 
     @Test func emptyResult() {
-        #expect(CheckMarkdown.render(ReporterFixtures.empty) == """
+        #expect(CheckMarkdown().render(ReporterFixtures.empty) == """
         ## Throughline check
 
         ✅ 0 errors, 0 warnings, 0 infos in 0 files (0 journeys, 0 touchpoints)
@@ -53,12 +53,12 @@ struct CheckMarkdownTests {
     }
 
     @Test func warningsOnlyDoNotFail() {
-        let text = CheckMarkdown.render(ReporterFixtures.result(gaps: [ReporterFixtures.gap(severity: .warning)]))
+        let text = CheckMarkdown().render(ReporterFixtures.result(gaps: [ReporterFixtures.gap(severity: .warning)]))
         #expect(text.contains("⚠️ 0 errors, 1 warning"))
     }
 
     @Test func deterministic() async {
         let loaded = await ReporterFixtures.loaded()
-        #expect(CheckMarkdown.render(loaded) == CheckMarkdown.render(loaded))
+        #expect(CheckMarkdown().render(loaded) == CheckMarkdown().render(loaded))
     }
 }

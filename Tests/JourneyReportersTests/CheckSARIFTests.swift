@@ -9,7 +9,7 @@ struct CheckSARIFTests {
     typealias Object = [String: Any]
 
     func parse(_ result: CheckResult, version: String? = "1.2.3") throws -> Object {
-        let text = CheckSARIF.render(result, toolVersion: version)
+        let text = CheckSARIF(toolVersion: version).render(result)
         return try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? Object)
     }
 
@@ -116,7 +116,7 @@ struct CheckSARIFTests {
         #expect(properties["stage"] as? String == "discover")
         #expect(properties["expected"] as? String == "address = formal")
         #expect(properties["planned"] as? String == "informal")
-        #expect((result["partialFingerprints"] as? Object)?["throughlineGap/v1"] as? String == gap.fingerprint)
+        #expect((result["partialFingerprints"] as? Object)?["throughlineGap/v2"] as? String == gap.fingerprint)
         #expect((result["message"] as? Object)?["text"] as? String == gap.message)
         #expect(result["suppressions"] == nil)
         #expect(properties["action"] == nil)
@@ -219,7 +219,7 @@ struct CheckSARIFTests {
 
     @Test func deterministic() async {
         let loaded = await ReporterFixtures.loaded()
-        #expect(CheckSARIF.render(loaded, toolVersion: "1") == CheckSARIF.render(loaded, toolVersion: "1"))
-        #expect(CheckSARIF.render(ReporterFixtures.mixed) == CheckSARIF.render(ReporterFixtures.mixed))
+        #expect(CheckSARIF(toolVersion: "1").render(loaded) == CheckSARIF(toolVersion: "1").render(loaded))
+        #expect(CheckSARIF().render(ReporterFixtures.mixed) == CheckSARIF().render(ReporterFixtures.mixed))
     }
 }

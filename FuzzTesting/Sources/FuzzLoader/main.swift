@@ -152,15 +152,15 @@ struct Outcome: Sendable {
         if allReports {
             for id in Set(load.workspace.brands.flatMap { $0.charter.markers.prefix(3).map(\.id) }).sorted() {
                 let explanations = MarkerExplanation.explain(id, in: load.workspace, report: report, audit: audit)
-                explainJSON.append(ExplainJSON.render(explanations))
-                _ = ExplainText.render(explanations)
+                explainJSON.append(ExplainJSON().render(explanations))
+                _ = ExplainText().render(explanations)
             }
-            _ = CheckHTML.render(result)
-            _ = CheckMarkdown.render(result)
-            _ = CheckCSV.render(result)
-            _ = AuditHTML.render(audit)
-            _ = AuditMarkdown.render(audit)
-            _ = AuditCSV.render(audit)
+            _ = CheckHTML().render(result)
+            _ = CheckMarkdown().render(result)
+            _ = CheckCSV().render(result)
+            _ = AuditHTML().render(audit)
+            _ = AuditMarkdown().render(audit)
+            _ = AuditCSV().render(audit)
             // JSON Schemas tailored to each brand's vocabulary (names from the file).
             for brand in load.workspace.brands {
                 explainJSON.append(FileSchema.schema(for: .journey, brand: brand).rendered())
@@ -168,12 +168,12 @@ struct Outcome: Sendable {
         }
         return Outcome(
             load: load, report: report, audit: audit,
-            checkJSON: CheckJSON.render(result), checkText: CheckText.render(result),
-            auditJSON: AuditJSON.render(audit), auditText: AuditText.render(audit),
+            checkJSON: CheckJSON().render(result), checkText: CheckText().render(result),
+            auditJSON: AuditJSON().render(audit), auditText: AuditText().render(audit),
             findings: result.diagnostics.count + result.openGaps.count,
-            sarif: allReports ? CheckSARIF.render(result) : "{}", github: CheckGitHub.render(result),
-            junit: allReports ? CheckJUnit.render(result) : "",
-            baseline: BaselineJSON.render(report.gaps), explainJSON: explainJSON
+            sarif: allReports ? CheckSARIF().render(result) : "{}", github: CheckGitHub().render(result),
+            junit: allReports ? CheckJUnit().render(result) : "",
+            baseline: BaselineJSON().render(report.gaps), explainJSON: explainJSON
         )
     }
 

@@ -75,6 +75,17 @@ public struct CheckResult: Sendable {
     public var fails: Bool {
         gaps.contains { $0.isOpen && $0.severity >= failSeverity } || diagnostics.contains { $0.severity >= failSeverity }
     }
+
+    /// How the run ends, as the pages headline it: failing, passing with
+    /// open findings below ``failSeverity``, or with none at all.
+    public var verdict: Verdict {
+        if fails { return .fails }
+        return !diagnostics.isEmpty || gaps.contains(where: \.isOpen) ? .passesWithFindings : .clean
+    }
+
+    public enum Verdict: Sendable {
+        case fails, passesWithFindings, clean
+    }
 }
 
 /// A check's gaps in report order, each described when it is read: a

@@ -1,7 +1,11 @@
-/// The opening of every HTML report: a self-contained page whose content
+import JourneyModel
+
+/// What the HTML reports share: a self-contained page whose content
 /// security policy allows nothing but its own inline style, so a report
-/// opened from a CI artifact can load or run nothing.
+/// opened from a CI artifact can load or run nothing, and the badge that
+/// marks a severity.
 enum HTMLPage {
+    /// The lines up to `</head>`; `style` is the page's CSS.
     static func head(title: String, style: String) -> [String] {
         [
             "<!DOCTYPE html>",
@@ -15,5 +19,10 @@ enum HTMLPage {
             "<style>\n\(style)</style>",
             "</head>",
         ]
+    }
+
+    /// `<span class="badge error">error</span>`: each page's CSS colours it.
+    static func severityBadge(_ severity: Severity) -> String {
+        "<span class=\"badge \(severity.rawValue)\">\(severity.rawValue)</span>"
     }
 }

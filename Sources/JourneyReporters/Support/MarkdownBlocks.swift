@@ -1,22 +1,26 @@
-/// Writes Markdown blocks (headings, paragraphs, tables) to a stream with a
-/// blank line between them and a line break after the last, the layout
-/// `blocks.joined(separator: "\n\n") + "\n"` gives, without holding them all.
-struct MarkdownBlocks<Target: TextOutputStream> {
-    private(set) var target: Target
+import JSONWriter
+
+/// Writes Markdown blocks (headings, paragraphs, tables) with a blank line
+/// between them and a line break after the last, the layout
+/// `blocks.joined(separator: "\n\n") + "\n"` gives, without holding them
+/// all. It holds the output while it writes and hands it back at the end.
+struct MarkdownBlocks {
+    private var output: ReportOutput
     private var isFirst = true
 
-    init(into target: Target) {
-        self.target = target
+    init(into output: consuming ReportOutput) {
+        self.output = output
     }
 
     mutating func write(_ block: String) {
-        target.write(isFirst ? block : "\n\n" + block)
+        if !isFirst { output.write("\n\n") }
+        output.write(block)
         isFirst = false
     }
 
-    /// Ends the last block and hands back the target.
-    mutating func finish() -> Target {
-        target.write("\n")
-        return target
+    /// Ends the last block and hands back the output.
+    consuming func finish() -> ReportOutput {
+        output.writeLine("")
+        return output
     }
 }

@@ -9,6 +9,17 @@ enum AuditCommand {
     /// The formats `audit` writes.
     enum Format: String, CaseIterable {
         case text, json, markdown, html, csv
+
+        /// The reporter that writes this format; `style` colours the text format.
+        func reporter(style: TerminalStyle) -> any Reporter<AuditReport> {
+            switch self {
+            case .text: AuditText(style: style)
+            case .json: AuditJSON()
+            case .markdown: AuditMarkdown()
+            case .html: AuditHTML()
+            case .csv: AuditCSV()
+            }
+        }
     }
 
     static let spec = CommandSpec(
@@ -52,16 +63,8 @@ enum AuditCommand {
         let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
         let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
         let output = arguments.value("output")
-        let failure = workspace.emit(output: output, io: io) { stream in
-            switch format {
-            case .text: AuditText.render(audit, style: TerminalStyle(colors: colors), to: &stream)
-            case .json: AuditJSON.render(audit, to: &stream)
-            case .markdown: AuditMarkdown.render(audit, to: &stream)
-            case .html: AuditHTML.render(audit, to: &stream)
-            case .csv: stream.write(AuditCSV.render(audit))
-            }
-        }
-        if let failure { return failure }
+        let reporter = format.reporter(style: TerminalStyle(colors: colors))
+        if let failure = workspace.emit(audit, with: reporter, output: output, io: io) { return failure }
         // The report went to a file: the log still shows what it holds.
         if let output { io.writeError(summary(of: audit, writtenTo: output) + "\n") }
         return unusable ?? .success

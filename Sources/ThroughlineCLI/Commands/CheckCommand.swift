@@ -10,6 +10,20 @@ enum CheckCommand {
     /// The formats `check` writes.
     enum Format: String, CaseIterable {
         case text, json, sarif, junit, github, markdown, html, csv
+
+        /// The reporter that writes this format; `style` colours the text format.
+        func reporter(style: TerminalStyle) -> any Reporter<CheckResult> {
+            switch self {
+            case .text: CheckText(style: style)
+            case .json: CheckJSON()
+            case .sarif: CheckSARIF(toolVersion: Throughline.version)
+            case .junit: CheckJUnit()
+            case .github: CheckGitHub()
+            case .markdown: CheckMarkdown()
+            case .html: CheckHTML()
+            case .csv: CheckCSV()
+            }
+        }
     }
 
     static let spec = CommandSpec(
@@ -70,7 +84,7 @@ enum CheckCommand {
             if let failure = workspace.reportUnusableInput(workspace.loaded.diagnostics, io: io) { return failure }
             let run = await workspace.check()
             let gaps = run.report.gaps.map(run.wording.describe)
-            if let failure = workspace.emit(output: path, io: io, { BaselineJSON.render(gaps, to: &$0) }) { return failure }
+            if let failure = workspace.emit(gaps, with: BaselineJSON(), output: path, io: io) { return failure }
             let count = run.report.openGaps.count
             io.writeError("recorded \(count) gap\(count == 1 ? "" : "s") in \(path)\n")
             return .success
@@ -80,21 +94,10 @@ enum CheckCommand {
         let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
         let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
         let output = arguments.value("output")
-        let failure = workspace.emit(output: output, io: io, baseline: baseline?.file) { stream in
-            switch format {
-            case .text: CheckText.render(result, style: TerminalStyle(colors: colors), to: &stream)
-            case .json: CheckJSON.render(result, to: &stream)
-            case .sarif: CheckSARIF.render(result, toolVersion: Throughline.version, to: &stream)
-            case .junit: CheckJUnit.render(result, to: &stream)
-            case .github: CheckGitHub.render(result, to: &stream)
-            case .markdown: CheckMarkdown.render(result, to: &stream)
-            case .html: CheckHTML.render(result, to: &stream)
-            case .csv: CheckCSV.render(result, to: &stream)
-            }
-        }
-        if let failure { return failure }
+        let reporter = format.reporter(style: TerminalStyle(colors: colors))
+        if let failure = workspace.emit(result, with: reporter, output: output, io: io, baseline: baseline?.file) { return failure }
         // The report went to a file: the log still shows the outcome.
-        if output != nil { io.writeError(CheckText.summaryLine(result.summary, style: .plain) + "\n") }
+        if output != nil { io.writeError(ReportWording.summaryLine(result.summary) + "\n") }
         return exitCode(for: result)
     }
 

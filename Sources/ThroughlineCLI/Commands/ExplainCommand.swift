@@ -9,6 +9,14 @@ enum ExplainCommand {
     /// The formats `explain` writes.
     enum Format: String, CaseIterable {
         case text, json
+
+        /// The reporter that writes this format; `style` colours the text format.
+        func reporter(style: TerminalStyle) -> any Reporter<[MarkerExplanation]> {
+            switch self {
+            case .text: ExplainText(style: style)
+            case .json: ExplainJSON()
+            }
+        }
     }
 
     static let spec = CommandSpec(
@@ -34,10 +42,8 @@ enum ExplainCommand {
             io.writeError("error: no charter defines a marker '\(markerID)'\(DidYouMean.hint(for: markerID, in: known)); markers: \(known.joined(separator: ", "))\n")
             return .unusableInput
         }
-        switch arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text {
-        case .text: io.writeOutput(ExplainText.render(explanations, style: TerminalStyle(colors: io.usesColor(arguments.value("color")))))
-        case .json: io.writeOutput(ExplainJSON.render(explanations))
-        }
-        return .success
+        let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
+        let reporter = format.reporter(style: TerminalStyle(colors: io.usesColor(arguments.value("color"))))
+        return workspace.emit(explanations, with: reporter, output: nil, io: io) ?? .success
     }
 }

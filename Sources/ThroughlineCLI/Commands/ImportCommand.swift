@@ -53,7 +53,7 @@ enum ImportCommand {
         }
         let output = TouchpointInventory.convert(csv: text, path: csvPath, brand: brand)
         guard output.diagnostics.isEmpty else {
-            io.writeError(CheckText.render(CheckResult(workspace: run.loaded.workspace, diagnostics: output.diagnostics, gaps: [DescribedGap](), fileCount: 1)))
+            io.writeError(CheckText().render(CheckResult(workspace: run.loaded.workspace, diagnostics: output.diagnostics, gaps: [DescribedGap](), fileCount: 1)))
             return .unusableInput
         }
         let folder = arguments.value("output-dir") ?? "Journeys/\(brand.id)"

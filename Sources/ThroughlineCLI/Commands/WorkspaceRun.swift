@@ -1,5 +1,6 @@
 import Foundation
 import CharterChecker
+import JSONWriter
 import JourneyLoader
 import JourneyModel
 import JourneyReporters
@@ -84,22 +85,29 @@ struct WorkspaceRun {
         let errors = diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return nil }
         let result = CheckResult(workspace: loaded.workspace, diagnostics: errors, gaps: [DescribedGap](), fileCount: inputs.count)
-        io.writeError(CheckText.render(result))
+        io.writeError(CheckText().render(result))
         return .unusableInput
     }
 
     /// Writes `text` to `--output` atomically, or to standard output.
     func emit(_ text: String, output: String?, io: CommandIO) -> ExitCode? {
-        emit(output: output, io: io) { $0.write(text) }
+        emit(output: output, io: io, baseline: nil) { $0.write(text) }
     }
 
-    /// Runs `render` with a stream to `--output` or to standard output, so
-    /// a large report goes out while it is written. An output that is one
-    /// of the inputs (the `baseline` read included) is refused; how the file
-    /// is written, see ``OutputFile``.
-    func emit(output: String?, io: CommandIO, baseline: String? = nil, _ render: (inout ReportStream) -> Void) -> ExitCode? {
+    /// Has `reporter` write its report of `subject` to `--output` or to
+    /// standard output, chunk by chunk while it is made. An output that is
+    /// one of the inputs (the `baseline` read included) is refused; how the
+    /// file is written, see ``OutputFile``.
+    func emit<Subject>(
+        _ subject: Subject, with reporter: some Reporter<Subject>, output: String?, io: CommandIO, baseline: String? = nil
+    ) -> ExitCode? {
+        emit(output: output, io: io, baseline: baseline) { reporter.write(subject, to: &$0) }
+    }
+
+    /// Runs `render` with an output to `--output` or to standard output.
+    private func emit(output: String?, io: CommandIO, baseline: String?, _ render: (inout ReportOutput) -> Void) -> ExitCode? {
         guard let output else {
-            var stream = ReportStream(io.writeOutput)
+            var stream = ReportOutput(sink: io.writeOutputBytes)
             render(&stream)
             stream.flush()
             return nil

@@ -5,6 +5,10 @@ import Foundation
 /// folder it runs in. Tests give their own to capture what a run prints.
 public struct CommandIO: Sendable {
     public var writeOutput: @Sendable (String) -> Void
+    /// Standard output for a report's chunks, which are bytes already: they
+    /// go out as they are, with no trip through `String`. By default, as text
+    /// to `writeOutput`.
+    public var writeOutputBytes: @Sendable ([UInt8]) -> Void
     public var writeError: @Sendable (String) -> Void
     /// Whether standard output is a terminal (colours are for terminals only).
     public var outputIsTerminal: Bool
@@ -16,9 +20,11 @@ public struct CommandIO: Sendable {
         writeError: @escaping @Sendable (String) -> Void,
         outputIsTerminal: Bool,
         environment: [String: String],
-        workingDirectory: String
+        workingDirectory: String,
+        writeOutputBytes: (@Sendable ([UInt8]) -> Void)? = nil
     ) {
         self.writeOutput = writeOutput
+        self.writeOutputBytes = writeOutputBytes ?? { writeOutput(String(decoding: $0, as: UTF8.self)) }
         self.writeError = writeError
         self.outputIsTerminal = outputIsTerminal
         self.environment = environment
@@ -32,7 +38,8 @@ public struct CommandIO: Sendable {
             writeError: { FileHandle.standardError.write(Data($0.utf8)) },
             outputIsTerminal: isatty(STDOUT_FILENO) == 1,
             environment: ProcessInfo.processInfo.environment,
-            workingDirectory: FileManager.default.currentDirectoryPath
+            workingDirectory: FileManager.default.currentDirectoryPath,
+            writeOutputBytes: { bytes in bytes.withUnsafeBufferPointer { DescriptorWriter(STDOUT_FILENO).write($0) } }
         )
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JSONWriter
 import JourneyLoader
 
 /// Writes a report, a baseline or a journey file to a path given on the
@@ -44,15 +45,15 @@ enum OutputFile {
     static func write(
         to path: String, shownAs name: String, io: CommandIO,
         temporary: TemporaryFile.Kind = .unnamedWherePossible,
-        _ render: (inout ReportStream) -> Void
+        _ render: (inout ReportOutput) -> Void
     ) throws(Failure) {
         switch try destination(of: path, shownAs: name) {
         case .standardOutput:
-            var stream = ReportStream(io.writeOutput)
+            var stream = ReportOutput(sink: io.writeOutputBytes)
             render(&stream)
             stream.flush()
         case .standardError:
-            var stream = ReportStream(io.writeError)
+            var stream = ReportOutput { chunk in io.writeError(String(decoding: chunk, as: UTF8.self)) }
             render(&stream)
             stream.flush()
         case .device:
@@ -137,7 +138,7 @@ enum OutputFile {
 
     /// Opens a device or named pipe without waiting and writes to it; there
     /// is no temporary file, so a failure may leave part of the text behind.
-    private static func writeThrough(_ path: String, shownAs name: String, _ render: (inout ReportStream) -> Void) throws(Failure) {
+    private static func writeThrough(_ path: String, shownAs name: String, _ render: (inout ReportOutput) -> Void) throws(Failure) {
         // O_NONBLOCK: opening a named pipe for writing fails at once (ENXIO)
         // when nothing has it open for reading, instead of waiting forever.
         let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
@@ -160,7 +161,7 @@ enum OutputFile {
         let flags = fcntl(descriptor, F_GETFL)
         if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
         let file = DescriptorWriter(descriptor)
-        var stream = ReportStream { file.write($0) }
+        var stream = ReportOutput { chunk in chunk.withUnsafeBufferPointer { file.write($0) } }
         render(&stream)
         stream.flush()
         if let failure = file.failure {
@@ -234,19 +235,21 @@ final class DescriptorWriter {
     }
 
     func write(_ text: String) {
-        guard failure == nil else { return }
         var text = text
-        text.withUTF8 { buffer in
-            var written = 0
-            while written < buffer.count, let base = buffer.baseAddress {
-                let count = Foundation.write(descriptor, base + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = FileReader.systemReason()
-                    return
-                }
-                written += count
+        text.withUTF8 { write($0) }
+    }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard failure == nil else { return }
+        var written = 0
+        while written < bytes.count, let base = bytes.baseAddress {
+            let count = Foundation.write(descriptor, base + written, bytes.count - written)
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = FileReader.systemReason()
+                return
             }
+            written += count
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONWriter
 
 /// The next version of a regular file, written where no reader looks, then
 /// flushed to disk and renamed over the target in one step.
@@ -34,14 +35,14 @@ struct TemporaryFile {
     /// Writes what `render` produces in place of `target` (absolute).
     static func replace(
         _ target: String, shownAs name: String, keeping kept: Kept?, kind: Kind,
-        _ render: (inout ReportStream) -> Void
+        _ render: (inout ReportOutput) -> Void
     ) throws(OutputFile.Failure) {
         let folder = (target as NSString).deletingLastPathComponent
         let file = try create(in: folder, kind: kind, shownAs: name)
         var failure = kept.flatMap(file.pass)
         if failure == nil {
             let writer = DescriptorWriter(file.descriptor)
-            var stream = ReportStream { writer.write($0) }
+            var stream = ReportOutput { chunk in chunk.withUnsafeBufferPointer { writer.write($0) } }
             render(&stream)
             stream.flush()
             failure = writer.failure

@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterAudit
 import CharterChecker
 import JourneyModel
@@ -41,7 +42,9 @@ import JourneyModel
 /// order mark, and every field guarded against formula injection by
 /// ``CSVField`` (a value starting with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return is written with a `'` in front).
-public enum AuditCSV {
+public struct AuditCSV: Reporter {
+    public init() {}
+
     public static let header = [
         "brand", "segment", "priority", "section", "key", "name", "owner",
         "score", "met", "applicable", "weighted_met", "weighted_applicable",
@@ -50,12 +53,12 @@ public enum AuditCSV {
     /// The name of the matrix column ``ScoreMatrix/noChannel``, as the action plan names its group.
     static let noChannelName = "Journeys as a whole"
 
-    public static func render(_ audit: AuditReport) -> String {
-        var output = CSVField.record(header)
+    /// Record by record into `output`, one segment's records at a time.
+    public func write(_ audit: AuditReport, to output: inout ReportOutput) {
+        output.write(CSVField.record(Self.header))
         for report in audit.segments {
-            for row in rows(report) { output += row }
+            for row in Self.rows(report) { output.write(row) }
         }
-        return output
     }
 
     static func rows(_ report: SegmentReport) -> [String] {
@@ -73,7 +76,7 @@ public enum AuditCSV {
         for entry in report.byMarker {
             records.append(record("marker", entry.marker, entry.title, nil, entry.score))
         }
-        let journeyNames = AuditMarkdown.journeyNames(report)
+        let journeyNames = ReportWording.journeyNames(report)
         for entry in report.byJourney {
             records.append(record("journey", entry.journey, (journeyNames[entry.journey] ?? nil) ?? "", nil, entry.score))
         }

@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterChecker
 import JourneyModel
 
@@ -18,31 +19,27 @@ import JourneyModel
 ///   spreadsheet would run as a formula — is written with a `'` in front
 ///   (see ``CSVField``). Values read back from this format may therefore
 ///   start with a `'` that is not in the journey files.
-public enum CheckCSV {
+public struct CheckCSV: Reporter {
+    public init() {}
+
     public static let header = [
         "kind", "id", "severity", "file", "line", "column", "brand", "journey", "touchpoint", "segment",
         "channel", "stage", "expected", "planned", "message", "suppressed_reason",
     ]
 
-    public static func render(_ result: CheckResult) -> String {
-        var text = ""
-        render(result, to: &text)
-        return text
-    }
-
-    /// Record by record into `target`.
-    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
-        target.write(CSVField.record(header))
+    /// Record by record into `output`.
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
+        output.write(CSVField.record(Self.header))
         for diagnostic in result.diagnostics {
-            target.write(CSVField.record([
+            output.write(CSVField.record([
                 "diagnostic", diagnostic.code.rawValue, diagnostic.severity.rawValue,
                 diagnostic.location.file, String(diagnostic.location.line), String(diagnostic.location.column),
-                "", "", "", "", "", "", "", "", Finding(diagnostic).messageWithSuggestion, "",
+                "", "", "", "", "", "", "", "", diagnostic.messageWithSuggestion, "",
             ]))
         }
         for gap in result.gaps {
             let words = gap.words
-            target.write(CSVField.record([
+            output.write(CSVField.record([
                 "gap", gap.marker, gap.severity.rawValue,
                 gap.location.file, String(gap.location.line), String(gap.location.column),
                 gap.brand, gap.journey, gap.touchpoint ?? "", gap.segment ?? "", gap.channel ?? "", gap.stage ?? "",

@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterChecker
 import JourneyModel
 
@@ -17,18 +18,14 @@ import JourneyModel
 /// Property values escape `%`, CR, LF, `:` and `,`; the message escapes `%`,
 /// CR and LF, as `@actions/core` does. Accepted gaps get no annotation; the
 /// summary line counts them.
-public enum CheckGitHub {
-    public static func render(_ result: CheckResult) -> String {
-        var text = ""
-        render(result, to: &text)
-        return text
-    }
+public struct CheckGitHub: Reporter {
+    public init() {}
 
-    /// Command by command into `target`.
-    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
-        for diagnostic in result.diagnostics { target.write(command(for: Finding(diagnostic)) + "\n") }
-        for gap in result.gaps where gap.suppression == nil { target.write(command(for: Finding(gap)) + "\n") }
-        target.write(CheckText.summaryLine(result.summary, style: .plain) + "\n")
+    /// Command by command into `output`.
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
+        for diagnostic in result.diagnostics { output.writeLine(Self.command(for: .diagnostic(diagnostic))) }
+        for gap in result.gaps where gap.suppression == nil { output.writeLine(Self.command(for: .gap(gap))) }
+        output.writeLine(ReportWording.summaryLine(result.summary))
     }
 
     /// `error`, `warning`, `notice`.
@@ -48,7 +45,7 @@ public enum CheckGitHub {
             ("title", finding.title),
         ]
         let list = properties.map { "\($0)=\(WorkflowCommandEscaping.property($1))" }.joined(separator: ",")
-        var message = finding.messageWithSuggestion
+        var message = finding.message
         if let action = finding.action { message += "\n→ \(action)" }
         for related in finding.related { message += "\n\(related.location): \(related.message)" }
         return "::\(commandName(finding.severity)) \(list)::\(WorkflowCommandEscaping.data(message))"

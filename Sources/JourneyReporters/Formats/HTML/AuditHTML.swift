@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterAudit
 import CharterChecker
 import JourneyModel
@@ -21,38 +22,31 @@ import JourneyModel
 /// colour alone. Every piece of text from the files is escaped
 /// (``MarkupEscaping``); the page holds no date or path of the machine, so
 /// the same audit always gives the same bytes.
-public enum AuditHTML {
+public struct AuditHTML: Reporter {
     /// Scores at or above this percentage are shaded green.
     public static let goodThreshold = 90.0
     /// Scores at or above this percentage, and below ``goodThreshold``, are shaded amber; lower ones red.
     public static let fairThreshold = 70.0
 
-    public static func render(_ audit: AuditReport) -> String {
-        var text = ""
-        render(audit, to: &text)
-        return text
-    }
+    public init() {}
 
-    /// Section by section into `target`: one segment's lines at a time.
-    public static func render(_ audit: AuditReport, to target: inout some TextOutputStream) {
-        func write(_ lines: [String]) {
-            for line in lines { target.write(line + "\n") }
-        }
-        write(HTMLPage.head(title: "Charter audit", style: style) + [
+    /// Section by section into `output`: one segment's lines at a time.
+    public func write(_ audit: AuditReport, to output: inout ReportOutput) {
+        output.writeLines(HTMLPage.head(title: "Charter audit", style: Self.style) + [
             "<body>",
             "<h1>Charter audit</h1>",
-            "<p class=\"weights\">\(escape(AuditMarkdown.weightsLine(audit.weights)))</p>",
-            legend,
+            "<p class=\"weights\">\(Self.escape(ReportWording.weightsLine(audit.weights)))</p>",
+            Self.legend,
         ])
         if audit.segments.isEmpty {
-            write(["<p class=\"empty\">\(escape(AuditMarkdown.emptyLine))</p>"])
+            output.writeLine("<p class=\"empty\">\(Self.escape(ReportWording.nothingToAudit))</p>")
         } else {
-            write(overview(audit.segments))
+            output.writeLines(Self.overview(audit.segments))
             for (index, segment) in audit.segments.enumerated() {
-                writeSection(segment, anchor: anchor(index), to: &target)
+                Self.writeSection(segment, anchor: Self.anchor(index), to: &output)
             }
         }
-        write(["</body>", "</html>"])
+        output.writeLines(["</body>", "</html>"])
     }
 
     static let legend = "<p class=\"legend\">Score shading: "
@@ -77,7 +71,7 @@ public enum AuditHTML {
                 + "<td><a href=\"#\(anchor(index))\">\(escape(report.segmentName))</a></td>"
                 + "<td>\(report.priority ? priorityBadge : "")</td>"
                 + scoreCell(report.score)
-                + "<td class=\"num\">\(AuditMarkdown.checks(report.score))</td>"
+                + "<td class=\"num\">\(ReportWording.checks(report.score))</td>"
                 + "<td>\(gapCounts(report.gaps))</td>"
                 + "<td class=\"num\">\(report.suppressed.count)</td>"
                 + "</tr>")
@@ -87,68 +81,67 @@ public enum AuditHTML {
     }
 
     /// A segment's section, each part written as soon as it is made.
-    static func writeSection(_ report: SegmentReport, anchor: String, to target: inout some TextOutputStream) {
-        var html = LineSink(into: target)
-        html += [
+    static func writeSection(_ report: SegmentReport, anchor: String, to output: inout ReportOutput) {
+        output.writeLines([
             "<section class=\"segment\" id=\"\(anchor)\">",
             "<h2>\(escape(report.brandName)) · \(escape(report.segmentName))"
                 + (report.priority ? " \(priorityBadge)" : "")
                 + " <span class=\"score headline \(band(report.score))\">\(report.score.formatted)</span></h2>",
-            "<p class=\"counts\">Segment <code>\(escape(report.label))</code>. Score \(report.score.formatted): \(escape(AuditMarkdown.countsLine(report))).</p>",
-        ]
+            "<p class=\"counts\">Segment <code>\(escape(report.label))</code>. Score \(report.score.formatted): \(escape(ReportWording.countsLine(report))).</p>",
+        ])
 
         if !report.journeys.isEmpty {
-            html.append("<h3>Journeys</h3>")
-            html.append("<ul class=\"journeys\">")
+            output.writeLine("<h3>Journeys</h3>")
+            output.writeLine("<ul class=\"journeys\">")
             for passage in report.journeys {
                 let route = passage.touchpoints.isEmpty ? "no touchpoint" : passage.touchpoints.map { "<span class=\"touchpoint\">\(escape($0))</span>" }.joined(separator: " → ")
-                html.append("<li><strong>\(escape(AuditMarkdown.journeyLabel(passage.journey, name: passage.name)))</strong>: \(route)</li>")
+                output.writeLine("<li><strong>\(escape(ReportWording.journeyLabel(passage.journey, name: passage.name)))</strong>: \(route)</li>")
             }
-            html.append("</ul>")
+            output.writeLine("</ul>")
         }
 
         if !report.byChannel.isEmpty {
-            html += table(
+            output.writeLines(table(
                 title: "By channel", header: ["Channel", "Owner", "Score", "Checks"],
                 rows: report.byChannel.map { entry in
-                    "<td>\(escape(AuditMarkdown.channelLabel(entry.channel, name: entry.name)))</td>"
+                    "<td>\(escape(ReportWording.channelLabel(entry.channel, name: entry.name)))</td>"
                         + "<td>\(escape(entry.owner ?? "—"))</td>" + scoreCell(entry.score) + checksCell(entry.score)
                 }
-            )
+            ))
         }
         if !report.byMarker.isEmpty {
-            html += table(
+            output.writeLines(table(
                 title: "By marker", header: ["Marker", "Promise", "Kind", "Severity", "Score", "Checks"],
                 rows: report.byMarker.map { entry in
                     "<td><code>\(escape(entry.marker))</code></td>"
                         + "<td>\(entry.title == entry.marker ? "" : escape(entry.title))</td>"
                         + "<td>\(escape(entry.kind.rawValue))</td>"
-                        + "<td>\(severityBadge(entry.severity))</td>"
+                        + "<td>\(HTMLPage.severityBadge(entry.severity))</td>"
                         + scoreCell(entry.score) + checksCell(entry.score)
                 }
-            )
+            ))
         }
         if !report.byJourney.isEmpty {
-            let names = AuditMarkdown.journeyNames(report)
-            html += table(
+            let names = ReportWording.journeyNames(report)
+            output.writeLines(table(
                 title: "By journey", header: ["Journey", "Score", "Checks"],
                 rows: report.byJourney.map { entry in
-                    "<td>\(escape(AuditMarkdown.journeyLabel(entry.journey, name: names[entry.journey] ?? nil)))</td>"
+                    "<td>\(escape(ReportWording.journeyLabel(entry.journey, name: names[entry.journey] ?? nil)))</td>"
                         + scoreCell(entry.score) + checksCell(entry.score)
                 }
-            )
+            ))
         }
-        html += matrix(report)
+        output.writeLines(matrix(report))
 
         if report.gaps.isEmpty {
-            html.append("<h3>Gaps</h3>")
-            html.append("<p class=\"clear\">No open gap.</p>")
+            output.writeLine("<h3>Gaps</h3>")
+            output.writeLine("<p class=\"clear\">No open gap.</p>")
         } else {
-            html += table(
+            output.writeLines(table(
                 title: "Gaps, worst first", header: ["Severity", "Marker", "Where", "Expected", "Planned", "Location"],
                 className: "gaps",
                 rows: report.gaps.map { gap in
-                    "<td>\(severityBadge(gap.severity))</td>"
+                    "<td>\(HTMLPage.severityBadge(gap.severity))</td>"
                         + "<td><code>\(escape(gap.marker))</code></td>"
                         + "<td class=\"where\">\(place(of: gap))</td>"
                         + "<td>\(escape(gap.expected))</td>"
@@ -156,30 +149,30 @@ public enum AuditHTML {
                         + "<td class=\"location\">\(location(gap.location))</td>"
                 },
                 rowClasses: report.gaps.map(\.severity.rawValue)
-            )
+            ))
         }
 
         if !report.actions.isEmpty {
-            html.append("<h3>Action plan</h3>")
-            html.append("<ol class=\"actions\">")
+            output.writeLine("<h3>Action plan</h3>")
+            output.writeLine("<ol class=\"actions\">")
             for group in report.actions {
                 var head = "<strong>\(escape(group.channelName))</strong>"
                 if let owner = group.owner { head += " — \(escape(owner))" }
                 if let score = group.score { head += " · score <span class=\"score \(band(score))\">\(score.formatted)</span>" }
-                html.append("<li>\(head)")
-                html.append("<ul>")
+                output.writeLine("<li>\(head)")
+                output.writeLine("<ul>")
                 for item in group.items {
-                    html.append("<li>\(severityBadge(item.severity)) <code>\(escape(item.marker))</code> \(escape(item.action))"
+                    output.writeLine("<li>\(HTMLPage.severityBadge(item.severity)) <code>\(escape(item.marker))</code> \(escape(item.action))"
                         + " <span class=\"location\">\(location(item.location))</span></li>")
                 }
-                html.append("</ul>")
-                html.append("</li>")
+                output.writeLine("</ul>")
+                output.writeLine("</li>")
             }
-            html.append("</ol>")
+            output.writeLine("</ol>")
         }
 
         if !report.suppressed.isEmpty {
-            html += table(
+            output.writeLines(table(
                 title: "Accepted gaps", header: ["Marker", "Where", "Reason", "Location"], className: "accepted",
                 rows: report.suppressed.map { gap in
                     "<td><code>\(escape(gap.marker))</code></td>"
@@ -187,10 +180,9 @@ public enum AuditHTML {
                         + "<td>\(escape(gap.suppression?.reason ?? ""))</td>"
                         + "<td class=\"location\">\(location(gap.location))</td>"
                 }
-            )
+            ))
         }
-        html.append("</section>")
-        target = html.finish()
+        output.writeLine("</section>")
     }
 
     /// The marker × channel heat map: one shaded cell per marker and channel,
@@ -214,7 +206,7 @@ public enum AuditHTML {
             let title = markerTitles[row] ?? row
             let cellsHTML = zip(matrix.columns, cells).map { column, score in
                 guard score.applicable > 0 else { return "<td class=\"score none\">·</td>" }
-                let hint = "\(row) × \(column): \(score.met) of \(score.applicable) check\(score.applicable == 1 ? "" : "s") met"
+                let hint = "\(row) × \(column): \(score.met) of \(ReportWording.plural(score.applicable, "check")) met"
                 return "<td class=\"score \(band(score))\" title=\"\(attribute(hint))\">\(score.formatted)</td>"
             }
             let titleAttribute = title == row ? "" : " title=\"\(attribute(title))\""
@@ -241,8 +233,8 @@ public enum AuditHTML {
 
     /// `journey/touchpoint`, then channel and stage on a line of their own.
     static func place(of gap: DescribedGap) -> String {
-        let place = [gap.journey, gap.touchpoint].compactMap { $0 }.map(escape).joined(separator: "/<wbr>")
-        let context = [gap.channel, gap.stage].compactMap { $0 }.joined(separator: ", ")
+        let place = ReportWording.route(of: gap).map(escape).joined(separator: "/<wbr>")
+        let context = ReportWording.context(of: gap)
         return context.isEmpty ? place : "\(place)<br><span class=\"detail\">\(escape(context))</span>"
     }
 
@@ -264,14 +256,10 @@ public enum AuditHTML {
     }
 
     static func checksCell(_ score: Score) -> String {
-        "<td class=\"num\">\(AuditMarkdown.checks(score))</td>"
+        "<td class=\"num\">\(ReportWording.checks(score))</td>"
     }
 
     static let priorityBadge = "<span class=\"badge priority\">priority</span>"
-
-    static func severityBadge(_ severity: Severity) -> String {
-        "<span class=\"badge \(severity.rawValue)\">\(severity.rawValue)</span>"
-    }
 
     /// `1 error`, `3 warnings`… as badges, worst first; `0` when none.
     static func gapCounts(_ gaps: [DescribedGap]) -> String {

@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterChecker
 import JourneyModel
 
@@ -10,22 +11,22 @@ import JourneyModel
 /// segment, message with expected and planned values), then the accepted
 /// gaps with their reasons. Every piece of text from the files is escaped
 /// (`&`, `<`, `>`, `"`, `'`; control characters HTML forbids become U+FFFD).
-public enum CheckHTML {
-    public static func render(_ result: CheckResult) -> String {
-        var text = ""
-        render(result, to: &text)
-        return text
-    }
+public struct CheckHTML: Reporter {
+    public init() {}
 
-    /// Row by row into `target`.
-    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
-        func line(_ text: String) { target.write(text + "\n") }
+    /// Row by row into `output`.
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
+        func line(_ text: String) { output.writeLine(text) }
         let summary = result.summary
-        let status = result.fails ? "fail" : (summary.errors + summary.warnings + summary.infos > 0 ? "warn" : "pass")
-        for text in HTMLPage.head(title: "Throughline check", style: style) + [
+        let status = switch result.verdict {
+        case .fails: "fail"
+        case .passesWithFindings: "warn"
+        case .clean: "pass"
+        }
+        for text in HTMLPage.head(title: "Throughline check", style: Self.style) + [
             "<body>",
             "<h1>Throughline check</h1>",
-            "<p class=\"summary \(status)\">\(escape(CheckText.summaryLine(summary, style: .plain)))</p>",
+            "<p class=\"summary \(status)\">\(Self.escape(ReportWording.summaryLine(summary)))</p>",
             "<table class=\"counts\">",
             "<tr><th>Errors</th><th>Warnings</th><th>Infos</th><th>Accepted</th><th>Files</th><th>Journeys</th><th>Touchpoints</th></tr>",
             "<tr><td class=\"error\">\(summary.errors)</td><td class=\"warning\">\(summary.warnings)</td><td class=\"info\">\(summary.infos)</td>"
@@ -42,21 +43,21 @@ public enum CheckHTML {
             line("<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Journey</th><th>Touchpoint</th><th>Segment</th><th>Message</th></tr></thead>")
             for file in open.files {
                 line("<tbody>")
-                line("<tr class=\"file\"><th colspan=\"7\">\(escape(file))</th></tr>")
-                for finding in CheckMarkdown.inLineOrder(open.findings(in: file)) { line(row(finding)) }
+                line("<tr class=\"file\"><th colspan=\"7\">\(Self.escape(file))</th></tr>")
+                for finding in open.findingsInLineOrder(in: file) { line(Self.row(finding)) }
                 line("</tbody>")
             }
             line("</table>")
         }
 
-        let accepted = result.suppressedGaps.map(Finding.init)
+        let accepted = result.suppressedGaps.map(Finding.gap)
         if !accepted.isEmpty {
             line("<h2>Accepted gaps</h2>")
             line("<table class=\"findings accepted\">")
             line("<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Journey</th><th>Touchpoint</th><th>Segment</th><th>Message</th><th>Reason</th></tr></thead>")
             line("<tbody>")
             for finding in accepted {
-                line(row(finding, showFile: true, reason: finding.suppression?.reason ?? ""))
+                line(Self.row(finding, showFile: true, reason: finding.suppression?.reason ?? ""))
             }
             line("</tbody>")
             line("</table>")
@@ -65,21 +66,25 @@ public enum CheckHTML {
         line("</html>")
     }
 
+    /// A finding's row: its line and column, or its whole location when
+    /// the table is not grouped by file; a reason for accepted gaps.
     static func row(_ finding: Finding, showFile: Bool = false, reason: String? = nil) -> String {
         let severity = finding.severity.rawValue
-        let place = showFile ? finding.location.description : "\(finding.location.line):\(finding.location.column)"
-        var message = escape(finding.messageWithSuggestion)
-        if let gap = finding.gap {
-            message += "<div class=\"detail\">expected <q>\(escape(gap.expected))</q>, planned <q>\(escape(gap.planned))</q></div>"
+        let location = finding.location
+        let place = showFile ? location.description : location.position.description
+        let words = finding.words
+        var message = escape(words.message)
+        if let (expected, planned) = words.expectedAndPlanned {
+            message += "<div class=\"detail\">expected <q>\(escape(expected))</q>, planned <q>\(escape(planned))</q></div>"
         }
-        if let action = finding.action {
+        if let action = words.action {
             message += "<div class=\"action\">→ \(escape(action))</div>"
         }
-        for related in finding.related {
+        for related in words.related {
             message += "<div class=\"detail\">\(escape(related.location.description)): \(escape(related.message))</div>"
         }
         var cells = [
-            "<td><span class=\"badge \(severity)\">\(severity)</span></td>",
+            "<td>\(HTMLPage.severityBadge(finding.severity))</td>",
             "<td class=\"location\">\(escape(place))</td>",
             "<td><code>\(escape(finding.id))</code></td>",
             "<td>\(escape(finding.gap?.journey ?? ""))</td>",

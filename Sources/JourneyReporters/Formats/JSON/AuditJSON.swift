@@ -8,17 +8,13 @@ import JourneyModel
 /// fields as `check`'s gaps) and `actions`. Scores are percentages with one
 /// decimal, or null when no check applied; `checks` gives the counts they
 /// come from, so every score can be recomputed by hand.
-public enum AuditJSON {
-    public static func render(_ audit: AuditReport) -> String {
-        var text = ""
-        render(audit, to: &text)
-        return text
-    }
+public struct AuditJSON: Reporter {
+    public init() {}
 
-    /// Segment by segment, gap by gap, into `target`.
-    public static func render(_ audit: AuditReport, to target: inout some TextOutputStream) {
+    /// Segment by segment, gap by gap, into `output`.
+    public func write(_ audit: AuditReport, to output: inout ReportOutput) {
         let weights = audit.weights
-        var writer = JSONStreamWriter(into: target)
+        var writer = JSONStreamWriter(into: consume output)
         writer.beginObject()
         writer.write("weights", .object([
             ("error", .integer(weights.error)), ("warning", .integer(weights.warning)), ("info", .integer(weights.info)),
@@ -27,19 +23,19 @@ public enum AuditJSON {
         writer.beginArray("segments")
         for report in audit.segments {
             writer.beginObject()
-            for (key, value) in header(report) { writer.write(key, value) }
+            for (key, value) in Self.header(report) { writer.write(key, value) }
             writer.beginArray("gaps")
-            for gap in report.gaps { writer.write(CheckJSON.gap(gap)) }
+            for gap in report.gaps { writer.write(ReportJSON.gap(gap)) }
             writer.end()
             writer.beginArray("suppressed")
-            for gap in report.suppressed { writer.write(CheckJSON.gap(gap)) }
+            for gap in report.suppressed { writer.write(ReportJSON.gap(gap)) }
             writer.end()
             writer.beginArray("actions")
             for group in report.actions {
                 writer.beginObject()
-                for (key, value) in actionHeader(group) { writer.write(key, value) }
+                for (key, value) in Self.actionHeader(group) { writer.write(key, value) }
                 writer.beginArray("items")
-                for item in group.items { writer.write(actionItem(item)) }
+                for item in group.items { writer.write(Self.actionItem(item)) }
                 writer.end()
                 writer.end()
             }
@@ -47,7 +43,7 @@ public enum AuditJSON {
             writer.end()
         }
         writer.end()
-        target = writer.finish()
+        output = writer.finish()
     }
 
     /// A segment's members before its gaps: who, scores, matrix.
@@ -57,8 +53,8 @@ public enum AuditJSON {
             ("segment", .string(report.segment)),
             ("name", .string(report.segmentName)),
             ("priority", .bool(report.priority)),
-            ("score", score(report.score)),
-            ("checks", checks(report.score)),
+            ("score", ReportJSON.score(report.score)),
+            ("checks", ReportJSON.checks(report.score)),
             ("journeys", .array(report.journeys.map { passage in
                 .object([
                     ("journey", .string(passage.journey)),
@@ -70,22 +66,22 @@ public enum AuditJSON {
             ("byChannel", .array(report.byChannel.map { entry in
                 .object([
                     ("channel", .string(entry.channel)), ("name", .string(entry.name)), ("owner", .optional(entry.owner)),
-                    ("score", score(entry.score)), ("checks", checks(entry.score)),
+                    ("score", ReportJSON.score(entry.score)), ("checks", ReportJSON.checks(entry.score)),
                 ])
             })),
             ("byMarker", .array(report.byMarker.map { entry in
                 .object([
                     ("marker", .string(entry.marker)), ("title", .string(entry.title)), ("kind", .string(entry.kind.rawValue)),
-                    ("severity", .string(entry.severity.rawValue)), ("score", score(entry.score)), ("checks", checks(entry.score)),
+                    ("severity", .string(entry.severity.rawValue)), ("score", ReportJSON.score(entry.score)), ("checks", ReportJSON.checks(entry.score)),
                 ])
             })),
             ("byJourney", .array(report.byJourney.map { entry in
-                .object([("journey", .string(entry.journey)), ("score", score(entry.score)), ("checks", checks(entry.score))])
+                .object([("journey", .string(entry.journey)), ("score", ReportJSON.score(entry.score)), ("checks", ReportJSON.checks(entry.score))])
             })),
             ("matrix", .object([
                 ("columns", .array(report.matrix.columns.map(JSONOutput.string))),
                 ("rows", .array(zip(report.matrix.rows, report.matrix.cells).map { row, cells in
-                    .object([("marker", .string(row)), ("scores", .array(cells.map(score)))])
+                    .object([("marker", .string(row)), ("scores", .array(cells.map(ReportJSON.score)))])
                 })),
             ])),
         ]
@@ -95,7 +91,7 @@ public enum AuditJSON {
     static func actionHeader(_ group: ActionGroup) -> [(String, JSONOutput)] {
         [
             ("channel", .optional(group.channel)), ("name", .string(group.channelName)), ("owner", .optional(group.owner)),
-            ("score", group.score.map(score) ?? .null),
+            ("score", group.score.map(ReportJSON.score) ?? .null),
         ]
     }
 
@@ -103,17 +99,6 @@ public enum AuditJSON {
         .object([
             ("severity", .string(item.severity.rawValue)), ("marker", .string(item.marker)),
             ("journey", .string(item.journey)), ("touchpoint", .optional(item.touchpoint)),
-        ] + CheckJSON.location(item.location) + [("action", .string(item.action))])
-    }
-
-    static func score(_ score: Score) -> JSONOutput {
-        score.percent.map(JSONOutput.number) ?? .null
-    }
-
-    static func checks(_ score: Score) -> JSONOutput {
-        .object([
-            ("met", .integer(score.met)), ("applicable", .integer(score.applicable)),
-            ("weightedMet", .integer(score.weightedMet)), ("weightedApplicable", .integer(score.weightedApplicable)),
-        ])
+        ] + ReportJSON.location(item.location) + [("action", .string(item.action))])
     }
 }

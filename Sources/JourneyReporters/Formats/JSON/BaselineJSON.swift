@@ -7,18 +7,14 @@ import JourneyModel
 /// is being accepted (two gaps with one fingerprint are two entries, each
 /// accepting one). Sorted by fingerprint, so a rewritten baseline diffs
 /// cleanly.
-public enum BaselineJSON {
-    public static func render(_ gaps: [DescribedGap]) -> String {
-        var text = ""
-        render(gaps, to: &text)
-        return text
-    }
+public struct BaselineJSON: Reporter {
+    public init() {}
 
-    public static func render(_ gaps: [DescribedGap], to target: inout some TextOutputStream) {
+    public func write(_ gaps: [DescribedGap], to output: inout ReportOutput) {
         // Each fingerprint made once; equal ones keep report order.
         let entries = gaps.filter(\.isOpen).map { (fingerprint: $0.fingerprint, gap: $0) }.enumerated()
             .sorted { ($0.element.fingerprint, $0.offset) < ($1.element.fingerprint, $1.offset) }.map(\.element)
-        var writer = JSONStreamWriter(into: target)
+        var writer = JSONStreamWriter(into: consume output)
         writer.beginObject()
         writer.write("baseline", .integer(Baseline.currentVersion))
         writer.beginArray("gaps")
@@ -33,6 +29,6 @@ public enum BaselineJSON {
                 ("message", .string(gap.message)),
             ]))
         }
-        target = writer.finish()
+        output = writer.finish()
     }
 }

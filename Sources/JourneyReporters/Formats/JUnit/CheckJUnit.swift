@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterChecker
 import JourneyModel
 
@@ -23,27 +24,23 @@ import JourneyModel
 ///   <testcase classname="first-purchase.welcome-mail" name="formal-address · newcomers" file="…" line="12" time="0">
 ///     <failure message="welcome-mail (email, discover) plans …" type="error">…</failure>
 /// ```
-public enum CheckJUnit {
-    public static func render(_ result: CheckResult) -> String {
-        var text = ""
-        render(result, to: &text)
-        return text
-    }
+public struct CheckJUnit: Reporter {
+    public init() {}
 
-    /// Suite by suite, case by case into `target`. The counts every suite
+    /// Suite by suite, case by case into `output`. The counts every suite
     /// (and the whole run) opens with are found first, without words; a
     /// file's findings exist only while its suite is counted or written.
-    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
         let byFile = FindingsByFile(result, includingAccepted: true)
-        let files = files(of: result.workspace, findingFiles: byFile.files)
-        let suiteCounts = files.map { counts(of: byFile.findings(in: $0)) }
+        let files = Self.files(of: result.workspace, findingFiles: byFile.files)
+        let suiteCounts = files.map { Self.counts(of: byFile.findings(in: $0)) }
         let total = suiteCounts.reduce(Counts(), +)
-        target.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        target.write("<testsuites name=\"throughline check\"\(total.attributes)>\n")
+        output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        output.write("<testsuites name=\"throughline check\"\(total.attributes)>\n")
         for (file, fileCounts) in zip(files, suiteCounts) {
-            writeSuite(file: file, findings: byFile.findings(in: file), counts: fileCounts, to: &target)
+            Self.writeSuite(file: file, findings: byFile.findings(in: file), counts: fileCounts, to: &output)
         }
-        target.write("</testsuites>\n")
+        output.write("</testsuites>\n")
     }
 
     /// Every file the report can speak of, in path order.
@@ -77,9 +74,14 @@ public enum CheckJUnit {
 
     /// How a finding counts: skipped, error, failure, or a passing test.
     static func outcome(of finding: Finding) -> Outcome {
-        if finding.suppression != nil { return .skipped }
-        if finding.kind == .diagnostic && finding.severity == .error { return .error }
-        return finding.severity >= .warning ? .failure : .passed
+        switch finding {
+        case .diagnostic(let diagnostic):
+            if diagnostic.severity == .error { return .error }
+            return diagnostic.severity >= .warning ? .failure : .passed
+        case .gap(let gap):
+            if gap.suppression != nil { return .skipped }
+            return gap.severity >= .warning ? .failure : .passed
+        }
     }
 
     enum Outcome {
@@ -100,27 +102,28 @@ public enum CheckJUnit {
         return counts
     }
 
-    static func writeSuite(file: String, findings: [Finding], counts: Counts, to target: inout some TextOutputStream) {
-        target.write("  <testsuite name=\"\(attr(file))\"\(counts.attributes)>\n")
+    static func writeSuite(file: String, findings: [Finding], counts: Counts, to output: inout ReportOutput) {
+        output.write("  <testsuite name=\"\(attr(file))\"\(counts.attributes)>\n")
         for (finding, (classname, name)) in zip(findings, uniqueNames(findings)) {
             var lines = "    <testcase classname=\"\(attr(classname))\" name=\"\(attr(name))\" file=\"\(attr(file))\" line=\"\(finding.location.line)\" time=\"0\">\n"
-            let details = MarkupEscaping.text(self.details(of: finding))
+            let words = finding.words
+            let details = MarkupEscaping.text(self.details(of: finding, words: words))
             switch outcome(of: finding) {
             case .skipped:
                 lines += "      <skipped message=\"\(attr(finding.suppression?.reason ?? ""))\">\(details)</skipped>\n"
             case .error:
-                lines += "      <error message=\"\(attr(finding.messageWithSuggestion))\" type=\"\(finding.severity)\">\(details)</error>\n"
+                lines += "      <error message=\"\(attr(words.message))\" type=\"\(finding.severity)\">\(details)</error>\n"
             case .failure:
-                lines += "      <failure message=\"\(attr(finding.messageWithSuggestion))\" type=\"\(finding.severity)\">\(details)</failure>\n"
+                lines += "      <failure message=\"\(attr(words.message))\" type=\"\(finding.severity)\">\(details)</failure>\n"
             case .passed:
                 lines += "      <system-out>\(details)</system-out>\n"
             }
-            target.write(lines + "    </testcase>\n")
+            output.write(lines + "    </testcase>\n")
         }
         if findings.isEmpty {
-            target.write("    <testcase classname=\"throughline\" name=\"no findings\" file=\"\(attr(file))\" time=\"0\"/>\n")
+            output.write("    <testcase classname=\"throughline\" name=\"no findings\" file=\"\(attr(file))\" time=\"0\"/>\n")
         }
-        target.write("  </testsuite>\n")
+        output.write("  </testsuite>\n")
     }
 
     /// `classname` and `name` of each finding's test case, unique within the
@@ -143,8 +146,12 @@ public enum CheckJUnit {
     }
 
     static func names(of finding: Finding, detailed: Bool) -> (classname: String, name: String) {
-        guard let gap = finding.gap else {
-            return ("throughline.input", "\(finding.id) at \(finding.location.line):\(finding.location.column)")
+        let gap: DescribedGap
+        switch finding {
+        case .diagnostic(let diagnostic):
+            return ("throughline.input", "\(diagnostic.code.rawValue) at \(diagnostic.location.line):\(diagnostic.location.column)")
+        case .gap(let found):
+            gap = found
         }
         let place = gap.touchpoint ?? gap.stage
         let classname = [gap.journey, place].compactMap { $0 }.joined(separator: ".")
@@ -154,9 +161,10 @@ public enum CheckJUnit {
     }
 
     /// The body of a failure, error, skip or output: the finding in full.
-    static func details(of finding: Finding) -> String {
-        var lines = ["\(finding.location): \(finding.severity): \(finding.messageWithSuggestion)"]
-        if let gap = finding.gap {
+    static func details(of finding: Finding, words: Finding.Words) -> String {
+        var lines = ["\(finding.location): \(finding.severity): \(words.message)"]
+        switch finding {
+        case .gap(let gap):
             lines.append("marker: \(gap.marker) (\(gap.kind.rawValue))")
             lines.append("brand: \(gap.brand)")
             lines.append("journey: \(gap.journey)")
@@ -165,16 +173,18 @@ public enum CheckJUnit {
                 ("stage", gap.stage), ("attribute", gap.attribute),
             ]
             for case let (label, value?) in optional { lines.append("\(label): \(value)") }
-            lines.append("expected: \(gap.expected)")
-            lines.append("planned: \(gap.planned)")
-            if let action = finding.action { lines.append("action: \(action)") }
+            if let (expected, planned) = words.expectedAndPlanned {
+                lines.append("expected: \(expected)")
+                lines.append("planned: \(planned)")
+            }
+            if let action = words.action { lines.append("action: \(action)") }
             if let suppression = gap.suppression {
                 lines.append("accepted at \(suppression.location): \(suppression.reason)")
             }
-        } else {
-            lines.append("diagnostic: \(finding.id)")
+        case .diagnostic(let diagnostic):
+            lines.append("diagnostic: \(diagnostic.code.rawValue)")
         }
-        for related in finding.related { lines.append("see \(related.location): \(related.message)") }
+        for related in words.related { lines.append("see \(related.location): \(related.message)") }
         return lines.joined(separator: "\n")
     }
 

@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterAudit
 import CharterChecker
 import JourneyModel
@@ -23,38 +24,34 @@ import JourneyModel
 /// | --- | --- | ---: | ---: |
 /// | Chat (chat) | Customer care | 88.9% | 19/21 |
 /// ```
-public enum AuditMarkdown {
-    public static func render(_ audit: AuditReport) -> String {
-        var text = ""
-        render(audit, to: &text)
-        return text
-    }
+public struct AuditMarkdown: Reporter {
+    public init() {}
 
-    /// Block by block into `target`: one segment's blocks at a time.
-    public static func render(_ audit: AuditReport, to target: inout some TextOutputStream) {
-        var blocks = MarkdownBlocks(into: target)
+    /// Block by block into `output`: one segment's blocks at a time.
+    public func write(_ audit: AuditReport, to output: inout ReportOutput) {
+        var blocks = MarkdownBlocks(into: consume output)
         blocks.write("## Charter audit")
-        blocks.write(escape(weightsLine(audit.weights)))
+        blocks.write(Self.escape(ReportWording.weightsLine(audit.weights)))
         if audit.segments.isEmpty {
-            blocks.write(escape(emptyLine))
+            blocks.write(Self.escape(ReportWording.nothingToAudit))
         }
         for segment in audit.segments {
-            write(segment, to: &blocks)
+            Self.write(segment, to: &blocks)
         }
-        target = blocks.finish()
+        output = blocks.finish()
     }
 
     /// A segment's blocks, each written as soon as it is made.
-    static func write(_ report: SegmentReport, to blocks: inout MarkdownBlocks<some TextOutputStream>) {
+    static func write(_ report: SegmentReport, to blocks: inout MarkdownBlocks) {
         let badge = report.priority ? " · ⭐ priority" : ""
         blocks.write("### \(escape(report.brandName)) · \(escape(report.segmentName)) — \(report.score.formatted)\(badge)")
-        blocks.write("Segment \(code(report.label, inTable: false)). Score **\(report.score.formatted)**: \(escape(countsLine(report))).")
+        blocks.write("Segment \(code(report.label, inTable: false)). Score **\(report.score.formatted)**: \(escape(ReportWording.countsLine(report))).")
 
         if !report.journeys.isEmpty {
             var lines = ["**Journeys**", ""]
             for passage in report.journeys {
                 let route = passage.touchpoints.isEmpty ? "no touchpoint" : passage.touchpoints.map(escape).joined(separator: " → ")
-                lines.append("- \(escape(journeyLabel(passage.journey, name: passage.name))): \(route)")
+                lines.append("- \(escape(ReportWording.journeyLabel(passage.journey, name: passage.name))): \(route)")
             }
             blocks.write(lines.joined(separator: "\n"))
         }
@@ -63,7 +60,7 @@ public enum AuditMarkdown {
             blocks.write(table(
                 title: "By channel", header: ["Channel", "Owner", "Score", "Checks"], rightAligned: [2, 3],
                 rows: report.byChannel.map { entry in
-                    [escape(channelLabel(entry.channel, name: entry.name)), escape(entry.owner ?? "—"), entry.score.formatted, checks(entry.score)]
+                    [escape(ReportWording.channelLabel(entry.channel, name: entry.name)), escape(entry.owner ?? "—"), entry.score.formatted, ReportWording.checks(entry.score)]
                 }
             ))
         }
@@ -72,16 +69,16 @@ public enum AuditMarkdown {
                 title: "By marker", header: ["Marker", "Promise", "Kind", "Severity", "Score", "Checks"], rightAligned: [4, 5],
                 rows: report.byMarker.map { entry in
                     [code(entry.marker), entry.title == entry.marker ? "" : escape(entry.title), entry.kind.rawValue,
-                     entry.severity.rawValue, entry.score.formatted, checks(entry.score)]
+                     entry.severity.rawValue, entry.score.formatted, ReportWording.checks(entry.score)]
                 }
             ))
         }
         if !report.byJourney.isEmpty {
-            let names = journeyNames(report)
+            let names = ReportWording.journeyNames(report)
             blocks.write(table(
                 title: "By journey", header: ["Journey", "Score", "Checks"], rightAligned: [1, 2],
                 rows: report.byJourney.map { entry in
-                    [escape(journeyLabel(entry.journey, name: names[entry.journey] ?? nil)), entry.score.formatted, checks(entry.score)]
+                    [escape(ReportWording.journeyLabel(entry.journey, name: names[entry.journey] ?? nil)), entry.score.formatted, ReportWording.checks(entry.score)]
                 }
             ))
         }
@@ -100,7 +97,7 @@ public enum AuditMarkdown {
             blocks.write(table(
                 title: "Gaps, worst first", header: ["Severity", "Marker", "Where", "Expected", "Planned", "Location"], rightAligned: [],
                 rows: report.gaps.map { gap in
-                    [CheckMarkdown.severityLabel(gap.severity), code(gap.marker), escape(place(of: gap)),
+                    [ReportWording.severityWithIcon(gap.severity), code(gap.marker), escape(ReportWording.place(of: gap)),
                      escape(gap.expected), escape(gap.planned), code(gap.location.description)]
                 }
             ))
@@ -110,10 +107,10 @@ public enum AuditMarkdown {
             var lines = ["#### Action plan", ""]
             for (index, group) in report.actions.enumerated() {
                 let number = "\(index + 1). "
-                lines.append(number + "**\(escape(group.channelName))**" + escape(groupDetails(group)))
+                lines.append(number + "**\(escape(group.channelName))**" + escape(ReportWording.groupDetails(group)))
                 let indent = String(repeating: " ", count: number.count)
                 for item in group.items {
-                    lines.append("\(indent)- \(CheckMarkdown.severityLabel(item.severity)) \(code(item.marker, inTable: false)): \(escape(item.action)) \(code(item.location.description, inTable: false))")
+                    lines.append("\(indent)- \(ReportWording.severityWithIcon(item.severity)) \(code(item.marker, inTable: false)): \(escape(item.action)) \(code(item.location.description, inTable: false))")
                 }
             }
             blocks.write(lines.joined(separator: "\n"))
@@ -123,70 +120,18 @@ public enum AuditMarkdown {
             blocks.write(table(
                 title: "Accepted gaps", header: ["Marker", "Where", "Reason", "Location"], rightAligned: [],
                 rows: report.suppressed.map { gap in
-                    [code(gap.marker), escape(place(of: gap)), escape(gap.suppression?.reason ?? ""), code(gap.location.description)]
+                    [code(gap.marker), escape(ReportWording.place(of: gap)), escape(gap.suppression?.reason ?? ""), code(gap.location.description)]
                 }
             ))
         }
     }
-
-    // MARK: - Wording shared by the audit formats (plain text, not escaped)
-
-    static func weightsLine(_ weights: SeverityWeights) -> String {
-        "Score = checks met over checks applicable, weighted by severity (error \(weights.error), warning \(weights.warning), info \(weights.info))."
-    }
-
-    static let emptyLine = "No segment goes through any journey: nothing to audit."
-
-    /// `187 of 192 checks met, 5 open gaps, 1 accepted`
-    static func countsLine(_ report: SegmentReport) -> String {
-        let gaps = report.gaps.count
-        let accepted = report.suppressed.isEmpty ? "" : ", \(report.suppressed.count) accepted"
-        return "\(report.score.met) of \(report.score.applicable) checks met, \(gaps) open gap\(gaps == 1 ? "" : "s")\(accepted)"
-    }
-
-    /// `Chat (chat)`, or the id alone when the channel has no other name.
-    static func channelLabel(_ id: String, name: String) -> String {
-        name.isEmpty || name == id ? id : "\(name) (\(id))"
-    }
-
-    /// `Care and repair (care-and-repair)`, or the id alone.
-    static func journeyLabel(_ id: String, name: String?) -> String {
-        guard let name, !name.isEmpty, name != id else { return id }
-        return "\(name) (\(id))"
-    }
-
-    static func journeyNames(_ report: SegmentReport) -> [String: String?] {
-        Dictionary(report.journeys.map { ($0.journey, $0.name) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// ` — Customer care · score 88.9%`: what follows a group's channel name.
-    static func groupDetails(_ group: ActionGroup) -> String {
-        (group.owner.map { " — \($0)" } ?? "") + (group.score.map { " · score \($0.formatted)" } ?? "")
-    }
-
-    /// `care-and-repair/care-chat (chat, support)`
-    static func place(of gap: DescribedGap) -> String {
-        let place = [gap.journey, gap.touchpoint].compactMap { $0 }.joined(separator: "/")
-        let context = [gap.channel, gap.stage].compactMap { $0 }.joined(separator: ", ")
-        return context.isEmpty ? place : "\(place) (\(context))"
-    }
-
-    /// `19/21`
-    static func checks(_ score: Score) -> String {
-        "\(score.met)/\(score.applicable)"
-    }
-
-    // MARK: - Markdown
 
     static func matrixCell(_ score: Score) -> String {
         score.applicable == 0 ? "·" : score.formatted
     }
 
     static func table(title: String, header: [String], rightAligned: Set<Int>, rows: [[String]]) -> String {
-        var lines = ["#### \(title)", "", CheckMarkdown.row(header)]
-        lines.append("| " + header.indices.map { rightAligned.contains($0) ? "---:" : "---" }.joined(separator: " | ") + " |")
-        lines += rows.map(CheckMarkdown.row)
-        return lines.joined(separator: "\n")
+        (["#### \(title)", ""] + MarkdownTable.header(header, rightAligned: rightAligned) + rows.map(MarkdownTable.row)).joined(separator: "\n")
     }
 
     static func escape(_ text: String) -> String { MarkdownEscaping.cell(text) }

@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterChecker
 import JourneyModel
 
@@ -17,96 +18,74 @@ import JourneyModel
 /// | --- | --- | --- | --- | --- |
 /// | ⛔ error | 12:20 | `formal-address` | newcomers | welcome\-mail (email, discover) plans … |
 /// ```
-public enum CheckMarkdown {
-    public static func render(_ result: CheckResult) -> String {
-        var text = ""
-        render(result, to: &text)
-        return text
-    }
+public struct CheckMarkdown: Reporter {
+    public init() {}
 
-    /// Block by block into `target`: one file's table at a time.
-    public static func render(_ result: CheckResult, to target: inout some TextOutputStream) {
+    /// Block by block into `output`: one file's table at a time.
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
         let summary = result.summary
-        var blocks = MarkdownBlocks(into: target)
+        var blocks = MarkdownBlocks(into: consume output)
         blocks.write("## Throughline check")
-        let icon = result.fails ? "❌" : (summary.errors + summary.warnings + summary.infos > 0 ? "⚠️" : "✅")
-        blocks.write("\(icon) \(MarkdownEscaping.cell(CheckText.summaryLine(summary, style: .plain)))")
-        blocks.write("""
-        | Errors | Warnings | Infos | Accepted | Files | Journeys | Touchpoints |
-        | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-        | \(summary.errors) | \(summary.warnings) | \(summary.infos) | \(summary.suppressed) | \(summary.files) | \(summary.journeys) | \(summary.touchpoints) |
-        """)
+        let icon = switch result.verdict {
+        case .fails: "❌"
+        case .passesWithFindings: "⚠️"
+        case .clean: "✅"
+        }
+        blocks.write("\(icon) \(MarkdownEscaping.cell(ReportWording.summaryLine(summary)))")
+        let counts = [summary.errors, summary.warnings, summary.infos, summary.suppressed, summary.files, summary.journeys, summary.touchpoints]
+        let countsTable = MarkdownTable.header(
+            ["Errors", "Warnings", "Infos", "Accepted", "Files", "Journeys", "Touchpoints"], rightAligned: Set(counts.indices)
+        ) + [MarkdownTable.row(counts.map(String.init))]
+        blocks.write(countsTable.joined(separator: "\n"))
 
         let open = FindingsByFile(result, includingAccepted: false)
         for file in open.files {
             var table = [
                 "### \(MarkdownEscaping.codeSpan(file, inTable: false))",
                 "",
-                "| Severity | Location | Rule | Segment | Message |",
-                "| --- | --- | --- | --- | --- |",
-            ]
-            for finding in inLineOrder(open.findings(in: file)) {
+            ] + MarkdownTable.header(["Severity", "Location", "Rule", "Segment", "Message"])
+            for finding in open.findingsInLineOrder(in: file) {
                 let cells = [
-                    severityLabel(finding.severity),
-                    "\(finding.location.line):\(finding.location.column)",
+                    ReportWording.severityWithIcon(finding.severity),
+                    finding.location.position.description,
                     MarkdownEscaping.codeSpan(finding.id),
                     MarkdownEscaping.cell(finding.gap?.segment ?? ""),
-                    message(of: finding),
+                    Self.message(of: finding),
                 ]
-                table.append(row(cells))
+                table.append(MarkdownTable.row(cells))
             }
             blocks.write(table.joined(separator: "\n"))
         }
 
-        let accepted = result.suppressedGaps.map(Finding.init)
+        let accepted = result.suppressedGaps.map(Finding.gap)
         if !accepted.isEmpty {
             var table = [
                 "<details>",
                 "<summary>\(accepted.count) accepted \(accepted.count == 1 ? "gap" : "gaps")</summary>",
                 "",
-                "| Location | Rule | Segment | Message | Reason |",
-                "| --- | --- | --- | --- | --- |",
-            ]
+            ] + MarkdownTable.header(["Location", "Rule", "Segment", "Message", "Reason"])
             for finding in accepted {
-                table.append(row([
+                table.append(MarkdownTable.row([
                     MarkdownEscaping.codeSpan(finding.location.description),
                     MarkdownEscaping.codeSpan(finding.id),
                     MarkdownEscaping.cell(finding.gap?.segment ?? ""),
-                    message(of: finding),
+                    Self.message(of: finding),
                     MarkdownEscaping.cell(finding.suppression?.reason ?? ""),
                 ]))
             }
             table += ["", "</details>"]
             blocks.write(table.joined(separator: "\n"))
         }
-        target = blocks.finish()
+        output = blocks.finish()
     }
 
-    static func severityLabel(_ severity: Severity) -> String {
-        switch severity {
-        case .error: "⛔ error"
-        case .warning: "⚠️ warning"
-        case .info: "ℹ️ info"
-        }
-    }
-
+    /// The message, then the action that would close a gap and the related places.
     static func message(of finding: Finding) -> String {
-        var text = MarkdownEscaping.cell(finding.messageWithSuggestion)
+        var text = MarkdownEscaping.cell(finding.message)
         if let action = finding.action { text += "<br>→ \(MarkdownEscaping.cell(action))" }
         for related in finding.related {
             text += "<br>↳ \(MarkdownEscaping.codeSpan(related.location.description)) \(MarkdownEscaping.cell(related.message))"
         }
         return text
-    }
-
-    static func row(_ cells: [String]) -> String {
-        "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |"
-    }
-
-    /// By line and column, keeping the given order for equal positions.
-    static func inLineOrder(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated()
-            .sorted { ($0.element.location.position, $0.offset) < ($1.element.location.position, $1.offset) }
-            .map(\.element)
     }
 }

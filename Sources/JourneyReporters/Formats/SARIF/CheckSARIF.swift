@@ -16,7 +16,7 @@ import JourneyModel
 /// - Locations: the path as given, relative to `%SRCROOT%` (absolute paths
 ///   become `file://` URIs); `startLine`/`startColumn` are 1-based and
 ///   columns count Unicode scalars, hence `"columnKind": "unicodeCodePoints"`.
-/// - Gaps carry `partialFingerprints["throughlineGap/v1"]` (``DescribedGap/fingerprint``,
+/// - Gaps carry `partialFingerprints["throughlineGap/v2"]` (``DescribedGap/fingerprint``,
 ///   which survives edits that move lines) and their journey, touchpoint,
 ///   segment, channel, stage, expected and planned values, and the action
 ///   that would close them, under `properties`.
@@ -30,49 +30,49 @@ import JourneyModel
 ///   "runs": [ { "tool": { "driver": { "name": "throughline", "rules": [ … ] } },
 ///               "columnKind": "unicodeCodePoints", "results": [ … ] } ] }
 /// ```
-public enum CheckSARIF {
+public struct CheckSARIF: Reporter {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json"
     public static let sarifVersion = "2.1.0"
     /// The base that relative artifact URIs are resolved against.
     public static let sourceRootID = "%SRCROOT%"
     /// The key of the gap fingerprint in `partialFingerprints`.
-    public static let fingerprintKey = "throughlineGap/v1"
+    public static let fingerprintKey = "throughlineGap/v2"
 
-    /// - Parameter toolVersion: `tool.driver.version`; omitted when nil.
-    public static func render(_ result: CheckResult, toolVersion: String? = nil) -> String {
-        var text = ""
-        render(result, toolVersion: toolVersion, to: &text)
-        return text
+    /// `tool.driver.version`; omitted when nil.
+    public var toolVersion: String?
+
+    public init(toolVersion: String? = nil) {
+        self.toolVersion = toolVersion
     }
 
-    /// Result by result into `target`: the log of a large workspace is written, not built.
-    public static func render(_ result: CheckResult, toolVersion: String? = nil, to target: inout some TextOutputStream) {
+    /// Result by result into `output`: the log of a large workspace is written, not built.
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
         let rules = RuleTable(result)
         var driver: [(String, JSONOutput)] = [("name", "throughline")]
         if let toolVersion { driver.append(("version", .string(toolVersion))) }
         driver.append(("rules", .array(rules.descriptors)))
 
-        var writer = JSONStreamWriter(into: target)
+        var writer = JSONStreamWriter(into: consume output)
         writer.beginObject()
-        writer.write("$schema", .string(schemaURI))
-        writer.write("version", .string(sarifVersion))
+        writer.write("$schema", .string(Self.schemaURI))
+        writer.write("version", .string(Self.sarifVersion))
         writer.beginArray("runs")
         writer.beginObject()
         writer.write("tool", .object([("driver", .object(driver))]))
         writer.write("originalUriBaseIds", .object([
-            (sourceRootID, .object([
-                ("description", message("The folder throughline ran in; the paths of the files it read are relative to it.")),
+            (Self.sourceRootID, .object([
+                ("description", Self.message("The folder throughline ran in; the paths of the files it read are relative to it.")),
             ])),
         ]))
         writer.write("columnKind", "unicodeCodePoints")
         writer.beginArray("results")
-        for found in result.diagnostics { writer.write(diagnostic(found, rules: rules)) }
-        for found in result.gaps { writer.write(gap(found, rules: rules)) }
+        for found in result.diagnostics { writer.write(Self.diagnostic(found, rules: rules)) }
+        for found in result.gaps { writer.write(Self.gap(found, rules: rules)) }
         writer.end()
         writer.write("properties", .object([
-            ("summary", CheckJSON.summary(result.summary)),
+            ("summary", ReportJSON.summary(result.summary)),
         ]))
-        target = writer.finish()
+        output = writer.finish()
     }
 
     /// `error`, `warning`, `note`.
@@ -87,13 +87,12 @@ public enum CheckSARIF {
     // MARK: Results
 
     static func diagnostic(_ diagnostic: Diagnostic, rules: RuleTable) -> JSONOutput {
-        let finding = Finding(diagnostic)
         let rule = rules.rule(for: .diagnostic(diagnostic.code))
         var members: [(String, JSONOutput)] = [
             ("ruleId", .string(rule.id)),
             ("ruleIndex", .integer(rule.index)),
             ("level", .string(level(diagnostic.severity))),
-            ("message", message(finding.messageWithSuggestion)),
+            ("message", message(diagnostic.messageWithSuggestion)),
             ("locations", .array([location(diagnostic.location)])),
         ]
         if !diagnostic.related.isEmpty { members.append(("relatedLocations", relatedLocations(diagnostic.related))) }

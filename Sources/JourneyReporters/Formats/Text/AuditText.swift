@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterAudit
 import CharterChecker
 import JourneyModel
@@ -5,35 +6,36 @@ import JourneyModel
 /// The audit as a customer-relationship director reads it: per segment,
 /// priority segments first, the score, where it is earned and lost, the
 /// gaps worst first and the action plan per channel owner.
-public enum AuditText {
-    public static func render(_ audit: AuditReport, style: TerminalStyle = .plain) -> String {
-        var text = ""
-        render(audit, style: style, to: &text)
-        return text
+public struct AuditText: Reporter {
+    /// Colours, for a terminal.
+    public var style: TerminalStyle
+
+    public init(style: TerminalStyle = .plain) {
+        self.style = style
     }
 
-    /// Line by line into `target`.
-    public static func render(_ audit: AuditReport, style: TerminalStyle = .plain, to target: inout some TextOutputStream) {
-        func line(_ text: String) { target.write(text + "\n") }
-        let weights = audit.weights
+    /// Line by line into `output`.
+    public func write(_ audit: AuditReport, to output: inout ReportOutput) {
+        func line(_ text: String) { output.writeLine(text) }
         line(style.bold("Charter audit"))
-        line("Score = checks met over checks applicable, weighted by severity (error \(weights.error), warning \(weights.warning), info \(weights.info)).")
+        line(ReportWording.weightsLine(audit.weights))
         if audit.segments.isEmpty {
             line("")
-            line("No segment goes through any journey: nothing to audit.")
+            line(ReportWording.nothingToAudit)
         }
         for segment in audit.segments {
             line("")
-            write(segment, style: style, to: &target)
+            writeSection(segment, to: &output)
         }
     }
 
-    static func write(_ report: SegmentReport, style: TerminalStyle, to target: inout some TextOutputStream) {
-        func line(_ text: String) { target.write(text + "\n") }
+    /// A segment's section, line by line.
+    private func writeSection(_ report: SegmentReport, to output: inout ReportOutput) {
+        func line(_ text: String) { output.writeLine(text) }
         let priority = report.priority ? ", priority" : ""
         let title = "\(report.brandName) · \(report.segmentName) (\(report.segment)\(priority))"
         line(style.bold("━━ \(title) ━━"))
-        line("Score \(style.bold(report.score.formatted)): \(report.score.met) of \(report.score.applicable) checks met, \(report.gaps.count) open gap\(report.gaps.count == 1 ? "" : "s")\(report.suppressed.isEmpty ? "" : ", \(report.suppressed.count) accepted").")
+        line("Score \(style.bold(report.score.formatted)): \(ReportWording.countsLine(report)).")
         line("")
         line("Journeys")
         for passage in report.journeys {
@@ -43,21 +45,21 @@ public enum AuditText {
             line("")
             line("By channel")
             var table = TextTable(header: ["channel", "owner", "score", "checks"], rightAligned: [2, 3])
-            table.rows = report.byChannel.map { [$0.channel, $0.owner ?? "—", $0.score.formatted, "\($0.score.met)/\($0.score.applicable)"] }
+            table.rows = report.byChannel.map { [$0.channel, $0.owner ?? "—", $0.score.formatted, ReportWording.checks($0.score)] }
             for row in table.render() { line(row) }
         }
         if !report.byMarker.isEmpty {
             line("")
             line("By marker")
             var table = TextTable(header: ["marker", "kind", "severity", "score", "checks"], rightAligned: [3, 4])
-            table.rows = report.byMarker.map { [$0.marker, $0.kind.rawValue, $0.severity.rawValue, $0.score.formatted, "\($0.score.met)/\($0.score.applicable)"] }
+            table.rows = report.byMarker.map { [$0.marker, $0.kind.rawValue, $0.severity.rawValue, $0.score.formatted, ReportWording.checks($0.score)] }
             for row in table.render() { line(row) }
         }
         if !report.byJourney.isEmpty {
             line("")
             line("By journey")
             var table = TextTable(header: ["journey", "score", "checks"], rightAligned: [1, 2])
-            table.rows = report.byJourney.map { [$0.journey, $0.score.formatted, "\($0.score.met)/\($0.score.applicable)"] }
+            table.rows = report.byJourney.map { [$0.journey, $0.score.formatted, ReportWording.checks($0.score)] }
             for row in table.render() { line(row) }
         }
         if !report.matrix.rows.isEmpty, !report.matrix.columns.isEmpty {
@@ -75,9 +77,7 @@ public enum AuditText {
         } else {
             line("Gaps, worst first")
             for gap in report.gaps {
-                let place = [gap.journey, gap.touchpoint].compactMap { $0 }.joined(separator: "/")
-                let context = [gap.channel, gap.stage].compactMap { $0 }.joined(separator: ", ")
-                line("  \(CheckText.label(gap.severity, style: style)) \(gap.marker) at \(place)\(context.isEmpty ? "" : " (\(context))")")
+                line("  \(style.label(gap.severity)) \(gap.marker) at \(ReportWording.place(of: gap))")
                 line("    expected: \(gap.expected)")
                 line("    planned:  \(gap.planned)")
                 line("    \(style.dim(gap.location.description))")

@@ -1,3 +1,4 @@
+import JSONWriter
 import CharterChecker
 import JourneyModel
 
@@ -8,21 +9,22 @@ import JourneyModel
 /// Journeys/aurele/first-purchase.journey.jsonc:12:20: error: welcome-mail (email, discover) plans address = informal; 'We always address customers formally' expects address = formal [formal-address · newcomers]
 /// 1 error, 0 warnings, 0 infos in 2 files (1 journey, 4 touchpoints)
 /// ```
-public enum CheckText {
-    public static func render(_ result: CheckResult, style: TerminalStyle = .plain) -> String {
-        var text = ""
-        render(result, style: style, to: &text)
-        return text
+public struct CheckText: Reporter {
+    /// Colours, for a terminal.
+    public var style: TerminalStyle
+
+    public init(style: TerminalStyle = .plain) {
+        self.style = style
     }
 
-    /// Line by line into `target`.
-    public static func render(_ result: CheckResult, style: TerminalStyle = .plain, to target: inout some TextOutputStream) {
+    /// Line by line into `output`.
+    public func write(_ result: CheckResult, to output: inout ReportOutput) {
         for diagnostic in result.diagnostics {
-            var line = "\(style.bold(diagnostic.location.description + ":")) \(label(diagnostic.severity, style: style)) \(diagnostic.message) \(style.dim("[\(diagnostic.code.rawValue)]"))"
+            var line = "\(style.bold(diagnostic.location.description + ":")) \(style.label(diagnostic.severity)) \(diagnostic.message) \(style.dim("[\(diagnostic.code.rawValue)]"))"
             for related in diagnostic.related {
                 line += "\n    \(style.dim("\(related.location): note: \(related.message)"))"
             }
-            target.write(line + "\n")
+            output.writeLine(line)
         }
         // One line per place: the same gap for several segments lists them
         // together. Report order puts the gaps of one place next to each
@@ -33,7 +35,7 @@ public enum CheckText {
         func writePlace() {
             for (gap, message, segments) in place {
                 let tags = ([gap.marker] + (segments.isEmpty ? [] : [segments.joined(separator: ", ")])).joined(separator: " · ")
-                target.write("\(style.bold(gap.location.description + ":")) \(label(gap.severity, style: style)) \(message) \(style.dim("[\(tags)]"))\n")
+                output.write("\(style.bold(gap.location.description + ":")) \(style.label(gap.severity)) \(message) \(style.dim("[\(tags)]"))\n")
             }
             placeCount += place.count
             place.removeAll(keepingCapacity: true)
@@ -49,29 +51,9 @@ public enum CheckText {
             }
         }
         writePlace()
-        target.write(summaryLine(result.summary, style: style) + (placeCount < openCount ? "; \(plural(openCount, "gap")) at \(plural(placeCount, "place"))" : "") + "\n")
-    }
-
-    static func label(_ severity: Severity, style: TerminalStyle) -> String {
-        switch severity {
-        case .error: style.red("error:")
-        case .warning: style.yellow("warning:")
-        case .info: style.blue("info:")
-        }
-    }
-
-    /// The counts the text format ends with (without its count of places,
-    /// which only its grouping knows), for showing the outcome of a report
-    /// written elsewhere, in any format.
-    public static func summaryLine(_ summary: CheckResult.Summary, style: TerminalStyle) -> String {
-        var line = "\(plural(summary.errors, "error")), \(plural(summary.warnings, "warning")), \(plural(summary.infos, "info"))"
-        line += " in \(plural(summary.files, "file")) (\(plural(summary.journeys, "journey")), \(plural(summary.touchpoints, "touchpoint")))"
-        if summary.suppressed > 0 { line += "; \(plural(summary.suppressed, "gap")) accepted (suppressions or baseline)" }
-        return summary.errors > 0 ? style.bold(line) : line
-    }
-
-    /// `1 error`, `2 errors`, `0 errors`.
-    static func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+        let summary = result.summary
+        let summaryLine = ReportWording.summaryLine(summary)
+        let places = placeCount < openCount ? "; \(ReportWording.plural(openCount, "gap")) at \(ReportWording.plural(placeCount, "place"))" : ""
+        output.writeLine((summary.errors > 0 ? style.bold(summaryLine) : summaryLine) + places)
     }
 }

@@ -1,39 +1,54 @@
+import JSONWriter
 import CharterAudit
 import CharterChecker
 import JourneyModel
 
 /// `throughline explain MARKER`: the marker in words, then what currently
 /// fails it, per segment.
-public enum ExplainText {
-    public static func render(_ explanations: [MarkerExplanation], style: TerminalStyle = .plain) -> String {
-        var lines: [String] = []
-        for (index, explanation) in explanations.enumerated() {
-            if index > 0 { lines.append("") }
-            let marker = explanation.marker
-            lines.append(style.bold("\(marker.id)") + " — \(marker.title) [brand \(explanation.brand)]")
-            if let rationale = marker.rationale { lines.append("Why: \(rationale)") }
-            lines.append("Kind: \(marker.kind.rawValue) · severity \(marker.severity.rawValue)\(marker.isEnabled ? "" : " · turned off")")
-            lines.append("Expects: \(explanation.expects)")
-            lines.append("Applies to: \(explanation.appliesTo)")
-            lines.append("Inheritance:")
-            lines += explanation.inheritance.map { "  \($0)" }
-            let perSegment = marker.kind.isPerSegment
-            for segment in explanation.segments {
-                let open = segment.gaps.filter { $0.suppression == nil }
-                let status = segment.score.applicable == 0 ? "no check applies" : "score \(segment.score.formatted) (\(segment.score.met)/\(segment.score.applicable))"
-                let gapCount = perSegment ? ", \(open.count) open gap\(open.count == 1 ? "" : "s")" : ""
-                lines.append("Segment \(segment.segment)\(segment.priority ? " (priority)" : ""): \(status)\(gapCount)")
-                lines += segment.gaps.map { "  " + describe($0, style: style) }
-            }
-            if !perSegment {
-                lines.append("Gaps (for every segment going through the journey): \(explanation.journeyGaps.count)")
-                lines += explanation.journeyGaps.map { "  " + describe($0, style: style) }
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
+public struct ExplainText: Reporter {
+    /// Colours, for a terminal.
+    public var style: TerminalStyle
+
+    public init(style: TerminalStyle = .plain) {
+        self.style = style
     }
 
-    private static func describe(_ gap: DescribedGap, style: TerminalStyle) -> String {
+    /// One brand's marker at a time, a blank line between them.
+    public func write(_ explanations: [MarkerExplanation], to output: inout ReportOutput) {
+        // Nothing to explain is still one line, so the text always ends with a line break.
+        if explanations.isEmpty { output.writeLine("") }
+        for (index, explanation) in explanations.enumerated() {
+            if index > 0 { output.writeLine("") }
+            for line in lines(of: explanation) { output.writeLine(line) }
+        }
+    }
+
+    private func lines(of explanation: MarkerExplanation) -> [String] {
+        var lines: [String] = []
+        let marker = explanation.marker
+        lines.append(style.bold("\(marker.id)") + " — \(marker.title) [brand \(explanation.brand)]")
+        if let rationale = marker.rationale { lines.append("Why: \(rationale)") }
+        lines.append("Kind: \(marker.kind.rawValue) · severity \(marker.severity.rawValue)\(marker.isEnabled ? "" : " · turned off")")
+        lines.append("Expects: \(explanation.expects)")
+        lines.append("Applies to: \(explanation.appliesTo)")
+        lines.append("Inheritance:")
+        lines += explanation.inheritance.map { "  \($0)" }
+        let perSegment = marker.kind.isPerSegment
+        for segment in explanation.segments {
+            let open = segment.gaps.filter { $0.suppression == nil }
+            let status = segment.score.applicable == 0 ? "no check applies" : "score \(segment.score.formatted) (\(ReportWording.checks(segment.score)))"
+            let gapCount = perSegment ? ", \(ReportWording.plural(open.count, "open gap"))" : ""
+            lines.append("Segment \(segment.segment)\(segment.priority ? " (priority)" : ""): \(status)\(gapCount)")
+            lines += segment.gaps.map { "  " + describe($0) }
+        }
+        if !perSegment {
+            lines.append("Gaps (for every segment going through the journey): \(explanation.journeyGaps.count)")
+            lines += explanation.journeyGaps.map { "  " + describe($0) }
+        }
+        return lines
+    }
+
+    private func describe(_ gap: DescribedGap) -> String {
         let place = [gap.journey, gap.touchpoint ?? gap.stage.map { "stage \($0)" }].compactMap { $0 }.joined(separator: "/")
         let accepted = gap.suppression.map { " (accepted: \($0.reason))" } ?? ""
         return "\(place): planned \(gap.planned)\(accepted) \(style.dim("(\(gap.location))"))"
