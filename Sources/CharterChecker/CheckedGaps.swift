@@ -50,6 +50,8 @@ public struct CheckedGaps: Sequence, Sendable {
     public struct Iterator: IteratorProtocol {
         private var buffer: [Gap]
         private var index = 0
+        /// The rest of the current batch, journey by journey.
+        private var batch: [[Gap]] = []
         private var nextBatch: Int?
         private let regeneration: GapRegeneration?
         private var marking: Baseline.Marking?
@@ -73,11 +75,18 @@ public struct CheckedGaps: Sequence, Sendable {
 
         public mutating func next() -> Gap? {
             while index == buffer.count {
+                if !batch.isEmpty {
+                    buffer = batch.removeFirst()
+                    index = 0
+                    continue
+                }
                 guard let start = nextBatch, let regeneration, let wording else { return nil }
-                var (gaps, following) = regeneration.batch(startingAt: start, wording: wording)
-                marking?.mark(&gaps, wording: wording)
-                buffer = gaps
-                index = 0
+                let (journeys, following) = regeneration.batch(startingAt: start, wording: wording)
+                batch = journeys.map { gaps in
+                    var gaps = gaps
+                    marking?.mark(&gaps, wording: wording)
+                    return gaps
+                }
                 nextBatch = following
             }
             defer { index += 1 }

@@ -23,14 +23,13 @@ public struct CheckRun: Sendable {
     /// Checks what `loaded` can judge; gaps the baseline knows are accepted.
     /// `baselineProblems` are the diagnostics of reading the baseline.
     ///
-    /// - Parameter keepingGaps: whether every gap is kept, as an audit
-    ///   needs; otherwise gaps are kept while they take no more memory than
-    ///   the input, and made again as a report walks them past that.
+    /// - Parameter keeping: how many gaps to keep; past that, they are made
+    ///   again as a report walks them.
     public static func check(
-        _ loaded: LoadedWorkspace, baseline: Baseline? = nil, baselineProblems: [Diagnostic] = [], keepingGaps: Bool = true
+        _ loaded: LoadedWorkspace, baseline: Baseline? = nil, baselineProblems: [Diagnostic] = [], keeping: GapKeeping = .all
     ) async -> CheckRun {
         let judgement = loaded.judgement
-        let budget = keepingGaps ? Int.max : max(1 << 16, loaded.inputBytes / MemoryLayout<Gap>.stride)
+        let budget = keeping.budget(forInput: loaded.inputBytes)
         var report = await Checker.check(
             judgement.workspace, incompleteBrands: Set(judgement.incomplete.map(\.brand)), gapBudget: budget
         )
@@ -69,27 +68,23 @@ public struct CheckRun: Sendable {
     }
 }
 
-/// How many gaps a check found: open ones by severity, and accepted ones.
-public struct GapCounts: Sendable, Equatable {
-    public var errors = 0
-    public var warnings = 0
-    public var infos = 0
-    /// Accepted by a suppression or a baseline.
-    public var accepted = 0
 
-    public init() {}
+/// How many of its gaps a check keeps.
+public enum GapKeeping: Sendable, Equatable {
+    /// Every one, as an audit needs.
+    case all
+    /// While they take no more than a quarter of the input's size in
+    /// memory (and at least 65,536): a check then stays within about three
+    /// times its input, however many gaps it finds.
+    case proportional
+    /// At most this many.
+    case upTo(Int)
 
-    mutating func count(_ gap: Gap) {
-        guard gap.isOpen else {
-            accepted += 1
-            return
-        }
-        switch gap.severity {
-        case .error: errors += 1
-        case .warning: warnings += 1
-        case .info: infos += 1
+    func budget(forInput bytes: Int) -> Int {
+        switch self {
+        case .all: .max
+        case .proportional: max(1 << 16, bytes / 4 / MemoryLayout<Gap>.stride)
+        case .upTo(let count): count
         }
     }
-
-    public var open: Int { errors + warnings + infos }
 }

@@ -197,7 +197,7 @@ struct CheckSARIFTests {
         #expect((warm["defaultConfiguration"] as? Object)?["level"] as? String == "note")
         #expect(warm["fullDescription"] == nil)
         let results = try results(run)
-        #expect(results.count == result.gaps.count + result.diagnostics.count)
+        #expect(results.count == Array(result.gaps).count + result.diagnostics.count)
         #expect(results.filter { $0["suppressions"] != nil }.count == 1)
     }
 

@@ -65,9 +65,21 @@ struct SharedReportingTests {
             ]
         )
         let byFile = FindingsByFile(result, includingAccepted: false)
-        #expect(byFile.files == ["Journeys/aurele/first-purchase.journey.jsonc", "Journeys/other.journey.jsonc"])
-        #expect(byFile.findings(in: ReporterFixtures.journeyFile).map(\.id) == ["unknown-channel", "b", "a", "c"])
-        #expect(byFile.findingsInLineOrder(in: ReporterFixtures.journeyFile).map(\.id) == ["c", "b", "a", "unknown-channel"])
+        var files: [String] = []
+        var findings: [String: [Finding]] = [:]
+        byFile.forEachFile { file, found in
+            files.append(file)
+            findings[file] = found
+        }
+        #expect(files == ["Journeys/aurele/first-purchase.journey.jsonc", "Journeys/other.journey.jsonc"])
+        #expect(findings[ReporterFixtures.journeyFile]?.map(\.id) == ["unknown-channel", "b", "a", "c"])
+        #expect(FindingsByFile.inLineOrder(findings[ReporterFixtures.journeyFile] ?? []).map(\.id) == ["c", "b", "a", "unknown-channel"])
+        // Files asked for without findings come in path order, with none.
+        var all: [String] = []
+        byFile.forEachFile(alsoFiles: ["Brands/z.brand.jsonc", "Journeys/b.journey.jsonc"]) { file, found in all.append("\(file) \(found.count)") }
+        #expect(all == [
+            "Brands/z.brand.jsonc 0", "Journeys/aurele/first-purchase.journey.jsonc 4", "Journeys/b.journey.jsonc 0", "Journeys/other.journey.jsonc 1",
+        ])
     }
 
     @Test("the verdict: failing, findings below the fail severity, or none")

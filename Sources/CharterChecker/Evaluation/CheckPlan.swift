@@ -66,17 +66,18 @@ public struct GapRegeneration: Sendable {
         order = journeys.indices.sorted { journeys[$0].file < journeys[$1].file }
     }
 
-    /// How many journeys are judged at once, on every core.
-    static let batchSize = 64
+    /// How many journeys are judged at once, on every core: a few per
+    /// core, since a journey may hold thousands of gaps.
+    static let batchSize = 8
 
     /// The gaps of the batch of journeys that starts at `start` in report
-    /// order, in report order, and where the next batch starts (nil after
-    /// the last).
-    func batch(startingAt start: Int, wording: GapWording) -> (gaps: [Gap], next: Int?) {
+    /// order, journey by journey in report order, and where the next batch
+    /// starts (nil after the last).
+    func batch(startingAt start: Int, wording: GapWording) -> (gaps: [[Gap]], next: Int?) {
         guard start < order.count else { return ([], nil) }
         let end = min(start + Self.batchSize, order.count)
         let perJourney = OrderedTasks.mapBlocking(Array(order[start..<end])) { gaps(of: $0, wording: wording) }
-        return (Array(perJourney.joined()), end < order.count ? end : nil)
+        return (perJourney, end < order.count ? end : nil)
     }
 
     /// One journey's gaps, for every segment that goes through it, in report order.

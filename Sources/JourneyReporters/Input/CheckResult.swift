@@ -9,19 +9,36 @@ public struct CheckResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every gap in report order, accepted ones included, as reports show them.
     public var gaps: ReportedGaps
+    /// How many gaps are open, by severity, and accepted: known without a walk.
+    public var gapCounts: GapCounts
     public var fileCount: Int
     /// Findings at or above this severity fail the run (exit code 1).
     public var failSeverity: Severity
 
-    /// The result of a check: its gaps are worded when a report reads them.
+    /// The result of a check: its gaps, kept or made again at each walk,
+    /// are worded when a report reads them; `counts` are theirs.
     public init(
-        workspace: Workspace, diagnostics: [Diagnostic], gaps: [Gap], wording: GapWording, fileCount: Int, failSeverity: Severity = .error
+        workspace: Workspace, diagnostics: [Diagnostic], gaps: CheckedGaps, counts: GapCounts, wording: GapWording, fileCount: Int,
+        failSeverity: Severity = .error
     ) {
         self.workspace = workspace
         self.diagnostics = diagnostics
         self.gaps = ReportedGaps(gaps, wording: wording)
+        gapCounts = counts
         self.fileCount = fileCount
         self.failSeverity = failSeverity
+    }
+
+    /// The result of a check whose gaps are all kept.
+    public init(
+        workspace: Workspace, diagnostics: [Diagnostic], gaps: [Gap], wording: GapWording, fileCount: Int, failSeverity: Severity = .error
+    ) {
+        var counts = GapCounts()
+        for gap in gaps { counts.count(gap) }
+        self.init(
+            workspace: workspace, diagnostics: diagnostics, gaps: CheckedGaps(gaps, wording: wording), counts: counts,
+            wording: wording, fileCount: fileCount, failSeverity: failSeverity
+        )
     }
 
     /// A result of gaps written out, for reports of hand-made results.
@@ -29,6 +46,19 @@ public struct CheckResult: Sendable {
         self.workspace = workspace
         self.diagnostics = diagnostics
         self.gaps = ReportedGaps(gaps)
+        var counts = GapCounts()
+        for gap in gaps {
+            if !gap.isOpen {
+                counts.accepted += 1
+            } else {
+                switch gap.severity {
+                case .error: counts.errors += 1
+                case .warning: counts.warnings += 1
+                case .info: counts.infos += 1
+                }
+            }
+        }
+        gapCounts = counts
         self.fileCount = fileCount
         self.failSeverity = failSeverity
     }
@@ -40,12 +70,13 @@ public struct CheckResult: Sendable {
     public var suppressedGaps: [DescribedGap] { gaps.filter { !$0.isOpen } }
 
     public var summary: Summary {
-        var summary = Summary(files: fileCount, journeys: workspace.journeys.count, touchpoints: workspace.touchpointCount, suppressed: 0)
+        var summary = Summary(
+            files: fileCount, journeys: workspace.journeys.count, touchpoints: workspace.touchpointCount, suppressed: gapCounts.accepted
+        )
         for diagnostic in diagnostics { summary.count(diagnostic.severity) }
-        // One pass, no copies: a large workspace has a hundred thousand gaps.
-        for gap in gaps {
-            if gap.isOpen { summary.count(gap.severity) } else { summary.suppressed += 1 }
-        }
+        summary.errors += gapCounts.errors
+        summary.warnings += gapCounts.warnings
+        summary.infos += gapCounts.infos
         return summary
     }
 
@@ -73,14 +104,19 @@ public struct CheckResult: Sendable {
 
     /// Whether any open finding is at or above ``failSeverity``.
     public var fails: Bool {
-        gaps.contains { $0.isOpen && $0.severity >= failSeverity } || diagnostics.contains { $0.severity >= failSeverity }
+        let gapFails = switch failSeverity {
+        case .error: gapCounts.errors > 0
+        case .warning: gapCounts.errors + gapCounts.warnings > 0
+        case .info: gapCounts.open > 0
+        }
+        return gapFails || diagnostics.contains { $0.severity >= failSeverity }
     }
 
     /// How the run ends, as the pages headline it: failing, passing with
     /// open findings below ``failSeverity``, or with none at all.
     public var verdict: Verdict {
         if fails { return .fails }
-        return !diagnostics.isEmpty || gaps.contains(where: \.isOpen) ? .passesWithFindings : .clean
+        return !diagnostics.isEmpty || gapCounts.open > 0 ? .passesWithFindings : .clean
     }
 
     public enum Verdict: Sendable {
@@ -89,16 +125,18 @@ public struct CheckResult: Sendable {
 }
 
 /// A check's gaps in report order, each described when it is read: a
-/// report walks millions of them and words only what it writes.
-public struct ReportedGaps: RandomAccessCollection, Sendable {
+/// report walks millions of them and words only what it writes. Walk it as
+/// often as a format needs: gaps the check did not keep are made again at
+/// each walk.
+public struct ReportedGaps: Sequence, Sendable {
     private let storage: Storage
 
     private enum Storage: Sendable {
-        case checked([Gap], GapWording)
+        case checked(CheckedGaps, GapWording)
         case described([DescribedGap])
     }
 
-    init(_ gaps: [Gap], wording: GapWording) {
+    init(_ gaps: CheckedGaps, wording: GapWording) {
         storage = .checked(gaps, wording)
     }
 
@@ -106,19 +144,33 @@ public struct ReportedGaps: RandomAccessCollection, Sendable {
         storage = .described(gaps)
     }
 
-    public var startIndex: Int { 0 }
-
-    public var endIndex: Int {
+    public func makeIterator() -> Iterator {
         switch storage {
-        case .checked(let gaps, _): gaps.count
-        case .described(let gaps): gaps.count
+        case .checked(let gaps, let wording): Iterator(checked: gaps.makeIterator(), wording: wording)
+        case .described(let gaps): Iterator(described: gaps.makeIterator())
         }
     }
 
-    public subscript(position: Int) -> DescribedGap {
-        switch storage {
-        case .checked(let gaps, let wording): wording.describe(gaps[position])
-        case .described(let gaps): gaps[position]
+    public struct Iterator: IteratorProtocol {
+        private var checked: CheckedGaps.Iterator?
+        private let wording: GapWording?
+        private var described: IndexingIterator<[DescribedGap]>?
+
+        init(checked: CheckedGaps.Iterator, wording: GapWording) {
+            self.checked = checked
+            self.wording = wording
+            described = nil
+        }
+
+        init(described: IndexingIterator<[DescribedGap]>) {
+            checked = nil
+            wording = nil
+            self.described = described
+        }
+
+        public mutating func next() -> DescribedGap? {
+            if let wording, let gap = checked?.next() { return wording.describe(gap) }
+            return described?.next()
         }
     }
 }

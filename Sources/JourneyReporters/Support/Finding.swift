@@ -120,42 +120,61 @@ extension Diagnostic {
 }
 
 /// A check's findings file by file: diagnostics, then gaps, in report
-/// order within each file, files in path order. A file's findings are made
-/// when they are asked for, so a large report never holds them all at once.
+/// order within each file, files in path order. Gaps come file by file in
+/// report order, so one walk of them gives each file's findings in turn:
+/// a large report never holds more than one file's.
 struct FindingsByFile {
     private let result: CheckResult
-    /// Positions: diagnostics first, then gaps.
-    private let positions: [String: [Int]]
-    /// The files with findings, in path order.
-    let files: [String]
+    private let includingAccepted: Bool
+    /// Diagnostics by file, and those files in path order.
+    private let diagnostics: [String: [Diagnostic]]
+    private let diagnosticFiles: [String]
 
     /// - Parameter includingAccepted: whether gaps a suppression or a
     ///   baseline accepts are findings too.
     init(_ result: CheckResult, includingAccepted: Bool) {
         self.result = result
-        var positions: [String: [Int]] = [:]
-        for (position, diagnostic) in result.diagnostics.enumerated() {
-            positions[diagnostic.location.file, default: []].append(position)
-        }
-        for (index, gap) in result.gaps.enumerated() where includingAccepted || gap.suppression == nil {
-            positions[gap.location.file, default: []].append(result.diagnostics.count + index)
-        }
-        self.positions = positions
-        files = positions.keys.sorted()
+        self.includingAccepted = includingAccepted
+        diagnostics = Dictionary(grouping: result.diagnostics, by: \.location.file)
+        diagnosticFiles = diagnostics.keys.sorted()
     }
 
-    /// The file's findings in report order.
-    func findings(in file: String) -> [Finding] {
-        let diagnosticCount = result.diagnostics.count
-        return (positions[file] ?? []).map { position in
-            position < diagnosticCount ? .diagnostic(result.diagnostics[position]) : .gap(result.gaps[position - diagnosticCount])
+    /// Calls `body` with each file that has findings, and each of `alsoFiles`
+    /// (with none, when it has none), in path order, with the file's findings
+    /// in report order: one walk of the gaps.
+    func forEachFile(alsoFiles: [String] = [], _ body: (String, [Finding]) -> Void) {
+        var pending = Array(Set(diagnosticFiles + alsoFiles)).sorted()[...]
+        var current: String?
+        var gaps: [Finding] = []
+        func flush(upTo file: String?) {
+            // Files with diagnostics only, or none, that come first.
+            while let next = pending.first, file.map({ next < $0 }) ?? true {
+                pending.removeFirst()
+                body(next, (diagnostics[next] ?? []).map(Finding.diagnostic))
+            }
         }
+        func finish() {
+            guard let file = current else { return }
+            if pending.first == file { pending.removeFirst() }
+            body(file, (diagnostics[file] ?? []).map(Finding.diagnostic) + gaps)
+            gaps = []
+        }
+        for gap in result.gaps where includingAccepted || gap.isOpen {
+            let file = gap.location.file
+            if file != current {
+                finish()
+                flush(upTo: file)
+                current = file
+            }
+            gaps.append(.gap(gap))
+        }
+        finish()
+        flush(upTo: nil)
     }
 
-    /// The file's findings by line and column, in report order where they
-    /// share a position: how a reader goes through the file.
-    func findingsInLineOrder(in file: String) -> [Finding] {
-        let findings = findings(in: file)
+    /// `findings` by line and column, in report order where they share a
+    /// position: how a reader goes through a file.
+    static func inLineOrder(_ findings: [Finding]) -> [Finding] {
         let positions = findings.map(\.location.position)
         return findings.indices.sorted { (positions[$0], $0) < (positions[$1], $1) }.map { findings[$0] }
     }

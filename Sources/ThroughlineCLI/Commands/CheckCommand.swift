@@ -89,7 +89,7 @@ enum CheckCommand {
             io.writeError("recorded \(count) gap\(count == 1 ? "" : "s") in \(path)\n")
             return .success
         }
-        let run = await workspace.check(baseline: baseline, baselineProblems: baselineProblems)
+        let run = await workspace.check(baseline: baseline, baselineProblems: baselineProblems, keeping: .proportional)
         let result = workspace.checkResult(run, failSeverity: failSeverity)
         let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
         let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text

@@ -65,14 +65,16 @@ struct WorkspaceRun {
     }
 
     /// Checks what can be judged; gaps the baseline knows are accepted.
-    func check(baseline: Baseline? = nil, baselineProblems: [Diagnostic] = []) async -> CheckRun {
-        await CheckRun.check(loaded, baseline: baseline, baselineProblems: baselineProblems)
+    /// `keeping`: how many gaps to keep; every one by default, as an audit
+    /// needs them all at once.
+    func check(baseline: Baseline? = nil, baselineProblems: [Diagnostic] = [], keeping: GapKeeping = .all) async -> CheckRun {
+        await CheckRun.check(loaded, baseline: baseline, baselineProblems: baselineProblems, keeping: keeping)
     }
 
     /// What `check` reports of a run: counts are of everything loaded, gaps of what could be judged.
     func checkResult(_ run: CheckRun, failSeverity: Severity) -> CheckResult {
         CheckResult(
-            workspace: run.loaded.workspace, diagnostics: run.diagnostics, gaps: run.report.gaps,
+            workspace: run.loaded.workspace, diagnostics: run.diagnostics, gaps: run.gaps, counts: run.counts,
             wording: run.wording, fileCount: inputs.count, failSeverity: failSeverity
         )
     }

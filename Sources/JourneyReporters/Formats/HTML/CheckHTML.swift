@@ -35,16 +35,16 @@ public struct CheckHTML: Reporter {
         ] { line(text) }
 
         let open = FindingsByFile(result, includingAccepted: false)
-        if open.files.isEmpty {
+        if result.diagnostics.isEmpty && result.gapCounts.open == 0 {
             line("<p class=\"none\">No open findings.</p>")
         } else {
             line("<h2>Findings</h2>")
             line("<table class=\"findings\">")
             line("<thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Journey</th><th>Touchpoint</th><th>Segment</th><th>Message</th></tr></thead>")
-            for file in open.files {
+            open.forEachFile { file, findings in
                 line("<tbody>")
                 line("<tr class=\"file\"><th colspan=\"7\">\(Self.escape(file))</th></tr>")
-                for finding in open.findingsInLineOrder(in: file) { line(Self.row(finding)) }
+                for finding in FindingsByFile.inLineOrder(findings) { line(Self.row(finding)) }
                 line("</tbody>")
             }
             line("</table>")

@@ -32,20 +32,24 @@ public struct CheckJUnit: Reporter {
     /// file's findings exist only while its suite is counted or written.
     public func write(_ result: CheckResult, to output: inout ReportOutput) {
         let byFile = FindingsByFile(result, includingAccepted: true)
-        let files = Self.files(of: result.workspace, findingFiles: byFile.files)
-        let suiteCounts = files.map { Self.counts(of: byFile.findings(in: $0)) }
+        let files = Self.files(of: result.workspace)
+        // A first walk counts, so that every suite can open with its counts.
+        var suiteCounts: [Counts] = []
+        byFile.forEachFile(alsoFiles: files) { _, findings in suiteCounts.append(Self.counts(of: findings)) }
         let total = suiteCounts.reduce(Counts(), +)
         output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         output.write("<testsuites name=\"throughline check\"\(total.attributes)>\n")
-        for (file, fileCounts) in zip(files, suiteCounts) {
-            Self.writeSuite(file: file, findings: byFile.findings(in: file), counts: fileCounts, to: &output)
+        var suite = 0
+        byFile.forEachFile(alsoFiles: files) { file, findings in
+            Self.writeSuite(file: file, findings: findings, counts: suiteCounts[suite], to: &output)
+            suite += 1
         }
         output.write("</testsuites>\n")
     }
 
-    /// Every file the report can speak of, in path order.
-    static func files(of workspace: Workspace, findingFiles: some Sequence<String>) -> [String] {
-        var files = Set(findingFiles)
+    /// Every file of the workspace, in path order: each has a suite, with findings or without.
+    static func files(of workspace: Workspace) -> [String] {
+        var files = Set<String>()
         for brand in workspace.brands {
             files.insert(brand.location.file)
             for marker in brand.charter.markers { files.insert(marker.location.file) }

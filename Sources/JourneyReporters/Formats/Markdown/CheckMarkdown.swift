@@ -39,12 +39,12 @@ public struct CheckMarkdown: Reporter {
         blocks.write(countsTable.joined(separator: "\n"))
 
         let open = FindingsByFile(result, includingAccepted: false)
-        for file in open.files {
+        open.forEachFile { file, findings in
             var table = [
                 "### \(MarkdownEscaping.codeSpan(file, inTable: false))",
                 "",
             ] + MarkdownTable.header(["Severity", "Location", "Rule", "Segment", "Message"])
-            for finding in open.findingsInLineOrder(in: file) {
+            for finding in FindingsByFile.inLineOrder(findings) {
                 let cells = [
                     ReportWording.severityWithIcon(finding.severity),
                     finding.location.position.description,
