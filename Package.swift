@@ -20,6 +20,8 @@ let package = Package(
         .target(name: "JSONWriter"),
         .target(name: "TextPattern"),
         .target(name: "OrderedTasks"),
+        // Exports replayed against journeys: CSV, JSON Lines and XES read in chunks; timestamps and values.
+        .target(name: "EventExports"),
         .target(name: "JourneyModel", dependencies: ["TextPattern"], linkerSettings: mathLibrary),
         .target(name: "JourneyLoader", dependencies: ["JSONCReader", "JourneyModel", "OrderedTasks"]),
         // For authors: JSON Schemas for editors, spreadsheet inventories into journey files.
@@ -49,6 +51,7 @@ let package = Package(
 
         .testTarget(name: "JSONCReaderTests", dependencies: ["JSONCReader"]),
         .testTarget(name: "JSONWriterTests", dependencies: ["JSONWriter"]),
+        .testTarget(name: "EventExportsTests", dependencies: ["EventExports"]),
         .testTarget(name: "TextPatternTests", dependencies: ["TextPattern"]),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel", "MarkerKindGenerator"]),
         .testTarget(name: "JourneyLoaderTests", dependencies: ["JourneyLoader", "JSONCReader", "JourneyModel"], exclude: ["Fixtures"]),

@@ -1,0 +1,74 @@
+/// What is wrong with one CSV record (or the header, or the file).
+public enum CSVProblem: Sendable, Hashable {
+    /// The row has another number of fields than the header (or, without a
+    /// header, than the first row).
+    case wrongFieldCount(expected: Int, found: Int)
+    case fieldTooLong(limit: Int)
+    case recordTooLong(limit: Int)
+    case tooManyFields(limit: Int)
+    /// A quoted field is still open when the input ends.
+    case unterminatedQuote
+    /// Something other than a separator or a line break follows a closing
+    /// quote, as in `"abc"d`.
+    case textAfterClosingQuote(UInt8)
+    /// A NUL byte: CSV is text; the file may be UTF-16 or binary.
+    case nulByte
+    case invalidUTF8
+    /// The file starts with a UTF-16 byte order mark; nothing is read.
+    case utf16
+    /// A header name that is empty once trimmed of spaces.
+    case emptyColumnName
+    /// A header name already used by an earlier column (0-based index).
+    case duplicateColumnName(String, firstField: Int)
+
+    /// Whether the record is left out. Header name problems are not: the
+    /// header is still used.
+    public var skipsRecord: Bool {
+        switch self {
+        case .emptyColumnName, .duplicateColumnName: false
+        case .wrongFieldCount, .fieldTooLong, .recordTooLong, .tooManyFields, .unterminatedQuote, .textAfterClosingQuote,
+            .nulByte, .invalidUTF8, .utf16:
+            true
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .wrongFieldCount(let expected, let found):
+            "expected \(expected) field\(expected == 1 ? "" : "s"), found \(found); the row is skipped"
+        case .fieldTooLong(let limit):
+            "a field is longer than \(limit) bytes, the most allowed; the row is skipped"
+        case .recordTooLong(let limit):
+            "the row is longer than \(limit) bytes, the most allowed; it is skipped"
+        case .tooManyFields(let limit):
+            "the row has more than \(limit) fields, the most allowed; it is skipped"
+        case .unterminatedQuote:
+            "a quoted field is never closed with '\"' before the end of the input; the row is skipped"
+        case .textAfterClosingQuote(let byte):
+            "expected a separator or the end of the line after a closing quote, found \(ASCII.describe(byte)) (write a quote inside a quoted field as \"\"); the row is skipped"
+        case .nulByte:
+            "a NUL byte, which CSV text never holds (a UTF-16 or binary file?); the row is skipped"
+        case .invalidUTF8:
+            "invalid UTF-8 (export the file as UTF-8); the row is skipped"
+        case .utf16:
+            "the file is UTF-16 (it starts with a UTF-16 byte order mark); export it as UTF-8"
+        case .emptyColumnName:
+            "a column has no name"
+        case .duplicateColumnName(let name, let first):
+            "the column name '\(name)' is already used by field \(first + 1); that first column is the one found by name"
+        }
+    }
+}
+
+/// A problem in a CSV export, where it is. The reader goes on after it.
+public struct CSVIssue: Error, Sendable, Hashable, CustomStringConvertible {
+    public let problem: CSVProblem
+    public let location: ExportLocation
+
+    public init(_ problem: CSVProblem, at location: ExportLocation) {
+        self.problem = problem
+        self.location = location
+    }
+
+    public var description: String { "\(location): \(problem.message)" }
+}

@@ -1,0 +1,545 @@
+/// What the CSV reader hands back, in the order of the input.
+public enum CSVEvent: Sendable {
+    /// The column names, once, before the first record (when the options
+    /// say the file has a header).
+    case header(CSVHeader)
+    case record(CSVRecord)
+    /// A problem; when ``CSVProblem/skipsRecord`` the row is not delivered.
+    case issue(CSVIssue)
+}
+
+/// An incremental reader of CSV as spreadsheets, CRMs and help desks
+/// export it.
+///
+/// - RFC 4180 quoting: a field that starts with `"` runs to the next lone
+///   `"`, `""` inside it is one quote, separators and line breaks inside it
+///   are text. A quote inside an unquoted field is kept as text, as
+///   spreadsheets do.
+/// - Records end at LF, CRLF or a lone CR. A line with nothing on it is
+///   counted as a row but not delivered.
+/// - A UTF-8 byte order mark at the start is skipped; a UTF-16 one is
+///   reported and nothing is read.
+/// - The separator is any one ASCII byte (``CSVSeparator``), given or
+///   detected: the one of `,` `;` tab `|` that occurs most often outside
+///   quotes on the first line; ties go to the earlier in that list, and a
+///   first line with none of them is read with `,` (a single column).
+/// - Every record is checked: field and record length, field count, NUL
+///   bytes and UTF-8. A bad record is reported as a ``CSVIssue`` and not
+///   delivered; reading goes on with the next one.
+///
+/// Feed it chunks of any size: a record may span chunks, and is handed to
+/// the callback once complete. Memory stays within the record limit plus
+/// the chunk being read, whatever the input.
+///
+/// ```swift
+/// var reader = CSVReader(CSVOptions(separator: .semicolon))
+/// reader.read(Array("id;channel\n1;email\n".utf8)) { event in
+///     if case .record(let record) = event { print(record[1].string) }   // "email"
+/// }
+/// reader.finish { _ in }
+/// ```
+public struct CSVReader: Sendable {
+    public let options: CSVOptions
+    /// The separator in use, once known (at once when given).
+    public private(set) var separator: CSVSeparator?
+    /// The column names, once the header is read.
+    public private(set) var header: CSVHeader?
+    /// Records started so far, header and blank lines included.
+    public private(set) var rowCount = 0
+
+    private enum Phase: Sendable {
+        /// Collecting the first bytes: a byte order mark, and the first
+        /// line when the separator is to be detected.
+        case prelude
+        case reading
+        /// The input cannot be read as CSV (UTF-16): the rest is ignored.
+        case stopped
+    }
+
+    /// Where the scanner is between two bytes.
+    private enum ScanState: UInt8, Sendable {
+        case recordStart
+        /// After a CR that ended a record: an LF right after belongs to it.
+        case afterCarriageReturn
+        case fieldStart
+        case unquoted
+        case quoted
+        /// After a quote inside a quoted field: the closing one, or the
+        /// first of `""`.
+        case quoteInQuoted
+    }
+
+    /// Byte classes for the scan tables.
+    private enum ByteClass {
+        static let ordinary: UInt8 = 0
+        static let separator: UInt8 = 1
+        static let quote: UInt8 = 2
+        static let lineFeed: UInt8 = 3
+        static let carriageReturn: UInt8 = 4
+        static let nul: UInt8 = 5
+    }
+
+    private var phase = Phase.prelude
+    private var prelude: [UInt8] = []
+    /// How far the search for the first line's end has gone in `prelude`.
+    private var preludeScanned = 0
+    private var preludeInQuotes = false
+
+    /// Classes of bytes outside and inside quoted fields.
+    private var unquotedClasses: [UInt8] = []
+    private var quotedClasses: [UInt8] = []
+
+    private var state = ScanState.recordStart
+    /// The current record's bytes so far, when it spans chunks (or once
+    /// complete, when `""` had to be unescaped).
+    private var carry: [UInt8] = []
+    private var isCarrying = false
+    /// Start and end of each field of the current record, record offsets.
+    private var bounds: [UInt32] = []
+    /// Fields of the current record holding `""`, to unescape.
+    private var escapedFields: [Int] = []
+    private var fieldStart = 0
+    private var fieldIsEscaped = false
+    /// Set once the current record is known to be bad: it is then only
+    /// scanned to its end, nothing kept.
+    private var problem: (problem: CSVProblem, field: Int?)?
+    /// The line the next byte is on.
+    private var line = 1
+    private var recordLine = 1
+    private var expectedFieldCount: Int?
+    /// True until the first row ends, when the options say it is the
+    /// header. A header row that is bad is reported and not replaced: the
+    /// rows after it are read without names.
+    private var isAwaitingHeader: Bool
+
+    public init(_ options: CSVOptions = CSVOptions()) {
+        self.options = options
+        self.separator = options.separator
+        self.isAwaitingHeader = options.hasHeader
+    }
+
+    // MARK: - Feeding
+
+    /// Reads the next chunk, calling `handle` for each header, record and
+    /// problem it completes. Records that lie wholly in `chunk` share its
+    /// storage.
+    public mutating func read(_ chunk: [UInt8], _ handle: (CSVEvent) -> Void) {
+        switch phase {
+        case .stopped:
+            return
+        case .reading:
+            scan(chunk, from: 0, handle)
+        case .prelude:
+            if prelude.isEmpty, let skip = preludeEnd(of: chunk, isFinal: false) {
+                begin(skipping: skip, in: chunk, handle)
+            } else {
+                prelude.append(contentsOf: chunk)
+                if let skip = preludeEnd(of: prelude, isFinal: false) {
+                    let buffered = prelude
+                    prelude = []
+                    begin(skipping: skip, in: buffered, handle)
+                }
+            }
+        }
+    }
+
+    /// Reads bytes given any other way (a `Data`, a slice), copying them once.
+    public mutating func read<Bytes: Sequence<UInt8>>(_ bytes: Bytes, _ handle: (CSVEvent) -> Void) {
+        read(Array(bytes), handle)
+    }
+
+    /// Ends the input: delivers a last record without a final line break,
+    /// or reports the quoted field still open.
+    public mutating func finish(_ handle: (CSVEvent) -> Void) {
+        if case .prelude = phase {
+            let buffered = prelude
+            prelude = []
+            begin(skipping: preludeEnd(of: buffered, isFinal: true) ?? 0, in: buffered, handle)
+        }
+        guard case .reading = phase else { return }
+        let end = carry.count
+        switch state {
+        case .recordStart, .afterCarriageReturn:
+            break
+        case .fieldStart, .unquoted:
+            if state == .fieldStart { fieldStart = end }
+            closeField(end: end)
+            closeRecord(end: end, in: [], chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
+        case .quoteInQuoted:
+            closeField(end: end - 1)
+            closeRecord(end: end, in: [], chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
+        case .quoted:
+            if problem == nil { problem = (.unterminatedQuote, bounds.count / 2) }
+            closeRecord(end: end, in: [], chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
+        }
+        state = .recordStart
+    }
+
+    // MARK: - Prelude
+
+    /// Nil while more bytes are needed to decide the byte order mark and
+    /// the separator; otherwise how many bytes of byte order mark to skip
+    /// (`Int.max` for UTF-16), having chosen the separator.
+    private mutating func preludeEnd(of bytes: [UInt8], isFinal: Bool) -> Int? {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            return Int.max
+        }
+        guard bytes.count >= 3 || isFinal else { return nil }
+        let bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard separator == nil else { return bomLength }
+        // The first line's end, outside quotes; the search resumes where
+        // the previous chunk left it, so tiny chunks stay linear.
+        var index = max(preludeScanned, bomLength)
+        var inQuotes = preludeInQuotes
+        var lineEnd: Int?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == ASCII.quote {
+                inQuotes.toggle()
+            } else if !inQuotes, byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
+                lineEnd = index
+                break
+            }
+            index += 1
+        }
+        preludeScanned = index
+        preludeInQuotes = inQuotes
+        if lineEnd == nil, !isFinal, bytes.count - bomLength <= options.maximumRecordLength {
+            return nil
+        }
+        separator = Self.detectSeparator(in: bytes[bomLength..<(lineEnd ?? bytes.count)])
+        return bomLength
+    }
+
+    /// The most frequent of `,` `;` tab `|` outside quotes, ties to the
+    /// earlier; `,` when there is none.
+    static func detectSeparator(in line: ArraySlice<UInt8>) -> CSVSeparator {
+        var counts = [Int](repeating: 0, count: CSVSeparator.detectable.count)
+        var inQuotes = false
+        for byte in line {
+            if byte == ASCII.quote {
+                inQuotes.toggle()
+            } else if !inQuotes, let position = CSVSeparator.detectable.firstIndex(where: { $0.byte == byte }) {
+                counts[position] += 1
+            }
+        }
+        var best = 0
+        for position in counts.indices where counts[position] > counts[best] {
+            best = position
+        }
+        return CSVSeparator.detectable[best]
+    }
+
+    private mutating func begin(skipping skip: Int, in bytes: [UInt8], _ handle: (CSVEvent) -> Void) {
+        guard skip != Int.max else {
+            phase = .stopped
+            rowCount = 1
+            handle(.issue(CSVIssue(.utf16, at: ExportLocation(row: 1, line: 1))))
+            return
+        }
+        let separator = separator ?? .comma
+        self.separator = separator
+        var unquoted = [UInt8](repeating: ByteClass.ordinary, count: 256)
+        unquoted[Int(separator.byte)] = ByteClass.separator
+        unquoted[Int(ASCII.quote)] = ByteClass.quote
+        unquoted[Int(ASCII.lineFeed)] = ByteClass.lineFeed
+        unquoted[Int(ASCII.carriageReturn)] = ByteClass.carriageReturn
+        unquoted[Int(ASCII.nul)] = ByteClass.nul
+        var quoted = [UInt8](repeating: ByteClass.ordinary, count: 256)
+        quoted[Int(ASCII.quote)] = ByteClass.quote
+        quoted[Int(ASCII.lineFeed)] = ByteClass.lineFeed
+        quoted[Int(ASCII.nul)] = ByteClass.nul
+        unquotedClasses = unquoted
+        quotedClasses = quoted
+        phase = .reading
+        scan(bytes, from: min(skip, bytes.count), handle)
+    }
+
+    // MARK: - Scanning
+
+    private mutating func scan(_ chunk: [UInt8], from start: Int, _ handle: (CSVEvent) -> Void) {
+        let unquoted = unquotedClasses
+        let quoted = quotedClasses
+        unquoted.withUnsafeBufferPointer { unquotedClass in
+            quoted.withUnsafeBufferPointer { quotedClass in
+                chunk.withUnsafeBufferPointer { bytes in
+                    scan(bytes, of: chunk, from: start, unquotedClass: unquotedClass, quotedClass: quotedClass, handle)
+                }
+            }
+        }
+    }
+
+    /// One pass over a chunk. Offsets kept for a record are relative to
+    /// its first byte: chunk index `i` is record offset `i - base`, where
+    /// `base` is negative when the record began in an earlier chunk.
+    private mutating func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        of chunk: [UInt8],
+        from start: Int,
+        unquotedClass: UnsafeBufferPointer<UInt8>,
+        quotedClass: UnsafeBufferPointer<UInt8>,
+        _ handle: (CSVEvent) -> Void
+    ) {
+        let end = bytes.count
+        var index = start
+        var base = isCarrying ? -carry.count : 0
+        scanning: while index < end {
+            switch state {
+            case .afterCarriageReturn:
+                state = .recordStart
+                if bytes[index] == ASCII.lineFeed { index += 1 }
+            case .recordStart:
+                rowCount += 1
+                let byte = bytes[index]
+                if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
+                    // A blank line: a row with nothing in it.
+                    line += 1
+                    index += 1
+                    if byte == ASCII.carriageReturn { state = .afterCarriageReturn }
+                    continue scanning
+                }
+                recordLine = line
+                base = index
+                isCarrying = false
+                state = .fieldStart
+            case .fieldStart:
+                if bytes[index] == ASCII.quote {
+                    fieldStart = index + 1 - base
+                    fieldIsEscaped = false
+                    state = .quoted
+                    index += 1
+                } else {
+                    fieldStart = index - base
+                    state = .unquoted
+                }
+            case .unquoted:
+                while index < end, unquotedClass[Int(bytes[index])] == ByteClass.ordinary { index += 1 }
+                guard index < end else { break scanning }
+                switch unquotedClass[Int(bytes[index])] {
+                case ByteClass.separator:
+                    closeField(end: index - base)
+                    state = .fieldStart
+                case ByteClass.lineFeed, ByteClass.carriageReturn:
+                    closeField(end: index - base)
+                    closeRecord(end: index - base, in: chunk, chunkBytes: bytes, base: base, handle)
+                    line += 1
+                    state = bytes[index] == ASCII.carriageReturn ? .afterCarriageReturn : .recordStart
+                case ByteClass.nul:
+                    flag(.nulByte, field: bounds.count / 2)
+                default:
+                    break  // a quote inside an unquoted field is text
+                }
+                index += 1
+            case .quoted:
+                while index < end {
+                    let byteClass = quotedClass[Int(bytes[index])]
+                    if byteClass == ByteClass.ordinary {
+                        index += 1
+                    } else if byteClass == ByteClass.quote {
+                        break
+                    } else {
+                        if byteClass == ByteClass.lineFeed { line += 1 } else { flag(.nulByte, field: bounds.count / 2) }
+                        index += 1
+                    }
+                }
+                guard index < end else { break scanning }
+                state = .quoteInQuoted
+                index += 1
+            case .quoteInQuoted:
+                let byte = bytes[index]
+                if byte == ASCII.quote {
+                    fieldIsEscaped = true
+                    state = .quoted
+                } else if byte == separator?.byte {
+                    closeField(end: index - base - 1)
+                    state = .fieldStart
+                } else if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
+                    closeField(end: index - base - 1)
+                    closeRecord(end: index - base, in: chunk, chunkBytes: bytes, base: base, handle)
+                    line += 1
+                    state = byte == ASCII.carriageReturn ? .afterCarriageReturn : .recordStart
+                } else {
+                    flag(.textAfterClosingQuote(byte), field: bounds.count / 2)
+                    // Read on as unquoted text, to find where the row ends.
+                    state = .unquoted
+                    continue scanning
+                }
+                index += 1
+            }
+        }
+        keepPartialRecord(bytes, base: base)
+    }
+
+    /// At the end of a chunk inside a record: keeps its bytes for the next
+    /// chunk, within the limits.
+    private mutating func keepPartialRecord(_ bytes: UnsafeBufferPointer<UInt8>, base: Int) {
+        switch state {
+        case .recordStart, .afterCarriageReturn:
+            return
+        case .fieldStart, .unquoted, .quoted, .quoteInQuoted:
+            break
+        }
+        guard problem == nil else { return }
+        let recordLength = bytes.count - base
+        if state != .fieldStart, recordLength - fieldStart > options.maximumFieldLength {
+            flag(.fieldTooLong(limit: options.maximumFieldLength), field: bounds.count / 2)
+        } else if recordLength > options.maximumRecordLength {
+            flag(.recordTooLong(limit: options.maximumRecordLength), field: nil)
+        }
+        guard problem == nil else { return }
+        if isCarrying {
+            carry.append(contentsOf: bytes)
+        } else {
+            carry.removeAll(keepingCapacity: true)
+            carry.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[base...]))
+            isCarrying = true
+        }
+    }
+
+    /// Marks the current record bad; the first problem is the one reported.
+    private mutating func flag(_ found: CSVProblem, field: Int?) {
+        guard problem == nil else { return }
+        problem = (found, field)
+        if isCarrying {
+            // Let a large partial record go at once.
+            carry = []
+            isCarrying = false
+        }
+    }
+
+    /// Records the field that ends at record offset `end`.
+    @inline(__always)
+    private mutating func closeField(end: Int) {
+        guard problem == nil else { return }
+        let fieldCount = bounds.count / 2
+        if end - fieldStart > options.maximumFieldLength {
+            flag(.fieldTooLong(limit: options.maximumFieldLength), field: fieldCount)
+        } else if end > options.maximumRecordLength {
+            flag(.recordTooLong(limit: options.maximumRecordLength), field: nil)
+        } else if fieldCount >= options.maximumFieldCount {
+            flag(.tooManyFields(limit: options.maximumFieldCount), field: nil)
+        } else {
+            bounds.append(UInt32(truncatingIfNeeded: fieldStart))
+            bounds.append(UInt32(truncatingIfNeeded: end))
+            if fieldIsEscaped {
+                escapedFields.append(fieldCount)
+                fieldIsEscaped = false
+            }
+        }
+    }
+
+    /// Ends the record whose line break is at record offset `end`: checks
+    /// it, delivers it or its problem, and gets ready for the next one.
+    private mutating func closeRecord(
+        end: Int,
+        in chunk: [UInt8],
+        chunkBytes: UnsafeBufferPointer<UInt8>,
+        base: Int,
+        _ handle: (CSVEvent) -> Void
+    ) {
+        deliverRecord(end: end, in: chunk, chunkBytes: chunkBytes, base: base, handle)
+        // The record handed out is gone by now (unless the callback kept
+        // it), so the buffers are reused in place.
+        bounds.removeAll(keepingCapacity: true)
+        escapedFields.removeAll(keepingCapacity: true)
+        fieldIsEscaped = false
+        problem = nil
+        if isCarrying || !carry.isEmpty { carry.removeAll(keepingCapacity: carry.capacity <= 1 << 16) }
+        isCarrying = false
+        isAwaitingHeader = false
+    }
+
+    private mutating func deliverRecord(
+        end: Int,
+        in chunk: [UInt8],
+        chunkBytes: UnsafeBufferPointer<UInt8>,
+        base: Int,
+        _ handle: (CSVEvent) -> Void
+    ) {
+        if problem == nil, end > options.maximumRecordLength {
+            problem = (.recordTooLong(limit: options.maximumRecordLength), nil)
+        }
+        if let problem {
+            report(problem.problem, field: problem.field, handle)
+            return
+        }
+        if isCarrying {
+            carry.append(contentsOf: UnsafeBufferPointer(rebasing: chunkBytes[0..<(base + end)]))
+        }
+        // Every byte is checked once, where the record lies.
+        let invalid: Int? =
+            if isCarrying {
+                carry.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) }
+            } else {
+                UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: chunkBytes[base..<(base + end)]))
+            }
+        if let invalid {
+            report(.invalidUTF8, field: fieldContaining(offset: invalid), handle)
+            return
+        }
+        if !escapedFields.isEmpty {
+            if !isCarrying {
+                carry.removeAll(keepingCapacity: true)
+                carry.append(contentsOf: UnsafeBufferPointer(rebasing: chunkBytes[base..<(base + end)]))
+                isCarrying = true
+            }
+            unescapeQuotes()
+        }
+        let record = CSVRecord(
+            storage: isCarrying ? carry : chunk, base: isCarrying ? 0 : base, bounds: bounds, row: rowCount, line: recordLine
+        )
+        if isAwaitingHeader {
+            readHeader(record, handle)
+            return
+        }
+        let expected = expectedFieldCount ?? record.count
+        expectedFieldCount = expected
+        guard record.count == expected else {
+            report(.wrongFieldCount(expected: expected, found: record.count), field: nil, handle)
+            return
+        }
+        handle(.record(record))
+    }
+
+    private mutating func readHeader(_ record: CSVRecord, _ handle: (CSVEvent) -> Void) {
+        let header = CSVHeader(names: record.strings)
+        self.header = header
+        expectedFieldCount = header.count
+        handle(.header(header))
+        for (field, problem) in header.problems() {
+            handle(.issue(CSVIssue(problem, at: record.location(field: field, header: header))))
+        }
+    }
+
+    private func report(_ problem: CSVProblem, field: Int?, _ handle: (CSVEvent) -> Void) {
+        let name = field.flatMap { field in header.flatMap { $0.names.indices.contains(field) ? $0.names[field] : nil } }
+        handle(.issue(CSVIssue(problem, at: ExportLocation(row: rowCount, line: recordLine, field: field, fieldName: name))))
+    }
+
+    /// The field whose bytes hold record offset `offset`.
+    private func fieldContaining(offset: Int) -> Int {
+        var field = 0
+        while field < bounds.count / 2, Int(bounds[2 * field + 1]) < offset { field += 1 }
+        return field
+    }
+
+    /// Turns `""` into `"` in the fields that hold it, in `carry`, moving
+    /// each such field's end back.
+    private mutating func unescapeQuotes() {
+        for field in escapedFields {
+            let start = Int(bounds[2 * field])
+            let end = Int(bounds[2 * field + 1])
+            var write = start
+            carry.withUnsafeMutableBufferPointer { bytes in
+                var read = start
+                while read < end {
+                    let byte = bytes[read]
+                    bytes[write] = byte
+                    write += 1
+                    read += byte == ASCII.quote ? 2 : 1
+                }
+            }
+            bounds[2 * field + 1] = UInt32(truncatingIfNeeded: write)
+        }
+    }
+}

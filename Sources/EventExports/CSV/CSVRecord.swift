@@ -1,0 +1,122 @@
+/// One row of a CSV export: its fields as ranges of bytes it shares with
+/// the reader, so that reading a row allocates nothing.
+///
+/// A field's bytes are its content: quotes removed and `""` turned into
+/// `"`, already checked to be valid UTF-8. Ask for a `String` only for
+/// the fields you keep; compare and hash the bytes for the rest.
+///
+/// ```swift
+/// record[2].string                 // "Reply sent, awaiting customer"
+/// record[3] == "email"             // compares bytes, no String made
+/// record[0].withUnsafeBytes { hasher.combine(bytes: $0) }
+/// ```
+///
+/// A record is a value: keeping one past the reader's callback is safe (the
+/// reader then writes its next rows elsewhere), merely not free.
+public struct CSVRecord: Sendable, RandomAccessCollection {
+    /// The bytes the fields lie in: a chunk given to the reader, or the
+    /// reader's own copy when the row spans chunks or had `""` to unescape.
+    @usableFromInline let storage: [UInt8]
+    /// Where record offset 0 is in `storage`.
+    @usableFromInline let base: Int
+    /// Start and end of each field, record offsets, two per field.
+    @usableFromInline let bounds: [UInt32]
+    /// 1-based record number; the header is row 1.
+    public let row: Int
+    /// The line the row starts on.
+    public let line: Int
+
+    init(storage: [UInt8], base: Int, bounds: [UInt32], row: Int, line: Int) {
+        self.storage = storage
+        self.base = base
+        self.bounds = bounds
+        self.row = row
+        self.line = line
+    }
+
+    public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { bounds.count &>> 1 }
+
+    /// The field at a 0-based index; the index must be below `count`.
+    @inlinable
+    public subscript(index: Int) -> CSVField {
+        let start = base &+ Int(bounds[2 &* index])
+        let end = base &+ Int(bounds[2 &* index &+ 1])
+        return CSVField(storage: storage, start: start, end: end)
+    }
+
+    /// The field at `index`, or nil past the last one.
+    @inlinable
+    public func field(_ index: Int) -> CSVField? {
+        index >= 0 && index < count ? self[index] : nil
+    }
+
+    /// Every field as a `String`, for tests and small files.
+    public var strings: [String] { map(\.string) }
+
+    public func location(field: Int? = nil, header: CSVHeader? = nil) -> ExportLocation {
+        let name = field.flatMap { header?.names.indices.contains($0) == true ? header?.names[$0] : nil }
+        return ExportLocation(row: row, line: line, field: field, fieldName: name)
+    }
+}
+
+/// One field of a ``CSVRecord``: bytes in place, text on demand.
+public struct CSVField: Sendable, Equatable, CustomStringConvertible {
+    @usableFromInline let storage: [UInt8]
+    @usableFromInline let start: Int
+    @usableFromInline let end: Int
+
+    @inlinable
+    init(storage: [UInt8], start: Int, end: Int) {
+        self.storage = storage
+        self.start = start
+        self.end = end
+    }
+
+    /// The number of bytes.
+    @inlinable public var byteCount: Int { end &- start }
+    @inlinable public var isEmpty: Bool { end == start }
+
+    /// The content's bytes, sharing the record's storage.
+    @inlinable public var bytes: ArraySlice<UInt8> { storage[start..<end] }
+
+    /// The content as text (always valid: the reader checked the UTF-8).
+    public var string: String { String(decoding: storage[start..<end], as: UTF8.self) }
+
+    public var description: String { string }
+
+    /// Calls `body` with the content's bytes, for hashing or parsing in place.
+    @inlinable
+    public func withUnsafeBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try storage.withUnsafeBufferPointer { buffer in
+            try body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+        }
+    }
+
+    /// Whether the content is exactly `text`, compared byte for byte.
+    public static func == (field: CSVField, text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { other in
+            field.withUnsafeBytes { mine in
+                mine.count == other.count && (mine.count == 0 || memcmpEqual(mine, other))
+            }
+        }
+    }
+
+    public static func == (lhs: CSVField, rhs: CSVField) -> Bool {
+        lhs.withUnsafeBytes { left in
+            rhs.withUnsafeBytes { right in left.count == right.count && (left.count == 0 || memcmpEqual(left, right)) }
+        }
+    }
+}
+
+@usableFromInline
+func memcmpEqual(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard left.count == right.count else { return false }
+    var index = 0
+    while index < left.count {
+        if left[index] != right[index] { return false }
+        index += 1
+    }
+    return true
+}

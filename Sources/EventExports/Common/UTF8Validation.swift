@@ -1,0 +1,56 @@
+/// UTF-8 validation (RFC 3629) with a fast path for ASCII, which is what
+/// most of an export is: eight bytes are checked at a time until a byte at
+/// or above 0x80 shows up.
+enum UTF8Validation {
+    /// The offset of the first byte that does not start a valid sequence,
+    /// or nil when every byte of `bytes` is well-formed UTF-8.
+    static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // Skip ASCII, a word at a time.
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            while index < count, base[index] < 0x80 { index += 1 }
+            guard index < count else { return nil }
+            guard let length = sequenceLength(base, at: index, count: count) else { return index }
+            index += length
+        }
+        return nil
+    }
+
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstInvalidOffset(in: bytes) == nil
+    }
+
+    static func isValid(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { isValid($0) }
+    }
+
+    /// The length of the well-formed multi-byte sequence at `index`, or nil.
+    @inline(__always)
+    private static func sequenceLength(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> Int? {
+        let lead = base[index]
+        let length: Int
+        var second: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; second = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; second = 0x80...0x9F  // no UTF-16 surrogates
+        case 0xF0: length = 4; second = 0x90...0xBF
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; second = 0x80...0x8F  // nothing above U+10FFFF
+        default: return nil
+        }
+        guard index + length <= count, second.contains(base[index + 1]) else { return nil }
+        for offset in 2..<max(2, length) where base[index + offset] & 0xC0 != 0x80 {
+            return nil
+        }
+        return length
+    }
+}
