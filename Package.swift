@@ -46,7 +46,9 @@ let package = Package(
         .target(name: "HeapProbe"),
         .executableTarget(
             name: "throughline-bench",
-            dependencies: ["JSONCReader", "JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "ThroughlineCLI", "HeapProbe"]
+            dependencies: [
+                "JSONCReader", "JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "ThroughlineCLI", "HeapProbe", "EventExports",
+            ]
         ),
 
         .testTarget(name: "JSONCReaderTests", dependencies: ["JSONCReader"]),

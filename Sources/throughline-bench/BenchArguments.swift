@@ -6,12 +6,17 @@
 ///     throughline-bench run [--journeys N] [--scales 1,4,16] [--repeat R] [--seed S]
 ///     throughline-bench run --files DIR [--repeat R]
 ///     throughline-bench profile (--files DIR | --journeys N) [--step load|check|audit] [--repeat R]
+///     throughline-bench generate-export --events N --output FILE [--seed S]
+///     throughline-bench read-export FILE [--repeat R] [--chunk BYTES]
 enum BenchCommand: Sendable, Equatable {
     case generate(GenerateProfile, seed: UInt64, output: String?)
     case run(journeys: Int, scales: [Int], repeats: Int, seed: UInt64)
     case runFiles(folder: String, repeats: Int)
     /// Runs one step over and over and nothing else, for `perf record`.
     case profile(source: ProfileSource, step: ProfileStep, repeats: Int)
+    /// A help-desk export as CSV, for `read-export`.
+    case generateExport(events: Int, seed: UInt64, output: String)
+    case readExport(file: String, repeats: Int, chunkSize: Int)
     case help
 }
 
@@ -66,6 +71,12 @@ enum BenchArguments {
               Runs one step R times and nothing else (default: check, 3 times), to
               run under `perf record` or valgrind. `check` is load + check, `audit`
               is load + check + audit.
+          throughline-bench generate-export --events N --output FILE [--seed S]
+              Writes a help-desk export as CSV (case id, ISO timestamp, activity,
+              channel, segment, owner, three attribute columns), deterministically.
+          throughline-bench read-export FILE [--repeat R] [--chunk BYTES]
+              Times the CSV reader on FILE read in chunks (default 1 MiB): rows
+              counted, each timestamp parsed; prints events/s, MB/s, peak memory.
 
         Defaults: --journeys 20, --scales 1,4,16, --repeat 5, --seed 42.
 
@@ -75,6 +86,11 @@ enum BenchArguments {
         guard let command = arguments.first, command != "--help", command != "-h", command != "help" else { return .help }
         var options: [String: String] = [:]
         var rest = arguments.dropFirst()
+        var file: String?
+        if command == "read-export", let first = rest.first, !first.hasPrefix("--") {
+            file = first
+            rest = rest.dropFirst()
+        }
         while let key = rest.first {
             rest = rest.dropFirst()
             guard key.hasPrefix("--") else { throw ArgumentError(description: "unexpected argument '\(key)'") }
@@ -87,7 +103,10 @@ enum BenchArguments {
         case "generate", "write-sample": ["profile", "journeys", "touchpoints", "seed", "output"]
         case "run": ["journeys", "scales", "repeat", "seed", "files"]
         case "profile": ["journeys", "seed", "files", "step", "repeat"]
-        default: throw ArgumentError(description: "unknown command '\(command)'; use generate, write-sample, run or profile")
+        case "generate-export": ["events", "seed", "output"]
+        case "read-export": ["repeat", "chunk"]
+        default:
+            throw ArgumentError(description: "unknown command '\(command)'; use generate, write-sample, run, profile, generate-export or read-export")
         }
         if let unknown = options.keys.sorted().first(where: { !known.contains($0) }) {
             throw ArgumentError(description: "unknown option --\(unknown) for \(command)")
@@ -95,6 +114,15 @@ enum BenchArguments {
         let journeys = try positive(options["journeys"] ?? "20", "--journeys")
         let seed = try unsigned(options["seed"] ?? "42")
         switch command {
+        case "generate-export":
+            guard let output = options["output"] else { throw ArgumentError(description: "generate-export needs --output FILE") }
+            return .generateExport(events: try positive(options["events"] ?? "1000000", "--events"), seed: seed, output: output)
+        case "read-export":
+            guard let file else { throw ArgumentError(description: "read-export needs the export's path") }
+            return .readExport(
+                file: file, repeats: try positive(options["repeat"] ?? "3", "--repeat"),
+                chunkSize: try positive(options["chunk"] ?? "1048576", "--chunk")
+            )
         case "generate", "write-sample":
             let name = options["profile"] ?? "realistic"
             let long = name == "long-journey"

@@ -17,6 +17,10 @@ do throws(ArgumentError) {
         exitCode = await Commands.runFiles(folder: folder, repeats: repeats)
     case .profile(let source, let step, let repeats):
         exitCode = await Commands.profile(source: source, step: step, repeats: repeats)
+    case .generateExport(let events, let seed, let output):
+        exitCode = ExportCommands.generate(events: events, seed: seed, output: output)
+    case .readExport(let file, let repeats, let chunkSize):
+        exitCode = ExportCommands.read(file: file, repeats: repeats, chunkSize: chunkSize)
     }
 } catch {
     Commands.printError("error: \(error.description)\n\n\(BenchArguments.usage)")

@@ -94,8 +94,10 @@ public struct CSVReader: Sendable {
     /// complete, when `""` had to be unescaped).
     private var carry: [UInt8] = []
     private var isCarrying = false
-    /// Start and end of each field of the current record, record offsets.
+    /// Start and end of each field of the current record, record offsets;
+    /// the first `fieldCount` pairs are in use, the rest is room.
     private var bounds: [UInt32] = []
+    private var fieldCount = 0
     /// Fields of the current record holding `""`, to unescape.
     private var escapedFields: [Int] = []
     private var fieldStart = 0
@@ -107,6 +109,9 @@ public struct CSVReader: Sendable {
     private var line = 1
     private var recordLine = 1
     private var expectedFieldCount: Int?
+    /// Whether the current record holds a byte outside ASCII, and so needs
+    /// its UTF-8 checked.
+    private var recordHasNonASCII = false
     /// True until the first row ends, when the options say it is the
     /// header. A header row that is bad is reported and not replaced: the
     /// rows after it are read without names.
@@ -169,7 +174,7 @@ public struct CSVReader: Sendable {
             closeField(end: end - 1)
             closeRecord(end: end, in: [], chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
         case .quoted:
-            if problem == nil { problem = (.unterminatedQuote, bounds.count / 2) }
+            if problem == nil { problem = (.unterminatedQuote, fieldCount) }
             closeRecord(end: end, in: [], chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
         }
         state = .recordStart
@@ -301,6 +306,13 @@ public struct CSVReader: Sendable {
                 recordLine = line
                 base = index
                 isCarrying = false
+                if let recordEnd = readSimpleRecord(bytes, from: index) {
+                    closeRecord(end: recordEnd - index, in: chunk, chunkBytes: bytes, base: base, handle)
+                    line += 1
+                    state = bytes[recordEnd] == ASCII.carriageReturn ? .afterCarriageReturn : .recordStart
+                    index = recordEnd + 1
+                    continue scanning
+                }
                 state = .fieldStart
             case .fieldStart:
                 if bytes[index] == ASCII.quote {
@@ -313,7 +325,7 @@ public struct CSVReader: Sendable {
                     state = .unquoted
                 }
             case .unquoted:
-                while index < end, unquotedClass[Int(bytes[index])] == ByteClass.ordinary { index += 1 }
+                index = skipUnquotedText(bytes, from: index, classes: unquotedClass)
                 guard index < end else { break scanning }
                 switch unquotedClass[Int(bytes[index])] {
                 case ByteClass.separator:
@@ -325,20 +337,20 @@ public struct CSVReader: Sendable {
                     line += 1
                     state = bytes[index] == ASCII.carriageReturn ? .afterCarriageReturn : .recordStart
                 case ByteClass.nul:
-                    flag(.nulByte, field: bounds.count / 2)
+                    flag(.nulByte, field: fieldCount)
                 default:
                     break  // a quote inside an unquoted field is text
                 }
                 index += 1
             case .quoted:
                 while index < end {
+                    index = skipQuotedText(bytes, from: index, classes: quotedClass)
+                    guard index < end else { break }
                     let byteClass = quotedClass[Int(bytes[index])]
-                    if byteClass == ByteClass.ordinary {
-                        index += 1
-                    } else if byteClass == ByteClass.quote {
+                    if byteClass == ByteClass.quote {
                         break
                     } else {
-                        if byteClass == ByteClass.lineFeed { line += 1 } else { flag(.nulByte, field: bounds.count / 2) }
+                        if byteClass == ByteClass.lineFeed { line += 1 } else { flag(.nulByte, field: fieldCount) }
                         index += 1
                     }
                 }
@@ -359,7 +371,7 @@ public struct CSVReader: Sendable {
                     line += 1
                     state = byte == ASCII.carriageReturn ? .afterCarriageReturn : .recordStart
                 } else {
-                    flag(.textAfterClosingQuote(byte), field: bounds.count / 2)
+                    flag(.textAfterClosingQuote(byte), field: fieldCount)
                     // Read on as unquoted text, to find where the row ends.
                     state = .unquoted
                     continue scanning
@@ -368,6 +380,159 @@ public struct CSVReader: Sendable {
             }
         }
         keepPartialRecord(bytes, base: base)
+    }
+
+    /// Reads a record that lies wholly in the chunk and needs nothing but
+    /// splitting: fields unquoted, or quoted without `""` or line breaks,
+    /// within the limits. Returns the index of its line break, having set
+    /// its fields; nil (having set nothing that counts) leaves the record to
+    /// the state machine, which reads it from its start.
+    private mutating func readSimpleRecord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let pointer = bytes.baseAddress else { return nil }
+        let end = bytes.count
+        let wanted = 2 * min((expectedFieldCount ?? 32) + 1, options.maximumFieldCount)
+        if bounds.count < wanted { bounds.append(contentsOf: repeatElement(0, count: wanted - bounds.count)) }
+        let separatorByte = separator?.byte ?? ASCII.comma
+        let separatorPattern = ByteMask.spread(separatorByte)
+        let quotePattern = ByteMask.spread(ASCII.quote)
+        let maximumField = options.maximumFieldLength
+        let maximumRecord = options.maximumRecordLength
+        let maximumFields = min(wanted / 2, options.maximumFieldCount)
+        var seen: UInt64 = 0
+        let found: (recordEnd: Int, fields: Int)? = bounds.withUnsafeMutableBufferPointer { out in
+            var index = start
+            var fields = 0
+            while fields < maximumFields {
+                var fieldBegin = index
+                var fieldEnd: Int
+                var terminator: UInt8
+                if index < end, pointer[index] == ASCII.quote {
+                    // Quoted: to the next quote, which must close the field.
+                    fieldBegin = index + 1
+                    index = fieldBegin
+                    while true {
+                        guard index + 8 <= end else { return nil }
+                        let word = ByteMask.load(pointer, at: index)
+                        let special = ByteMask.bytes(of: word, below: 0x0B) | ByteMask.bytes(of: word, equalTo: quotePattern)
+                        if special != 0 {
+                            let skipped = special.trailingZeroBitCount >> 3
+                            seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
+                            index += skipped
+                            break
+                        }
+                        seen |= word
+                        index += 8
+                    }
+                    guard pointer[index] == ASCII.quote, index + 1 < end else { return nil }
+                    fieldEnd = index
+                    terminator = pointer[index + 1]
+                    index += 1
+                    guard terminator == separatorByte || terminator == ASCII.lineFeed || terminator == ASCII.carriageReturn else {
+                        return nil
+                    }
+                } else {
+                    while true {
+                        guard index + 8 <= end else { return nil }
+                        let word = ByteMask.load(pointer, at: index)
+                        let special = ByteMask.bytes(of: word, below: 0x0E) | ByteMask.bytes(of: word, equalTo: separatorPattern)
+                            | ByteMask.bytes(of: word, equalTo: quotePattern)
+                        if special != 0 {
+                            let skipped = special.trailingZeroBitCount >> 3
+                            seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
+                            index += skipped
+                            break
+                        }
+                        seen |= word
+                        index += 8
+                    }
+                    fieldEnd = index
+                    terminator = pointer[index]
+                    guard terminator == separatorByte || terminator == ASCII.lineFeed || terminator == ASCII.carriageReturn else {
+                        return nil
+                    }
+                }
+                guard fieldEnd - fieldBegin <= maximumField, fieldEnd - start <= maximumRecord else { return nil }
+                out[2 * fields] = UInt32(truncatingIfNeeded: fieldBegin - start)
+                out[2 * fields + 1] = UInt32(truncatingIfNeeded: fieldEnd - start)
+                fields += 1
+                if terminator != separatorByte { return (index, fields) }
+                index += 1
+            }
+            return nil
+        }
+        guard let found else { return nil }
+        fieldCount = found.fields
+        if seen & ByteMask.high != 0 { recordHasNonASCII = true }
+        return found.recordEnd
+    }
+
+    /// The index of the first separator, quote, line break or NUL at or
+    /// after `start` (or the end), eight bytes at a time; notes bytes
+    /// outside ASCII on the way, so that only rows holding some are checked
+    /// for UTF-8.
+    @inline(__always)
+    private mutating func skipUnquotedText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let pointer = bytes.baseAddress else { return start }
+        let end = bytes.count
+        let separatorPattern = ByteMask.spread(separator?.byte ?? ASCII.comma)
+        let quotePattern = ByteMask.spread(ASCII.quote)
+        var index = start
+        var seen: UInt64 = 0
+        while true {
+            while index + 8 <= end {
+                let word = ByteMask.load(pointer, at: index)
+                // Bytes below 0x0E hold LF, CR and NUL (and a tab, sorted out below).
+                let special = ByteMask.bytes(of: word, below: 0x0E) | ByteMask.bytes(of: word, equalTo: separatorPattern)
+                    | ByteMask.bytes(of: word, equalTo: quotePattern)
+                if special != 0 {
+                    let skipped = special.trailingZeroBitCount >> 3
+                    seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
+                    index += skipped
+                    break
+                }
+                seen |= word
+                index += 8
+            }
+            guard index < end else { break }
+            let byte = bytes[index]
+            guard classes[Int(byte)] == ByteClass.ordinary else { break }
+            seen |= UInt64(byte)
+            index += 1
+        }
+        if seen & ByteMask.high != 0 || seen & 0x80 != 0 { recordHasNonASCII = true }
+        return index
+    }
+
+    /// The index of the first quote, LF or NUL at or after `start` in a
+    /// quoted field, as ``skipUnquotedText(_:from:classes:)`` does.
+    @inline(__always)
+    private mutating func skipQuotedText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let pointer = bytes.baseAddress else { return start }
+        let end = bytes.count
+        let quotePattern = ByteMask.spread(ASCII.quote)
+        var index = start
+        var seen: UInt64 = 0
+        while true {
+            while index + 8 <= end {
+                let word = ByteMask.load(pointer, at: index)
+                let special = ByteMask.bytes(of: word, below: 0x0B) | ByteMask.bytes(of: word, equalTo: quotePattern)
+                if special != 0 {
+                    let skipped = special.trailingZeroBitCount >> 3
+                    seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
+                    index += skipped
+                    break
+                }
+                seen |= word
+                index += 8
+            }
+            guard index < end else { break }
+            let byte = bytes[index]
+            guard classes[Int(byte)] == ByteClass.ordinary else { break }
+            seen |= UInt64(byte)
+            index += 1
+        }
+        if seen & ByteMask.high != 0 || seen & 0x80 != 0 { recordHasNonASCII = true }
+        return index
     }
 
     /// At the end of a chunk inside a record: keeps its bytes for the next
@@ -382,7 +547,7 @@ public struct CSVReader: Sendable {
         guard problem == nil else { return }
         let recordLength = bytes.count - base
         if state != .fieldStart, recordLength - fieldStart > options.maximumFieldLength {
-            flag(.fieldTooLong(limit: options.maximumFieldLength), field: bounds.count / 2)
+            flag(.fieldTooLong(limit: options.maximumFieldLength), field: fieldCount)
         } else if recordLength > options.maximumRecordLength {
             flag(.recordTooLong(limit: options.maximumRecordLength), field: nil)
         }
@@ -411,7 +576,6 @@ public struct CSVReader: Sendable {
     @inline(__always)
     private mutating func closeField(end: Int) {
         guard problem == nil else { return }
-        let fieldCount = bounds.count / 2
         if end - fieldStart > options.maximumFieldLength {
             flag(.fieldTooLong(limit: options.maximumFieldLength), field: fieldCount)
         } else if end > options.maximumRecordLength {
@@ -419,12 +583,14 @@ public struct CSVReader: Sendable {
         } else if fieldCount >= options.maximumFieldCount {
             flag(.tooManyFields(limit: options.maximumFieldCount), field: nil)
         } else {
-            bounds.append(UInt32(truncatingIfNeeded: fieldStart))
-            bounds.append(UInt32(truncatingIfNeeded: end))
+            if bounds.count < 2 * fieldCount + 2 { bounds.append(contentsOf: repeatElement(0, count: max(32, bounds.count))) }
+            bounds[2 * fieldCount] = UInt32(truncatingIfNeeded: fieldStart)
+            bounds[2 * fieldCount + 1] = UInt32(truncatingIfNeeded: end)
             if fieldIsEscaped {
                 escapedFields.append(fieldCount)
                 fieldIsEscaped = false
             }
+            fieldCount += 1
         }
     }
 
@@ -440,9 +606,10 @@ public struct CSVReader: Sendable {
         deliverRecord(end: end, in: chunk, chunkBytes: chunkBytes, base: base, handle)
         // The record handed out is gone by now (unless the callback kept
         // it), so the buffers are reused in place.
-        bounds.removeAll(keepingCapacity: true)
+        fieldCount = 0
         escapedFields.removeAll(keepingCapacity: true)
         fieldIsEscaped = false
+        recordHasNonASCII = false
         problem = nil
         if isCarrying || !carry.isEmpty { carry.removeAll(keepingCapacity: carry.capacity <= 1 << 16) }
         isCarrying = false
@@ -468,7 +635,9 @@ public struct CSVReader: Sendable {
         }
         // Every byte is checked once, where the record lies.
         let invalid: Int? =
-            if isCarrying {
+            if !recordHasNonASCII {
+                nil
+            } else if isCarrying {
                 carry.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) }
             } else {
                 UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: chunkBytes[base..<(base + end)]))
@@ -486,7 +655,8 @@ public struct CSVReader: Sendable {
             unescapeQuotes()
         }
         let record = CSVRecord(
-            storage: isCarrying ? carry : chunk, base: isCarrying ? 0 : base, bounds: bounds, row: rowCount, line: recordLine
+            storage: isCarrying ? carry : chunk, base: isCarrying ? 0 : base, bounds: bounds, count: fieldCount, row: rowCount,
+            line: recordLine
         )
         if isAwaitingHeader {
             readHeader(record, handle)
@@ -519,7 +689,7 @@ public struct CSVReader: Sendable {
     /// The field whose bytes hold record offset `offset`.
     private func fieldContaining(offset: Int) -> Int {
         var field = 0
-        while field < bounds.count / 2, Int(bounds[2 * field + 1]) < offset { field += 1 }
+        while field < fieldCount - 1, Int(bounds[2 * field + 1]) < offset { field += 1 }
         return field
     }
 

@@ -19,27 +19,31 @@ public struct CSVRecord: Sendable, RandomAccessCollection {
     @usableFromInline let storage: [UInt8]
     /// Where record offset 0 is in `storage`.
     @usableFromInline let base: Int
-    /// Start and end of each field, record offsets, two per field.
+    /// Start and end of each field, record offsets, two per field (and
+    /// perhaps room after them).
     @usableFromInline let bounds: [UInt32]
+    @usableFromInline let fieldCount: Int
     /// 1-based record number; the header is row 1.
     public let row: Int
     /// The line the row starts on.
     public let line: Int
 
-    init(storage: [UInt8], base: Int, bounds: [UInt32], row: Int, line: Int) {
+    init(storage: [UInt8], base: Int, bounds: [UInt32], count: Int, row: Int, line: Int) {
         self.storage = storage
         self.base = base
         self.bounds = bounds
+        self.fieldCount = count
         self.row = row
         self.line = line
     }
 
     public var startIndex: Int { 0 }
-    @inlinable public var endIndex: Int { bounds.count &>> 1 }
+    @inlinable public var endIndex: Int { fieldCount }
 
     /// The field at a 0-based index; the index must be below `count`.
     @inlinable
     public subscript(index: Int) -> CSVField {
+        precondition(index >= 0 && index < fieldCount, "field index out of range")
         let start = base &+ Int(bounds[2 &* index])
         let end = base &+ Int(bounds[2 &* index &+ 1])
         return CSVField(storage: storage, start: start, end: end)

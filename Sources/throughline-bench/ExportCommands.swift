@@ -1,0 +1,63 @@
+import Foundation
+
+/// `generate-export` and `read-export`: a help-desk export written to a
+/// file, and the CSV reader timed on it.
+enum ExportCommands {
+    static func generate(events: Int, seed: UInt64, output: String) -> Int32 {
+        guard let handle = FileHandle(forWritingAtPath: output) ?? create(output) else {
+            Commands.printError("error: cannot write \(output)")
+            return 2
+        }
+        defer { try? handle.close() }
+        var bytes = 0
+        do {
+            try handle.truncate(atOffset: 0)
+            let cases = try ExportGenerator.generate(events: events, seed: seed) { piece in
+                bytes += piece.count
+                try handle.write(contentsOf: piece)
+            }
+            print("wrote \(events) events of \(cases) cases, \(Format.megabytes(bytes)) MB, to \(output)")
+            return 0
+        } catch {
+            Commands.printError("error: cannot write \(output): \(error.localizedDescription)")
+            return 2
+        }
+    }
+
+    private static func create(_ path: String) -> FileHandle? {
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
+        return FileHandle(forWritingAtPath: path)
+    }
+
+    static func read(file: String, repeats: Int, chunkSize: Int) -> Int32 {
+        let machine = MachineInfo.current()
+        MemoryProbe.resetPeak()
+        let before = MemoryProbe.sample()
+        var runs: [(wall: Double, cpu: Double)] = []
+        var last = ExportReading.Result()
+        for _ in 0..<repeats {
+            let clock = ContinuousClock()
+            let cpuStart = Stopwatch.processCPUTime()
+            let start = clock.now
+            do throws(ExportReading.Failure) {
+                last = try ExportReading.read(path: file, chunkSize: chunkSize, timestampColumn: "timestamp")
+            } catch {
+                Commands.printError("error: \(error)")
+                return 2
+            }
+            runs.append(((clock.now - start).seconds, (Stopwatch.processCPUTime() - cpuStart).seconds))
+        }
+        let after = MemoryProbe.sample()
+        let best = runs.map(\.wall).min() ?? 0
+        let bestCPU = runs.map(\.cpu).min() ?? 0
+        let megabytes = Double(last.bytes) / 1_000_000
+        print("read-export \(file): \(Format.megabytes(last.bytes)) MiB, \(last.rows) rows, \(last.issues) issues, \(last.badTimestamps) bad timestamps (checksum \(last.checksum))")
+        if let issue = last.firstIssue { print("  first issue: \(issue)") }
+        print("  \(machine.cpu), \(machine.cores) cores; one thread; chunks of \(chunkSize) bytes; best of \(repeats)")
+        print("  runs (wall): \(runs.map { Format.fixed($0.wall, 3) + " s" }.joined(separator: ", "))")
+        print("  best wall \(Format.fixed(best, 3)) s: \(Format.fixed(Double(last.rows) / best / 1e6, 2)) M events/s, \(Format.fixed(megabytes / best, 0)) MB/s")
+        print("  best CPU  \(Format.fixed(bestCPU, 3)) s: \(Format.fixed(Double(last.rows) / bestCPU / 1e6, 2)) M events/s, \(Format.fixed(megabytes / bestCPU, 0)) MB/s")
+        print("  peak resident memory \(Format.megabytes(after.peak)) MiB (\(Format.megabytes(before.resident)) MiB before reading)")
+        return last.issues == 0 && last.badTimestamps == 0 ? 0 : 1
+    }
+}
