@@ -20,30 +20,35 @@ enum ExportReading {
         let description: String
     }
 
-    static func read(path: String, chunkSize: Int, timestampColumn: String) throws(Failure) -> Result {
+    /// Reads the export at `path`; with `parsesTimestamps`, also parses
+    /// the column named `timestampColumn` of every row.
+    static func read(path: String, chunkSize: Int, timestampColumn: String, parsesTimestamps: Bool) throws(Failure) -> Result {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(description: "cannot open \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var result = Result()
         var reader = CSVReader(CSVOptions(separator: nil))
-        var timestampField: Int?
+        var timestampField = -1
         let format = TimestampFormat.iso8601()
-        let handle: (CSVEvent) -> Void = { event in
-            switch event {
-            case .record(let record):
-                result.rows += 1
-                if let field = timestampField {
+        // A closure written at the call is not escaping: the counters it
+        // updates stay plain locals.
+        func feed(_ chunk: [UInt8]) {
+            reader.read(chunk) { event in
+                switch event {
+                case .record(let record):
+                    result.rows += 1
+                    guard parsesTimestamps, timestampField >= 0 else { return }
                     do {
-                        result.checksum &+= try format.instant(record[field]).millisecondsSince1970
+                        result.checksum &+= try format.instant(record[timestampField]).millisecondsSince1970
                     } catch {
                         result.badTimestamps += 1
                     }
+                case .header(let header):
+                    timestampField = header.index(of: timestampColumn) ?? -1
+                case .issue(let issue):
+                    result.issues += 1
+                    if result.firstIssue == nil { result.firstIssue = issue.description }
                 }
-            case .header(let header):
-                timestampField = header.index(of: timestampColumn)
-            case .issue(let issue):
-                result.issues += 1
-                if result.firstIssue == nil { result.firstIssue = issue.description }
             }
         }
         var chunk = [UInt8](repeating: 0, count: chunkSize)
@@ -55,14 +60,13 @@ enum ExportReading {
             }
             if count == 0 { break }
             result.bytes += count
-            if count == chunkSize {
-                reader.read(chunk, handle)
-            } else {
-                reader.read(Array(chunk[0..<count]), handle)
-            }
+            feed(count == chunkSize ? chunk : Array(chunk[0..<count]))
         }
-        reader.finish(handle)
-        if timestampField == nil { result.badTimestamps = -1 }
+        reader.finish { event in
+            if case .record = event { result.rows += 1 }
+            if case .issue = event { result.issues += 1 }
+        }
+        if parsesTimestamps, timestampField < 0 { result.badTimestamps = -1 }
         return result
     }
 }

@@ -253,8 +253,41 @@ struct DigitScanner {
         index += 1
     }
 
+    /// The digit at `offset` as a number, or 10 and more for any other byte.
+    @inline(__always)
+    private func digit(at offset: Int) -> Int64 { Int64(bytes[offset] &- ASCII.zero) }
+
     mutating func readISO8601() throws(TimestampError) -> TimestampFields {
         var fields = TimestampFields()
+        // The common shape `yyyy-MM-ddTHH:mm:ss`, read at fixed places.
+        if end - index >= 19, bytes[index + 4] == ASCII.minus, bytes[index + 7] == ASCII.minus,
+           bytes[index + 10] == UInt8(ascii: "T") || bytes[index + 10] == ASCII.space,
+           bytes[index + 13] == ASCII.colon, bytes[index + 16] == ASCII.colon
+        {
+            let start = index
+            func two(_ offset: Int) -> Int64 {
+                let tens = digit(at: start + offset)
+                let units = digit(at: start + offset + 1)
+                return tens < 10 && units < 10 ? tens * 10 + units : -1
+            }
+            let century = two(0), yearOfCentury = two(2), month = two(5), day = two(8)
+            let hour = two(11), minute = two(14), second = two(17)
+            if century >= 0, yearOfCentury >= 0, month >= 0, day >= 0, hour >= 0, minute >= 0, second >= 0 {
+                fields.year = century * 100 + yearOfCentury
+                fields.month = month
+                fields.day = day
+                fields.hour = hour
+                fields.minute = minute
+                fields.second = second
+                index += 19
+                if let mark = peek(), mark == ASCII.dot || mark == ASCII.comma {
+                    index += 1
+                    fields.millisecond = try fraction()
+                }
+                try readZone(into: &fields)
+                return fields
+            }
+        }
         fields.year = try digits(4, "a 4-digit year")
         try expect(ASCII.minus, "'-' after the year")
         fields.month = try digits(2, "a 2-digit month")
