@@ -30,6 +30,7 @@ struct ExportGenerator {
     private struct OpenCase {
         let number: Int
         var remaining: Int
+        var written = 0
         var clock: Int64  // milliseconds since 1970, UTC
         let segment: Int
         let owner: Int
@@ -37,7 +38,8 @@ struct ExportGenerator {
     }
 
     /// Writes `events` rows after the header through `write`, in pieces of
-    /// about 1 MiB; returns the number of cases.
+    /// about 1 MiB; returns the number of cases written (with at least one
+    /// event). A case's first event is always "Ticket opened".
     static func generate(events: Int, seed: UInt64, write: ([UInt8]) throws -> Void) rethrows -> Int {
         var random = SplitMix64(seed: seed)
         var buffer: [UInt8] = []
@@ -46,6 +48,7 @@ struct ExportGenerator {
         // About a thousand cases open at once; a new one replaces each that closes.
         var open: [OpenCase] = []
         var nextCase = 1
+        var casesWritten = 0
         var now: Int64 = 1_772_323_200_000  // 2026-03-01T00:00:00Z
         func newCase() -> OpenCase {
             defer { nextCase += 1 }
@@ -61,7 +64,9 @@ struct ExportGenerator {
             var current = open[slot]
             now += Int64(random.below(2_000))
             current.clock = max(current.clock + Int64(random.below(3_600_000)), now)
-            let isFirst = current.remaining == 0
+            let isFirst = current.written == 0
+            if isFirst { casesWritten += 1 }
+            current.written += 1
             appendCase(current.number, to: &buffer)
             buffer.append(UInt8(ascii: ","))
             let offset = offsets[(current.number + event) % offsets.count]
@@ -90,7 +95,7 @@ struct ExportGenerator {
             }
         }
         if !buffer.isEmpty { try write(buffer) }
-        return nextCase - 1
+        return casesWritten
     }
 
     private static func appendCase(_ number: Int, to buffer: inout [UInt8]) {
