@@ -3,32 +3,64 @@ import Testing
 
 @Suite("Reading arguments")
 struct ArgumentReaderTests {
+    enum Format: String, CaseIterable, Sendable { case text, json }
+
+    static let format: Option<Format> = .choice("format", short: "f", help: "Output format.", default: .text)
+    static let output: Option<String?> = .text("output", short: "o", value: "FILE", help: "Where to write.")
+    static let brands: Option<String> = .text("brands", value: "PATH", help: "Where brands are.", default: "Brands")
+    static let force = Flag("force", help: "Overwrite.")
+
     static let spec = CommandSpec(
         name: "demo",
         abstract: "A command for tests.",
-        options: [
-            OptionSpec("format", short: "f", value: "FORMAT", help: "Output format.", choices: ["text", "json"], defaultValue: "text"),
-            OptionSpec("output", short: "o", value: "FILE", help: "Where to write."),
-        ],
-        flags: [FlagSpec("force", help: "Overwrite.")],
+        options: [format.spec, output.spec],
+        flags: [force.spec],
         positionals: PositionalSpec(name: "PATH", help: "Paths.", repeating: true)
     )
 
-    @Test("Options with a separate value, with '=', and by their short name")
+    @Test("Options with a separate value, with '=', and by their short name; the last one given wins")
     func options() throws {
         let parsed = try ArgumentReader.read(["--format", "json", "--output=report.json", "a", "-f", "text", "b"], spec: Self.spec)
-        #expect(parsed.value("format") == "text")
-        #expect(parsed.value("output") == "report.json")
+        #expect(parsed[Self.format] == .text)
+        #expect(parsed[Self.output] == "report.json")
         #expect(parsed.positionals == ["a", "b"])
-        #expect(!parsed.isSet("force"))
+        #expect(!parsed[Self.force])
+        #expect(parsed.givenOptions == ["format", "output"])
     }
+
+    @Test("Options not given read as their default, or nil")
+    func defaults() throws {
+        let withBrands = CommandSpec(name: "demo", abstract: "", options: [Self.format.spec, Self.output.spec, Self.brands.spec])
+        let none = try ArgumentReader.read([], spec: withBrands)
+        #expect(none[Self.format] == .text)
+        #expect(none[Self.output] == nil)
+        #expect(none[Self.brands] == "Brands")
+        let given = try ArgumentReader.read(["--format=json", "--brands", "Elsewhere"], spec: withBrands)
+        #expect(given[Self.format] == .json)
+        #expect(given[Self.brands] == "Elsewhere")
+    }
+
+    @Test("Choices listed in the order given, and only those are accepted")
+    func restrictedChoices() throws {
+        let severity: Option<DemoSeverity> = .choice("fail-on", help: "", default: .high, choices: [.high, .low])
+        #expect(severity.spec.choices == ["high", "low"])
+        #expect(severity.spec.valueName == "FAIL-ON")
+        #expect(severity.spec.defaultValue == "high")
+        let spec = CommandSpec(name: "demo", abstract: "", options: [severity.spec])
+        #expect(try ArgumentReader.read(["--fail-on", "low"], spec: spec)[severity] == .low)
+        #expect(throws: ArgumentError(message: "--fail-on does not accept 'middle'; choose one of: high, low", command: "demo")) {
+            try ArgumentReader.read(["--fail-on", "middle"], spec: spec)
+        }
+    }
+
+    enum DemoSeverity: String, CaseIterable, Sendable { case low, middle, high }
 
     @Test("Flags, and '--' ending the options so a path may start with '-'")
     func flagsAndTerminator() throws {
         let parsed = try ArgumentReader.read(["--force", "--", "-odd-name", "--format"], spec: Self.spec)
-        #expect(parsed.isSet("force"))
+        #expect(parsed[Self.force])
         #expect(parsed.positionals == ["-odd-name", "--format"])
-        #expect(parsed.options.isEmpty)
+        #expect(parsed.givenOptions.isEmpty)
     }
 
     @Test("Mistakes, with what was expected", arguments: [

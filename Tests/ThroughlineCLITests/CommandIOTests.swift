@@ -22,16 +22,15 @@ final class Transcript: Sendable {
 @Suite("Terminal and dispatch")
 struct CommandIOTests {
     @Test("Colours: on a terminal only, never with NO_COLOR or TERM=dumb, unless asked", arguments: [
-        (true, [String: String](), nil as String?, true),
-        (false, [:], nil, false),
-        (true, ["NO_COLOR": "1"], nil, false),
-        (true, ["NO_COLOR": ""], nil, true),
-        (true, ["TERM": "dumb"], nil, false),
-        (false, ["NO_COLOR": "1"], "always", true),
-        (true, [:], "never", false),
-        (true, [:], "auto", true),
+        (true, [String: String](), ColorChoice.auto, true),
+        (false, [:], .auto, false),
+        (true, ["NO_COLOR": "1"], .auto, false),
+        (true, ["NO_COLOR": ""], .auto, true),
+        (true, ["TERM": "dumb"], .auto, false),
+        (false, ["NO_COLOR": "1"], .always, true),
+        (true, [:], .never, false),
     ])
-    func colours(terminal: Bool, environment: [String: String], choice: String?, expected: Bool) {
+    func colours(terminal: Bool, environment: [String: String], choice: ColorChoice, expected: Bool) {
         #expect(Transcript().io(terminal: terminal, environment: environment).usesColor(choice) == expected)
     }
 

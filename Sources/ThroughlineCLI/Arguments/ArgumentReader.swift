@@ -28,8 +28,7 @@ enum ArgumentReader {
                 guard let value = inlineValue ?? remaining.popFirst() else {
                     throw ArgumentError(message: "--\(option.name) needs a value (\(option.valueName))", command: spec.name)
                 }
-                try check(value, for: option, command: spec.name)
-                parsed.options[option.name] = value
+                parsed.set(try typed(value, for: option, command: spec.name), for: option)
             } else {
                 throw unknown(argument: argument, name: name, spec: spec)
             }
@@ -61,13 +60,19 @@ enum ArgumentReader {
         spec.options.first { "--\($0.name)" == name || $0.short.map { "-\($0)" } == name }
     }
 
-    private static func check(_ value: String, for option: OptionSpec, command: String) throws(ArgumentError) {
-        guard let choices = option.choices, !choices.contains(value) else { return }
-        let hint = DidYouMean.hint(for: value, in: choices)
-        throw ArgumentError(
-            message: "--\(option.name) does not accept '\(value)'\(hint); choose one of: \(choices.joined(separator: ", "))",
-            command: command
-        )
+    /// The option's value for `text`, or why `text` is not one.
+    private static func typed(_ text: String, for option: OptionSpec, command: String) throws(ArgumentError) -> any Sendable {
+        if let choices = option.choices, !choices.contains(text) {
+            let hint = DidYouMean.hint(for: text, in: choices)
+            throw ArgumentError(
+                message: "--\(option.name) does not accept '\(text)'\(hint); choose one of: \(choices.joined(separator: ", "))",
+                command: command
+            )
+        }
+        guard let value = option.parse(text) else {
+            throw ArgumentError(message: "--\(option.name) does not accept '\(text)' as \(option.valueName)", command: command)
+        }
+        return value
     }
 
     private static func unknown(argument: String, name: String, spec: CommandSpec) -> ArgumentError {

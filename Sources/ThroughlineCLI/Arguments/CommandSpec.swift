@@ -2,10 +2,10 @@
 /// it and the help text is printed from it, so the two never disagree.
 ///
 /// ```swift
-/// let spec = CommandSpec(
+/// static let format = Option.choice("format", short: "f", help: "Output format.", default: Format.text)
+/// static let spec = CommandSpec(
 ///     name: "check", abstract: "Check journeys against their brand's charter.",
-///     options: [.init("format", value: "FORMAT", help: "Output format.", choices: ["text", "json"])],
-///     flags: [.init("quiet", help: "Print only the summary.")],
+///     options: [format.spec],
 ///     positionals: .init(name: "PATH", help: "Files or folders.", repeating: true)
 /// )
 /// ```
@@ -20,6 +20,7 @@ struct CommandSpec: Sendable {
 }
 
 /// `--name VALUE` (or `--name=VALUE`), optionally with a one-letter alias.
+/// Commands declare an ``Option``, which makes this and reads the value back typed.
 struct OptionSpec: Sendable {
     var name: String
     var short: Character?
@@ -27,15 +28,22 @@ struct OptionSpec: Sendable {
     var help: String
     /// The accepted values, when the set is closed (formats, severities).
     var choices: [String]?
+    /// The default as the help text shows it.
     var defaultValue: String?
+    /// The value for the text given; nil when the text is not one.
+    var parse: @Sendable (String) -> (any Sendable)?
 
-    init(_ name: String, short: Character? = nil, value: String, help: String, choices: [String]? = nil, defaultValue: String? = nil) {
+    init(
+        _ name: String, short: Character? = nil, value: String, help: String, choices: [String]? = nil, defaultValue: String? = nil,
+        parse: @escaping @Sendable (String) -> (any Sendable)? = { $0 }
+    ) {
         self.name = name
         self.short = short
         self.valueName = value
         self.help = help
         self.choices = choices
         self.defaultValue = defaultValue
+        self.parse = parse
     }
 }
 

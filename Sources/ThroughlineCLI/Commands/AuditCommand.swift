@@ -22,6 +22,10 @@ enum AuditCommand {
         }
     }
 
+    static let segment: Option<String?> = .text("segment", short: "s", value: "SEGMENT", help: "Only this segment (an id, or brand/segment).")
+    static let format: Option<Format> = .choice("format", short: "f", help: "Output format.", default: .text)
+    static let output = CommonOptions.output("the report")
+
     static let spec = CommandSpec(
         name: "audit",
         abstract: "Report, per customer segment, the gaps to the charter, scores and an action plan.",
@@ -30,12 +34,7 @@ enum AuditCommand {
         severity of each marker (error 3, warning 2, info 1). Exit code 0 unless the input is unusable (2): \
         an audit reports, it does not gate; use `check` in CI.
         """,
-        options: [
-            OptionSpec("segment", short: "s", value: "SEGMENT", help: "Only this segment (an id, or brand/segment)."),
-            OptionSpec("format", short: "f", value: "FORMAT", help: "Output format.", choices: Format.allCases.map(\.rawValue), defaultValue: "text"),
-            OptionSpec("output", short: "o", value: "FILE", help: "Write the report to FILE (atomically) instead of standard output."),
-            OptionSpec("color", value: "WHEN", help: "Colour the text format.", choices: ["auto", "always", "never"], defaultValue: "auto"),
-        ],
+        options: [segment.spec, format.spec, output.spec, CommonOptions.color.spec],
         positionals: PositionalSpec(name: "PATH", help: "Brand, charter or journey files, or folders holding them.", repeating: true),
         examples: [
             "throughline audit",
@@ -51,7 +50,7 @@ enum AuditCommand {
         let run = await workspace.check()
         let unusable = workspace.reportUnusableInput(run.diagnostics, io: io)
         var selected: Set<String>?
-        if let segment = arguments.value("segment") {
+        if let segment = arguments[Self.segment] {
             let known = run.loaded.workspace.brands.flatMap { brand in brand.segments.ids + brand.segments.ids.map { "\(brand.id)/\($0)" } }
             guard known.contains(segment) else {
                 io.writeError("error: unknown segment '\(segment)'\(DidYouMean.hint(for: segment, in: known)); known segments: \(Set(known.filter { !$0.contains("/") }).sorted().joined(separator: ", "))\n")
@@ -60,10 +59,9 @@ enum AuditCommand {
             selected = [segment]
         }
         let audit = run.audit(segments: selected)
-        let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
-        let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
-        let output = arguments.value("output")
-        let reporter = format.reporter(style: TerminalStyle(colors: colors))
+        let output = arguments[Self.output]
+        let colors = output == nil && io.usesColor(arguments[CommonOptions.color])
+        let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: colors))
         if let failure = workspace.emit(audit, with: reporter, output: output, io: io) { return failure }
         // The report went to a file: the log still shows what it holds.
         if let output { io.writeError(summary(of: audit, writtenTo: output) + "\n") }

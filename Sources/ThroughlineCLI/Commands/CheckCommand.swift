@@ -26,6 +26,16 @@ enum CheckCommand {
         }
     }
 
+    static let format: Option<Format> = .choice("format", short: "f", help: "Output format.", default: .text)
+    static let output = CommonOptions.output("the report")
+    static let failOn: Option<Severity> = .choice(
+        "fail-on", value: "SEVERITY", help: "Lowest severity that fails the run.", default: .error, choices: [.error, .warning, .info]
+    )
+    static let baseline: Option<String?> = .text("baseline", value: "FILE", help: "Accept the gaps recorded in FILE: only new gaps fail the run.")
+    static let writeBaseline: Option<String?> = .text(
+        "write-baseline", value: "FILE", help: "Record the current open gaps in FILE (atomically) and exit 0; --baseline is then not read."
+    )
+
     static let spec = CommandSpec(
         name: "check",
         abstract: "Check journeys against their brand's relational identity charter.",
@@ -34,14 +44,7 @@ enum CheckCommand {
         and reports problems with the files and gaps between the planned experience and the charter. \
         Exit code 0: nothing at or above --fail-on; 1: findings at or above it; 2: unusable input or arguments.
         """,
-        options: [
-            OptionSpec("format", short: "f", value: "FORMAT", help: "Output format.", choices: Format.allCases.map(\.rawValue), defaultValue: "text"),
-            OptionSpec("output", short: "o", value: "FILE", help: "Write the report to FILE (atomically) instead of standard output."),
-            OptionSpec("fail-on", value: "SEVERITY", help: "Lowest severity that fails the run.", choices: ["error", "warning", "info"], defaultValue: "error"),
-            OptionSpec("color", value: "WHEN", help: "Colour the text format.", choices: ["auto", "always", "never"], defaultValue: "auto"),
-            OptionSpec("baseline", value: "FILE", help: "Accept the gaps recorded in FILE: only new gaps fail the run."),
-            OptionSpec("write-baseline", value: "FILE", help: "Record the current open gaps in FILE (atomically) and exit 0; --baseline is then not read."),
-        ],
+        options: [format.spec, output.spec, failOn.spec, CommonOptions.color.spec, baseline.spec, writeBaseline.spec],
         positionals: PositionalSpec(name: "PATH", help: "Brand, charter or journey files, or folders holding them.", repeating: true),
         examples: [
             "throughline check",
@@ -54,7 +57,8 @@ enum CheckCommand {
 
     static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
         let files = WorkspaceFiles(workingDirectory: io.workingDirectory)
-        if let baselinePath = arguments.value("write-baseline"), let output = arguments.value("output"),
+        let output = arguments[Self.output]
+        if let baselinePath = arguments[Self.writeBaseline], let output,
            OutputFile.sameFile(files.absolute(baselinePath), files.absolute(output)) {
             io.writeError("error: refusing to write the baseline to \(baselinePath): --output names the same file\n")
             return .unusableInput
@@ -63,7 +67,7 @@ enum CheckCommand {
         // before the workspace is loaded, and only the fingerprints are kept.
         var baseline: Baseline?
         var baselineProblems: [Diagnostic] = []
-        if arguments.value("write-baseline") == nil, let path = arguments.value("baseline") {
+        if arguments[Self.writeBaseline] == nil, let path = arguments[Self.baseline] {
             let bytes: [UInt8]
             do {
                 bytes = try FileReader.read(files.absolute(path))
@@ -79,8 +83,7 @@ enum CheckCommand {
             baselineProblems = problems
         }
         let workspace = await WorkspaceRun.load(paths: arguments.positionals, io: io)
-        let failSeverity = arguments.value("fail-on").flatMap(Severity.init(rawValue:)) ?? .error
-        if let path = arguments.value("write-baseline") {
+        if let path = arguments[Self.writeBaseline] {
             if let failure = workspace.reportUnusableInput(workspace.loaded.diagnostics, io: io) { return failure }
             let run = await workspace.check()
             let gaps = run.report.gaps.map(run.wording.describe)
@@ -90,11 +93,9 @@ enum CheckCommand {
             return .success
         }
         let run = await workspace.check(baseline: baseline, baselineProblems: baselineProblems, keeping: .proportional)
-        let result = workspace.checkResult(run, failSeverity: failSeverity)
-        let colors = arguments.value("output") == nil && io.usesColor(arguments.value("color"))
-        let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
-        let output = arguments.value("output")
-        let reporter = format.reporter(style: TerminalStyle(colors: colors))
+        let result = workspace.checkResult(run, failSeverity: arguments[Self.failOn])
+        let colors = output == nil && io.usesColor(arguments[CommonOptions.color])
+        let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: colors))
         if let failure = workspace.emit(result, with: reporter, output: output, io: io, baseline: baseline?.file) { return failure }
         // The report went to a file: the log still shows the outcome.
         if output != nil { io.writeError(ReportWording.summaryLine(result.summary) + "\n") }

@@ -19,15 +19,14 @@ enum ExplainCommand {
         }
     }
 
+    static let format: Option<Format> = .choice("format", short: "f", help: "Output format.", default: .text)
+
     static let spec = CommandSpec(
         name: "explain",
         abstract: "Explain a marker: what it expects, where it applies, its inheritance and what fails it.",
-        options: [
-            OptionSpec("format", short: "f", value: "FORMAT", help: "Output format.", choices: Format.allCases.map(\.rawValue), defaultValue: "text"),
-            OptionSpec("color", value: "WHEN", help: "Colour the text format.", choices: ["auto", "always", "never"], defaultValue: "auto"),
-        ],
+        options: [format.spec, CommonOptions.color.spec],
         positionals: PositionalSpec(name: "MARKER-AND-PATHS", help: "The marker id, then brand and journey files or folders (default: ./Brands and ./Journeys).", repeating: true, required: true),
-        examples: ["throughline explain fast-reply", "throughline explain qualify-first Brands Journeys/zignature"]
+        examples: ["throughline explain fast-reply", "throughline explain qualify-by-phone-first Brands Journeys/zignature"]
     )
 
     static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
@@ -42,8 +41,7 @@ enum ExplainCommand {
             io.writeError("error: no charter defines a marker '\(markerID)'\(DidYouMean.hint(for: markerID, in: known)); markers: \(known.joined(separator: ", "))\n")
             return .unusableInput
         }
-        let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
-        let reporter = format.reporter(style: TerminalStyle(colors: io.usesColor(arguments.value("color"))))
+        let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: io.usesColor(arguments[CommonOptions.color])))
         return workspace.emit(explanations, with: reporter, output: nil, io: io) ?? .success
     }
 }

@@ -8,6 +8,13 @@ import JourneyReporters
 /// `throughline import FILE.csv --brand B`: a spreadsheet inventory of
 /// touchpoints into journey files.
 enum ImportCommand {
+    static let brand: Option<String?> = .text("brand", short: "b", value: "BRAND", help: "The brand whose vocabulary the inventory uses.")
+    static let brands: Option<String> = .text("brands", value: "PATH", help: "Where to find brand and charter files.", default: "Brands")
+    static let outputFolder: Option<String?> = .text(
+        "output-dir", short: "o", value: "FOLDER", help: "Where to write the journey files.", shownDefault: "Journeys/<brand>"
+    )
+    static let force = Flag("force", help: "Overwrite journey files that already exist.")
+
     static let spec = CommandSpec(
         name: "import",
         abstract: "Turn a spreadsheet inventory of touchpoints (CSV) into journey files.",
@@ -17,23 +24,19 @@ enum ImportCommand {
         per attribute of the brand's vocabulary. Cells are checked against the brand (read from ./Brands unless \
         --brands says where); nothing is written unless every journey is valid. Existing files are kept unless --force.
         """,
-        options: [
-            OptionSpec("brand", short: "b", value: "BRAND", help: "The brand whose vocabulary the inventory uses."),
-            OptionSpec("brands", value: "PATH", help: "Where to find brand and charter files.", defaultValue: "Brands"),
-            OptionSpec("output-dir", short: "o", value: "FOLDER", help: "Where to write the journey files.", defaultValue: "Journeys/<brand>"),
-        ],
-        flags: [FlagSpec("force", help: "Overwrite journey files that already exist.")],
+        options: [brand.spec, brands.spec, outputFolder.spec],
+        flags: [force.spec],
         positionals: PositionalSpec(name: "CSV", help: "The inventory, exported from a spreadsheet as CSV.", repeating: false, required: true),
         examples: ["throughline import inventory.csv --brand maison-aurele"]
     )
 
     static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
         guard let csvPath = arguments.positionals.first else { return .unusableInput }
-        guard let brandID = arguments.value("brand") else {
+        guard let brandID = arguments[Self.brand] else {
             io.writeError("error: import needs --brand: the brand whose vocabulary the inventory uses\n")
             return .unusableInput
         }
-        let run = await WorkspaceRun.load(paths: [arguments.value("brands") ?? "Brands"], io: io)
+        let run = await WorkspaceRun.load(paths: [arguments[Self.brands]], io: io)
         if let failure = run.reportUnusableInput(run.loaded.diagnostics, io: io) { return failure }
         guard let brand = run.loaded.workspace.brand(id: brandID) else {
             let known = run.loaded.workspace.brands.map(\.id)
@@ -56,7 +59,7 @@ enum ImportCommand {
             io.writeError(CheckText().render(CheckResult(workspace: run.loaded.workspace, diagnostics: output.diagnostics, gaps: [DescribedGap](), fileCount: 1)))
             return .unusableInput
         }
-        let folder = arguments.value("output-dir") ?? "Journeys/\(brand.id)"
+        let folder = arguments[Self.outputFolder] ?? "Journeys/\(brand.id)"
         // A journey id becomes a file name: one that names another folder
         // ("../x", "a/b") or a hidden file would write outside the output folder.
         for file in output.files where file.name.contains("/") || file.name.hasPrefix(".") || file.name.contains("\u{0}") {
@@ -64,7 +67,7 @@ enum ImportCommand {
             io.writeError("error: cannot import journey '\(id)': its id is used as a file name in \(folder), so it cannot contain '/' or start with '.'; nothing was written\n")
             return .unusableInput
         }
-        let force = arguments.isSet("force")
+        let force = arguments[Self.force]
         for file in output.files {
             let path = run.files.absolute(folder + "/" + file.name)
             if !force, FileManager.default.fileExists(atPath: path) {

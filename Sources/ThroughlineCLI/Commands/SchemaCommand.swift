@@ -4,6 +4,9 @@ import JourneyModel
 
 /// `throughline schema brand|charter|journey`: JSON Schemas for editors.
 enum SchemaCommand {
+    static let brand: Option<String?> = .text("brand", short: "b", value: "BRAND", help: "Tailor the journey schema to this brand's vocabulary.")
+    static let output = CommonOptions.output("the schema")
+
     static let spec = CommandSpec(
         name: "schema",
         abstract: "Print the JSON Schema of brand, charter or journey files, for editors.",
@@ -11,13 +14,10 @@ enum SchemaCommand {
         With --brand, the journey schema knows that brand's vocabulary: its stages, channels, segments, \
         attributes and their values (the brand is read from ./Brands, or from the PATHs given after the kind).
         """,
-        options: [
-            OptionSpec("brand", short: "b", value: "BRAND", help: "Tailor the journey schema to this brand's vocabulary."),
-            OptionSpec("output", short: "o", value: "FILE", help: "Write the schema to FILE (atomically) instead of standard output."),
-        ],
+        options: [brand.spec, output.spec],
         positionals: PositionalSpec(name: "KIND-AND-PATHS", help: "brand, charter or journey; then, with --brand, where to find brands.", repeating: true, required: true),
         examples: [
-            "throughline schema journey --brand maison-aurele --output .vscode/journey.schema.json",
+            "throughline schema journey --brand maison-aurele --output journey.schema.json",
             "throughline schema brand",
         ]
     )
@@ -32,7 +32,7 @@ enum SchemaCommand {
         let paths = Array(arguments.positionals.dropFirst())
         let run = await WorkspaceRun.load(paths: paths.isEmpty ? ["Brands"] : paths, io: io)
         var brand: Brand?
-        if let brandID = arguments.value("brand") {
+        if let brandID = arguments[Self.brand] {
             if let failure = run.reportUnusableInput(run.loaded.diagnostics, io: io) { return failure }
             guard let found = run.loaded.workspace.brand(id: brandID) else {
                 let known = run.loaded.workspace.brands.map(\.id)
@@ -42,6 +42,6 @@ enum SchemaCommand {
             brand = found
         }
         let text = FileSchema.schema(for: kind, brand: brand).rendered()
-        return run.emit(text, output: arguments.value("output"), io: io) ?? .success
+        return run.emit(text, output: arguments[Self.output], io: io) ?? .success
     }
 }

@@ -45,11 +45,11 @@ public struct CommandIO: Sendable {
 
     /// Colours only on a terminal, never with `NO_COLOR` set (https://no-color.org)
     /// or a dumb terminal, unless asked for with `--color always`.
-    func usesColor(_ choice: String?) -> Bool {
+    func usesColor(_ choice: ColorChoice) -> Bool {
         switch choice {
-        case "always": return true
-        case "never": return false
-        default:
+        case .always: return true
+        case .never: return false
+        case .auto:
             if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
             if environment["TERM"] == "dumb" { return false }
             return outputIsTerminal
