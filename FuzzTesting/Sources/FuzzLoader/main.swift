@@ -16,6 +16,8 @@
 //   one past its end);
 // - diagnostics come sorted and each once;
 // - loading and checking are deterministic (twice → same result);
+// - a check that keeps few gaps and makes them again as reports walk them
+//   writes the same reports as one that keeps them all;
 // - the JSON reports (check, audit, explain, SARIF, baseline, schema) are valid JSON
 //   without duplicate keys; a baseline written reads back the same gaps;
 // - the GitHub annotations are one line per finding, whatever the text;
@@ -26,9 +28,11 @@ import CharterAudit
 import CharterChecker
 import FuzzSupport
 import JSONCReader
+import JourneyAuthoring
 import JourneyLoader
 import JourneyModel
 import JourneyReporters
+import ThroughlineKit
 
 let bundledBrands = [
     "Brands/aurele-group.charter.jsonc",
@@ -46,7 +50,7 @@ let bundledOracles = Dictionary(uniqueKeysWithValues: (bundledBrands + bundledJo
 
 /// Maison Aurèle as loaded from the bundled files, for the CSV import.
 let maisonAurele: Brand = {
-    let load = Fuzz.wait { await WorkspaceLoader.load(bundledBrands) }
+    let load = Fuzz.wait { await LoadedWorkspace.load(bundledBrands) }
     guard let brand = load.workspace.brand(id: "maison-aurele") else {
         Fuzz.require(false, "the bundled brand does not load: \(load.diagnostics)")
         fatalError()
@@ -69,8 +73,8 @@ public func fuzzLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         outcome.check(oracles: oracles)
         if twice {
             let again = Fuzz.wait { await Outcome.compute(files, allReports: allReports) }
-            Fuzz.require(outcome.load.diagnostics == again.load.diagnostics, "loading twice gave different diagnostics")
-            Fuzz.require(outcome.report.gaps == again.report.gaps, "checking twice gave different gaps")
+            Fuzz.require(outcome.run.diagnostics == again.run.diagnostics, "loading twice gave different diagnostics")
+            Fuzz.require(outcome.gaps == again.gaps, "checking twice gave different gaps")
             Fuzz.require(outcome.checkJSON == again.checkJSON && outcome.auditJSON == again.auditJSON, "reporting twice gave different reports")
         }
     }
@@ -91,7 +95,7 @@ public func fuzzLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 /// The bytes as a baseline file: diagnostics inside the file.
 func checkBaseline(_ bytes: [UInt8], oracle: PositionOracle) {
-    let (_, diagnostics) = BaselineFile.fingerprints(in: bytes, path: "baseline.json")
+    let (_, diagnostics) = BaselineFile.read(bytes, path: "baseline.json")
     for diagnostic in diagnostics {
         Fuzz.require(oracle.contains(line: diagnostic.location.line, column: diagnostic.location.column), "baseline diagnostic at \(diagnostic.location) outside the file")
     }
@@ -119,14 +123,15 @@ func checkImport(_ bytes: [UInt8]) {
         files.append(SourceFile(path: "Journeys/imported/" + file.name.replacingOccurrences(of: "/", with: "_"), text: file.text))
     }
     let imported = files
-    let load = Fuzz.wait { await WorkspaceLoader.load(imported) }
+    let load = Fuzz.wait { await LoadedWorkspace.load(imported) }
     let problems = load.diagnostics.filter { $0.location.file.hasPrefix("Journeys/imported/") && $0.severity == .error }
     Fuzz.require(problems.isEmpty, "an inventory imported without diagnostics does not load: \(problems.map { "\($0.location): \($0.message)" })")
 }
 
 struct Outcome: Sendable {
-    let load: LoadResult
-    let report: CheckReport
+    let run: CheckRun
+    /// Every gap, worded.
+    let gaps: [DescribedGap]
     let audit: AuditReport
     let checkJSON: String
     let checkText: String
@@ -140,18 +145,17 @@ struct Outcome: Sendable {
     let explainJSON: [String]
 
     static func compute(_ files: [SourceFile], allReports: Bool) async -> Outcome {
-        let load = await WorkspaceLoader.load(files)
-        let report = await Checker.check(load.workspace)
-        let audit = Auditor.audit(load.workspace, report: report)
-        let result = CheckResult(
-            workspace: load.workspace, diagnostics: (load.diagnostics + report.diagnostics).sorted(by: Diagnostic.reportOrder),
-            gaps: report.gaps, fileCount: load.fileCount
-        )
+        let loaded = await LoadedWorkspace.load(files)
+        let run = await CheckRun.check(loaded)
+        let gaps = run.report.gaps.map(run.wording.describe)
+        let audit = run.audit()
+        let result = checkResult(of: run)
         // Explain a few markers of each brand (all of them cost too much).
         var explainJSON: [String] = []
         if allReports {
-            for id in Set(load.workspace.brands.flatMap { $0.charter.markers.prefix(3).map(\.id) }).sorted() {
-                let explanations = MarkerExplanation.explain(id, in: load.workspace, report: report, audit: audit)
+            let workspace = run.judgement.workspace
+            for id in Set(workspace.brands.flatMap { $0.charter.markers.prefix(3).map(\.id) }).sorted() {
+                let explanations = MarkerExplanation.explain(id, in: workspace, report: run.report, audit: audit)
                 explainJSON.append(ExplainJSON().render(explanations))
                 _ = ExplainText().render(explanations)
             }
@@ -162,18 +166,30 @@ struct Outcome: Sendable {
             _ = AuditMarkdown().render(audit)
             _ = AuditCSV().render(audit)
             // JSON Schemas tailored to each brand's vocabulary (names from the file).
-            for brand in load.workspace.brands {
+            for brand in workspace.brands {
                 explainJSON.append(FileSchema.schema(for: .journey, brand: brand).rendered())
             }
+            // Two gaps kept, the rest made again at each walk: the same reports.
+            let regenerated = checkResult(of: await CheckRun.check(loaded, keeping: .upTo(2)))
+            Fuzz.require(CheckJSON().render(regenerated) == CheckJSON().render(result), "regenerated gaps give another JSON report")
+            Fuzz.require(CheckText().render(regenerated) == CheckText().render(result), "regenerated gaps give another text report")
         }
         return Outcome(
-            load: load, report: report, audit: audit,
+            run: run, gaps: gaps, audit: audit,
             checkJSON: CheckJSON().render(result), checkText: CheckText().render(result),
             auditJSON: AuditJSON().render(audit), auditText: AuditText().render(audit),
-            findings: result.diagnostics.count + result.openGaps.count,
+            findings: result.diagnostics.count + result.gapCounts.open,
             sarif: allReports ? CheckSARIF().render(result) : "{}", github: CheckGitHub().render(result),
             junit: allReports ? CheckJUnit().render(result) : "",
-            baseline: BaselineJSON().render(report.gaps), explainJSON: explainJSON
+            baseline: BaselineJSON().render(gaps), explainJSON: explainJSON
+        )
+    }
+
+    /// What `check` reports of a run.
+    static func checkResult(of run: CheckRun) -> CheckResult {
+        CheckResult(
+            workspace: run.loaded.workspace, diagnostics: run.diagnostics, gaps: run.gaps, counts: run.counts,
+            wording: run.wording, fileCount: run.loaded.fileCount
         )
     }
 
@@ -184,28 +200,28 @@ struct Outcome: Sendable {
                 Fuzz.require(oracle.contains(line: location.line, column: location.column), "\(what()) at \(location), outside the file")
             }
         }
-        for diagnostic in load.diagnostics + report.diagnostics {
+        for diagnostic in run.diagnostics {
             checkLocation(diagnostic.location, "diagnostic '\(diagnostic.message)'")
             Fuzz.require(!diagnostic.message.isEmpty, "a diagnostic without a message at \(diagnostic.location)")
             for related in diagnostic.related {
                 checkLocation(related.location, "related location '\(related.message)' of '\(diagnostic.message)'")
             }
         }
-        for gap in report.gaps {
+        for gap in gaps {
             checkLocation(gap.location, "gap '\(gap.message)'")
             for related in gap.related {
                 checkLocation(related.location, "related location '\(related.message)' of gap '\(gap.message)'")
             }
         }
-        for journey in load.workspace.journeys {
+        for journey in run.loaded.workspace.journeys {
             checkLocation(journey.location, "journey '\(journey.id)'")
             for touchpoint in journey.touchpoints {
                 checkLocation(journey.location(touchpoint.position), "touchpoint '\(touchpoint.id)'")
             }
         }
-        Fuzz.require(load.diagnostics == load.diagnostics.sorted(by: Diagnostic.reportOrder), "diagnostics out of report order")
-        Fuzz.require(Set(load.diagnostics).count == load.diagnostics.count, "a diagnostic reported twice")
-        Fuzz.require(report.gaps == report.gaps.sorted(by: Gap.reportOrder), "gaps out of report order")
+        Fuzz.require(run.diagnostics == run.diagnostics.sorted(by: Diagnostic.reportOrder), "diagnostics out of report order")
+        Fuzz.require(Set(run.diagnostics).count == run.diagnostics.count, "a diagnostic reported twice")
+        Fuzz.require(gaps == gaps.sorted(by: GapOrder.precedes), "gaps out of report order")
 
         let jsonReports = [("check", checkJSON), ("audit", auditJSON), ("SARIF", sarif), ("baseline", baseline)]
             + explainJSON.map { ("explain", $0) }
@@ -231,8 +247,11 @@ struct Outcome: Sendable {
             Fuzz.require(false, "the JUnit report holds U+\(String(bad.value, radix: 16)), which XML forbids")
         }
         // A baseline written from these gaps reads back their fingerprints.
-        let (fingerprints, problems) = BaselineFile.fingerprints(in: Array(baseline.utf8), path: "baseline.json")
+        let (contents, problems) = BaselineFile.read(Array(baseline.utf8), path: "baseline.json")
         Fuzz.require(problems.isEmpty, "the baseline written does not read back: \(problems.map(\.message))")
-        Fuzz.require(fingerprints == Set(report.gaps.filter { $0.suppression == nil }.map(\.fingerprint)), "the baseline does not read back the open gaps")
+        Fuzz.require(
+            contents.entries.map(\.fingerprint) == gaps.filter(\.isOpen).map(\.fingerprint).sorted(),
+            "the baseline does not read back the open gaps, one entry each, sorted by fingerprint"
+        )
     }
 }
