@@ -325,7 +325,7 @@ public struct CSVReader: Sendable {
                     state = .unquoted
                 }
             case .unquoted:
-                index = skipUnquotedText(bytes, from: index, classes: unquotedClass)
+                index = skipText(bytes, from: index, classes: unquotedClass, inQuotes: false)
                 guard index < end else { break scanning }
                 switch unquotedClass[Int(bytes[index])] {
                 case ByteClass.separator:
@@ -344,7 +344,7 @@ public struct CSVReader: Sendable {
                 index += 1
             case .quoted:
                 while index < end {
-                    index = skipQuotedText(bytes, from: index, classes: quotedClass)
+                    index = skipText(bytes, from: index, classes: quotedClass, inQuotes: true)
                     guard index < end else { break }
                     let byteClass = quotedClass[Int(bytes[index])]
                     if byteClass == ByteClass.quote {
@@ -466,12 +466,13 @@ public struct CSVReader: Sendable {
         return found.recordEnd
     }
 
-    /// The index of the first separator, quote, line break or NUL at or
-    /// after `start` (or the end), eight bytes at a time; notes bytes
-    /// outside ASCII on the way, so that only rows holding some are checked
-    /// for UTF-8.
+    /// The index of the first byte that ends a run of plain text at or
+    /// after `start` (or the end), eight bytes at a time: outside quotes a
+    /// separator, quote, LF, CR or NUL; inside quotes a quote, LF or NUL.
+    /// Notes bytes outside ASCII on the way, so that only rows holding some
+    /// are checked for UTF-8.
     @inline(__always)
-    private mutating func skipUnquotedText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafeBufferPointer<UInt8>) -> Int {
+    private mutating func skipText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafeBufferPointer<UInt8>, inQuotes: Bool) -> Int {
         guard let pointer = bytes.baseAddress else { return start }
         let end = bytes.count
         let separatorPattern = ByteMask.spread(separator?.byte ?? ASCII.comma)
@@ -481,41 +482,12 @@ public struct CSVReader: Sendable {
         while true {
             while index + 8 <= end {
                 let word = ByteMask.load(pointer, at: index)
-                // Bytes below 0x0E hold LF, CR and NUL (and a tab, sorted out below).
-                let special = ByteMask.bytes(of: word, below: 0x0E) | ByteMask.bytes(of: word, equalTo: separatorPattern)
-                    | ByteMask.bytes(of: word, equalTo: quotePattern)
-                if special != 0 {
-                    let skipped = special.trailingZeroBitCount >> 3
-                    seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
-                    index += skipped
-                    break
-                }
-                seen |= word
-                index += 8
-            }
-            guard index < end else { break }
-            let byte = bytes[index]
-            guard classes[Int(byte)] == ByteClass.ordinary else { break }
-            seen |= UInt64(byte)
-            index += 1
-        }
-        if seen & ByteMask.high != 0 || seen & 0x80 != 0 { recordHasNonASCII = true }
-        return index
-    }
-
-    /// The index of the first quote, LF or NUL at or after `start` in a
-    /// quoted field, as ``skipUnquotedText(_:from:classes:)`` does.
-    @inline(__always)
-    private mutating func skipQuotedText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let pointer = bytes.baseAddress else { return start }
-        let end = bytes.count
-        let quotePattern = ByteMask.spread(ASCII.quote)
-        var index = start
-        var seen: UInt64 = 0
-        while true {
-            while index + 8 <= end {
-                let word = ByteMask.load(pointer, at: index)
-                let special = ByteMask.bytes(of: word, below: 0x0B) | ByteMask.bytes(of: word, equalTo: quotePattern)
+                // Bytes below 0x0E hold LF, CR and NUL (and a tab, sorted out
+                // below); inside quotes only LF and NUL matter, below 0x0B.
+                let special = inQuotes
+                    ? ByteMask.bytes(of: word, below: 0x0B) | ByteMask.bytes(of: word, equalTo: quotePattern)
+                    : ByteMask.bytes(of: word, below: 0x0E) | ByteMask.bytes(of: word, equalTo: separatorPattern)
+                        | ByteMask.bytes(of: word, equalTo: quotePattern)
                 if special != 0 {
                     let skipped = special.trailingZeroBitCount >> 3
                     seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
