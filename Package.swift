@@ -22,10 +22,10 @@ let package = Package(
         .target(name: "OrderedTasks"),
         // Exports replayed against journeys: CSV, JSON Lines and XES read in chunks; timestamps and values.
         .target(name: "EventExports"),
-        .target(name: "JourneyModel", dependencies: ["TextPattern"], linkerSettings: mathLibrary),
-        .target(name: "JourneyLoader", dependencies: ["JSONCReader", "JourneyModel", "OrderedTasks"]),
+        .target(name: "JourneyModel", dependencies: ["TextPattern", "EventExports"], linkerSettings: mathLibrary),
+        .target(name: "JourneyLoader", dependencies: ["JSONCReader", "JourneyModel", "OrderedTasks", "EventExports"]),
         // For authors: JSON Schemas for editors, spreadsheet inventories into journey files.
-        .target(name: "JourneyAuthoring", dependencies: ["JSONCReader", "JSONWriter", "JourneyModel", "JourneyLoader"]),
+        .target(name: "JourneyAuthoring", dependencies: ["JSONCReader", "JSONWriter", "JourneyModel", "JourneyLoader", "EventExports"]),
         .target(name: "CharterChecker", dependencies: ["JourneyModel", "OrderedTasks"]),
         .target(name: "CharterAudit", dependencies: ["JourneyModel", "CharterChecker"]),
         .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit", "JSONWriter"]),
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "EventExportsTests", dependencies: ["EventExports"]),
         .testTarget(name: "TextPatternTests", dependencies: ["TextPattern"]),
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel", "MarkerKindGenerator"]),
-        .testTarget(name: "JourneyLoaderTests", dependencies: ["JourneyLoader", "JSONCReader", "JourneyModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "JourneyLoaderTests", dependencies: ["JourneyLoader", "JSONCReader", "JourneyModel", "EventExports"], exclude: ["Fixtures"]),
         .testTarget(name: "CharterCheckerTests", dependencies: ["CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "CharterAuditTests", dependencies: ["CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "JourneyReportersTests", dependencies: ["JourneyReporters", "CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),

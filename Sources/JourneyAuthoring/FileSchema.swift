@@ -2,7 +2,7 @@ import JSONWriter
 import JourneyLoader
 import JourneyModel
 
-/// JSON Schemas (draft 2020-12) for the three kinds of file, so editors
+/// JSON Schemas (draft 2020-12) for the kinds of file, so editors
 /// complete and check them as they are typed. Name one with `"$schema"` in
 /// a file, or map it in the editor's settings.
 ///
@@ -20,6 +20,7 @@ public enum FileSchema {
         case .brand: brandSchema()
         case .charter: charterSchema()
         case .journey: journeySchema(for: brand)
+        case .source: sourceSchema(for: brand)
         }
     }
 
@@ -339,30 +340,30 @@ public enum FileSchema {
 
     // MARK: Pieces
 
-    private static func string(_ description: String) -> JSONOutput {
+    static func string(_ description: String) -> JSONOutput {
         .object([("type", "string"), ("description", .string(description))])
     }
 
-    private static func identifier(_ description: String) -> JSONOutput {
+    static func identifier(_ description: String) -> JSONOutput {
         .object([("type", "string"), ("minLength", 1), ("description", .string(description))])
     }
 
-    private static func enumeration(_ values: [String], _ description: String?) -> JSONOutput {
+    static func enumeration(_ values: [String], _ description: String?) -> JSONOutput {
         var members: [(String, JSONOutput)] = [("enum", .array(values.map(JSONOutput.string)))]
         if let description { members.append(("description", .string(description))) }
         return .object(members)
     }
 
-    private static func idReference(_ ids: [String]?, _ description: String) -> JSONOutput {
+    static func idReference(_ ids: [String]?, _ description: String) -> JSONOutput {
         ids.map { enumeration($0, description) } ?? identifier(description)
     }
 
     /// A list, or a single item standing for a list of one.
-    private static func listOf(_ item: JSONOutput) -> JSONOutput {
+    static func listOf(_ item: JSONOutput) -> JSONOutput {
         .object([("anyOf", .array([item, .object([("type", "array"), ("items", item)])]))])
     }
 
-    private static func namedObjects(_ what: String, _ entry: JSONOutput) -> JSONOutput {
+    static func namedObjects(_ what: String, _ entry: JSONOutput) -> JSONOutput {
         .object([
             ("description", .string("The brand's \(what)s, by id.")),
             ("type", "object"),

@@ -10,11 +10,14 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// How many files were read.
     public var fileCount: Int
+    /// The sources of lived journeys, sorted by brand, file and id.
+    public var sources: [ObservationSource]
 
-    public init(workspace: Workspace, diagnostics: [Diagnostic], fileCount: Int) {
+    public init(workspace: Workspace, diagnostics: [Diagnostic], fileCount: Int, sources: [ObservationSource] = []) {
         self.workspace = workspace
         self.diagnostics = diagnostics
         self.fileCount = fileCount
+        self.sources = sources
     }
 }
 
@@ -40,13 +43,18 @@ public enum WorkspaceLoader {
         let fileCount = files.count
 
         // Brands and charters first: journeys are read in their brand's vocabulary.
-        var journeyFiles: [SourceFile] = [], otherFiles: [SourceFile] = []
+        var journeyFiles: [SourceFile] = [], otherFiles: [SourceFile] = [], sourceFiles: [SourceFile] = []
         for file in keepingOnePerPath(consume files, diagnostics: &diagnostics) {
-            if file.kind == .journey { journeyFiles.append(file) } else { otherFiles.append(file) }
+            switch file.kind {
+            case .journey: journeyFiles.append(file)
+            case .source: sourceFiles.append(file)
+            case .brand, .charter, nil: otherFiles.append(file)
+            }
         }
         var brandDocuments: [(path: String, document: JSONCDocument)] = []
         var charterDocuments: [(path: String, document: JSONCDocument)] = []
         var sniffedJourneys: [(path: String, document: JSONCDocument)] = []
+        var sniffedSources: [(path: String, document: JSONCDocument)] = []
         for parsed in await parseAll(consume otherFiles) {
             diagnostics += parsed.diagnostics
             guard let document = parsed.document else { continue }
@@ -54,10 +62,11 @@ public enum WorkspaceLoader {
             case .brand: brandDocuments.append((parsed.path, document))
             case .charter: charterDocuments.append((parsed.path, document))
             case .journey: sniffedJourneys.append((parsed.path, document))
+            case .source: sniffedSources.append((parsed.path, document))
             case nil:
                 diagnostics.append(Diagnostic(
                     .unknownField, at: SourceLocation(file: parsed.path, position: .startOfFile),
-                    "cannot tell what this file holds: name it *.brand.jsonc, *.charter.jsonc or *.journey.jsonc, or give it a top-level \"brand\", \"charter\" or \"journey\" key"
+                    "cannot tell what this file holds: name it *.brand.jsonc, *.charter.jsonc, *.journey.jsonc or *.source.jsonc, or give it a top-level \"brand\", \"charter\", \"journey\" or \"source\" key"
                 ))
             }
         }
@@ -78,9 +87,42 @@ public enum WorkspaceLoader {
         }
         journeys = keepingFirstOfEachID(journeys, diagnostics: &diagnostics)
 
+        // Sources last: their activities map to the journeys' touchpoints.
+        var sources: [ObservationSource] = []
+        var sourceDocuments = sniffedSources
+        for parsed in await parseAll(consume sourceFiles) {
+            diagnostics += parsed.diagnostics
+            if let document = parsed.document { sourceDocuments.append((parsed.path, document)) }
+        }
+        for (path, document) in sourceDocuments {
+            let (source, found) = SourceDecoder.decode(document, file: path, brands: lookups, journeys: journeys)
+            diagnostics += found
+            if let source { sources.append(source) }
+        }
+        sources = keepingFirstSourceOfEachID(sources, diagnostics: &diagnostics)
+
         let workspace = Workspace(brands: brands, journeys: journeys)
         let unique = Array(Set(diagnostics)).sorted(by: Diagnostic.reportOrder)
-        return LoadResult(workspace: workspace, diagnostics: unique, fileCount: fileCount)
+        return LoadResult(workspace: workspace, diagnostics: unique, fileCount: fileCount, sources: sources)
+    }
+
+    /// Two sources of one brand with one id: the first (by path) is kept.
+    private static func keepingFirstSourceOfEachID(_ sources: [ObservationSource], diagnostics: inout [Diagnostic]) -> [ObservationSource] {
+        var kept: [ObservationSource] = []
+        var first: [String: SourceLocation] = [:]
+        for source in sources.sorted(by: { ($0.brand, $0.file, $0.id) < ($1.brand, $1.file, $1.id) }) {
+            let key = source.brand + "\u{0}" + source.id
+            if let earlier = first[key] {
+                diagnostics.append(Diagnostic(
+                    .duplicateID, at: source.location, "source '\(source.id)' of brand '\(source.brand)' is also defined in \(earlier.file)",
+                    related: [RelatedLocation(earlier, "first defined here")]
+                ))
+                continue
+            }
+            first[key] = source.location
+            kept.append(source)
+        }
+        return kept
     }
 
     // MARK: Paths
@@ -155,7 +197,7 @@ public enum WorkspaceLoader {
     /// A file named neither `.brand`, `.charter` nor `.journey` is told by its top-level key.
     private static func sniffKind(_ document: JSONCDocument) -> FileKind? {
         let root = document.root
-        return FileKind.allCases.first { root[$0.idKey] != nil && ($0 != .brand || root["journey"] == nil) }
+        return FileKind.allCases.first { root[$0.idKey] != nil && ($0 != .brand || (root["journey"] == nil && root["source"] == nil)) }
     }
 
     // MARK: Decoding

@@ -21,6 +21,8 @@ public struct LoadedWorkspace: Sendable {
     public let fileCount: Int
     /// The bytes of the files read: what a check measures its memory against.
     public let inputBytes: Int
+    /// The sources of lived journeys the files hold.
+    public let sources: [ObservationSource]
 
     /// Loads `files`; `found` are the problems met finding and reading them.
     public static func load(_ files: consuming [SourceFile], found: [Diagnostic] = [], fileCount: Int? = nil) async -> LoadedWorkspace {
@@ -30,22 +32,24 @@ public struct LoadedWorkspace: Sendable {
         let result = await WorkspaceLoader.load(consume files)
         return LoadedWorkspace(
             workspace: result.workspace, diagnostics: DiagnosticList.merged(found, result.diagnostics), fileCount: count,
-            inputBytes: bytes
+            inputBytes: bytes, sources: result.sources
         )
     }
 
-    init(workspace: Workspace, diagnostics: [Diagnostic], fileCount: Int, inputBytes: Int) {
+    init(workspace: Workspace, diagnostics: [Diagnostic], fileCount: Int, inputBytes: Int, sources: [ObservationSource] = []) {
         self.workspace = workspace
         self.diagnostics = diagnostics
         self.fileCount = fileCount
         self.inputBytes = inputBytes
+        self.sources = sources
     }
 
     /// The same workspace with more problems found about it (by whoever
     /// found its files).
     public func adding(_ more: [Diagnostic]) -> LoadedWorkspace {
         LoadedWorkspace(
-            workspace: workspace, diagnostics: DiagnosticList.merged(diagnostics, more), fileCount: fileCount, inputBytes: inputBytes
+            workspace: workspace, diagnostics: DiagnosticList.merged(diagnostics, more), fileCount: fileCount, inputBytes: inputBytes,
+            sources: sources
         )
     }
 

@@ -20,7 +20,7 @@ public struct SourceFile: Sendable {
     public var kind: FileKind? { FileKind(path: path) }
 }
 
-/// The three kinds of file the tool reads, told apart by their suffix.
+/// The kinds of file the tool reads, told apart by their suffix.
 public enum FileKind: String, Sendable, CaseIterable {
     /// `*.brand.jsonc`: a brand, its vocabulary and charter.
     case brand
@@ -28,6 +28,8 @@ public enum FileKind: String, Sendable, CaseIterable {
     case charter
     /// `*.journey.jsonc`: one journey of one brand.
     case journey
+    /// `*.source.jsonc`: an export of lived journeys and how to read it.
+    case source
 
     public var suffix: String { ".\(rawValue).jsonc" }
 

@@ -83,6 +83,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
     case markerAppliesNowhere = "marker-applies-nowhere"
     case staleBaselineEntry = "stale-baseline-entry"
     case outdatedBaseline = "outdated-baseline"
+    case unknownJourney = "unknown-journey"
+    case unknownTouchpoint = "unknown-touchpoint"
+    case missingColumn = "missing-column"
+    case dataOutsideWorkspace = "data-outside-workspace"
 
     public var defaultSeverity: Severity {
         switch self {
@@ -91,7 +95,8 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
             .warning
         case .syntax, .duplicateKey, .unknownField, .missingField, .wrongType, .invalidValue, .duplicateID,
              .unknownBrand, .unknownCharter, .unknownChannel, .unknownStage, .unknownSegment, .unknownAttribute,
-             .unknownMarker, .danglingNext, .extendsCycle, .invalidPattern, .unreadableFile, .duplicatePath, .noInput:
+             .unknownMarker, .danglingNext, .extendsCycle, .invalidPattern, .unreadableFile, .duplicatePath, .noInput,
+             .unknownJourney, .unknownTouchpoint, .missingColumn, .dataOutsideWorkspace:
             .error
         }
     }
@@ -129,6 +134,10 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Comparable {
         case .markerAppliesNowhere: "A marker whose scope matches no touchpoint of any journey."
         case .staleBaselineEntry: "A baseline entry that matches no gap any more: a fixed gap that could come back unnoticed."
         case .outdatedBaseline: "A baseline whose fingerprints leave out what tells some gaps apart; rewrite it."
+        case .unknownJourney: "A journey the brand does not have."
+        case .unknownTouchpoint: "A source maps an activity to a touchpoint that no journey of the brand has."
+        case .missingColumn: "A source names a column that its export does not have."
+        case .dataOutsideWorkspace: "A source's data file lies outside the workspace (an absolute path, `..` or a symbolic link out of it)."
         }
     }
 

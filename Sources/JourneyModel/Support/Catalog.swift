@@ -29,6 +29,18 @@ public struct Catalog<Entry: Identified>: RandomAccessCollection, Sendable {
         self.indexByID = indexByID
     }
 
+    /// Keeps every entry, those sharing an id included, and looks up the
+    /// first of each id: a lived journey holds a touchpoint as many times as
+    /// the customer lived it.
+    public init(keepingRepeatedIDs entries: [Entry]) {
+        var indexByID: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() where indexByID[entry.id] == nil {
+            indexByID[entry.id] = index
+        }
+        self.entries = entries
+        self.indexByID = indexByID
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { entries.count }
     /// Yields the entry in place: reading `touchpoints[i].channel` copies

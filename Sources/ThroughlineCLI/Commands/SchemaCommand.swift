@@ -2,20 +2,20 @@ import JourneyAuthoring
 import JourneyLoader
 import JourneyModel
 
-/// `throughline schema brand|charter|journey`: JSON Schemas for editors.
+/// `throughline schema brand|charter|journey|source`: JSON Schemas for editors.
 enum SchemaCommand {
     static let brand: Option<String?> = .text("brand", short: "b", value: "BRAND", help: "Tailor the journey schema to this brand's vocabulary.")
     static let output = CommonOptions.output("the schema")
 
     static let spec = CommandSpec(
         name: "schema",
-        abstract: "Print the JSON Schema of brand, charter or journey files, for editors.",
+        abstract: "Print the JSON Schema of brand, charter, journey or source files, for editors.",
         discussion: """
-        With --brand, the journey schema knows that brand's vocabulary: its stages, channels, segments, \
+        With --brand, the journey and source schemas know that brand's vocabulary: its stages, channels, segments, \
         attributes and their values (the brand is read from ./Brands, or from the PATHs given after the kind).
         """,
         options: [brand.spec, output.spec],
-        positionals: PositionalSpec(name: "KIND-AND-PATHS", help: "brand, charter or journey; then, with --brand, where to find brands.", repeating: true, required: true),
+        positionals: PositionalSpec(name: "KIND-AND-PATHS", help: "brand, charter, journey or source; then, with --brand, where to find brands.", repeating: true, required: true),
         examples: [
             "throughline schema journey --brand maison-aurele --output journey.schema.json",
             "throughline schema brand",
