@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "JourneyAuthoring", dependencies: ["JSONCReader", "JSONWriter", "JourneyModel", "JourneyLoader", "EventExports"]),
         .target(name: "CharterChecker", dependencies: ["JourneyModel", "OrderedTasks"]),
         .target(name: "CharterAudit", dependencies: ["JourneyModel", "CharterChecker"]),
+        // Lived journeys: exports → cases matched to their planned journey → the same checker.
+        .target(name: "LivedCases", dependencies: ["EventExports", "JourneyModel", "CharterChecker", "OrderedTasks"]),
         .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit", "JSONWriter"]),
         // Throughline as a library: load, check, audit; the command line is a client.
         .target(name: "ThroughlineKit", dependencies: ["JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit"]),
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel", "MarkerKindGenerator"]),
         .testTarget(name: "JourneyLoaderTests", dependencies: ["JourneyLoader", "JSONCReader", "JourneyModel", "EventExports"], exclude: ["Fixtures"]),
         .testTarget(name: "CharterCheckerTests", dependencies: ["CharterChecker", "JourneyLoader", "JourneyModel"]),
+        .testTarget(name: "LivedCasesTests", dependencies: ["LivedCases", "CharterChecker", "JourneyLoader", "JourneyModel", "EventExports"]),
         .testTarget(name: "CharterAuditTests", dependencies: ["CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "JourneyReportersTests", dependencies: ["JourneyReporters", "CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "ThroughlineKitTests", dependencies: ["ThroughlineKit", "JourneyReporters", "JourneyLoader", "CharterChecker", "JourneyModel"]),

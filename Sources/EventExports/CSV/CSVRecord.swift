@@ -55,6 +55,22 @@ public struct CSVRecord: Sendable, RandomAccessCollection {
         index >= 0 && index < count ? self[index] : nil
     }
 
+    /// Calls `body` with every field's bytes in place: for decoders that
+    /// read several fields of each row, one closure for the whole row, with
+    /// no copy and no retain per field.
+    ///
+    /// ```swift
+    /// record.withUnsafeFields { fields in fields[2].count }   // the third field's length in bytes
+    /// ```
+    @inlinable
+    public func withUnsafeFields<Result>(_ body: (CSVRecordBytes) throws -> Result) rethrows -> Result {
+        try storage.withUnsafeBufferPointer { bytes in
+            try bounds.withUnsafeBufferPointer { bounds in
+                try body(CSVRecordBytes(bytes: bytes, base: base, bounds: bounds, count: fieldCount))
+            }
+        }
+    }
+
     /// Every field as a `String`, for tests and small files.
     public var strings: [String] { map(\.string) }
 
@@ -123,4 +139,31 @@ func memcmpEqual(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointe
         index += 1
     }
     return true
+}
+
+/// The fields of a ``CSVRecord`` as bytes in place, valid only inside
+/// ``CSVRecord/withUnsafeFields(_:)``.
+public struct CSVRecordBytes {
+    @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+    @usableFromInline let base: Int
+    @usableFromInline let bounds: UnsafeBufferPointer<UInt32>
+    /// How many fields the record has.
+    public let count: Int
+
+    @inlinable
+    init(bytes: UnsafeBufferPointer<UInt8>, base: Int, bounds: UnsafeBufferPointer<UInt32>, count: Int) {
+        self.bytes = bytes
+        self.base = base
+        self.bounds = bounds
+        self.count = count
+    }
+
+    /// The bytes of the field at a 0-based index below ``count``.
+    @inlinable
+    public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+        precondition(index >= 0 && index < count, "field index out of range")
+        let start = base &+ Int(bounds[2 &* index])
+        let end = base &+ Int(bounds[2 &* index &+ 1])
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
 }

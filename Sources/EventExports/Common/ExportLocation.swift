@@ -42,6 +42,9 @@ public struct ExportLocation: Sendable, Hashable, CustomStringConvertible {
         if let field {
             text += ", field \(field + 1)"
             if let fieldName, !fieldName.isEmpty { text += " '\(fieldName)'" }
+        } else if let fieldName, !fieldName.isEmpty {
+            // A JSON key or an XES attribute: named, not numbered.
+            text += ", '\(fieldName)'"
         }
         return text
     }

@@ -1,0 +1,102 @@
+/// How much memory grouping events by case may hold, and in how many
+/// partitions it splits cases (by a hash of the case id).
+///
+/// Events are held in memory, partition by partition, up to `bytes`; past
+/// it, every partition goes to the spill store and memory starts again
+/// empty. Once the export is read, each partition is grouped on its own:
+/// a case's events are all in one partition, so a partition's cases are
+/// whole, and the partitions are judged in parallel. Nothing a report says
+/// depends on the budget, the partitions or the row order.
+public struct GroupingBudget: Sendable, Equatable {
+    /// Bytes of serialized events held before spilling.
+    public var bytes: Int
+    public var partitions: Int
+
+    public init(bytes: Int = 192 << 20, partitions: Int = 64) {
+        self.bytes = max(1, bytes)
+        self.partitions = max(1, min(partitions, 4096))
+    }
+
+    /// The default: 192 MiB in 64 partitions, so a spilled 10-million-event
+    /// export comes back a few dozen megabytes at a time.
+    public static let standard = GroupingBudget()
+}
+
+/// Gathers serialized events into partitions by case, spilling them all
+/// when the budget is reached.
+struct CaseGrouper {
+    let budget: GroupingBudget
+    private let access: any ExportAccess
+    private var buffers: [[UInt8]]
+    private var held = 0
+    private(set) var spill: (any SpillStore)?
+    /// Bytes sent to the spill store.
+    private(set) var spilled = 0
+    private(set) var eventCount = 0
+
+    init(budget: GroupingBudget, access: any ExportAccess) {
+        self.budget = budget
+        self.access = access
+        buffers = Array(repeating: [], count: budget.partitions)
+    }
+
+    func partition(ofHash hash: Int) -> Int {
+        Int(UInt(bitPattern: hash) % UInt(budget.partitions))
+    }
+
+    mutating func add(_ record: [UInt8], keyHash: Int) throws(ExportAccessError) {
+        buffers[partition(ofHash: keyHash)].append(contentsOf: record)
+        held += record.count
+        eventCount += 1
+        if held > budget.bytes { try spillAll() }
+    }
+
+    private mutating func spillAll() throws(ExportAccessError) {
+        let store: any SpillStore
+        if let spill {
+            store = spill
+        } else {
+            store = try access.makeSpill()
+            spill = store
+        }
+        for index in buffers.indices where !buffers[index].isEmpty {
+            try store.append(buffers[index], toPartition: index)
+            spilled += buffers[index].count
+            buffers[index] = []
+        }
+        held = 0
+    }
+
+    /// The partitions, to be grouped one at a time.
+    consuming func finish() -> CasePartitions {
+        CasePartitions(buffers: buffers, spill: spill, eventCount: eventCount, spilledBytes: spilled)
+    }
+
+    /// Closes the spill store, if any, when reading fails part way.
+    func abandon() {
+        spill?.close()
+    }
+}
+
+/// An export's events in partitions by case: in memory, and in the spill
+/// store when they did not fit.
+struct CasePartitions: Sendable {
+    let buffers: [[UInt8]]
+    let spill: (any SpillStore)?
+    let eventCount: Int
+    let spilledBytes: Int
+
+    var count: Int { buffers.count }
+
+    /// Partition `index`'s bytes: what was spilled, then what stayed in memory.
+    func bytes(of index: Int) throws(ExportAccessError) -> [UInt8] {
+        guard let spill else { return buffers[index] }
+        var bytes = try spill.contents(ofPartition: index)
+        bytes += buffers[index]
+        return bytes
+    }
+
+    func close() {
+        spill?.close()
+    }
+}

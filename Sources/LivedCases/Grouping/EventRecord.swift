@@ -1,0 +1,198 @@
+/// One event as the grouping holds it: a few dozen bytes, so that millions
+/// fit in a memory budget, and what goes to a spill file is exactly what
+/// was in memory.
+///
+/// Layout, little-endian:
+///
+/// ```text
+/// u16 key length, key bytes            the case id
+/// i64 time                             milliseconds since 1970 UTC
+/// u32 row                              the row (CSV), line (JSON Lines) or event number (XES)
+/// i32 activity                         ≥ 0: position in the source's activities; -1: unmapped, name below
+/// i16 channel, i16 segment, i16 journey   positions in the brand's catalogs; -1 when the row says none
+/// u16 owner length, owner bytes
+/// u16 name length, name bytes          an unmapped activity's name
+/// u8 value count, then per value: u16 attribute, u8 kind, 8 bytes (or, for text, u16 length and bytes)
+/// ```
+enum EventRecord {
+    /// The longest case id, owner or text value kept; longer is a bad row.
+    static let longestField = 4096
+    /// Unmapped activity names longer than this are cut (with `…`).
+    static let longestActivityName = 200
+    /// The most lived values one row may hold.
+    static let mostValues = 255
+
+    enum ValueKind: UInt8, Sendable {
+        case choice, number, duration, boolean, text
+    }
+}
+
+/// Writes one event record into a reusable buffer.
+struct EventRecordWriter {
+    private(set) var bytes: [UInt8] = []
+    private var valueCountOffset = 0
+
+    init() {
+        bytes.reserveCapacity(256)
+    }
+
+    mutating func begin(key: UnsafeBufferPointer<UInt8>, time: Int64, row: Int, activity: Int32, channel: Int16, segment: Int16, journey: Int16) {
+        bytes.removeAll(keepingCapacity: true)
+        appendBytes(key)
+        append(UInt64(bitPattern: time), size: 8)
+        append(UInt64(UInt32(clamping: row)), size: 4)
+        append(UInt64(UInt32(bitPattern: activity)), size: 4)
+        append(UInt64(UInt16(bitPattern: channel)), size: 2)
+        append(UInt64(UInt16(bitPattern: segment)), size: 2)
+        append(UInt64(UInt16(bitPattern: journey)), size: 2)
+    }
+
+    mutating func owner(_ owner: UnsafeBufferPointer<UInt8>?) {
+        appendBytes(owner)
+    }
+
+    mutating func activityName(_ name: UnsafeBufferPointer<UInt8>?) {
+        appendBytes(name)
+        valueCountOffset = bytes.count
+        bytes.append(0)
+    }
+
+    mutating func value(attribute: Int, kind: EventRecord.ValueKind, scalar: UInt64) {
+        bytes[valueCountOffset] &+= 1
+        append(UInt64(UInt16(truncatingIfNeeded: attribute)), size: 2)
+        bytes.append(kind.rawValue)
+        append(scalar, size: 8)
+    }
+
+    mutating func text(attribute: Int, _ text: UnsafeBufferPointer<UInt8>) {
+        bytes[valueCountOffset] &+= 1
+        append(UInt64(UInt16(truncatingIfNeeded: attribute)), size: 2)
+        bytes.append(EventRecord.ValueKind.text.rawValue)
+        appendBytes(text)
+    }
+
+    var valueCount: Int { Int(bytes[valueCountOffset]) }
+
+    @inline(__always)
+    private mutating func append(_ value: UInt64, size: Int) {
+        var value = value
+        for _ in 0..<size {
+            bytes.append(UInt8(truncatingIfNeeded: value))
+            value >>= 8
+        }
+    }
+
+    private mutating func appendBytes(_ field: UnsafeBufferPointer<UInt8>?) {
+        let count = min(field?.count ?? 0, Int(UInt16.max))
+        append(UInt64(count), size: 2)
+        if let field, count > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: field[..<count])) }
+    }
+}
+
+/// One event record read back in place: offsets into the bytes it lies in.
+struct EventRecordView: Sendable {
+    /// Where the record starts, and where the next one does.
+    var start: Int
+    var end: Int
+    var keyStart: Int
+    var keyLength: Int
+    var time: Int64
+    var row: Int
+    var activity: Int32
+    var channel: Int16
+    var segment: Int16
+    var journey: Int16
+    var ownerStart: Int
+    var ownerLength: Int
+    var nameStart: Int
+    var nameLength: Int
+    /// Where the values begin (their count byte), and how many there are.
+    var valuesStart: Int
+    var valueCount: Int
+
+    /// Reads the record at `offset`; nil when the bytes end before it does
+    /// (only a bug could cause that: the bytes are the writer's).
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> EventRecordView? {
+        var cursor = offset
+        func take(_ size: Int) -> UInt64? {
+            guard cursor + size <= bytes.count else { return nil }
+            var value: UInt64 = 0
+            for index in (0..<size).reversed() { value = value << 8 | UInt64(bytes[cursor + index]) }
+            cursor += size
+            return value
+        }
+        func field() -> (Int, Int)? {
+            guard let length = take(2) else { return nil }
+            let start = cursor
+            cursor += Int(length)
+            return cursor <= bytes.count ? (start, Int(length)) : nil
+        }
+        guard let key = field(), let time = take(8), let row = take(4), let activity = take(4), let channel = take(2),
+              let segment = take(2), let journey = take(2), let owner = field(), let name = field() else { return nil }
+        let valuesStart = cursor
+        guard let count = take(1) else { return nil }
+        for _ in 0..<count {
+            guard take(2) != nil, let kind = take(1) else { return nil }
+            if kind == UInt64(EventRecord.ValueKind.text.rawValue) {
+                guard field() != nil else { return nil }
+            } else {
+                guard take(8) != nil else { return nil }
+            }
+        }
+        return EventRecordView(
+            start: offset, end: cursor, keyStart: key.0, keyLength: key.1, time: Int64(bitPattern: time), row: Int(row),
+            activity: Int32(bitPattern: UInt32(truncatingIfNeeded: activity)), channel: Int16(bitPattern: UInt16(truncatingIfNeeded: channel)),
+            segment: Int16(bitPattern: UInt16(truncatingIfNeeded: segment)), journey: Int16(bitPattern: UInt16(truncatingIfNeeded: journey)),
+            ownerStart: owner.0, ownerLength: owner.1, nameStart: name.0, nameLength: name.1, valuesStart: valuesStart,
+            valueCount: Int(count)
+        )
+    }
+}
+
+/// A lived value as a record holds it.
+public struct RecordedValue: Sendable, Equatable {
+    public let attribute: Int
+    public let kind: Kind
+    /// The number, the rank of a word, milliseconds of a duration, 0 or 1.
+    public let scalar: Double
+    /// A text value's bytes; empty for other kinds.
+    public let text: [UInt8]
+
+    public enum Kind: Sendable, Equatable {
+        case choice, number, duration, boolean, text
+    }
+
+    /// The values of the record `view` in `bytes`, in the order written.
+    static func values(of view: EventRecordView, in bytes: UnsafeBufferPointer<UInt8>) -> [RecordedValue] {
+        guard view.valueCount > 0 else { return [] }
+        var result: [RecordedValue] = []
+        result.reserveCapacity(view.valueCount)
+        var cursor = view.valuesStart + 1
+        func take(_ size: Int) -> UInt64 {
+            var value: UInt64 = 0
+            for index in (0..<size).reversed() { value = value << 8 | UInt64(bytes[cursor + index]) }
+            cursor += size
+            return value
+        }
+        for _ in 0..<view.valueCount {
+            let attribute = Int(take(2))
+            let raw = UInt8(take(1))
+            let kind = EventRecord.ValueKind(rawValue: raw) ?? .number
+            if kind == .text {
+                let length = Int(take(2))
+                result.append(RecordedValue(attribute: attribute, kind: .text, scalar: 0, text: Array(bytes[cursor..<(cursor + length)])))
+                cursor += length
+                continue
+            }
+            let bits = take(8)
+            switch kind {
+            case .choice: result.append(RecordedValue(attribute: attribute, kind: .choice, scalar: Double(Int64(bitPattern: bits)), text: []))
+            case .number: result.append(RecordedValue(attribute: attribute, kind: .number, scalar: Double(bitPattern: bits), text: []))
+            case .duration: result.append(RecordedValue(attribute: attribute, kind: .duration, scalar: Double(Int64(bitPattern: bits)), text: []))
+            case .boolean: result.append(RecordedValue(attribute: attribute, kind: .boolean, scalar: bits == 0 ? 0 : 1, text: []))
+            case .text: break
+            }
+        }
+        return result
+    }
+}

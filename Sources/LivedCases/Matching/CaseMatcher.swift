@@ -1,0 +1,236 @@
+import JourneyModel
+
+/// Matches each case of one source against the planned journey of its
+/// segment. Deterministic, and linear in the case's length but for the
+/// longest-increasing-subsequence step, which is O(n log n).
+///
+/// 1. **Segment**: the case's (the first event naming one), else the
+///    source's fixed segment; a case with neither is not matched.
+/// 2. **Journey**: the source's fixed journey, else the case's journey
+///    column, else the journey of the brand, among those the segment goes
+///    through, whose touchpoints the case's events live most (ties to the
+///    smaller id); a case none of whose events is a touchpoint of such a
+///    journey is not matched.
+/// 3. **Lived touchpoints**: each event whose activity maps to a
+///    touchpoint of that journey that the segment goes through; every other
+///    event (an unmapped activity, or a touchpoint of another journey or
+///    segment) is **ad hoc**. Activities mapped to `null` are left out.
+/// 4. **In sequence**: of the first time each touchpoint is lived, the
+///    longest subsequence whose planned ranks never decrease (see
+///    ``PlannedPath``); the others are **out of sequence**. A touchpoint
+///    lived again later is a repeat, not a departure.
+/// 5. **Missing**: a touchpoint never lived that dominates the last
+///    touchpoint of that subsequence (every planned path to where the
+///    customer got goes through it); one never lived that does not is
+///    **not reached**.
+/// 6. **Another channel**: lived on a channel the row names that is not
+///    the planned one. **Late**: first lived more than its planned `after`
+///    after the lived event before it.
+///
+/// Whether a lived touchpoint is **failing** (its lived experience breaks
+/// a marker) is the checker's to say, once the case is judged.
+public struct CaseMatcher: Sendable {
+    public let compiled: CompiledSource
+    /// `targets[activity][journey]`: the touchpoint position the source's
+    /// activity is in that journey, or -1.
+    let targets: [[Int32]]
+    let ignored: [Bool]
+    /// `paths[journey][segment]`, nil when the segment does not go through the journey.
+    public let paths: [[PlannedPath?]]
+    /// Brand journey positions by id, for ties.
+    let journeysByID: [Int]
+    let fixedJourney: Int?
+
+    public init(_ compiled: CompiledSource) {
+        self.compiled = compiled
+        let journeys = compiled.journeys
+        var targets: [[Int32]] = []
+        var ignored: [Bool] = []
+        for mapping in compiled.source.activities {
+            switch mapping.target {
+            case .ignored:
+                ignored.append(true)
+                targets.append(Array(repeating: -1, count: journeys.count))
+            case .touchpoint(let id, let journey):
+                ignored.append(false)
+                targets.append(journeys.map { candidate in
+                    guard journey == nil || journey == candidate.id else { return -1 }
+                    return Int32(candidate.touchpoints.index(of: id) ?? -1)
+                })
+            }
+        }
+        self.targets = targets
+        self.ignored = ignored
+        paths = journeys.enumerated().map { index, journey in
+            compiled.brand.segments.indices.map { segment in
+                journey.segments.contains(segment) ? PlannedPath(journey, index: index, segment: segment) : nil
+            }
+        }
+        journeysByID = journeys.indices.sorted { journeys[$0].id < journeys[$1].id }
+        fixedJourney = compiled.source.journey.flatMap { id in journeys.firstIndex { $0.id == id } }
+    }
+
+    public func match(_ observed: ObservedCase) -> CaseMatch {
+        guard let segment = observed.segment ?? compiled.source.segment else { return .unmatched(.noSegment) }
+        let journey: Int
+        if let fixed = fixedJourney ?? observed.journey {
+            journey = fixed
+        } else {
+            var best = -1, bestCount = 0
+            for candidate in journeysByID {
+                guard let path = paths[candidate][segment] else { continue }
+                var count = 0
+                for event in observed.events where event.activity >= 0 {
+                    let position = Int(targets[Int(event.activity)][candidate])
+                    if position >= 0, path.isTaken[position] { count += 1 }
+                }
+                if count > bestCount { (best, bestCount) = (candidate, count) }
+            }
+            guard best >= 0 else { return .unmatched(.noJourney) }
+            journey = best
+        }
+        guard let path = paths[journey][segment] else { return .unmatched(.journeyNotForSegment) }
+        return .matched(match(observed, path: path))
+    }
+
+    private func match(_ observed: ObservedCase, path: PlannedPath) -> MatchedCase {
+        let planned = compiled.journeys[path.journey]
+        let touchpoints = planned.touchpoints
+        var matched = MatchedCase(journey: path.journey, segment: path.segment, touchpointCount: touchpoints.count)
+        var first = [Int](repeating: -1, count: touchpoints.count)
+        for (index, event) in observed.events.enumerated() {
+            if event.activity >= 0, ignored[Int(event.activity)] { continue }
+            let position = event.activity >= 0 ? Int(targets[Int(event.activity)][path.journey]) : -1
+            guard position >= 0, path.isTaken[position] else {
+                matched.adHoc.append(index)
+                continue
+            }
+            let plannedChannel = touchpoints[position].channel
+            let channel = event.channel >= 0 ? Int(event.channel) : plannedChannel
+            let isFirst = first[position] < 0
+            if isFirst { first[position] = matched.steps.count }
+            matched.steps.append(LivedStep(event: index, touchpoint: position, channel: channel, isFirst: isFirst, otherChannel: channel != plannedChannel))
+        }
+        // Late: first lived more than `after` after the lived event before it.
+        for index in matched.steps.indices.dropFirst() where matched.steps[index].isFirst {
+            guard let after = touchpoints[matched.steps[index].touchpoint].after else { continue }
+            let delay = observed.events[matched.steps[index].event].time - observed.events[matched.steps[index - 1].event].time
+            if Double(delay) > after.seconds * 1000 { matched.steps[index].late = true }
+        }
+        // In sequence: the longest subsequence of first occurrences with ranks that never decrease.
+        let firsts = matched.steps.indices.filter { matched.steps[$0].isFirst }
+        let kept = Self.longestNonDecreasing(firsts.map { path.rank[matched.steps[$0].touchpoint] })
+        var inSequence = [Bool](repeating: false, count: touchpoints.count)
+        for index in kept { inSequence[matched.steps[firsts[index]].touchpoint] = true }
+        for index in matched.steps.indices { matched.steps[index].inSequence = inSequence[matched.steps[index].touchpoint] }
+        // Statuses.
+        var status = [TouchpointStatus](repeating: .notPlanned, count: touchpoints.count)
+        for position in path.order {
+            status[position] = first[position] < 0 ? .notReached : (inSequence[position] ? .completed : .outOfSequence)
+        }
+        if let last = kept.last {
+            for position in path.dominators(of: matched.steps[firsts[last]].touchpoint) where first[position] < 0 {
+                status[position] = .missing
+            }
+        }
+        matched.status = status
+        return matched
+    }
+
+    /// Positions in `ranks` of a longest subsequence that never decreases,
+    /// in order: patience sorting with the smallest possible tails, so that
+    /// of equally long subsequences the one kept ends lowest.
+    static func longestNonDecreasing(_ ranks: [Int]) -> [Int] {
+        guard !ranks.isEmpty else { return [] }
+        var tails: [Int] = []          // positions in `ranks` of the tail of each length
+        var previous = [Int](repeating: -1, count: ranks.count)
+        for (index, rank) in ranks.enumerated() {
+            // The first tail greater than `rank` (equal ranks extend a subsequence).
+            var low = 0, high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ranks[tails[middle]] <= rank { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[index] = tails[low - 1] }
+            if low == tails.count { tails.append(index) } else { tails[low] = index }
+        }
+        var result: [Int] = []
+        var current = tails.last ?? -1
+        while current >= 0 {
+            result.append(current)
+            current = previous[current]
+        }
+        return result.reversed()
+    }
+}
+
+/// What matching one case gave.
+public enum CaseMatch: Sendable {
+    case matched(MatchedCase)
+    case unmatched(UnmatchedReason)
+}
+
+/// Why a case follows no planned journey.
+public enum UnmatchedReason: String, Sendable, CaseIterable {
+    /// No event names a segment, and the source gives none.
+    case noSegment = "no-segment"
+    /// None of its events is a touchpoint of a journey its segment goes through.
+    case noJourney = "no-journey"
+    /// Its journey (the column's, or the source's) is not planned for its segment.
+    case journeyNotForSegment = "journey-not-for-segment"
+}
+
+/// A case matched against its planned journey.
+public struct MatchedCase: Sendable {
+    /// Position among the brand's journeys.
+    public let journey: Int
+    public let segment: Int
+    /// Events that are touchpoints of the journey, in lived order.
+    public internal(set) var steps: [LivedStep] = []
+    /// Positions in the case's events of those lived ad hoc.
+    public internal(set) var adHoc: [Int] = []
+    /// Each planned touchpoint's status, by position in the journey.
+    public var status: [TouchpointStatus]
+
+    init(journey: Int, segment: Int, touchpointCount: Int) {
+        self.journey = journey
+        self.segment = segment
+        status = Array(repeating: .notPlanned, count: touchpointCount)
+    }
+
+    /// Whether anything departs from the plan (before the charter is applied).
+    public var hasDeparture: Bool {
+        !adHoc.isEmpty || steps.contains { $0.otherChannel || $0.late } || status.contains { $0 == .missing || $0 == .outOfSequence || $0 == .failing }
+    }
+}
+
+/// One lived touchpoint of a case.
+public struct LivedStep: Sendable, Equatable {
+    /// Position in the case's events.
+    public let event: Int
+    /// Position in the journey's touchpoints.
+    public let touchpoint: Int
+    /// The channel it was lived on: the row's, else the planned one.
+    public let channel: Int
+    /// The first time the case lives this touchpoint.
+    public let isFirst: Bool
+    public let otherChannel: Bool
+    public internal(set) var late = false
+    public internal(set) var inSequence = false
+}
+
+/// What became of one planned touchpoint in one case.
+public enum TouchpointStatus: UInt8, Sendable, CaseIterable {
+    /// The segment does not go through it.
+    case notPlanned
+    /// Lived in sequence, and its lived experience breaks no marker.
+    case completed
+    /// Lived in sequence, but its lived experience breaks a marker.
+    case failing
+    /// Never lived, though every planned path to where the case got goes through it.
+    case missing
+    /// Lived, but not in the planned order.
+    case outOfSequence
+    /// Never lived, and not on the way to where the case got.
+    case notReached
+}

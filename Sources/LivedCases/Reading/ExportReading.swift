@@ -1,0 +1,323 @@
+import EventExports
+import JourneyModel
+
+/// What reading one export gave: its events in partitions by case, the
+/// rows it skipped, and the mistakes of its source file that reading
+/// revealed (a column the export does not have).
+struct ExportReading: Sendable {
+    var partitions: CasePartitions
+    var counts: RowCounts
+    /// Problems located in the source file; reading stopped at the first.
+    var diagnostics: [Diagnostic]
+}
+
+/// How many rows an export held, and what became of them.
+public struct RowCounts: Sendable, Equatable {
+    /// Rows read, skipped ones included (a CSV header and blank lines are not rows).
+    public var rows = 0
+    /// Rows turned into events.
+    public var events = 0
+    /// Rows skipped, in all and by kind of problem.
+    public var skipped = 0
+    public var skippedByKind: [RowProblem.Kind: Int] = [:]
+    /// The first skipped rows, in file order.
+    public var issues: [RowIssue] = []
+    /// Set when more rows were skipped than allowed: reading stopped there.
+    public var tooManySkipped = false
+
+    /// How many skipped rows are named one by one.
+    public static let issuesKept = 20
+
+    public init() {}
+
+    mutating func skip(_ issue: RowIssue) {
+        rows += 1
+        skipped += 1
+        skippedByKind[issue.problem.kind, default: 0] += 1
+        if issues.count < Self.issuesKept { issues.append(issue) }
+    }
+}
+
+/// Reads an export through ``ExportAccess``, chunk by chunk, with the
+/// reader of its format; each row becomes an event record in the grouper,
+/// or a skipped row with its place.
+enum ExportReader {
+    static let chunkSize = 1 << 20
+
+    static func read(
+        _ compiled: CompiledSource, access: any ExportAccess, budget: GroupingBudget, maxSkipped: Int?
+    ) throws(ExportAccessError) -> ExportReading {
+        var state = ReadState(compiled: compiled, grouper: CaseGrouper(budget: budget, access: access), maxSkipped: maxSkipped)
+        do throws(ExportAccessError) {
+            switch compiled.source.format {
+            case .csv(let separator): try readCSV(separator: separator, access: access, state: &state)
+            case .jsonLines: try readJSONLines(access: access, state: &state)
+            case .xes: try readXES(access: access, state: &state)
+            }
+            if let failure = state.failure { throw failure }
+        } catch {
+            state.grouper.abandon()
+            throw error
+        }
+        state.reportColumnsNeverSeen()
+        return ExportReading(partitions: state.grouper.finish(), counts: state.counts, diagnostics: state.diagnostics)
+    }
+
+    // MARK: CSV
+
+    private static func readCSV(separator: CSVSeparator?, access: any ExportAccess, state: inout ReadState) throws(ExportAccessError) {
+        var reader = CSVReader(CSVOptions(separator: separator))
+        var indices: [Int] = []
+        let compiled = state.compiled
+        let slotCount = compiled.slotCount
+        func handle(_ event: CSVEvent) {
+            guard state.isReading else { return }
+            switch event {
+            case .header(let header):
+                indices = (0..<slotCount).map { slot in state.compiled.columnName(slot).flatMap { header.index(of: $0) } ?? -1 }
+                for slot in 0..<slotCount where indices[slot] < 0 && state.compiled.columnName(slot) != nil {
+                    state.reportMissingColumn(slot, known: header.names)
+                }
+            case .record(let record):
+                record.withUnsafeFields { fields in
+                    state.decode(row: record.row, location: { slot in
+                        let field = slot.flatMap { indices.indices.contains($0) && indices[$0] >= 0 ? indices[$0] : nil }
+                        return ExportLocation(row: record.row, line: record.line, field: field, fieldName: field.flatMap { _ in slot.flatMap(compiled.columnName) })
+                    }) { slot in
+                        let index = indices[slot]
+                        return index >= 0 && index < fields.count ? fields[index] : nil
+                    }
+                }
+            case .issue(let issue):
+                guard issue.problem.skipsRecord else { return }
+                state.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.problem.message)))
+            }
+        }
+        try access.read(state.file, chunkSize: chunkSize) { chunk in
+            reader.read(chunk, handle)
+            return state.isReading
+        }
+        if state.isReading { reader.finish(handle) }
+    }
+
+    // MARK: JSON Lines
+
+    private static func readJSONLines(access: any ExportAccess, state: inout ReadState) throws(ExportAccessError) {
+        var reader = JSONLinesReader()
+        let slotCount = state.compiled.slotCount
+        let names = (0..<slotCount).map { state.compiled.columnName($0) }
+        var cells = CellScratch(slots: slotCount)
+        func handle(_ event: JSONLinesEvent) {
+            guard state.isReading else { return }
+            switch event {
+            case .object(let object):
+                cells.clear()
+                for slot in 0..<slotCount {
+                    guard let name = names[slot], let index = object.firstIndex(ofKey: name) else { continue }
+                    let value = object[index].value
+                    switch value.kind {
+                    case .null: continue
+                    case .string: cells.set(slot, value.string ?? "")
+                    case .number, .bool, .nested: cells.set(slot, value.rawText)
+                    }
+                    state.seen[slot] = true
+                }
+                cells.withCells { cell in
+                    state.decode(row: object.line, location: { slot in
+                        ExportLocation(line: object.line, fieldName: slot.flatMap { names.indices.contains($0) ? names[$0] : nil })
+                    }, cell: cell)
+                }
+            case .issue(let issue):
+                state.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.message + "; the line is skipped")))
+            }
+        }
+        try access.read(state.file, chunkSize: chunkSize) { chunk in
+            reader.read(chunk, handle)
+            return state.isReading
+        }
+        if state.isReading { reader.finish(handle) }
+    }
+
+    // MARK: XES
+
+    private static func readXES(access: any ExportAccess, state: inout ReadState) throws(ExportAccessError) {
+        var reader = XESReader()
+        let slotCount = state.compiled.slotCount
+        let names = (0..<slotCount).map { state.compiled.columnName($0) }
+        var cells = CellScratch(slots: slotCount)
+        var eventNumber = 0
+        func handle(_ output: XESOutput) {
+            guard state.isReading else { return }
+            switch output {
+            case .event(let event):
+                eventNumber += 1
+                cells.clear()
+                for slot in 0..<slotCount {
+                    guard let name = names[slot] else { continue }
+                    // The case is the trace's; anything else the event's own, else its trace's.
+                    let attribute = slot == CompiledSource.caseSlot
+                        ? (event.traceAttributes[name] ?? event.attributes[name])
+                        : (event.attributes[name] ?? event.traceAttributes[name])
+                    guard let attribute else { continue }
+                    cells.set(slot, attribute.valueBytes)
+                    state.seen[slot] = true
+                }
+                let number = eventNumber
+                cells.withCells { cell in
+                    state.decode(row: number, location: { slot in
+                        var location = event.location
+                        location.fieldName = slot.flatMap { names.indices.contains($0) ? names[$0] : nil }
+                        return location
+                    }, cell: cell)
+                }
+            case .issue(let issue):
+                state.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.message)))
+                if issue.isFatal { state.stop() }
+            }
+        }
+        try access.read(state.file, chunkSize: chunkSize) { chunk in
+            reader.read(chunk, handle)
+            return state.isReading
+        }
+        if state.isReading { reader.finish(handle) }
+    }
+}
+
+/// What reading keeps between rows.
+private struct ReadState {
+    let compiled: CompiledSource
+    var grouper: CaseGrouper
+    let maxSkipped: Int?
+    let decoder: RowDecoder
+    var writer = EventRecordWriter()
+    var counts = RowCounts()
+    var diagnostics: [Diagnostic] = []
+    /// Slots some row had a value for (JSON Lines and XES have no header).
+    var seen: [Bool]
+    var failure: ExportAccessError?
+    private var stopped = false
+
+    init(compiled: CompiledSource, grouper: CaseGrouper, maxSkipped: Int?) {
+        self.compiled = compiled
+        self.grouper = grouper
+        self.maxSkipped = maxSkipped
+        decoder = RowDecoder(compiled)
+        seen = Array(repeating: false, count: compiled.slotCount)
+    }
+
+    var file: String { compiled.source.dataPath }
+
+    var isReading: Bool { !stopped && failure == nil && diagnostics.isEmpty }
+
+    mutating func stop() { stopped = true }
+
+    mutating func decode(row: Int, location: (Int?) -> ExportLocation, cell: (Int) -> UnsafeBufferPointer<UInt8>?) {
+        if let (problem, slot) = decoder.decode(row: row, cell: cell, into: &writer) {
+            skip(RowIssue(file: file, location: location(slot), problem: problem))
+            return
+        }
+        counts.rows += 1
+        counts.events += 1
+        let hash = cell(CompiledSource.caseSlot).map(ByteKeyTable.hash) ?? 0
+        do throws(ExportAccessError) {
+            try grouper.add(writer.bytes, keyHash: hash)
+        } catch {
+            failure = error
+        }
+    }
+
+    mutating func skip(_ issue: RowIssue) {
+        counts.skip(issue)
+        if let maxSkipped, counts.skipped > maxSkipped {
+            counts.tooManySkipped = true
+            stopped = true
+        }
+    }
+
+    /// A column the source names that the export's header lacks, located at
+    /// the name in the source file.
+    mutating func reportMissingColumn(_ slot: Int, known: [String]) {
+        guard let column = slot < compiled.slotCount ? compiledColumn(slot) : nil else { return }
+        let suggestion = DidYouMean.closest(to: column.name, in: known)
+        let listing = known.prefix(12).map { "'\(Quoted.word($0))'" }.joined(separator: ", ") + (known.count > 12 ? ", …" : "")
+        let hint = suggestion.map { "; did you mean '\(Quoted.word($0))'?" } ?? (known.isEmpty ? "" : "; its columns: \(listing)")
+        diagnostics.append(Diagnostic(
+            .missingColumn, at: compiled.source.location(column.position),
+            "the export \(file) has no column '\(column.name)'\(hint)", suggestion: suggestion
+        ))
+    }
+
+    /// For JSON Lines and XES: a column the source names (besides case,
+    /// time and activity, which every row needs) that no row holds.
+    mutating func reportColumnsNeverSeen() {
+        guard diagnostics.isEmpty, counts.rows > 0 else { return }
+        switch compiled.source.format {
+        case .csv: return
+        case .jsonLines, .xes: break
+        }
+        for slot in 0..<compiled.slotCount where !seen[slot] && compiled.columnName(slot) != nil {
+            guard let column = compiledColumn(slot) else { continue }
+            // XES's standard owner key is read when present, not required.
+            if compiled.source.format == .xes, slot == CompiledSource.ownerSlot, column.name == "org:resource" { continue }
+            let what = compiled.source.format == .xes ? "attribute" : "key"
+            diagnostics.append(Diagnostic(
+                .missingColumn, at: compiled.source.location(column.position),
+                "no event of the export \(file) has the \(what) '\(column.name)'"
+            ))
+        }
+    }
+
+    private func compiledColumn(_ slot: Int) -> ExportColumn? {
+        let map = compiled.source.columns
+        switch slot {
+        case CompiledSource.caseSlot: return map.caseID
+        case CompiledSource.timeSlot: return map.time
+        case CompiledSource.activitySlot: return map.activity
+        case CompiledSource.channelSlot: return map.channel
+        case CompiledSource.segmentSlot: return map.segment
+        case CompiledSource.journeySlot: return map.journey
+        case CompiledSource.ownerSlot: return map.owner
+        default:
+            let index = slot - CompiledSource.firstAttributeSlot
+            return compiled.source.attributes.indices.contains(index) ? compiled.source.attributes[index].column : nil
+        }
+    }
+}
+
+/// One row's cells for formats without a header, copied into one buffer
+/// reused from row to row, then handed out as bytes in place.
+private struct CellScratch {
+    private var bytes: [UInt8] = []
+    private var ranges: [Range<Int>?]
+
+    init(slots: Int) {
+        ranges = Array(repeating: nil, count: slots)
+        bytes.reserveCapacity(1024)
+    }
+
+    mutating func clear() {
+        bytes.removeAll(keepingCapacity: true)
+        for index in ranges.indices { ranges[index] = nil }
+    }
+
+    mutating func set(_ slot: Int, _ text: String) {
+        let start = bytes.count
+        bytes.append(contentsOf: text.utf8)
+        ranges[slot] = start..<bytes.count
+    }
+
+    mutating func set(_ slot: Int, _ value: ArraySlice<UInt8>) {
+        let start = bytes.count
+        bytes.append(contentsOf: value)
+        ranges[slot] = start..<bytes.count
+    }
+
+    func withCells<Result>(_ body: ((Int) -> UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { buffer in
+            body { slot in
+                guard ranges.indices.contains(slot), let range = ranges[slot] else { return nil }
+                return UnsafeBufferPointer(rebasing: buffer[range])
+            }
+        }
+    }
+}
