@@ -103,6 +103,13 @@ struct GapRecorder {
         if uncounted >= 4096 { countAgainstBudget() }
     }
 
+    /// The gaps recorded since the last call, let go: a lived check judges
+    /// millions of cases with one recorder, one case at a time.
+    mutating func takeGaps() -> [Gap] {
+        defer { gaps = [] }
+        return gaps
+    }
+
     /// Counts the gaps kept against the check's budget; once it is spent,
     /// lets them all go and keeps no more.
     mutating func countAgainstBudget() {

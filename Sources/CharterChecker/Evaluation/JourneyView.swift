@@ -12,7 +12,13 @@ struct JourneyLayout: Sendable {
     let stages: [Int]
 
     init(_ journey: Journey) {
-        order = JourneyOrder.order(of: journey)
+        self.init(journey, order: JourneyOrder.order(of: journey))
+    }
+
+    /// A journey read in an order of its own: a lived journey, in the order
+    /// it was lived.
+    init(_ journey: Journey, order: [Int]) {
+        self.order = order
         channels = journey.touchpoints.map(\.channel)
         stages = journey.touchpoints.map(\.stage)
     }
@@ -33,13 +39,18 @@ struct JourneyTrace: Sendable {
     /// The segment's experience at each touchpoint, by touchpoint position;
     /// empty for touchpoints the segment does not go through.
     let experiences: [Experience]
+    /// For a lived journey, when each touchpoint was lived, in seconds from
+    /// the first, by touchpoint position; nil for a planned journey, whose
+    /// times are the sums of its `after` delays.
+    let livedSeconds: [Double]?
     private let taken: MemberSet
 
-    init(journey: Journey, index: Int, workspaceIndex: Int, segment: Int, layout: JourneyLayout) {
+    init(journey: Journey, index: Int, workspaceIndex: Int, segment: Int, layout: JourneyLayout, livedSeconds: [Double]? = nil) {
         self.journey = journey
         self.index = index
         self.workspaceIndex = workspaceIndex
         self.layout = layout
+        self.livedSeconds = livedSeconds
         let touchpoints = journey.touchpoints
         // Stored properties read in place: no touchpoint is copied.
         order = layout.order.filter { touchpoints[$0].segments?.contains(segment) ?? true }

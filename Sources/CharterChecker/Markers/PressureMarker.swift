@@ -5,7 +5,8 @@ import JourneyModel
 /// touchpoints in scope. A touchpoint is planned `after` the previous one
 /// the segment lives (with it, when it says no `after`); one check per
 /// brand-initiated touchpoint in scope, on the window that ends at it, so
-/// the gaps are the touchpoints that overload a window.
+/// the gaps are the touchpoints that overload a window. A lived journey
+/// is timed by when each touchpoint was lived.
 extension PressureRule: MarkerEvaluation {
     /// How many brand-initiated touchpoints the window ending at the gap's
     /// touchpoint holds, and the first of them.
@@ -28,7 +29,7 @@ extension PressureRule: MarkerEvaluation {
         var counted: [(position: Int, time: Double)] = []
         var time = 0.0
         for position in view.order {
-            time += touchpoints[position].after?.seconds ?? 0
+            time = view.trace.livedSeconds?[position] ?? time + (touchpoints[position].after?.seconds ?? 0)
             guard touchpoints[position].initiator == .brand, marker.scope.includes(channel: view.channel(position)),
                   marker.scope.includes(stage: view.stage(position)) else { continue }
             counted.append((position, time))
