@@ -30,14 +30,15 @@ let package = Package(
         .target(name: "CharterAudit", dependencies: ["JourneyModel", "CharterChecker"]),
         // Lived journeys: exports → cases matched to their planned journey → the same checker.
         .target(name: "LivedCases", dependencies: ["EventExports", "JourneyModel", "CharterChecker", "OrderedTasks"]),
-        .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit", "JSONWriter"]),
+        .target(name: "LivedReport", dependencies: ["JourneyModel", "CharterChecker", "LivedCases"]),
+        .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit", "JSONWriter", "LivedCases", "LivedReport"]),
         // Throughline as a library: load, check, audit; the command line is a client.
-        .target(name: "ThroughlineKit", dependencies: ["JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit"]),
+        .target(name: "ThroughlineKit", dependencies: ["JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "LivedCases", "LivedReport"]),
         .target(
             name: "ThroughlineCLI",
             dependencies: [
                 "JSONCReader", "JSONWriter", "JourneyModel", "JourneyLoader", "JourneyAuthoring", "CharterChecker", "CharterAudit",
-                "JourneyReporters", "OrderedTasks", "ThroughlineKit",
+                "JourneyReporters", "OrderedTasks", "ThroughlineKit", "LivedCases", "LivedReport",
             ]
         ),
         .executableTarget(name: "throughline", dependencies: ["ThroughlineCLI"]),

@@ -16,6 +16,7 @@ public enum Throughline {
         (ExplainCommand.spec, ExplainCommand.run),
         (SchemaCommand.spec, SchemaCommand.run),
         (ImportCommand.spec, ImportCommand.run),
+        (ConformCommand.spec, ConformCommand.run),
     ]
 
     public static func run(_ arguments: [String], io: CommandIO) async -> Int32 {

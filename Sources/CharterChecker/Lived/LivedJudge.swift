@@ -30,6 +30,17 @@ public struct LivedJudge: Sendable {
     public var brand: Brand { judge.brand }
     public var segment: Int { judge.segment }
 
+    /// Whether `marker` (position in the charter) judges a touchpoint on
+    /// `channel` at `stage` for this segment: which lived values a report
+    /// sets beside the marker's promise (a lived reply time beside "at
+    /// most two hours").
+    public func includes(marker: Int, channel: Int, stage: Int) -> Bool {
+        let markers = judge.brand.charter.markers
+        guard markers.indices.contains(marker), markers[marker].isEnabled else { return false }
+        let scope = ScopeFilter(markers[marker].scope, brand: judge.brand)
+        return scope.includes(segment: judge.segment) && scope.includes(channel: channel) && scope.includes(stage: stage)
+    }
+
     /// A session judges cases one after another, reusing what it can.
     public func makeSession() -> LivedSession {
         LivedSession(judge: judge, journeyCount: journeyCount)
@@ -38,15 +49,17 @@ public struct LivedJudge: Sendable {
 
 /// Judges one lived journey after another for one segment; not shared
 /// between tasks (each task makes its own).
-public struct LivedSession {
+public struct LivedSession: Sendable {
     private let judge: SegmentJudge
     private var recorder: GapRecorder
     private var before: [CheckCount]
+    private var beforeByChannel: [[CheckCount]]
 
     init(judge: SegmentJudge, journeyCount: Int) {
         self.judge = judge
         recorder = GapRecorder(brand: judge.brand, segment: judge.segment, journeyCount: max(1, journeyCount))
         before = Array(repeating: CheckCount(), count: judge.brand.charter.markers.count)
+        beforeByChannel = recorder.tally.matrix
     }
 
     /// Every lived check so far, by marker and channel and by journey.
@@ -68,12 +81,18 @@ public struct LivedSession {
         judge.compare([trace], into: &recorder)
         var checks = Array(repeating: CheckCount(), count: before.count)
         let matrix = recorder.tally.matrix
+        var byChannel = Array(repeating: CheckCount(), count: matrix.first?.count ?? 0)
         for marker in matrix.indices {
             let total = matrix[marker].reduce(CheckCount(), +)
             checks[marker] = CheckCount(applicable: total.applicable - before[marker].applicable, met: total.met - before[marker].met)
             before[marker] = total
+            for channel in matrix[marker].indices {
+                let cell = matrix[marker][channel], previous = beforeByChannel[marker][channel]
+                byChannel[channel] = byChannel[channel] + CheckCount(applicable: cell.applicable - previous.applicable, met: cell.met - previous.met)
+            }
+            beforeByChannel[marker] = matrix[marker]
         }
-        return LivedJudgement(checks: checks, gaps: recorder.takeGaps())
+        return LivedJudgement(checks: checks, byChannel: byChannel, gaps: recorder.takeGaps())
     }
 }
 
@@ -82,6 +101,9 @@ public struct LivedJudgement: Sendable {
     /// By marker position in the brand's charter: the checks that applied
     /// and those met (suppressed checks are not counted).
     public let checks: [CheckCount]
+    /// By channel position (the last column: checks about no one channel),
+    /// every marker's checks together.
+    public let byChannel: [CheckCount]
     /// The gaps, open and accepted, at positions of the lived journey.
     public let gaps: [Gap]
 }

@@ -33,6 +33,20 @@ extension Option where Value == String {
     }
 }
 
+extension Option {
+    /// An option whose text `parse` turns into a value (a number, a rate),
+    /// nil when not given; text `parse` refuses is an argument error.
+    ///
+    /// ```swift
+    /// static let maxBadRows: Option<Int?> = .parsed("max-bad-rows", value: "N", help: "…") { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+    /// ```
+    static func parsed<Wrapped: Sendable>(
+        _ name: String, short: Character? = nil, value: String, help: String, parse: @escaping @Sendable (String) -> Wrapped?
+    ) -> Option<Wrapped?> where Value == Wrapped? {
+        Option(spec: OptionSpec(name, short: short, value: value, help: help) { text in parse(text).map { Optional($0) } }, defaultValue: nil)
+    }
+}
+
 extension Option where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
     /// An option whose value is one word of a closed set: `choices`, by
     /// default every case in declaration order.

@@ -19,7 +19,7 @@ struct WorkspaceRun {
     /// The workspace, with the problems met finding, reading and loading its files.
     let loaded: LoadedWorkspace
 
-    static func load(paths: [String], io: CommandIO) async -> WorkspaceRun {
+    static func load(paths: [String], io: CommandIO, defaultFolders: [String] = defaultFolders) async -> WorkspaceRun {
         let files = WorkspaceFiles(workingDirectory: io.workingDirectory)
         let roots = paths.isEmpty ? defaultFolders.filter { files.isFolder($0) } : paths
         var diagnostics: [Diagnostic] = []

@@ -1,0 +1,263 @@
+import CharterChecker
+import JourneyModel
+import LivedCases
+
+/// What a brand's judging needs, made once and shared by every task: the
+/// matcher of each source, a judge per segment, and the duration promises
+/// of the charter with where each applies.
+public struct LivedContext: Sendable {
+    public let brand: Brand
+    public let journeys: [Journey]
+    let judges: [LivedJudge]
+    /// `promises[marker]`: the attribute and the promise in seconds of a
+    /// marker that promises a duration at most.
+    let promises: [(attribute: Int, seconds: Double)?]
+    /// `inScope[segment][marker][channel * stageCount + stage]`.
+    let inScope: [[[Bool]]]
+
+    public init(brand: Brand, journeys: [Journey]) {
+        self.brand = brand
+        self.journeys = journeys
+        let judges = brand.segments.indices.map { LivedJudge(brand: brand, segment: $0, journeyCount: journeys.count) }
+        self.judges = judges
+        let markers = brand.charter.markers
+        let promises: [(attribute: Int, seconds: Double)?] = markers.map { marker in
+            for expectation in marker.rule.definition.expectations {
+                switch expectation.test {
+                case .atMost(.duration(let limit)): return (expectation.attribute, limit.seconds)
+                default: continue
+                }
+            }
+            return nil
+        }
+        self.promises = promises
+        let channels = brand.channels.count, stages = brand.stages.count
+        inScope = judges.map { judge in
+            markers.indices.map { marker in
+                guard promises[marker] != nil else { return [] }
+                var table = [Bool](repeating: false, count: channels * stages)
+                for channel in 0..<channels {
+                    for stage in 0..<stages { table[channel * stages + stage] = judge.includes(marker: marker, channel: channel, stage: stage) }
+                }
+                return table
+            }
+        }
+    }
+}
+
+/// Everything counted over the cases one task judged, for one brand;
+/// tallies merge in any order to the same totals, so a report does not
+/// depend on partitions, cores or row order.
+public struct LivedTally: Sendable {
+    public private(set) var cases = 0
+    public private(set) var duplicates = 0
+    public private(set) var unmatched: [UnmatchedReason: Int] = [:]
+    var journeys: [JourneyKey: JourneyTally] = [:]
+    private var sessions: [LivedSession?]
+
+    public init(context: LivedContext) {
+        sessions = Array(repeating: nil, count: context.brand.segments.count)
+    }
+
+    struct JourneyKey: Hashable, Sendable {
+        let journey: Int
+        let segment: Int
+    }
+
+    /// Matches, judges and counts one case.
+    public mutating func add(_ observed: ObservedCase, matcher: CaseMatcher, context: LivedContext) {
+        cases += 1
+        duplicates += observed.duplicates
+        switch matcher.match(observed) {
+        case .unmatched(let reason):
+            unmatched[reason, default: 0] += 1
+        case .matched(var matched):
+            let planned = context.journeys[matched.journey]
+            let lived = LivedJourney(matched, observed: observed, planned: planned, brand: context.brand)
+            var session = sessions[matched.segment] ?? context.judges[matched.segment].makeSession()
+            let judgement = session.judge(lived.journey, plannedJourney: matched.journey, seconds: lived.seconds)
+            sessions[matched.segment] = session
+            // A lived touchpoint in sequence whose lived experience breaks a marker is failing.
+            for gap in judgement.gaps where gap.isOpen {
+                guard let index = gap.place.touchpoint, matched.steps.indices.contains(index) else { continue }
+                let position = matched.steps[index].touchpoint
+                if matched.status[position] == .completed { matched.status[position] = .failing }
+            }
+            let key = JourneyKey(journey: matched.journey, segment: matched.segment)
+            var tally = journeys[key] ?? JourneyTally(planned: planned, markerCount: context.brand.charter.markers.count, channelCount: context.brand.channels.count)
+            tally.add(matched, observed: observed, lived: lived, judgement: judgement, compiled: matcher.compiled, context: context)
+            journeys[key] = tally
+        }
+    }
+
+    /// Adds another task's counts.
+    public mutating func merge(_ other: LivedTally) {
+        cases += other.cases
+        duplicates += other.duplicates
+        unmatched.merge(other.unmatched, uniquingKeysWith: +)
+        for (key, tally) in other.journeys {
+            if var mine = journeys[key] {
+                mine.merge(tally)
+                journeys[key] = mine
+            } else {
+                journeys[key] = tally
+            }
+        }
+    }
+}
+
+/// A few case ids: the smallest by bytes, whatever the order they come in.
+struct ExampleSet: Sendable {
+    static let kept = 3
+    private(set) var keys: [[UInt8]] = []
+
+    mutating func insert(_ key: [UInt8]) {
+        if keys.count == Self.kept, let last = keys.last, !key.lexicographicallyPrecedes(last) { return }
+        guard !keys.contains(key) else { return }
+        let index = keys.firstIndex { key.lexicographicallyPrecedes($0) } ?? keys.count
+        keys.insert(key, at: index)
+        if keys.count > Self.kept { keys.removeLast() }
+    }
+
+    mutating func merge(_ other: ExampleSet) {
+        for key in other.keys { insert(key) }
+    }
+}
+
+/// Counts for the cases of one segment living one journey.
+struct JourneyTally: Sendable {
+    var cases = 0
+    var asPlanned = 0
+    /// `status[touchpoint][TouchpointStatus.rawValue]`.
+    var status: [[Int]]
+    var otherChannel: [Int]
+    var late: [Int]
+    /// `examples[touchpoint][departure]`, departures as in ``JourneyTally/departures``.
+    var examples: [[ExampleSet]]
+    /// Lived steps between planned touchpoints: `from << 32 | to` → cases.
+    var flows: [Int: Int] = [:]
+    var adHoc: [[UInt8]: (events: Int, cases: Int)] = [:]
+    var adHocEvents = 0
+    var markerApplicable: [Int]
+    var markerMet: [Int]
+    var markerExamples: [ExampleSet]
+    /// Lived milliseconds → how many times, per marker promising a duration.
+    var durations: [Int: [Int64: Int]] = [:]
+    var channelEvents: [Int]
+    var channelChecks: [CheckCount]
+    var owners: [[UInt8]: (cases: Int, asPlanned: Int)] = [:]
+
+    /// The departures a touchpoint keeps examples of, in this order.
+    static let departures: [Departure] = [.failing, .missing, .outOfSequence, .otherChannel, .late]
+
+    init(planned: Journey, markerCount: Int, channelCount: Int) {
+        let count = planned.touchpoints.count
+        status = Array(repeating: Array(repeating: 0, count: TouchpointStatus.allCases.count), count: count)
+        otherChannel = Array(repeating: 0, count: count)
+        late = Array(repeating: 0, count: count)
+        examples = Array(repeating: Array(repeating: ExampleSet(), count: Self.departures.count), count: count)
+        markerApplicable = Array(repeating: 0, count: markerCount)
+        markerMet = Array(repeating: 0, count: markerCount)
+        markerExamples = Array(repeating: ExampleSet(), count: markerCount)
+        channelEvents = Array(repeating: 0, count: channelCount)
+        channelChecks = Array(repeating: CheckCount(), count: channelCount + 1)
+    }
+
+    mutating func add(
+        _ matched: MatchedCase, observed: ObservedCase, lived: LivedJourney, judgement: LivedJudgement, compiled: CompiledSource,
+        context: LivedContext
+    ) {
+        cases += 1
+        let key = observed.key
+        var departed = matched.hasDeparture
+        for (position, state) in matched.status.enumerated() where state != .notPlanned {
+            status[position][Int(state.rawValue)] += 1
+            switch state {
+            case .failing: examples[position][0].insert(key); departed = true
+            case .missing: examples[position][1].insert(key)
+            case .outOfSequence: examples[position][2].insert(key)
+            case .completed, .notReached, .notPlanned: break
+            }
+        }
+        var seenFlows = Set<Int>()
+        for (index, step) in matched.steps.enumerated() {
+            channelEvents[step.channel] += 1
+            if step.isFirst, step.otherChannel {
+                otherChannel[step.touchpoint] += 1
+                examples[step.touchpoint][3].insert(key)
+            }
+            if step.late {
+                late[step.touchpoint] += 1
+                examples[step.touchpoint][4].insert(key)
+            }
+            if index + 1 < matched.steps.count {
+                let next = matched.steps[index + 1].touchpoint
+                if next != step.touchpoint, seenFlows.insert(step.touchpoint << 32 | next).inserted { flows[step.touchpoint << 32 | next, default: 0] += 1 }
+            }
+        }
+        var seenAdHoc = Set<[UInt8]>()
+        for index in matched.adHoc {
+            let event = observed.events[index]
+            let name = observed.name(of: event) ?? Array(compiled.source.activities[Int(event.activity)].name.utf8)
+            var count = adHoc[name] ?? (0, 0)
+            count.events += 1
+            if seenAdHoc.insert(name).inserted { count.cases += 1 }
+            adHoc[name] = count
+            adHocEvents += 1
+        }
+        for marker in judgement.checks.indices where judgement.checks[marker].applicable > 0 {
+            markerApplicable[marker] += 1
+            if judgement.checks[marker].failed == 0 {
+                markerMet[marker] += 1
+            } else {
+                markerExamples[marker].insert(key)
+                departed = true
+            }
+        }
+        for channel in judgement.byChannel.indices where channel < channelChecks.count {
+            channelChecks[channel] = channelChecks[channel] + judgement.byChannel[channel]
+        }
+        let stages = context.brand.stages.count
+        for (marker, promise) in context.promises.enumerated() {
+            guard let promise else { continue }
+            let scope = context.inScope[matched.segment][marker]
+            for (index, step) in matched.steps.enumerated() {
+                let stage = lived.journey.touchpoints[index].stage
+                guard scope[step.channel * stages + stage] else { continue }
+                for value in lived.recorded[index] where value.attribute == promise.attribute && value.kind == .duration {
+                    durations[marker, default: [:]][Int64(value.scalar), default: 0] += 1
+                }
+            }
+        }
+        if !departed { asPlanned += 1 }
+        if let owner = observed.owner {
+            var count = owners[owner] ?? (0, 0)
+            count.cases += 1
+            if !departed { count.asPlanned += 1 }
+            owners[owner] = count
+        }
+    }
+
+    mutating func merge(_ other: JourneyTally) {
+        cases += other.cases
+        asPlanned += other.asPlanned
+        for position in status.indices {
+            for state in status[position].indices { status[position][state] += other.status[position][state] }
+            otherChannel[position] += other.otherChannel[position]
+            late[position] += other.late[position]
+            for departure in examples[position].indices { examples[position][departure].merge(other.examples[position][departure]) }
+        }
+        flows.merge(other.flows, uniquingKeysWith: +)
+        adHoc.merge(other.adHoc) { ($0.events + $1.events, $0.cases + $1.cases) }
+        adHocEvents += other.adHocEvents
+        for marker in markerApplicable.indices {
+            markerApplicable[marker] += other.markerApplicable[marker]
+            markerMet[marker] += other.markerMet[marker]
+            markerExamples[marker].merge(other.markerExamples[marker])
+        }
+        durations.merge(other.durations) { $0.merging($1, uniquingKeysWith: +) }
+        for channel in channelEvents.indices { channelEvents[channel] += other.channelEvents[channel] }
+        for channel in channelChecks.indices { channelChecks[channel] = channelChecks[channel] + other.channelChecks[channel] }
+        owners.merge(other.owners) { ($0.cases + $1.cases, $0.asPlanned + $1.asPlanned) }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import JourneyModel
+import JourneyReporters
+import LivedReport
+import ThroughlineKit
+
+/// `throughline conform`: replays what customers lived (the exports that
+/// `Observations/<brand>/*.source.jsonc` describe) against the planned
+/// journeys and the charter.
+enum ConformCommand {
+    /// The formats `conform` writes.
+    enum Format: String, CaseIterable {
+        case text, json
+
+        func reporter(style: TerminalStyle) -> any Reporter<LivedReport> {
+            switch self {
+            case .text: LivedText(style: style)
+            case .json: LivedJSON()
+            }
+        }
+    }
+
+    /// The folders read when no path is given.
+    static let defaultFolders = ["Brands", "Journeys", "Observations"]
+    /// Where `--redact` finds its key when no key file is given.
+    static let keyVariable = "THROUGHLINE_REDACT_KEY"
+
+    static let segment: Option<String?> = .text("segment", short: "s", value: "SEGMENT", help: "Only cases of this segment (an id, or brand/segment).")
+    static let format: Option<Format> = .choice("format", short: "f", help: "Output format.", default: .text)
+    static let output = CommonOptions.output("the report")
+    static let failBelow: Option<Double?> = .parsed(
+        "fail-below", value: "RATE", help: "Exit 1 when a marker's lived conformance is below RATE (0.8 or 80%)."
+    ) { text in
+        let number = text.hasSuffix("%") ? Double(text.dropLast()).map { $0 / 100 } : Double(text)
+        return number.flatMap { $0 >= 0 && $0 <= 1 ? $0 : nil }
+    }
+    static let maxBadRows: Option<Int?> = .parsed(
+        "max-bad-rows", value: "N", help: "Exit 2 when an export has more than N rows that cannot be read."
+    ) { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+    static let redact = Flag("redact", help: "Replace case ids and owners by a keyed hash (HMAC-SHA256) in the report.")
+    static let redactKeyFile: Option<String?> = .text(
+        "redact-key-file", value: "FILE", help: "The key for --redact (default: the \(keyVariable) environment variable)."
+    )
+
+    static let spec = CommandSpec(
+        name: "conform",
+        abstract: "Replay lived journeys from exports against the planned journeys and the charter.",
+        discussion: """
+        Reads ./Brands, ./Journeys and ./Observations by default. Exit code 0, or 1 with --fail-below when a \
+        marker's lived conformance is below the rate, or 2 when the input is unusable (a source or an export \
+        with errors, more bad rows than --max-bad-rows).
+        """,
+        options: [segment.spec, format.spec, output.spec, failBelow.spec, maxBadRows.spec, redactKeyFile.spec, CommonOptions.color.spec],
+        flags: [redact.spec],
+        positionals: PositionalSpec(name: "PATH", help: "Brand, journey and source files, or folders holding them.", repeating: true),
+        examples: [
+            "throughline conform",
+            "throughline conform --segment premium --format json --output lived.json",
+            "throughline conform --fail-below 80%",
+        ]
+    )
+
+    static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
+        let workspace = await WorkspaceRun.load(paths: arguments.positionals, io: io, defaultFolders: defaultFolders)
+        let check = await workspace.check()
+        if let unusable = workspace.reportUnusableInput(check.diagnostics, io: io) { return unusable }
+        var selected: Set<String>?
+        if let segment = arguments[Self.segment] {
+            let known = check.loaded.workspace.brands.flatMap { brand in brand.segments.ids + brand.segments.ids.map { "\(brand.id)/\($0)" } }
+            guard known.contains(segment) else {
+                io.writeError("error: unknown segment '\(segment)'\(DidYouMean.hint(for: segment, in: known))\n")
+                return .unusableInput
+            }
+            selected = [segment]
+        }
+        var redaction: KeyedHash?
+        if arguments[Self.redact] {
+            switch redactionKey(arguments, io: io) {
+            case .success(let key): redaction = KeyedHash(key: key)
+            case .failure(let problem):
+                io.writeError("error: \(problem.message)\n")
+                return .unusableInput
+            }
+        }
+        let run = ConformRun.conform(
+            check, access: FileExports(workingDirectory: io.workingDirectory), segments: selected, maxBadRows: arguments[Self.maxBadRows],
+            redaction: redaction
+        )
+        if !run.diagnostics.isEmpty, let failure = workspace.reportUnusableInput(run.diagnostics, io: io) { return failure }
+        if run.tooManyBadRows, let limit = arguments[Self.maxBadRows] {
+            for source in run.report.sources where source.skipped > limit {
+                io.writeError("error: \(source.data): more than \(limit) rows cannot be read (--max-bad-rows \(limit)); the first:\n")
+                for issue in source.issues.prefix(5) { io.writeError("  \(issue)\n") }
+            }
+            return .unusableInput
+        }
+        let output = arguments[Self.output]
+        let colors = output == nil && io.usesColor(arguments[CommonOptions.color])
+        let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: colors))
+        if let failure = workspace.emit(run.report, with: reporter, output: output, io: io) { return failure }
+        if let output { io.writeError("wrote \(output): \(run.report.caseCount) cases in \(run.report.journeys.count) journeys\n") }
+        if let threshold = arguments[Self.failBelow] {
+            let below = run.report.journeys.flatMap { journey in
+                journey.markers.compactMap { marker in marker.rate.flatMap { $0 < threshold ? "\(journey.label): \(marker.marker) \(LivedWording.percent($0))" : nil } }
+            }
+            if !below.isEmpty {
+                io.writeError("lived conformance below \(LivedWording.percent(threshold)): " + below.prefix(10).joined(separator: ", ")
+                    + (below.count > 10 ? ", and \(below.count - 10) more" : "") + "\n")
+                return .findings
+            }
+        }
+        return .success
+    }
+
+    /// The key: the file's bytes (a final line break left out), else the environment variable's.
+    private static func redactionKey(_ arguments: ParsedArguments, io: CommandIO) -> Result<[UInt8], KeyProblem> {
+        if let file = arguments[Self.redactKeyFile] {
+            let path = file.hasPrefix("/") ? file : io.workingDirectory + "/" + file
+            do throws(FileReader.Failure) {
+                var key = try FileReader.read(path)
+                while key.last == 10 || key.last == 13 { key.removeLast() }
+                guard !key.isEmpty else { return .failure(KeyProblem("the key file \(file) is empty")) }
+                return .success(key)
+            } catch {
+                return .failure(KeyProblem("cannot read the key file \(file): \(error.reason)"))
+            }
+        }
+        guard let key = io.environment[keyVariable], !key.isEmpty else {
+            return .failure(KeyProblem("--redact needs a key: --redact-key-file FILE, or the \(keyVariable) environment variable"))
+        }
+        return .success(Array(key.utf8))
+    }
+
+    struct KeyProblem: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import LivedCases
+
+/// Exports read from the file system, confined to the workspace: a path
+/// that leads out of the working folder (through `..` or a symbolic link)
+/// is refused. Partitions that do not fit in memory go to a folder of
+/// their own under the system's temporary folder, never next to the
+/// exports, and are removed when the replay closes the store (on an
+/// interruption, with the other temporary files).
+struct FileExports: ExportAccess {
+    let workingDirectory: String
+
+    func read(_ path: String, chunkSize: Int, _ body: ([UInt8]) -> Bool) throws(ExportAccessError) {
+        guard let root = Self.canonical(workingDirectory) else { throw ExportAccessError(.unreadable, "the working folder cannot be resolved") }
+        let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        guard let resolved = Self.canonical(absolute) else { throw ExportAccessError(.unreadable, FileReader.systemReason()) }
+        guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw ExportAccessError(.outsideWorkspace, "it leads outside the workspace, to \(resolved)")
+        }
+        let descriptor = open(resolved, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw ExportAccessError(.unreadable, FileReader.systemReason()) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw ExportAccessError(.unreadable, FileReader.systemReason()) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw ExportAccessError(.unreadable, (status.st_mode & S_IFMT) == S_IFDIR ? "it is a folder, not a file" : "it is not a regular file")
+        }
+        var chunk = [UInt8](repeating: 0, count: max(1, chunkSize))
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ExportAccessError(.unreadable, FileReader.systemReason())
+            }
+            if count == 0 { return }
+            guard body(count == chunk.count ? chunk : Array(chunk[..<count])) else { return }
+        }
+    }
+
+    func makeSpill() throws(ExportAccessError) -> any SpillStore {
+        let base = (ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
+        var template = Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast()) + Array("throughline-spill-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) } }
+        guard let folder = made else {
+            throw ExportAccessError(.spill, "cannot make a temporary folder: \(FileReader.systemReason())")
+        }
+        return FileSpill(folder: folder)
+    }
+
+    private static func canonical(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}
+
+/// Partition files in one temporary folder.
+final class FileSpill: SpillStore, @unchecked Sendable {
+    private let folder: String
+    private let lock = NSLock()
+    private var written: Set<Int> = []
+    private var closed = false
+
+    init(folder: String) {
+        self.folder = folder
+    }
+
+    private func path(_ partition: Int) -> String { "\(folder)/partition-\(partition)" }
+
+    func append(_ bytes: [UInt8], toPartition partition: Int) throws(ExportAccessError) {
+        let path = path(partition)
+        lock.lock()
+        let isNew = written.insert(partition).inserted
+        lock.unlock()
+        if isNew { _ = try? TemporaryNames.shared.withLock { $0.insert(path) } }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw ExportAccessError(.spill, "cannot write \(path): \(FileReader.systemReason())") }
+        defer { Foundation.close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in buffer.baseAddress.map { Foundation.write(descriptor, $0 + offset, buffer.count - offset) } ?? 0 }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ExportAccessError(.spill, "cannot write \(path): \(FileReader.systemReason())")
+            }
+            offset += count
+        }
+    }
+
+    func contents(ofPartition partition: Int) throws(ExportAccessError) -> [UInt8] {
+        lock.lock()
+        let exists = written.contains(partition)
+        lock.unlock()
+        guard exists else { return [] }
+        do throws(FileReader.Failure) {
+            return try FileReader.read(path(partition))
+        } catch {
+            throw ExportAccessError(.spill, "cannot read back \(path(partition)): \(error.reason)")
+        }
+    }
+
+    func close() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !closed else { return }
+        closed = true
+        for partition in written {
+            let path = path(partition)
+            unlink(path)
+            _ = try? TemporaryNames.shared.withLock { $0.remove(path) }
+        }
+        rmdir(folder)
+    }
+}
