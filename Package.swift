@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel", "MarkerKindGenerator"]),
         .testTarget(name: "JourneyLoaderTests", dependencies: ["JourneyLoader", "JSONCReader", "JourneyModel", "EventExports"], exclude: ["Fixtures"]),
         .testTarget(name: "CharterCheckerTests", dependencies: ["CharterChecker", "JourneyLoader", "JourneyModel"]),
-        .testTarget(name: "LivedCasesTests", dependencies: ["LivedCases", "CharterChecker", "JourneyLoader", "JourneyModel", "EventExports"]),
+        .testTarget(name: "LivedCasesTests", dependencies: ["LivedCases", "LivedReport", "CharterChecker", "JourneyLoader", "JourneyModel", "EventExports"]),
         .testTarget(name: "CharterAuditTests", dependencies: ["CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "JourneyReportersTests", dependencies: ["JourneyReporters", "CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "ThroughlineKitTests", dependencies: ["ThroughlineKit", "JourneyReporters", "JourneyLoader", "CharterChecker", "JourneyModel"]),

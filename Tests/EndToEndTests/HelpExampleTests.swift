@@ -3,7 +3,7 @@ import Testing
 
 @Suite("The examples in --help")
 struct HelpExampleTests {
-    static let commands = ["check", "audit", "explain", "schema", "import"]
+    static let commands = ["check", "audit", "explain", "schema", "import", "conform"]
 
     /// The lines under `EXAMPLES:` in a command's help, as printed.
     static func examples(of command: String) throws -> [String] {
@@ -18,7 +18,7 @@ struct HelpExampleTests {
         #expect(!examples.isEmpty, "help \(command) shows no example")
         let folder = try ToolRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for name in ["Brands", "Journeys"] {
+        for name in ["Brands", "Journeys", "Observations"] {
             try FileManager.default.copyItem(
                 at: ToolRunner.repositoryRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name)
             )
