@@ -27,7 +27,7 @@ let package = Package(
         // For authors: JSON Schemas for editors, spreadsheet inventories into journey files.
         .target(name: "JourneyAuthoring", dependencies: ["JSONCReader", "JSONWriter", "JourneyModel", "JourneyLoader"]),
         .target(name: "CharterChecker", dependencies: ["JourneyModel", "OrderedTasks"]),
-        .target(name: "CharterAudit", dependencies: ["JourneyModel", "CharterChecker"]),
+        .target(name: "CharterAudit", dependencies: ["JSONCReader", "JourneyModel", "CharterChecker"]),
         .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit", "JSONWriter"]),
         // Throughline as a library: load, check, audit; the command line is a client.
         .target(name: "ThroughlineKit", dependencies: ["JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit"]),

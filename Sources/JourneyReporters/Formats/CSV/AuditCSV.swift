@@ -3,10 +3,22 @@ import CharterAudit
 import CharterChecker
 import JourneyModel
 
-/// `audit --format csv`: the audit's scores in long form, one row per
-/// segment, section and item, for spreadsheets and pivot tables.
+/// `audit --format csv`: one row per gap (the default, ``Part/gaps``), or
+/// the audit's scores in long form (``Part/scores``, `--csv-part scores`),
+/// for spreadsheets and pivot tables.
 ///
-/// Segments come in the audit's order (priority segments first); inside a
+/// **Gaps.** One row per distinct gap of each brand, open ones worst first
+/// as the brand's top actions, then accepted ones: a gap several segments
+/// live is one row naming them all, as it is one fix. The header row is fixed:
+///
+/// ```text
+/// brand,severity,status,segments,journey,touchpoint,channel,stage,owner,marker,expected,planned,action,reason,file,line,column
+/// maison-aurele,warning,open,"premium, regulars",care-and-repair,care-chat,chat,support,Customer care,one-signature,…
+/// ```
+///
+/// `status` is `open` or `accepted`; `reason` is why a gap is accepted.
+///
+/// **Scores.** Segments come in the audit's order (priority segments first); inside a
 /// segment, the `overall` row, then `channel`, `marker` and `journey` rows in
 /// the report's order, then one `matrix` row per marker × channel cell where
 /// at least one check applied (row by row; a missing cell is the `·` of the
@@ -32,18 +44,26 @@ import JourneyModel
 ///   one marker each, so they are unweighted (weight 1).
 /// - `priority` is `true` or `false`.
 ///
-/// Scores only: open gaps, accepted gaps and the action plan would need a
-/// second table, with columns of their own, which one CSV cannot hold
-/// tidily. The gaps, with their reasons when accepted, are in
-/// `throughline check --format csv`; the action plan is in the other audit
-/// formats.
-///
 /// Same encoding as ``CheckCSV``: RFC 4180 with CRLF, UTF-8 without a byte
 /// order mark, and every field guarded against formula injection by
 /// ``CSVField`` (a value starting with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return is written with a `'` in front).
 public struct AuditCSV: Reporter {
-    public init() {}
+    /// Which table one CSV file holds.
+    public enum Part: String, CaseIterable, Sendable {
+        case gaps, scores
+    }
+
+    public var part: Part
+
+    public init(part: Part = .gaps) {
+        self.part = part
+    }
+
+    public static let gapHeader = [
+        "brand", "severity", "status", "segments", "journey", "touchpoint", "channel", "stage", "owner", "marker",
+        "expected", "planned", "action", "reason", "file", "line", "column",
+    ]
 
     public static let header = [
         "brand", "segment", "priority", "section", "key", "name", "owner",
@@ -55,6 +75,30 @@ public struct AuditCSV: Reporter {
 
     /// Record by record into `output`, one segment's records at a time.
     public func write(_ audit: AuditReport, to output: inout ReportOutput) {
+        switch part {
+        case .gaps:
+            output.write(CSVField.record(Self.gapHeader))
+            for headline in audit.brands {
+                for action in headline.actions { output.write(Self.gapRow(action, brand: headline.brand, status: "open")) }
+                for action in headline.accepted { output.write(Self.gapRow(action, brand: headline.brand, status: "accepted")) }
+            }
+        case .scores:
+            writeScores(audit, to: &output)
+        }
+    }
+
+    static func gapRow(_ action: SharedAction, brand: String, status: String) -> String {
+        let gap = action.item.gap
+        let words = gap.words
+        return CSVField.record([
+            brand, gap.severity.rawValue, status, action.segments.joined(separator: ", "), gap.journey, gap.touchpoint ?? "",
+            gap.channel ?? "", gap.stage ?? "", action.owner ?? "", gap.marker, words.expected, words.planned,
+            action.item.action, gap.suppression?.reason ?? "", gap.location.file, String(gap.location.line), String(gap.location.column),
+        ])
+    }
+
+    /// The scores table, record by record.
+    func writeScores(_ audit: AuditReport, to output: inout ReportOutput) {
         output.write(CSVField.record(Self.header))
         for report in audit.segments {
             for row in Self.rows(report) { output.write(row) }
