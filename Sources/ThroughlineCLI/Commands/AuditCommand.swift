@@ -51,6 +51,7 @@ enum AuditCommand {
             "throughline audit",
             "throughline audit --segment premium",
             "throughline audit --format html --output audit.html",
+            "throughline audit --format json --output audit-q2.json",
             "throughline audit --format html --compare audit-q2.json --output audit.html",
             "throughline audit --format csv --csv-part scores",
         ]
