@@ -546,6 +546,9 @@ public struct AuditHTML: Reporter {
       body { padding: .8rem; font-size: 14px; }
       h1 { font-size: 1.35rem; }
       .headline-lists, .two-columns, .headline-top { grid-template-columns: minmax(0, 1fr); }
+      .brand-headline, .comparison { padding: .6rem .7rem; }
+      .standings th:nth-child(4), .standings td:nth-child(4) { display: none; }
+      .standings td, .standings th { padding: .25rem .35rem; }
       table.standings, table.changes { width: 100%; }
       table.gaps thead { display: none; }
       table.gaps tr, table.gaps td { display: block; border: 0; }

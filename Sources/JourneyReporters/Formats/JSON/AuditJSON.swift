@@ -35,12 +35,32 @@ public struct AuditJSON: Reporter {
         writer.write("scoring", "score = 100 × Σ(weight × met) / Σ(weight × applicable), weight by marker severity, rounded to one decimal")
         writer.write("statusRule", .string(AuditStatus.rule))
         writer.beginArray("brands")
-        for headline in audit.brands { writer.write(Self.headline(headline)) }
+        for headline in audit.brands {
+            writer.beginObject()
+            for (key, value) in Self.headlineHeader(headline) { writer.write(key, value) }
+            writer.beginArray("topActions")
+            for action in headline.actions { writer.write(Self.sharedAction(action)) }
+            writer.end()
+            writer.end()
+        }
         writer.end()
         writer.beginArray("segments")
         for report in audit.segments {
             writer.beginObject()
             for (key, value) in Self.header(report) { writer.write(key, value) }
+            // Journeys step by step: a journey of thousands of touchpoints is never one value.
+            writer.beginArray("journeys")
+            for passage in report.journeys {
+                writer.beginObject()
+                for (key, value) in Self.passageHeader(passage) { writer.write(key, value) }
+                writer.beginArray("steps")
+                for step in passage.steps { writer.write(Self.step(step)) }
+                writer.end()
+                writer.write("kpis", Self.kpis(passage))
+                writer.end()
+            }
+            writer.end()
+            for (key, value) in Self.scores(report) { writer.write(key, value) }
             writer.beginArray("gaps")
             for gap in report.gaps { writer.write(Self.gap(gap)) }
             writer.end()
@@ -92,8 +112,9 @@ public struct AuditJSON: Reporter {
         .object([("errors", .integer(counts.errors)), ("warnings", .integer(counts.warnings)), ("infos", .integer(counts.infos))])
     }
 
-    static func headline(_ headline: BrandHeadline) -> JSONOutput {
-        .object([
+    /// A brand's headline before its top actions.
+    static func headlineHeader(_ headline: BrandHeadline) -> [(String, JSONOutput)] {
+        [
             ("brand", .string(headline.brand)), ("name", .string(headline.brandName)),
             ("status", .string(headline.status.rawValue)), ("openGaps", counts(headline.openCounts)),
             ("segments", .array(headline.segments.map { standing in
@@ -102,16 +123,18 @@ public struct AuditJSON: Reporter {
                     ("score", ReportJSON.score(standing.score)),
                 ])
             })),
-            ("topActions", .array(headline.actions.map { action in
-                .object([
-                    ("severity", .string(action.severity.rawValue)), ("marker", .string(action.item.marker)),
-                    ("segments", .array(action.segments.map(JSONOutput.string))),
-                    ("channel", .optional(action.channel)), ("owner", .optional(action.owner)),
-                    ("journey", .string(action.item.journey)), ("touchpoint", .optional(action.item.touchpoint)),
-                ] + ReportJSON.location(action.item.location) + [
-                    ("action", .string(action.item.action)), ("message", .string(action.item.gap.message)),
-                ])
-            })),
+        ]
+    }
+
+    /// One of a brand's top actions, with the segments it is for.
+    static func sharedAction(_ action: SharedAction) -> JSONOutput {
+        .object([
+            ("severity", .string(action.severity.rawValue)), ("marker", .string(action.item.marker)),
+            ("segments", .array(action.segments.map(JSONOutput.string))),
+            ("channel", .optional(action.channel)), ("owner", .optional(action.owner)),
+            ("journey", .string(action.item.journey)), ("touchpoint", .optional(action.item.touchpoint)),
+        ] + ReportJSON.location(action.item.location) + [
+            ("action", .string(action.item.action)), ("message", .string(action.item.gap.message)),
         ])
     }
 
@@ -158,25 +181,35 @@ public struct AuditJSON: Reporter {
             ("openGaps", counts(report.openCounts)),
             ("score", ReportJSON.score(report.score)),
             ("checks", ReportJSON.checks(report.score)),
-            ("journeys", .array(report.journeys.map { passage in
-                .object([
-                    ("journey", .string(passage.journey)),
-                    ("name", .optional(passage.name)),
-                    ("file", .string(passage.file)),
-                    ("touchpoints", .array(passage.touchpoints.map(JSONOutput.string))),
-                    ("stages", .array(passage.stages.map(JSONOutput.string))),
-                    ("channels", .array(passage.channels.map(JSONOutput.string))),
-                    ("steps", .array(passage.steps.map(step))),
-                    ("kpis", .array(passage.kpis.map { stage in
-                        .object([
-                            ("stage", .string(stage.stage)),
-                            ("kpis", .array(stage.kpis.map { kpi in
-                                .object([("name", .string(kpi.name)), ("kind", .string(kpi.kind.rawValue)), ("target", .optional(kpi.target))])
-                            })),
-                        ])
-                    })),
-                ])
-            })),
+        ]
+    }
+
+    /// A journey's members before its steps.
+    static func passageHeader(_ passage: JourneyPassage) -> [(String, JSONOutput)] {
+        [
+            ("journey", .string(passage.journey)),
+            ("name", .optional(passage.name)),
+            ("file", .string(passage.file)),
+            ("touchpoints", .array(passage.touchpoints.map(JSONOutput.string))),
+            ("stages", .array(passage.stages.map(JSONOutput.string))),
+            ("channels", .array(passage.channels.map(JSONOutput.string))),
+        ]
+    }
+
+    static func kpis(_ passage: JourneyPassage) -> JSONOutput {
+        .array(passage.kpis.map { stage in
+            .object([
+                ("stage", .string(stage.stage)),
+                ("kpis", .array(stage.kpis.map { kpi in
+                    .object([("name", .string(kpi.name)), ("kind", .string(kpi.kind.rawValue)), ("target", .optional(kpi.target))])
+                })),
+            ])
+        })
+    }
+
+    /// A segment's scores, after its journeys: by channel, marker and journey, and the matrix.
+    static func scores(_ report: SegmentReport) -> [(String, JSONOutput)] {
+        [
             ("byChannel", .array(report.byChannel.map { entry in
                 .object([
                     ("channel", .string(entry.channel)), ("name", .string(entry.name)), ("owner", .optional(entry.owner)),
