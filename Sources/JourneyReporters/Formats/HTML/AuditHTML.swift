@@ -568,7 +568,8 @@ public struct AuditHTML: Reporter {
       section.segment { break-before: page; margin-top: 0; padding-top: .3rem; }
       figure.journey { margin: .3rem 0 .5rem; break-inside: avoid; }
       .lane-scroll, .table-scroll { overflow: visible; }
-      .lane-scroll { zoom: .5; }
+      .lane-scroll { zoom: .68; }
+      svg.swimlane { max-width: 100%; height: auto; }
       table { font-size: 7.2pt; }
       th, td { padding: .08rem .3rem; }
       table.matrix, table.gaps { font-size: 6.6pt; }

@@ -15,7 +15,7 @@ import JourneyModel
 ///
 /// ```swift
 /// let layout = SwimlaneLayout(passage)
-/// layout.boxes[0].frame   // Rect(x: 97, y: 27, width: 136, height: 30)
+/// layout.boxes[0].frame   // Rect(x: 97, y: 27, width: 150, height: 30)
 /// ```
 struct SwimlaneLayout: Sendable {
     struct Rect: Sendable, Equatable {
@@ -44,7 +44,7 @@ struct SwimlaneLayout: Sendable {
         var worstOpen: Severity?
     }
 
-    static let boxWidth = 136
+    static let boxWidth = 150
     static let boxHeight = 30
     static let spacing = 5
     static let laneHeaderWidth = 92
@@ -197,9 +197,9 @@ enum SwimlaneSVG {
             if let severity = step.worstOpen {
                 group += "<rect class=\"pattern \(severity.rawValue)\" x=\"\(frame.x)\" y=\"\(frame.y)\" width=\"7\" height=\"\(frame.height)\" rx=\"2\"/>"
             }
-            group += "<text class=\"name\" x=\"\(frame.x + 12)\" y=\"\(frame.y + (detail.isEmpty ? frame.height / 2 + 4 : 12))\">\(MarkupEscaping.text(fitted(step.touchpoint, width: frame.width - 16, size: 6.0)))</text>"
+            group += "<text class=\"name\" x=\"\(frame.x + 12)\" y=\"\(frame.y + (detail.isEmpty ? frame.height / 2 + 4 : 12))\">\(MarkupEscaping.text(fitted(step.touchpoint, width: frame.width - 16, size: 6.5)))</text>"
             if !detail.isEmpty {
-                group += "<text class=\"detail\" x=\"\(frame.x + 12)\" y=\"\(frame.y + 24)\">\(MarkupEscaping.text(fitted(detail, width: frame.width - 16, size: 5.4)))</text>"
+                group += "<text class=\"detail\" x=\"\(frame.x + 12)\" y=\"\(frame.y + 24)\">\(MarkupEscaping.text(fitted(detail, width: frame.width - 16, size: 5.6)))</text>"
             }
             group += "</g>"
             if let target = anchor(box.step) {
