@@ -150,12 +150,14 @@ public struct ScoreMatrix: Sendable, Equatable {
     /// `cells[row][column]`; a cell with no applicable check has a nil percent.
     public var cells: [[Score]]
 
-    /// A cell's status: a failed check is an open gap of the row's marker;
-    /// nil when no check applied.
+    /// A cell's status by the same rule as a marker's: a failed check is an
+    /// open gap of the row's marker, and the cell's score comes second (an
+    /// info-level cell at 50% is at risk, as its marker is); nil when no
+    /// check applied.
     public func status(row: Int, column: Int) -> AuditStatus? {
         let score = cells[row][column]
         guard score.applicable > 0 else { return nil }
-        return score.failed > 0 ? AuditStatus(failedSeverity: severities[row]) : .kept
+        return AuditStatus(worstOpen: score.failed > 0 ? severities[row] : nil, score: score.percent)
     }
 }
 

@@ -40,11 +40,6 @@ public enum AuditStatus: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    /// The status of gaps of a marker of `severity`: a failed check is an open gap.
-    public init(failedSeverity severity: Severity) {
-        self.init(worstOpen: severity, score: nil)
-    }
-
     /// `charter broken`, `at risk`, `to watch`, `on charter`: what a report prints.
     public var label: String {
         switch self {

@@ -7,38 +7,38 @@ import JourneyModel
 
 @Suite("Audit CSV")
 struct AuditCSVTests {
-    let header = "brand,segment,priority,section,key,name,owner,score,met,applicable,weighted_met,weighted_applicable\r\n"
+    let header = "brand,segment,priority,section,key,name,owner,score,met,applicable,weighted_met,weighted_applicable,status\r\n"
 
     @Test func oneRowPerSegmentSectionAndItem() async {
         let text = AuditCSV(part: .scores).render(await AuditFixtures.audit())
         #expect(text == header
-            + "aurele,premium,true,overall,,\"Maison <Aurèle> & Fils · Premium & \"\"VIP\"\"\",,69.2,3,5,9,13\r\n"
-            + "aurele,premium,true,channel,store,\"Boutique | \"\"Paris\"\"\",Retail & <Stores>,66.7,2,3,6,9\r\n"
-            + "aurele,premium,true,channel,email,E-mail,\"CRM | \"\"Team\"\"\",75,1,2,3,4\r\n"
-            + "aurele,premium,true,marker,formal-address,We address customers | formally,,66.7,2,3,6,9\r\n"
-            + "aurele,premium,true,marker,warm-tone,warm-tone,,0,0,1,0,1\r\n"
-            + "aurele,premium,true,marker,named-advisor,named-advisor,,100,1,1,3,3\r\n"
-            + "aurele,premium,true,journey,first-purchase,First <purchase> & more,,69.2,3,5,9,13\r\n"
-            + "aurele,premium,true,matrix,formal-address×store,\"We address customers | formally × Boutique | \"\"Paris\"\"\",Retail & <Stores>,50,1,2,1,2\r\n"
-            + "aurele,premium,true,matrix,formal-address×email,We address customers | formally × E-mail,\"CRM | \"\"Team\"\"\",100,1,1,1,1\r\n"
-            + "aurele,premium,true,matrix,warm-tone×email,warm-tone × E-mail,\"CRM | \"\"Team\"\"\",0,0,1,0,1\r\n"
-            + "aurele,premium,true,matrix,named-advisor×store,\"named-advisor × Boutique | \"\"Paris\"\"\",Retail & <Stores>,100,1,1,1,1\r\n"
-            + "aurele,newcomers,false,overall,,Maison <Aurèle> & Fils · First-time <customers>,,60,2,4,6,10\r\n"
-            + "aurele,newcomers,false,channel,store,\"Boutique | \"\"Paris\"\"\",Retail & <Stores>,50,1,2,3,6\r\n"
-            + "aurele,newcomers,false,channel,email,E-mail,\"CRM | \"\"Team\"\"\",75,1,2,3,4\r\n"
-            + "aurele,newcomers,false,marker,formal-address,We address customers | formally,,66.7,2,3,6,9\r\n"
-            + "aurele,newcomers,false,marker,warm-tone,warm-tone,,0,0,1,0,1\r\n"
-            + "aurele,newcomers,false,journey,first-purchase,First <purchase> & more,,60,2,4,6,10\r\n"
-            + "aurele,newcomers,false,matrix,formal-address×store,\"We address customers | formally × Boutique | \"\"Paris\"\"\",Retail & <Stores>,50,1,2,1,2\r\n"
-            + "aurele,newcomers,false,matrix,formal-address×email,We address customers | formally × E-mail,\"CRM | \"\"Team\"\"\",100,1,1,1,1\r\n"
-            + "aurele,newcomers,false,matrix,warm-tone×email,warm-tone × E-mail,\"CRM | \"\"Team\"\"\",0,0,1,0,1\r\n"
+            + "aurele,premium,true,overall,,\"Maison <Aurèle> & Fils · Premium & \"\"VIP\"\"\",,69.2,3,5,9,13,broken\r\n"
+            + "aurele,premium,true,channel,store,\"Boutique | \"\"Paris\"\"\",Retail & <Stores>,66.7,2,3,6,9,broken\r\n"
+            + "aurele,premium,true,channel,email,E-mail,\"CRM | \"\"Team\"\"\",75,1,2,3,4,at-risk\r\n"
+            + "aurele,premium,true,marker,formal-address,We address customers | formally,,66.7,2,3,6,9,broken\r\n"
+            + "aurele,premium,true,marker,warm-tone,warm-tone,,0,0,1,0,1,at-risk\r\n"
+            + "aurele,premium,true,marker,named-advisor,named-advisor,,100,1,1,3,3,kept\r\n"
+            + "aurele,premium,true,journey,first-purchase,First <purchase> & more,,69.2,3,5,9,13,broken\r\n"
+            + "aurele,premium,true,matrix,formal-address×store,\"We address customers | formally × Boutique | \"\"Paris\"\"\",Retail & <Stores>,50,1,2,1,2,broken\r\n"
+            + "aurele,premium,true,matrix,formal-address×email,We address customers | formally × E-mail,\"CRM | \"\"Team\"\"\",100,1,1,1,1,kept\r\n"
+            + "aurele,premium,true,matrix,warm-tone×email,warm-tone × E-mail,\"CRM | \"\"Team\"\"\",0,0,1,0,1,at-risk\r\n"
+            + "aurele,premium,true,matrix,named-advisor×store,\"named-advisor × Boutique | \"\"Paris\"\"\",Retail & <Stores>,100,1,1,1,1,kept\r\n"
+            + "aurele,newcomers,false,overall,,Maison <Aurèle> & Fils · First-time <customers>,,60,2,4,6,10,broken\r\n"
+            + "aurele,newcomers,false,channel,store,\"Boutique | \"\"Paris\"\"\",Retail & <Stores>,50,1,2,3,6,broken\r\n"
+            + "aurele,newcomers,false,channel,email,E-mail,\"CRM | \"\"Team\"\"\",75,1,2,3,4,at-risk\r\n"
+            + "aurele,newcomers,false,marker,formal-address,We address customers | formally,,66.7,2,3,6,9,broken\r\n"
+            + "aurele,newcomers,false,marker,warm-tone,warm-tone,,0,0,1,0,1,at-risk\r\n"
+            + "aurele,newcomers,false,journey,first-purchase,First <purchase> & more,,60,2,4,6,10,broken\r\n"
+            + "aurele,newcomers,false,matrix,formal-address×store,\"We address customers | formally × Boutique | \"\"Paris\"\"\",Retail & <Stores>,50,1,2,1,2,broken\r\n"
+            + "aurele,newcomers,false,matrix,formal-address×email,We address customers | formally × E-mail,\"CRM | \"\"Team\"\"\",100,1,1,1,1,kept\r\n"
+            + "aurele,newcomers,false,matrix,warm-tone×email,warm-tone × E-mail,\"CRM | \"\"Team\"\"\",0,0,1,0,1,at-risk\r\n"
         )
     }
 
-    @Test func everyRecordHasTwelveFieldsAndItsScoreFollowsItsCounts() async {
+    @Test func everyRecordHasThirteenFieldsAndItsScoreFollowsItsCounts() async {
         let records = Self.parse(AuditCSV(part: .scores).render(await AuditFixtures.audit()))
         #expect(records.count == 21)
-        for record in records { #expect(record.count == 12, "\(record)") }
+        for record in records { #expect(record.count == 13, "\(record)") }
         for record in records.dropFirst() {
             let weightedMet = Double(record[10])!, weightedApplicable = Double(record[11])!
             let expected = (weightedMet * 1000 / weightedApplicable).rounded() / 10
@@ -63,8 +63,8 @@ struct AuditCSVTests {
         audit.segments[1].byJourney[0].score = Score()
         let records = Self.parse(AuditCSV(part: .scores).render(audit))
         #expect(records.contains(["aurele", "newcomers", "false", "matrix", "formal-address×(journey)",
-                                  "We address customers | formally × Journeys as a whole", "", "50", "1", "2", "1", "2"]))
-        #expect(records.contains(["aurele", "newcomers", "false", "journey", "first-purchase", "First <purchase> & more", "", "", "0", "0", "0", "0"]))
+                                  "We address customers | formally × Journeys as a whole", "", "50", "1", "2", "1", "2", "broken"]))
+        #expect(records.contains(["aurele", "newcomers", "false", "journey", "first-purchase", "First <purchase> & more", "", "", "0", "0", "0", "0", "broken"]))
         #expect(!records.contains { $0[4] == "warm-tone×(journey)" })
     }
 
@@ -77,8 +77,8 @@ struct AuditCSVTests {
         let text = AuditCSV(part: .scores).render(audit)
         let records = text.components(separatedBy: "\r\n")
         #expect(records[1].hasPrefix("\"'=HYPERLINK(\"\"http://evil\"\")\",premium,true,overall,"))
-        #expect(records[2].hasSuffix(",channel,store,\"Boutique | \"\"Paris\"\"\",'-1+1,66.7,2,3,6,9"))
-        #expect(records[3].hasSuffix(",channel,email,'@SUM(A1),\"CRM | \"\"Team\"\"\",75,1,2,3,4"))
+        #expect(records[2].hasSuffix(",channel,store,\"Boutique | \"\"Paris\"\"\",'-1+1,66.7,2,3,6,9,broken"))
+        #expect(records[3].hasSuffix(",channel,email,'@SUM(A1),\"CRM | \"\"Team\"\"\",75,1,2,3,4,at-risk"))
     }
 
     @Test func emptyAuditIsTheHeader() {

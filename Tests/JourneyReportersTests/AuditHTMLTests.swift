@@ -36,9 +36,9 @@ struct AuditHTMLTests {
         #expect(text.contains("<section class=\"segment status-broken\" id=\"segment-2\" data-segment=\"aurele/newcomers\" data-status=\"broken\">"))
         #expect(text.contains("<span class=\"status broken\">✖ charter broken</span>"))
         #expect(text.contains(MarkupEscaping.text(AuditStatus.rule)), "the legend says the rule")
-        // The store is broken for premium; e-mail only has an info-level gap: to watch... but below 90%, so at risk.
+        // The store is broken for premium; warm-tone × e-mail only has an info-level gap, but at 0%, below 90%: at risk.
         #expect(text.contains("<td class=\"cell status-broken\" title=\"formal-address × store: 1 of 2 checks met — charter broken\" data-status=\"broken\">✖ 50%</td>"))
-        #expect(text.contains("<td class=\"cell status-watch\" title=\"warm-tone × email: 0 of 1 check met — to watch\" data-status=\"watch\">● 0%</td>"))
+        #expect(text.contains("<td class=\"cell status-at-risk\" title=\"warm-tone × email: 0 of 1 check met — at risk\" data-status=\"at-risk\">▲ 0%</td>"))
     }
 
     @Test func headlineMergesTheSameFixAcrossSegments() async {

@@ -25,12 +25,12 @@ import JourneyModel
 /// other formats). The header row is fixed:
 ///
 /// ```text
-/// brand,segment,priority,section,key,name,owner,score,met,applicable,weighted_met,weighted_applicable
-/// maison-aurele,premium,true,overall,,Maison Aurèle · Loyal premium customers,,97.5,187,192,398,408
-/// maison-aurele,premium,true,channel,chat,Chat,Customer care,88.9,19,21,40,45
-/// maison-aurele,premium,true,marker,named-advisor,Premium customers always deal with their named advisor,,90,9,10,27,30
-/// maison-aurele,premium,true,journey,care-and-repair,Care and repair,,95.7,81,85,176,184
-/// maison-aurele,premium,true,matrix,named-advisor×chat,Premium customers always deal with their named advisor × Chat,Customer care,50,1,2,1,2
+/// brand,segment,priority,section,key,name,owner,score,met,applicable,weighted_met,weighted_applicable,status
+/// maison-aurele,premium,true,overall,,Maison Aurèle · Loyal premium customers,,97.6,194,199,412,422,broken
+/// maison-aurele,premium,true,channel,chat,Chat,Customer care,88.9,19,21,40,45,broken
+/// maison-aurele,premium,true,marker,named-advisor,Premium customers always deal with their named advisor,,90,9,10,27,30,broken
+/// maison-aurele,premium,true,journey,care-and-repair,Care and repair,,95.8,84,88,182,190,broken
+/// maison-aurele,premium,true,matrix,named-advisor×chat,Premium customers always deal with their named advisor × Chat,Customer care,50,1,2,1,2,broken
 /// ```
 ///
 /// - `key` is the channel, marker or journey id; `marker×channel` (U+00D7)
@@ -43,6 +43,9 @@ import JourneyModel
 ///   `score = 100 × weighted_met / weighted_applicable`. Matrix cells hold
 ///   one marker each, so they are unweighted (weight 1).
 /// - `priority` is `true` or `false`.
+/// - `status` is the row's ``AuditStatus`` (`broken`, `at-risk`, `watch`,
+///   `kept`): from the severity of its open gaps first, its score second,
+///   so a row scoring 97% with an open error-level gap still reads `broken`.
 ///
 /// Same encoding as ``CheckCSV``: RFC 4180 with CRLF, UTF-8 without a byte
 /// order mark, and every field guarded against formula injection by
@@ -67,7 +70,7 @@ public struct AuditCSV: Reporter {
 
     public static let header = [
         "brand", "segment", "priority", "section", "key", "name", "owner",
-        "score", "met", "applicable", "weighted_met", "weighted_applicable",
+        "score", "met", "applicable", "weighted_met", "weighted_applicable", "status",
     ]
 
     /// The name of the matrix column ``ScoreMatrix/noChannel``, as the action plan names its group.
@@ -106,32 +109,33 @@ public struct AuditCSV: Reporter {
     }
 
     static func rows(_ report: SegmentReport) -> [String] {
-        func record(_ section: String, _ key: String, _ name: String, _ owner: String?, _ score: Score) -> String {
+        func record(_ section: String, _ key: String, _ name: String, _ owner: String?, _ score: Score, _ status: AuditStatus?) -> String {
             CSVField.record([
                 report.brand, report.segment, report.priority ? "true" : "false", section, key, name, owner ?? "",
                 percent(score), String(score.met), String(score.applicable),
-                String(score.weightedMet), String(score.weightedApplicable),
+                String(score.weightedMet), String(score.weightedApplicable), status?.rawValue ?? "",
             ])
         }
-        var records = [record("overall", "", "\(report.brandName) · \(report.segmentName)", nil, report.score)]
+        var records = [record("overall", "", "\(report.brandName) · \(report.segmentName)", nil, report.score, report.status)]
         for entry in report.byChannel {
-            records.append(record("channel", entry.channel, entry.name, entry.owner, entry.score))
+            records.append(record("channel", entry.channel, entry.name, entry.owner, entry.score, entry.status))
         }
         for entry in report.byMarker {
-            records.append(record("marker", entry.marker, entry.title, nil, entry.score))
+            records.append(record("marker", entry.marker, entry.title, nil, entry.score, entry.status))
         }
         let journeyNames = ReportWording.journeyNames(report)
         for entry in report.byJourney {
-            records.append(record("journey", entry.journey, (journeyNames[entry.journey] ?? nil) ?? "", nil, entry.score))
+            records.append(record("journey", entry.journey, (journeyNames[entry.journey] ?? nil) ?? "", nil, entry.score, entry.status))
         }
         let channels = Dictionary(report.byChannel.map { ($0.channel, $0) }, uniquingKeysWith: { first, _ in first })
         let titles = Dictionary(report.byMarker.map { ($0.marker, $0.title) }, uniquingKeysWith: { first, _ in first })
-        for (marker, cells) in zip(report.matrix.rows, report.matrix.cells) {
-            for (column, score) in zip(report.matrix.columns, cells) where score.applicable > 0 {
+        for (row, (marker, cells)) in zip(report.matrix.rows, report.matrix.cells).enumerated() {
+            for (columnIndex, (column, score)) in zip(report.matrix.columns, cells).enumerated() where score.applicable > 0 {
                 let channel = channels[column]
                 let channelName = column == ScoreMatrix.noChannel ? noChannelName : channel?.name ?? column
                 records.append(record(
-                    "matrix", "\(marker)×\(column)", "\(titles[marker] ?? marker) × \(channelName)", channel?.owner, score
+                    "matrix", "\(marker)×\(column)", "\(titles[marker] ?? marker) × \(channelName)", channel?.owner, score,
+                    report.matrix.status(row: row, column: columnIndex)
                 ))
             }
         }
