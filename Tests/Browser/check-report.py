@@ -3,7 +3,8 @@
 what a director would see: one swimlane per journey of each segment with one
 box per touchpoint the segment goes through, each segment's status (those with
 open error-level gaps never shown as fine), the heat map cells, the top
-actions, the comparison section with --compare, and the printed page count.
+actions, the comparison section with --compare, and the printed pages: A4, at
+most eight, the headlines first and each segment opening a page of its own.
 
 Usage: check-report.py THROUGHLINE CHROMIUM OUTPUT_FOLDER
 Writes report.html, report-compare.html, screenshot.png, phone.png and
@@ -133,6 +134,19 @@ def main():
     info = run(["pdfinfo", pdf]).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     check(0 < pages <= MAX_PAGES, f"the bundled examples print on {pages} A4 pages, more than {MAX_PAGES}")
+    check("(A4)" in info, "the PDF's pages are not A4")
+    # The brands' headlines on the first page; each segment opens a page of its own.
+    texts = [run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), pdf, "-"]).stdout for n in range(1, pages + 1)]
+    brand_names = {b["brand"]: b["name"] for b in audit["brands"]}
+    check(all(b["name"] in texts[0] for b in audit["brands"]) and "TOP ACTIONS ACROSS SEGMENTS" in texts[0].upper(),
+          "the first printed page does not hold every brand's headline")
+    opened = []
+    for s in audit["segments"]:
+        title = f"{brand_names.get(s['brand'], s['brand'])} · {s['name']}"
+        first = next((n for n, text in enumerate(texts) if text.lstrip().startswith(title)), None)
+        check(first is not None, f"no printed page opens with {title}")
+        opened.append(first)
+    check(len(set(opened)) == len(opened), f"segments share a printed page: {opened}")
 
     if failures:
         for failure in failures:
