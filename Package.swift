@@ -27,7 +27,7 @@ let package = Package(
         // For authors: JSON Schemas for editors, spreadsheet inventories into journey files.
         .target(name: "JourneyAuthoring", dependencies: ["JSONCReader", "JSONWriter", "JourneyModel", "JourneyLoader", "EventExports"]),
         .target(name: "CharterChecker", dependencies: ["JourneyModel", "OrderedTasks"]),
-        .target(name: "CharterAudit", dependencies: ["JourneyModel", "CharterChecker"]),
+        .target(name: "CharterAudit", dependencies: ["JSONCReader", "JourneyModel", "CharterChecker"]),
         // Lived journeys: exports → cases matched to their planned journey → the same checker.
         .target(name: "LivedCases", dependencies: ["EventExports", "JourneyModel", "CharterChecker", "OrderedTasks"]),
         .target(name: "LivedReport", dependencies: ["JourneyModel", "CharterChecker", "LivedCases"]),

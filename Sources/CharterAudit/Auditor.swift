@@ -51,6 +51,8 @@ public enum Auditor {
         }
         // Each journey's order is the same for every segment: found once.
         var orders: [String: [[Int]]] = [:]
+        // Each brand's journeys by position in the workspace, which gaps name.
+        var positions: [String: [Int]] = [:]
         var reports: [SegmentReport] = []
         for tally in report.tallies {
             guard let brand = workspace.brand(id: tally.brand) else { continue }
@@ -60,9 +62,12 @@ public enum Auditor {
             let indices = (bySegment[Pair(brand.id, segment.id)] ?? [])
                 + journeyIDs.flatMap { byJourney[Pair(brand.id, $0)] ?? [] }
             let journeys = workspace.journeys(of: brand.id)
+            if positions[brand.id] == nil {
+                positions[brand.id] = workspace.journeys.indices.filter { workspace.journeys[$0].brand == brand.id }
+            }
             if orders[brand.id] == nil { orders[brand.id] = journeys.map(JourneyOrder.order) }
             reports.append(segmentReport(
-                brand: brand, tally: tally, journeys: journeys, orders: orders[brand.id] ?? [],
+                brand: brand, tally: tally, journeys: journeys, journeyPositions: positions[brand.id] ?? [], orders: orders[brand.id] ?? [],
                 gaps: GapSelection(all: report.gaps, wording: wording, facts: facts, indices: indices.sorted()), weights: weights
             ))
         }
@@ -72,7 +77,8 @@ public enum Auditor {
             return (workspace.brand(id: lhs.brand)?.segments.index(of: lhs.segment) ?? 0)
                 < (workspace.brand(id: rhs.brand)?.segments.index(of: rhs.segment) ?? 0)
         }
-        return AuditReport(weights: weights, segments: reports)
+        let brands = workspace.brands.compactMap { brand in BrandHeadline.headline(of: brand, in: reports) }
+        return AuditReport(weights: weights, segments: reports, brands: brands)
     }
 
     /// A brand and a segment or journey id.
@@ -90,6 +96,7 @@ public enum Auditor {
         brand: Brand,
         tally: SegmentTally,
         journeys: [Journey],
+        journeyPositions: [Int],
         orders: [[Int]],
         gaps mine: GapSelection,
         weights: SeverityWeights
@@ -98,13 +105,19 @@ public enum Auditor {
         let markers = brand.charter.markers
         let taken = journeys.indices.filter { journeys[$0].segments.contains(tally.segment) }
 
-        let passages = taken.map { index in
-            let journey = journeys[index]
-            let order = orders[index].filter { journey.touchpoints[$0].isTaken(by: tally.segment) }
-            return JourneyPassage(
-                journey: journey.id, name: journey.name, file: journey.file,
-                touchpoints: order.map { journey.touchpoints[$0].id }
-            )
+        // Gaps of this segment, and journey-level gaps of its journeys.
+        let open = mine.openWorstFirst
+        var openCounts = SeverityCounts()
+        var byChannelCounts = [SeverityCounts](repeating: SeverityCounts(), count: brand.channels.count + 1)
+        var byMarkerCounts = [Int](repeating: 0, count: markers.count)
+        var byJourneyCounts = [SeverityCounts](repeating: SeverityCounts(), count: journeys.count)
+        let localJourney = Dictionary(journeyPositions.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        for position in open {
+            let facts = mine.facts[position], place = mine.all[position].place
+            openCounts.add(facts.severity)
+            byChannelCounts[facts.channel.flatMap { brand.channels.index(of: $0) } ?? brand.channels.count].add(facts.severity)
+            if place.marker < markers.count { byMarkerCounts[place.marker] += 1 }
+            if let local = localJourney[place.journey] { byJourneyCounts[local].add(facts.severity) }
         }
 
         // Scores, from the tally's counts and each marker's weight.
@@ -120,31 +133,70 @@ public enum Auditor {
                 markerScores[marker, default: Score()].add(count, weight: weight)
             }
         }
-        let byChannel = brand.channels.indices.compactMap { index -> ChannelScore? in
-            guard channelScores[index].applicable > 0 else { return nil }
+        let channelIndices = worstFirst(brand.channels.indices.filter { channelScores[$0].applicable > 0 }) { index in
+            (AuditStatus(worstOpen: byChannelCounts[index].worst, score: channelScores[index].percent), channelScores[index])
+        }
+        let byChannel = channelIndices.map { index in
             let channel = brand.channels[index]
-            return ChannelScore(channel: channel.id, name: channel.name, owner: channel.owner, score: channelScores[index])
+            return ChannelScore(
+                channel: channel.id, name: channel.name, owner: channel.owner, score: channelScores[index],
+                status: AuditStatus(worstOpen: byChannelCounts[index].worst, score: channelScores[index].percent),
+                openCounts: byChannelCounts[index]
+            )
         }
-        let byMarker = enabled.map { index in
+        func markerStatus(_ index: Int) -> AuditStatus {
+            AuditStatus(worstOpen: byMarkerCounts[index] > 0 ? markers[index].severity : nil, score: markerScores[index]?.percent)
+        }
+        let markerIndices = worstFirst(enabled) { index in (markerStatus(index), markerScores[index] ?? Score()) }
+        let byMarker = markerIndices.map { index in
             let marker = markers[index]
-            return MarkerScore(marker: marker.id, title: marker.title, kind: marker.kind, severity: marker.severity, score: markerScores[index] ?? Score())
+            return MarkerScore(
+                marker: marker.id, title: marker.title, kind: marker.kind, severity: marker.severity,
+                score: markerScores[index] ?? Score(), status: markerStatus(index), openGaps: byMarkerCounts[index]
+            )
         }
-        let byJourney = taken.map { index in
+        var journeyScores: [Int: Score] = [:]
+        for index in taken {
             var score = Score()
             for marker in enabled { score.add(tally.byJourney[index][marker], weight: weights[markers[marker].severity]) }
-            return JourneyScore(journey: journeys[index].id, score: score)
+            journeyScores[index] = score
         }
-        let matrix = scoreMatrix(brand: brand, tally: tally, markers: enabled)
-
-        // Gaps of this segment, and journey-level gaps of its journeys.
-        let open = mine.openWorstFirst
+        func journeyStatus(_ index: Int) -> AuditStatus {
+            AuditStatus(worstOpen: byJourneyCounts[index].worst, score: journeyScores[index]?.percent)
+        }
+        let byJourney = worstFirst(taken) { index in (journeyStatus(index), journeyScores[index] ?? Score()) }.map { index in
+            JourneyScore(journey: journeys[index].id, score: journeyScores[index] ?? Score(), status: journeyStatus(index))
+        }
+        let matrix = scoreMatrix(brand: brand, tally: tally, markers: markerIndices, channels: channelIndices)
+        let gapsByJourney = Dictionary(grouping: mine.indices) { mine.all[$0].place.journey }
+        let passages = taken.map { index in
+            JourneyMap.passage(
+                of: journeys[index], at: journeyPositions[index], order: orders[index], segment: tally.segment, brand: brand,
+                gaps: mine, gapPositions: gapsByJourney[journeyPositions[index]] ?? []
+            )
+        }
 
         return SegmentReport(
             brand: brand.id, brandName: brand.name, segment: segment.id, segmentName: segment.name,
-            priority: segment.priority, journeys: passages, score: overall, byChannel: byChannel,
+            priority: segment.priority, status: AuditStatus(worstOpen: openCounts.worst, score: overall.percent),
+            openCounts: openCounts, journeys: passages, score: overall, byChannel: byChannel,
             byMarker: byMarker, byJourney: byJourney, matrix: matrix, gaps: mine.gaps(open), suppressed: mine.gaps(mine.accepted),
             actions: ActionPlan.groups(for: open, of: mine, brand: brand, channelScores: channelScores, weights: weights)
         )
+    }
+
+    /// `indices` worst first: status, then the lowest score, then as given.
+    /// A stable sort, so equal entries keep the brand's or charter's order.
+    static func worstFirst(_ indices: [Int], by standing: (Int) -> (AuditStatus, Score)) -> [Int] {
+        let keyed = indices.enumerated().map { offset, index in
+            let (status, score) = standing(index)
+            return (index: index, offset: offset, status: status, percent: score.percent ?? 101)
+        }
+        return keyed.sorted { lhs, rhs in
+            if lhs.status != rhs.status { return lhs.status < rhs.status }
+            if lhs.percent != rhs.percent { return lhs.percent < rhs.percent }
+            return lhs.offset < rhs.offset
+        }.map(\.index)
     }
 
     /// What the audit sorts and groups a gap by.
@@ -175,13 +227,13 @@ public enum Auditor {
         func gaps(_ positions: [Int]) -> [DescribedGap] { positions.map { wording.describe(all[$0]) } }
     }
 
-    /// Rows for the segment's markers; columns for the channels where at
-    /// least one check applied, and the no-channel column if used.
-    private static func scoreMatrix(brand: Brand, tally: SegmentTally, markers: [Int]) -> ScoreMatrix {
-        let columnCount = brand.channels.count + 1
-        let usedColumns = (0..<columnCount).filter { column in
-            markers.contains { tally.matrix[$0][column].applicable > 0 }
-        }
+    /// Rows for the segment's markers and columns for the channels where at
+    /// least one check applied, both worst first as the tables by marker
+    /// and by channel; then the no-channel column, if used.
+    private static func scoreMatrix(brand: Brand, tally: SegmentTally, markers: [Int], channels: [Int]) -> ScoreMatrix {
+        let noChannel = brand.channels.count
+        let usedColumns = channels.filter { column in markers.contains { tally.matrix[$0][column].applicable > 0 } }
+            + (markers.contains { tally.matrix[$0][noChannel].applicable > 0 } ? [noChannel] : [])
         let cells = markers.map { marker in
             usedColumns.map { column in
                 var score = Score()
@@ -190,8 +242,9 @@ public enum Auditor {
             }
         }
         return ScoreMatrix(
-            columns: usedColumns.map { $0 < brand.channels.count ? brand.channels[$0].id : ScoreMatrix.noChannel },
+            columns: usedColumns.map { $0 < noChannel ? brand.channels[$0].id : ScoreMatrix.noChannel },
             rows: markers.map { brand.charter.markers[$0].id },
+            severities: markers.map { brand.charter.markers[$0].severity },
             cells: cells
         )
     }

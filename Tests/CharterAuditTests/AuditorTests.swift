@@ -54,12 +54,16 @@ struct AuditorTests {
         let (_, _, audit) = await AuditFixture.audit()
         let a = audit.segments[0]
         // web: formal 1/1 (×3) → 100%; store: formal 1/2 (×3) + warm 1/2 (×2) → 5/10 = 50%.
-        #expect(a.byChannel.map(\.channel) == ["web", "store"])
-        #expect(a.byChannel.map(\.owner) == ["Web team", "Retail"])
-        #expect(a.byChannel.map { $0.score.percent } == [100, 50])
+        // Worst first: the store has the open error-level gap (t2's address), the web none.
+        #expect(a.byChannel.map(\.channel) == ["store", "web"])
+        #expect(a.byChannel.map(\.owner) == ["Retail", "Web team"])
+        #expect(a.byChannel.map { $0.score.percent } == [50, 100])
+        #expect(a.byChannel.map(\.status) == [.broken, .kept])
         #expect(a.byMarker.map(\.marker) == ["formal", "warm", "kpis"])
         #expect(a.byMarker.map { $0.score.percent } == [66.7, 50, 50])
         #expect(a.byMarker.map(\.title) == ["Formal address", "warm", "kpis"])
+        // formal has an open error gap; warm a warning; kpis an info gap but 50%, below 90%.
+        #expect(a.byMarker.map(\.status) == [.broken, .atRisk, .atRisk])
         #expect(a.byJourney.map(\.journey) == ["j"])
         #expect(a.byJourney.first?.score == a.score)
     }
@@ -68,10 +72,18 @@ struct AuditorTests {
     func matrix() async throws {
         let (_, _, audit) = await AuditFixture.audit()
         let matrix = audit.segments[0].matrix
-        #expect(matrix.columns == ["web", "store", ScoreMatrix.noChannel])
+        // Columns and rows worst first, as the tables by channel and by marker.
+        #expect(matrix.columns == ["store", "web", ScoreMatrix.noChannel])
         #expect(matrix.rows == ["formal", "warm", "kpis"])
         let percents = matrix.cells.map { $0.map(\.percent) }
-        #expect(percents == [[100, 50, nil], [nil, 50, nil], [nil, nil, 50]])
+        #expect(percents == [[50, 100, nil], [50, nil, nil], [nil, nil, 50]])
+        #expect(matrix.status(row: 0, column: 0) == .broken)
+        #expect(matrix.status(row: 0, column: 1) == .kept)
+        #expect(matrix.status(row: 1, column: 0) == .atRisk)
+        #expect(matrix.status(row: 1, column: 1) == nil)
+        // kpis is info-level, but its cell scores 50%, below 90%: at risk, as the marker is.
+        #expect(matrix.status(row: 2, column: 2) == .atRisk)
+        #expect(matrix.status(row: 2, column: 2) == audit.segments[0].byMarker[2].status)
     }
 
     @Test("Gaps come worst first, with the journey's KPI gap in every segment")

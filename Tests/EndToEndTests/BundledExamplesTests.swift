@@ -94,7 +94,8 @@ struct BundledExamplesTests {
 
     @Test("The audit puts priority segments first and matches its reviewed text")
     func audit() throws {
-        let text = try ToolRunner.run(["audit"])
+        // A given date: the files' own dates change with every checkout.
+        let text = try ToolRunner.run(["audit", "--date", "2026-09-30"])
         #expect(text.status == 0)
         #expect(try Golden.matches(text.output, file: "audit.txt"), "differs from Golden/audit.txt")
 
@@ -122,5 +123,71 @@ struct BundledExamplesTests {
         #expect(segments.count == 1)
         #expect(segments.first?["segment"] as? String == "key-accounts")
         #expect(segments.first?["score"] as? Double == 94.5)
+    }
+}
+
+@Suite("The director's report on the bundled examples")
+struct DirectorsReportEndToEndTests {
+    @Test("Three segments have open error-level gaps: none of them reads as fine")
+    func statuses() throws {
+        let json = try ToolRunner.run(["audit", "--format", "json", "--date", "2026-09-30"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let segments = try #require(report["segments"] as? [[String: Any]])
+        let statuses = Dictionary(uniqueKeysWithValues: segments.map { ("\($0["brand"] ?? "")/\($0["segment"] ?? "")", $0["status"] as? String ?? "") })
+        #expect(statuses.filter { $0.value == "broken" }.keys.sorted() == ["maison-aurele/premium", "maison-aurele/regulars", "zignature/mid-market"])
+        #expect((report["context"] as? [String: Any])?["date"] as? String == "2026-09-30")
+        let brands = try #require(report["brands"] as? [[String: Any]])
+        // The care-chat signature gap is one action for premium and regulars.
+        let actions = try #require(brands.first?["topActions"] as? [[String: Any]])
+        let signature = actions.first { $0["marker"] as? String == "one-signature" && $0["touchpoint"] as? String == "care-chat" }
+        #expect(signature?["segments"] as? [String] == ["premium", "regulars"])
+    }
+
+    @Test("--compare shows what changed since a previous audit, and refuses a file that is not one")
+    func compare() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let previous = folder.appendingPathComponent("previous.json")
+        let json = try ToolRunner.run(["audit", "--format", "json", "--segment", "premium", "--date", "2026-06-30"])
+        try Fixtures.write(json.output, to: previous)
+        let same = try ToolRunner.run(["audit", "--format", "markdown", "--compare", previous.path, "--date", "2026-09-30"])
+        #expect(same.status == 0)
+        #expect(same.output.contains("### What changed — Since 2026-06-30 ("))
+        // premium did not change; the other five segments are new since that audit, with every gap new.
+        #expect(same.output.contains("| `maison-aurele/premium` | 97.6% | 97.6% | ±0 | charter broken | 0 | 0 |"))
+        #expect(same.output.contains("| `zignature/smb` | n/a | 94.7% | — | new: at risk | 2 | 0 |"))
+
+        let broken = folder.appendingPathComponent("broken.json")
+        try Fixtures.write("{ \"segments\": [ { \"segment\": 1 } ] }", to: broken)
+        let refused = try ToolRunner.run(["audit", "--compare", broken.path])
+        #expect(refused.status == 2)
+        #expect(refused.error.contains("broken.json:1:17: error: 'brand' is missing"))
+        #expect(refused.output.isEmpty)
+        let missing = try ToolRunner.run(["audit", "--compare", folder.appendingPathComponent("none.json").path])
+        #expect(missing.status == 2 && missing.error.contains("cannot read the previous audit"))
+        // The previous audit is never the report's destination.
+        let overwrite = try ToolRunner.run(["audit", "--format", "json", "--compare", previous.path, "--output", previous.path])
+        #expect(overwrite.status == 2)
+    }
+
+    @Test("--date must be a calendar date")
+    func date() throws {
+        for bad in ["2026-02-30", "26-09-30", "2026-9-30", "yesterday", "2026-13-01"] {
+            let outcome = try ToolRunner.run(["audit", "--date", bad])
+            #expect(outcome.status == 2, "\(bad)")
+            #expect(outcome.error.contains("is not a date"), "\(bad)")
+        }
+        #expect(try ToolRunner.run(["audit", "--date", "2028-02-29"]).status == 0)
+    }
+
+    @Test("--csv-part scores gives the scores table; the default, one row per gap")
+    func csvParts() throws {
+        let gaps = try ToolRunner.run(["audit", "--format", "csv"])
+        let scores = try ToolRunner.run(["audit", "--format", "csv", "--csv-part", "scores"])
+        #expect(gaps.output.hasPrefix("brand,severity,status,segments,"))
+        #expect(scores.output.hasPrefix("brand,segment,priority,section,"))
+        // One row per distinct gap: the headlines' 10 + 4 open ones, and the repair letter's
+        // accepted signature, which premium and regulars share.
+        #expect(gaps.output.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.count == 10 + 4 + 1)
     }
 }

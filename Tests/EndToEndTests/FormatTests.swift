@@ -23,11 +23,11 @@ struct FormatTests {
     }
 
     @Test("audit writes every format", arguments: [
-        ("text", "Charter audit\n"),
-        ("json", "{\n  \"weights\": {"),
-        ("markdown", "## Charter audit"),
+        ("text", "Charter audit — Maison Aurèle, Zignature\n"),
+        ("json", "{\n  \"auditFormat\": 2,\n  \"context\": {"),
+        ("markdown", "## Charter audit — Maison Aurèle, Zignature"),
         ("html", "<!DOCTYPE html>"),
-        ("csv", "brand,segment,priority,section,key,name,owner,score,met,applicable,weighted_met,weighted_applicable\r\n"),
+        ("csv", "brand,severity,status,segments,journey,touchpoint,channel,stage,owner,marker,expected,planned,action,reason,file,line,column\r\n"),
     ])
     func audit(format: String, start: String) throws {
         let first = try ToolRunner.run(["audit", "--format", format])

@@ -67,15 +67,20 @@ struct AuditMarkdownTests {
     @Test func titleWeightsThenPrioritySegmentsFirst() async {
         let text = AuditMarkdown().render(await AuditFixtures.audit())
         let lines = text.components(separatedBy: "\n")
-        #expect(lines[0] == "## Charter audit")
-        #expect(lines[2] == "Score = checks met over checks applicable, weighted by severity (error 3, warning 2, info 1).")
+        #expect(lines[0] == #"## Charter audit — Maison \<Aurèle\> \& Fils"#)
+        #expect(lines[2] == "Date of the data unknown · scope: 1 brand, 2 segments, 1 journey")
+        #expect(lines[4] == "Score = checks met over checks applicable, weighted by severity (error 3, warning 2, info 1).  ")
+        #expect(lines[5] == AuditStatus.rule)
         let headings = lines.filter { $0.hasPrefix("### ") }
         #expect(headings == [
+            #"### Maison \<Aurèle\> \& Fils: ⛔ charter broken"#,
             #"### Maison \<Aurèle\> \& Fils · Premium \& "VIP" — 69.2% · ⭐ priority"#,
             #"### Maison \<Aurèle\> \& Fils · First-time \<customers\> — 60%"#,
         ])
-        #expect(text.contains("Segment `aurele/premium`. Score **69.2%**: 3 of 5 checks met, 2 open gaps, 1 accepted."))
-        #expect(text.contains("Segment `aurele/newcomers`. Score **60%**: 2 of 4 checks met, 2 open gaps.\n"))
+        #expect(text.contains("Segment `aurele/premium`. Status: ⛔ **charter broken**. Score **69.2%**: 3 of 5 checks met, 2 open gaps, 1 accepted."))
+        #expect(text.contains("Segment `aurele/newcomers`. Status: ⛔ **charter broken**. Score **60%**: 2 of 4 checks met, 2 open gaps.\n"))
+        // The same fix for both segments is one top action naming them.
+        #expect(text.contains("1. ⛔ error **Set address to formal at store-visit.** — Boutique \\| \"Paris\" — Retail \\& \\<Stores\\>; for premium, newcomers `Journeys/aurele/first-purchase.journey.jsonc:10:34`"))
         #expect(text.contains(#"- First \<purchase\> \& more (first-purchase): welcome-mail → store-visit → fitting"#))
     }
 
@@ -84,17 +89,17 @@ struct AuditMarkdownTests {
         #expect(text.contains(#"""
         #### By channel
 
-        | Channel | Owner | Score | Checks |
-        | --- | --- | ---: | ---: |
-        | Boutique \| "Paris" (store) | Retail \& \<Stores\> | 66.7% | 2/3 |
-        | E-mail (email) | CRM \| "Team" | 75% | 1/2 |
+        | Channel | Owner | Status | Score | Checks |
+        | --- | --- | --- | ---: | ---: |
+        | Boutique \| "Paris" (store) | Retail \& \<Stores\> | ⛔ charter broken | 66.7% | 2/3 |
+        | E-mail (email) | CRM \| "Team" | ⚠️ at risk | 75% | 1/2 |
         """#))
         #expect(text.contains(#"""
-        | Marker | Promise | Kind | Severity | Score | Checks |
-        | --- | --- | --- | --- | ---: | ---: |
-        | `formal-address` | We address customers \| formally | expectation | error | 66.7% | 2/3 |
-        | `warm-tone` |   | expectation | info | 0% | 0/1 |
-        | `named-advisor` |   | expectation | error | 100% | 1/1 |
+        | Marker | Promise | Kind | Severity | Status | Score | Checks |
+        | --- | --- | --- | --- | --- | ---: | ---: |
+        | `formal-address` | We address customers \| formally | expectation | error | ⛔ charter broken | 66.7% | 2/3 |
+        | `warm-tone` |   | expectation | info | ⚠️ at risk | 0% | 0/1 |
+        | `named-advisor` |   | expectation | error | ✅ on charter | 100% | 1/1 |
         """#))
         #expect(text.contains(#"""
         | Journey | Score | Checks |
@@ -167,7 +172,9 @@ struct AuditMarkdownTests {
         #expect(AuditMarkdown().render(AuditFixtures.empty) == """
         ## Charter audit
 
-        Score = checks met over checks applicable, weighted by severity (error 3, warning 2, info 1).
+        Date of the data unknown · scope: 0 brands, 0 segments, 0 journeys
+
+        Score = checks met over checks applicable, weighted by severity (error 3, warning 2, info 1).  \n\(AuditStatus.rule)
 
         No segment goes through any journey: nothing to audit.
 

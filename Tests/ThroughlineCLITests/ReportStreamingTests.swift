@@ -26,13 +26,12 @@ struct ReportStreamingTests {
     static let streamed: Set<[String]> = [
         ["check"], ["check", "--format", "json"], ["check", "--format", "sarif"], ["check", "--format", "junit"],
         ["check", "--format", "github"], ["check", "--format", "csv"], ["check", "--format", "html"],
-        ["audit", "--format", "json"], ["audit"],
+        ["audit", "--format", "json"], ["audit"], ["audit", "--format", "csv"],
     ]
 
     /// Written a block at a time: Markdown a file's table (check) or a
     /// table or list of a segment (audit); the audit's HTML has lines of
-    /// tens of kilobytes (a journey's route). The audit CSV holds scores
-    /// only, and is small.
+    /// tens of kilobytes (a journey's route or swimlane).
     static let inBlocks: Set<[String]> = [
         ["check", "--format", "markdown"], ["audit", "--format", "markdown"], ["audit", "--format", "html"],
     ]

@@ -218,10 +218,16 @@ public struct DescribedGap: Sendable, Equatable {
     /// escaped, then joined by `/`, so no two gaps share one:
     /// `v2/brand/journey/touchpoint/segment/marker/attribute/stage/channel/identity`.
     public var fingerprint: String {
-        let fields = [
+        Self.fingerprint(fields: [
             brand, journey, touchpoint ?? "", segment ?? "", marker, attribute ?? "", stage ?? "", channel ?? "", identity,
-        ]
-        return "v2/" + fields.map(Self.escaped).joined(separator: "/")
+        ])
+    }
+
+    /// The fingerprint of a gap with these fields, in the order of
+    /// ``fingerprint``: for gaps known only by their fields, such as a
+    /// previous audit's.
+    public static func fingerprint(fields: [String]) -> String {
+        "v2/" + fields.map(escaped).joined(separator: "/")
     }
 
     /// The fingerprint of baselines of version 1: it left out the channel

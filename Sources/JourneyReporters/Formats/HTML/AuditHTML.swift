@@ -3,233 +3,385 @@ import CharterAudit
 import CharterChecker
 import JourneyModel
 
-/// `audit --format html`: the charter audit as one self-contained page for
-/// customer-relationship directors — inline CSS, no script, nothing fetched
-/// (a Content-Security-Policy says so to the browser), and laid out to print:
-/// each segment starts a new page and the shading is kept on paper.
+/// `audit --format html`: the director's report, one self-contained page
+/// to read on a laptop or print for a committee — inline CSS and SVG, no
+/// script, nothing fetched (a Content-Security-Policy says so to the
+/// browser), readable from `file://` with JavaScript off.
 ///
-/// First an overview of every segment with its score, open gaps by severity
-/// and accepted gaps, each linked to its section; then one section per
-/// segment, priority segments first, with the same content as the Markdown
-/// report: journeys, scores by channel (with its owner), marker and journey,
-/// the marker × channel matrix as a heat map, the open gaps worst first, the
-/// action plan per channel and the accepted gaps with their reasons.
+/// In order:
+/// - the title with the brands, the date of the data, the scope and the
+///   charter versions;
+/// - per brand, its headline: status, open gaps by severity, its segments,
+///   the most serious breaches and the top actions across segments (one
+///   action for a fix several segments need);
+/// - the legend: how status is decided (severity first, score second) and
+///   what the colours, patterns and words mean;
+/// - with `--compare`, what changed since the previous audit;
+/// - per segment, priority segments first: its status, each journey as a
+///   swimlane (stages as columns, channels as lanes, touchpoints as boxes
+///   coloured by their worst open gap and linked to it, handoffs as
+///   arrows) with the KPIs of each stage, the marker × channel heat map
+///   with marker and channel scores (worst first on both axes), the gaps
+///   with their actions grouped by channel owner, and the accepted gaps.
 ///
-/// Score cells are shaded by value, as the page's legend says: green from
-/// ``goodThreshold`` (90%), amber from ``fairThreshold`` (70%), red below,
-/// grey where no check applied. The shade follows the score as printed (one
-/// decimal), and the value is always written too, so nothing depends on
-/// colour alone. Every piece of text from the files is escaped
-/// (``MarkupEscaping``); the page holds no date or path of the machine, so
-/// the same audit always gives the same bytes.
+/// Status, not score, decides colour: an open error-level gap reads
+/// "charter broken" at 97%. Every state is also written in words and
+/// marked by a pattern, so nothing depends on colour alone and the page
+/// prints in greyscale. Every piece of text from the files is escaped
+/// (``MarkupEscaping``); ids and anchors are made from positions. The page
+/// holds no clock time or path of the machine: the same audit gives the
+/// same bytes.
 public struct AuditHTML: Reporter {
-    /// Scores at or above this percentage are shaded green.
-    public static let goodThreshold = 90.0
-    /// Scores at or above this percentage, and below ``goodThreshold``, are shaded amber; lower ones red.
-    public static let fairThreshold = 70.0
-
     public init() {}
 
-    /// Section by section into `output`: one segment's lines at a time.
+    /// Part by part into `output`: one brand's headline or one segment's section at a time.
     public func write(_ audit: AuditReport, to output: inout ReportOutput) {
-        output.writeLines(HTMLPage.head(title: "Charter audit", style: Self.style) + [
-            "<body>",
-            "<h1>Charter audit</h1>",
-            "<p class=\"weights\">\(Self.escape(ReportWording.weightsLine(audit.weights)))</p>",
-            Self.legend,
-        ])
+        output.writeLines(HTMLPage.head(title: AuditWording.title(audit), style: Self.style) + ["<body>", SwimlaneSVG.definitions])
+        output.writeLines(Self.header(audit))
         if audit.segments.isEmpty {
             output.writeLine("<p class=\"empty\">\(Self.escape(ReportWording.nothingToAudit))</p>")
         } else {
-            output.writeLines(Self.overview(audit.segments))
+            let anchors = Self.segmentAnchors(audit.segments)
+            output.writeLine("<section class=\"overview\">")
+            output.writeLines(Self.legend)
+            for (index, headline) in audit.brands.enumerated() {
+                output.writeLines(Self.headline(headline, index: index, anchors: anchors))
+            }
+            output.writeLine("</section>")
+            if let comparison = audit.comparison { output.writeLines(Self.comparison(comparison, anchors: anchors)) }
             for (index, segment) in audit.segments.enumerated() {
-                Self.writeSection(segment, anchor: Self.anchor(index), to: &output)
+                Self.writeSection(segment, index: index, to: &output)
             }
         }
         output.writeLines(["</body>", "</html>"])
     }
 
-    static let legend = "<p class=\"legend\">Score shading: "
-        + "<span class=\"score good\">\(threshold(goodThreshold))% and above</span> "
-        + "<span class=\"score fair\">\(threshold(fairThreshold))% to under \(threshold(goodThreshold))%</span> "
-        + "<span class=\"score poor\">below \(threshold(fairThreshold))%</span> "
-        + "<span class=\"score none\">· no check applies</span></p>"
+    // MARK: - Title and context
 
-    /// `segment-1`: indexes keep anchors free of anything from the files.
+    static func header(_ audit: AuditReport) -> [String] {
+        var lines = [
+            "<header class=\"report-head\">",
+            "<p class=\"kicker\">Relational identity charter · audit report</p>",
+            "<h1>\(escape(AuditWording.title(audit)))</h1>",
+            "<p class=\"context\"><span class=\"date\">\(escape(AuditWording.dateLine(audit.context)))</span>"
+                + " · <span class=\"scope\">Scope: \(escape(AuditWording.scopeLine(audit)))</span></p>",
+        ]
+        if let charters = AuditWording.chartersLine(audit.context) {
+            lines.append("<p class=\"context charters\">\(escape(charters))</p>")
+        }
+        lines.append("<p class=\"context weights\">\(escape(ReportWording.weightsLine(audit.weights)))</p>")
+        lines.append("</header>")
+        return lines
+    }
+
+    /// `segment-1`…, by label: indexes keep anchors free of anything from the files.
+    static func segmentAnchors(_ segments: [SegmentReport]) -> [String: String] {
+        Dictionary(segments.enumerated().map { ($1.label, anchor($0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func anchor(_ index: Int) -> String { "segment-\(index + 1)" }
 
-    static func overview(_ segments: [SegmentReport]) -> [String] {
+    // MARK: - Headline
+
+    static func headline(_ headline: BrandHeadline, index: Int, anchors: [String: String]) -> [String] {
         var html = [
-            "<h2>Overview</h2>",
-            "<table class=\"overview\">",
-            "<thead><tr><th>Brand</th><th>Segment</th><th>Priority</th><th>Score</th><th>Checks met</th><th>Open gaps</th><th>Accepted</th></tr></thead>",
+            "<section class=\"brand-headline\" id=\"brand-\(index + 1)\" data-brand=\"\(attribute(headline.brand))\" data-status=\"\(headline.status.rawValue)\">",
+            "<h2>\(escape(headline.brandName)) \(statusBadge(headline.status))</h2>",
+            "<div class=\"headline-top\">",
+            "<div class=\"tiles\">"
+                + tile(headline.openCounts.errors, "error", headline.openCounts.errors == 1 ? "error-level gap" : "error-level gaps")
+                + tile(headline.openCounts.warnings, "warning", headline.openCounts.warnings == 1 ? "warning" : "warnings")
+                + tile(headline.openCounts.infos, "info", "info")
+                + tile(headline.segments.filter { $0.status == .broken }.count, "broken-count", "of \(headline.segments.count) segments broken")
+                + "</div>",
+            "<table class=\"standings\">",
+            "<thead><tr><th>Segment</th><th>Status</th><th class=\"num\">Score</th><th class=\"num\">Checks met</th></tr></thead>",
             "<tbody>",
         ]
-        for (index, report) in segments.enumerated() {
-            html.append("<tr>"
-                + "<td>\(escape(report.brandName))</td>"
-                + "<td><a href=\"#\(anchor(index))\">\(escape(report.segmentName))</a></td>"
-                + "<td>\(report.priority ? priorityBadge : "")</td>"
-                + scoreCell(report.score)
-                + "<td class=\"num\">\(ReportWording.checks(report.score))</td>"
-                + "<td>\(gapCounts(report.gaps))</td>"
-                + "<td class=\"num\">\(report.suppressed.count)</td>"
-                + "</tr>")
+        for standing in headline.segments {
+            let link = anchors["\(headline.brand)/\(standing.segment)"].map { "<a href=\"#\($0)\">\(escape(standing.name))</a>" } ?? escape(standing.name)
+            html.append("<tr class=\"status-\(standing.status.rawValue)\" data-segment=\"\(attribute(standing.segment))\" data-status=\"\(standing.status.rawValue)\">"
+                + "<td>\(link)\(standing.priority ? " \(priorityBadge)" : "")</td>"
+                + "<td>\(statusBadge(standing.status))</td>"
+                + "<td class=\"num\">\(standing.score.formatted)</td>"
+                + "<td class=\"num\">\(ReportWording.checks(standing.score))</td></tr>")
         }
-        html += ["</tbody>", "</table>"]
+        html += ["</tbody>", "</table>", "</div>"]
+        if headline.actions.isEmpty {
+            html.append("<p class=\"clear\">No open gap: every segment lives the charter as planned.</p>")
+        } else {
+            html.append("<div class=\"headline-lists\">")
+            html.append("<div><h3>Most serious breaches</h3>")
+            html.append("<ol class=\"breaches\">")
+            for action in headline.breaches {
+                html.append("<li class=\"\(action.severity.rawValue)\">\(HTMLPage.severityBadge(action.severity)) \(escape(action.item.gap.message))"
+                    + " <span class=\"who\">\(escape(AuditWording.segments(action)))</span>"
+                    + " <span class=\"location\">\(location(action.item.location))</span></li>")
+            }
+            html.append("</ol></div>")
+            html.append("<div><h3>Top actions across segments</h3>")
+            html.append("<ol class=\"top-actions\">")
+            for action in headline.actions.prefix(AuditWording.topActionCount) {
+                let segments = action.segments.count > 1 ? "for \(action.segments.count) segments: " : "for "
+                html.append("<li class=\"\(action.severity.rawValue)\" data-segments=\"\(action.segments.count)\">\(HTMLPage.severityBadge(action.severity)) "
+                    + "<strong>\(escape(action.item.action))</strong>"
+                    + "<br><span class=\"who\">\(escape(AuditWording.owner(action))) · \(escape(segments + AuditWording.segments(action)))</span></li>")
+            }
+            html.append("</ol>")
+            let more = headline.actions.count - min(headline.actions.count, AuditWording.topActionCount)
+            if more > 0 {
+                html.append("<p class=\"more\">\(escape(ReportWording.plural(more, "more action"))) in the segments' plans below.</p>")
+            }
+            html.append("</div></div>")
+        }
+        html.append("</section>")
         return html
     }
 
+    static func tile(_ count: Int, _ kind: String, _ label: String) -> String {
+        "<div class=\"tile \(kind)\(count == 0 ? " zero" : "")\"><span class=\"count\">\(count)</span> <span class=\"label\">\(escape(label))</span></div>"
+    }
+
+    static let legend = [
+        "<div class=\"legend\">",
+        "<p><strong>How to read it.</strong> \(escape(AuditStatus.rule))</p>",
+        "<p class=\"keys\">"
+            + AuditStatus.allCases.map(statusBadge).joined(separator: " ")
+            + " · Swimlane boxes: <span class=\"key error\">!! error</span> <span class=\"key warning\">! warning</span>"
+            + " <span class=\"key info\">i info</span> <span class=\"key accepted\">✓ accepted</span> <span class=\"key clear\">no gap</span>"
+            + " · a flagged arrow is a handoff gap · heat map cells: status shade, score written, <span class=\"key none\">·</span> no check applies</p>",
+        "</div>",
+    ]
+
+    // MARK: - Comparison
+
+    static func comparison(_ comparison: AuditComparison, anchors: [String: String]) -> [String] {
+        var html = [
+            "<section class=\"comparison\" id=\"comparison\">",
+            "<h2>What changed — \(escape(AuditWording.comparisonTitle(comparison)))</h2>",
+        ]
+        if !comparison.exactMatching { html.append("<p class=\"note\">\(escape(AuditWording.looseMatching))</p>") }
+        html += [
+            "<table class=\"changes\">",
+            "<thead><tr><th>Segment</th><th class=\"num\">Before</th><th class=\"num\">Now</th><th class=\"num\">Change</th><th>Status</th><th class=\"num\">New gaps</th><th class=\"num\">Fixed</th></tr></thead>",
+            "<tbody>",
+        ]
+        for change in comparison.segments {
+            let name = anchors[change.label].map { "<a href=\"#\($0)\">\(escape(change.name))</a>" } ?? escape(change.name)
+            html.append("<tr data-segment=\"\(attribute(change.label))\"><td>\(name) <span class=\"detail\">\(escape(change.label))</span></td>"
+                + "<td class=\"num\">\(escape(AuditWording.percent(change.before?.score)))</td>"
+                + "<td class=\"num\">\(escape(AuditWording.percent(change.after?.score)))</td>"
+                + "<td class=\"num delta\(deltaClass(change.scoreDelta))\">\(escape(AuditWording.delta(change.scoreDelta)))</td>"
+                + "<td>\(escape(AuditWording.statusChange(change.before, change.after)))</td>"
+                + "<td class=\"num\">\(change.newGaps.count)</td><td class=\"num\">\(change.fixedGaps.count)</td></tr>")
+        }
+        html += ["</tbody>", "</table>"]
+        let moved = comparison.segments.filter { !$0.channels.isEmpty || !$0.markers.isEmpty }
+        if !moved.isEmpty {
+            html.append("<h3>Channels and markers that moved</h3>")
+            html.append("<ul class=\"moved\">")
+            for change in moved {
+                let entries = (change.channels.map { ("channel", $0) } + change.markers.map { ("marker", $0) }).map { kind, entry in
+                    "\(kind) \(entry.key) \(AuditWording.percent(entry.before?.score)) → \(AuditWording.percent(entry.after?.score)) (\(AuditWording.statusChange(entry.before, entry.after)))"
+                }
+                html.append("<li><strong>\(escape(change.name))</strong>: \(escape(entries.joined(separator: "; ")))</li>")
+            }
+            html.append("</ul>")
+        }
+        let new = comparison.segments.flatMap { change in change.newGaps.map { (change, $0) } }
+        let fixed = comparison.segments.flatMap { change in change.fixedGaps.map { (change, $0) } }
+        html.append("<div class=\"two-columns\">")
+        html.append("<div><h3>New since then</h3>")
+        if new.isEmpty {
+            html.append("<p class=\"clear\">No new gap.</p>")
+        } else {
+            html.append("<ul class=\"new-gaps\">")
+            for (change, gap) in new {
+                html.append("<li>\(HTMLPage.severityBadge(gap.severity)) \(escape(gap.message)) <span class=\"who\">\(escape(change.segment))</span></li>")
+            }
+            html.append("</ul>")
+        }
+        html.append("</div><div><h3>Fixed since then</h3>")
+        if fixed.isEmpty {
+            html.append("<p class=\"none\">No gap fixed.</p>")
+        } else {
+            html.append("<ul class=\"fixed-gaps\">")
+            for (change, gap) in fixed {
+                let severity = gap.severity.map { HTMLPage.severityBadge($0) + " " } ?? ""
+                let text = gap.message.isEmpty ? "\(gap.marker) at \(gap.journey)/\(gap.touchpoint ?? "—")" : gap.message
+                html.append("<li>\(severity)<span class=\"fixed\">✓ fixed</span> \(escape(text)) <span class=\"who\">\(escape(change.segment))</span></li>")
+            }
+            html.append("</ul>")
+        }
+        html += ["</div></div>", "</section>"]
+        return html
+    }
+
+    static func deltaClass(_ delta: Double?) -> String {
+        guard let delta, delta != 0 else { return "" }
+        return delta > 0 ? " up" : " down"
+    }
+
+    // MARK: - Segment
+
     /// A segment's section, each part written as soon as it is made.
-    static func writeSection(_ report: SegmentReport, anchor: String, to output: inout ReportOutput) {
+    static func writeSection(_ report: SegmentReport, index: Int, to output: inout ReportOutput) {
+        let prefix = "s\(index + 1)"
         output.writeLines([
-            "<section class=\"segment\" id=\"\(anchor)\">",
-            "<h2>\(escape(report.brandName)) · \(escape(report.segmentName))"
-                + (report.priority ? " \(priorityBadge)" : "")
-                + " <span class=\"score headline \(band(report.score))\">\(report.score.formatted)</span></h2>",
-            "<p class=\"counts\">Segment <code>\(escape(report.label))</code>. Score \(report.score.formatted): \(escape(ReportWording.countsLine(report))).</p>",
+            "<section class=\"segment status-\(report.status.rawValue)\" id=\"\(anchor(index))\" data-segment=\"\(attribute(report.label))\" data-status=\"\(report.status.rawValue)\">",
+            "<h2><span class=\"brand-name\">\(escape(report.brandName))</span> · \(escape(report.segmentName))"
+                + (report.priority ? " \(priorityBadge)" : "") + " \(statusBadge(report.status))"
+                + " <span class=\"headline-score\">\(report.score.formatted)</span></h2>",
+            "<p class=\"counts\">Segment <code>\(escape(report.label))</code> · \(escape(ReportWording.countsLine(report)))"
+                + " · open: \(escape(AuditWording.counts(report.openCounts)))</p>",
         ])
 
-        if !report.journeys.isEmpty {
-            output.writeLine("<h3>Journeys</h3>")
-            output.writeLine("<ul class=\"journeys\">")
-            for passage in report.journeys {
-                let route = passage.touchpoints.isEmpty ? "no touchpoint" : passage.touchpoints.map { "<span class=\"touchpoint\">\(escape($0))</span>" }.joined(separator: " → ")
-                output.writeLine("<li><strong>\(escape(ReportWording.journeyLabel(passage.journey, name: passage.name)))</strong>: \(route)</li>")
+        // Where each touchpoint's first gap row is, for the boxes' links.
+        var gapAnchors: [String: String] = [:]
+        for (row, gap) in report.gaps.enumerated() {
+            let key = "\(gap.journey)\u{1F}\(gap.touchpoint ?? "")"
+            if gapAnchors[key] == nil { gapAnchors[key] = "\(prefix)-gap-\(row + 1)" }
+        }
+        var acceptedAnchors: [String: String] = [:]
+        for (row, gap) in report.suppressed.enumerated() {
+            let key = "\(gap.journey)\u{1F}\(gap.touchpoint ?? "")"
+            if acceptedAnchors[key] == nil { acceptedAnchors[key] = "\(prefix)-accepted-\(row + 1)" }
+        }
+        let journeyScores = Dictionary(report.byJourney.map { ($0.journey, $0) }, uniquingKeysWith: { first, _ in first })
+        for passage in report.journeys {
+            var lines = ["<figure class=\"journey\" data-journey=\"\(attribute(passage.journey))\">"]
+            let score = journeyScores[passage.journey]
+            lines.append("<figcaption><strong>\(escape(ReportWording.journeyLabel(passage.journey, name: passage.name)))</strong>"
+                + (score.map { " \(statusBadge($0.status)) <span class=\"num\">\($0.score.formatted)</span>" } ?? "")
+                + " <span class=\"detail\">\(escape(ReportWording.plural(passage.steps.count, "touchpoint"))) · \(escape(passage.file))</span></figcaption>")
+            if passage.steps.isEmpty {
+                lines.append("<p class=\"none\">No touchpoint for this segment.</p>")
+            } else {
+                let svg = SwimlaneSVG.svg(passage, title: "Swimlane of \(passage.journey) for \(report.label)") { step in
+                    let key = "\(passage.journey)\u{1F}\(passage.steps[step].touchpoint)"
+                    return gapAnchors[key] ?? acceptedAnchors[key]
+                }
+                lines.append("<div class=\"lane-scroll\">\(svg)</div>")
             }
-            output.writeLine("</ul>")
+            if !passage.kpis.isEmpty {
+                lines.append("<dl class=\"kpis\">")
+                for stage in passage.kpis {
+                    let items = stage.kpis.map { kpi in
+                        "<span class=\"kpi \(kpi.kind.rawValue)\">\(escape(kpi.name))"
+                            + " <span class=\"kind\">\(kpi.kind == .quantitative ? "quant." : "qual.")</span>"
+                            + (kpi.target.map { " <span class=\"target\">target \(escape($0))</span>" } ?? "") + "</span>"
+                    }
+                    lines.append("<div><dt>\(escape(stage.stage))</dt><dd>\(items.isEmpty ? "none declared" : items.joined(separator: "; "))</dd></div>")
+                }
+                lines.append("</dl>")
+            }
+            lines.append("</figure>")
+            output.writeLines(lines)
         }
 
-        if !report.byChannel.isEmpty {
-            output.writeLines(table(
-                title: "By channel", header: ["Channel", "Owner", "Score", "Checks"],
-                rows: report.byChannel.map { entry in
-                    "<td>\(escape(ReportWording.channelLabel(entry.channel, name: entry.name)))</td>"
-                        + "<td>\(escape(entry.owner ?? "—"))</td>" + scoreCell(entry.score) + checksCell(entry.score)
-                }
-            ))
-        }
-        if !report.byMarker.isEmpty {
-            output.writeLines(table(
-                title: "By marker", header: ["Marker", "Promise", "Kind", "Severity", "Score", "Checks"],
-                rows: report.byMarker.map { entry in
-                    "<td><code>\(escape(entry.marker))</code></td>"
-                        + "<td>\(entry.title == entry.marker ? "" : escape(entry.title))</td>"
-                        + "<td>\(escape(entry.kind.rawValue))</td>"
-                        + "<td>\(HTMLPage.severityBadge(entry.severity))</td>"
-                        + scoreCell(entry.score) + checksCell(entry.score)
-                }
-            ))
-        }
-        if !report.byJourney.isEmpty {
-            let names = ReportWording.journeyNames(report)
-            output.writeLines(table(
-                title: "By journey", header: ["Journey", "Score", "Checks"],
-                rows: report.byJourney.map { entry in
-                    "<td>\(escape(ReportWording.journeyLabel(entry.journey, name: names[entry.journey] ?? nil)))</td>"
-                        + scoreCell(entry.score) + checksCell(entry.score)
-                }
-            ))
-        }
         output.writeLines(matrix(report))
-
-        if report.gaps.isEmpty {
-            output.writeLine("<h3>Gaps</h3>")
-            output.writeLine("<p class=\"clear\">No open gap.</p>")
-        } else {
-            output.writeLines(table(
-                title: "Gaps, worst first", header: ["Severity", "Marker", "Where", "Expected", "Planned", "Location"],
-                className: "gaps",
-                rows: report.gaps.map { gap in
-                    "<td>\(HTMLPage.severityBadge(gap.severity))</td>"
-                        + "<td><code>\(escape(gap.marker))</code></td>"
-                        + "<td class=\"where\">\(place(of: gap))</td>"
-                        + "<td>\(escape(gap.expected))</td>"
-                        + "<td>\(escape(gap.planned))</td>"
-                        + "<td class=\"location\">\(location(gap.location))</td>"
-                },
-                rowClasses: report.gaps.map(\.severity.rawValue)
-            ))
-        }
-
-        if !report.actions.isEmpty {
-            output.writeLine("<h3>Action plan</h3>")
-            output.writeLine("<ol class=\"actions\">")
-            for group in report.actions {
-                var head = "<strong>\(escape(group.channelName))</strong>"
-                if let owner = group.owner { head += " — \(escape(owner))" }
-                if let score = group.score { head += " · score <span class=\"score \(band(score))\">\(score.formatted)</span>" }
-                output.writeLine("<li>\(head)")
-                output.writeLine("<ul>")
-                for item in group.items {
-                    output.writeLine("<li>\(HTMLPage.severityBadge(item.severity)) <code>\(escape(item.marker))</code> \(escape(item.action))"
-                        + " <span class=\"location\">\(location(item.location))</span></li>")
-                }
-                output.writeLine("</ul>")
-                output.writeLine("</li>")
-            }
-            output.writeLine("</ol>")
-        }
+        output.writeLines(gapsByOwner(report, prefix: prefix))
 
         if !report.suppressed.isEmpty {
-            output.writeLines(table(
-                title: "Accepted gaps", header: ["Marker", "Where", "Reason", "Location"], className: "accepted",
-                rows: report.suppressed.map { gap in
-                    "<td><code>\(escape(gap.marker))</code></td>"
-                        + "<td class=\"where\">\(place(of: gap))</td>"
-                        + "<td>\(escape(gap.suppression?.reason ?? ""))</td>"
-                        + "<td class=\"location\">\(location(gap.location))</td>"
-                }
-            ))
+            output.writeLine("<h3>Accepted gaps</h3>")
+            output.writeLine("<table class=\"accepted\"><thead><tr><th>Marker</th><th>Where</th><th>Reason</th><th>Location</th></tr></thead><tbody>")
+            for (row, gap) in report.suppressed.enumerated() {
+                output.writeLine("<tr id=\"\(prefix)-accepted-\(row + 1)\"><td><code>\(escape(gap.marker))</code></td>"
+                    + "<td class=\"where\">\(place(of: gap))</td>"
+                    + "<td>\(escape(gap.suppression?.reason ?? ""))</td>"
+                    + "<td class=\"location\">\(location(gap.location))</td></tr>")
+            }
+            output.writeLine("</tbody></table>")
         }
         output.writeLine("</section>")
     }
 
-    /// The marker × channel heat map: one shaded cell per marker and channel,
-    /// `·` on grey where no check applied; hovering a cell gives its counts.
+    /// The marker × channel heat map, worst first on both axes: each row
+    /// with its marker's severity and score, a last row with each
+    /// channel's score; cells shaded by status, `·` where no check applied.
     static func matrix(_ report: SegmentReport) -> [String] {
         let matrix = report.matrix
         guard !matrix.rows.isEmpty, !matrix.columns.isEmpty else { return [] }
-        let channelNames = Dictionary(report.byChannel.map { ($0.channel, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let markerTitles = Dictionary(report.byMarker.map { ($0.marker, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let channels = Dictionary(report.byChannel.map { ($0.channel, $0) }, uniquingKeysWith: { first, _ in first })
+        let markers = Dictionary(report.byMarker.map { ($0.marker, $0) }, uniquingKeysWith: { first, _ in first })
         let headers = matrix.columns.map { column in
-            let name = column == ScoreMatrix.noChannel ? "checks about no single channel" : channelNames[column] ?? column
-            return "<th title=\"\(attribute(name))\">\(escape(column))</th>"
+            let name = column == ScoreMatrix.noChannel ? "checks about no single channel" : channels[column].map { ReportWording.channelLabel($0.channel, name: $0.name) } ?? column
+            return "<th class=\"channel\" title=\"\(attribute(name))\"><span>\(escape(column))</span></th>"
         }
         var html = [
             "<h3>Marker × channel</h3>",
-            "<table class=\"matrix\">",
-            "<thead><tr><th>Marker</th>" + headers.joined() + "</tr></thead>",
+            "<div class=\"table-scroll\"><table class=\"matrix\">",
+            "<thead><tr><th>Marker</th><th>Severity</th><th class=\"num\">Score</th>" + headers.joined() + "</tr></thead>",
             "<tbody>",
         ]
-        for (row, cells) in zip(matrix.rows, matrix.cells) {
-            let title = markerTitles[row] ?? row
-            let cellsHTML = zip(matrix.columns, cells).map { column, score in
-                guard score.applicable > 0 else { return "<td class=\"score none\">·</td>" }
-                let hint = "\(row) × \(column): \(score.met) of \(ReportWording.plural(score.applicable, "check")) met"
-                return "<td class=\"score \(band(score))\" title=\"\(attribute(hint))\">\(score.formatted)</td>"
+        // Markers kept on every channel: a printed page names them in one row.
+        var kept: [String] = []
+        for (row, marker) in matrix.rows.enumerated() {
+            let entry = markers[marker]
+            let cells = matrix.columns.indices.map { column -> String in
+                let score = matrix.cells[row][column]
+                guard let status = matrix.status(row: row, column: column) else { return "<td class=\"cell none\">·</td>" }
+                let hint = "\(marker) × \(matrix.columns[column]): \(score.met) of \(ReportWording.plural(score.applicable, "check")) met — \(status.label)"
+                return "<td class=\"cell status-\(status.rawValue)\" title=\"\(attribute(hint))\" data-status=\"\(status.rawValue)\">\(status == .kept ? "" : "\(glyph(status)) ")\(score.formatted)</td>"
             }
-            let titleAttribute = title == row ? "" : " title=\"\(attribute(title))\""
-            html.append("<tr><th\(titleAttribute)><code>\(escape(row))</code></th>" + cellsHTML.joined() + "</tr>")
+            let title = entry.map { $0.title == $0.marker ? "" : " title=\"\(attribute($0.title))\"" } ?? ""
+            let allKept = entry?.status == .kept && matrix.columns.indices.allSatisfy { matrix.status(row: row, column: $0) != .broken && matrix.status(row: row, column: $0) != .atRisk && matrix.status(row: row, column: $0) != .watch }
+            if allKept { kept.append(marker) }
+            html.append("<tr data-marker=\"\(attribute(marker))\"\(allKept ? " class=\"all-kept\"" : "")><th\(title)><code>\(escape(marker))</code></th>"
+                + "<td>\(HTMLPage.severityBadge(matrix.severities[row]))</td>"
+                + "<td class=\"num status-text-\(entry?.status.rawValue ?? "kept")\">\(entry?.score.formatted ?? "n/a")</td>"
+                + cells.joined() + "</tr>")
         }
-        html += ["</tbody>", "</table>"]
+        let footer = matrix.columns.map { column -> String in
+            guard let channel = channels[column] else { return "<td class=\"cell none\">·</td>" }
+            return "<td class=\"cell total status-\(channel.status.rawValue)\" title=\"\(attribute("\(channel.name)\(channel.owner.map { " — \($0)" } ?? ""): \(channel.status.label)"))\">\(channel.status == .kept ? "" : "\(glyph(channel.status)) ")\(channel.score.formatted)</td>"
+        }
+        if !kept.isEmpty {
+            html.append("<tr class=\"kept-summary\"><td colspan=\"\(matrix.columns.count + 3)\">✓ \(escape(ReportWording.plural(kept.count, "marker"))) kept on every channel: "
+                + kept.map { "<code>\(escape($0))</code>" }.joined(separator: ", ") + "</td></tr>")
+        }
+        html.append("<tr class=\"totals\"><th colspan=\"3\">Channel score</th>\(footer.joined())</tr>")
+        html += ["</tbody>", "</table></div>"]
         return html
     }
 
-    static func table(title: String, header: [String], className: String? = nil, rows: [String], rowClasses: [String]? = nil) -> [String] {
+    /// The open gaps with what to do, grouped by channel and its owner,
+    /// worst first: each group's heading, then one row per gap.
+    static func gapsByOwner(_ report: SegmentReport, prefix: String) -> [String] {
+        guard !report.gaps.isEmpty else { return ["<h3>Gaps and actions</h3>", "<p class=\"clear\">No open gap.</p>"] }
+        // Rows keep the numbering of the gap list, which the boxes link to.
+        var rows: [String: Int] = [:]
+        for (row, gap) in report.gaps.enumerated() where rows[key(gap)] == nil { rows[key(gap)] = row + 1 }
         var html = [
-            "<h3>\(escape(title))</h3>",
-            "<table\(className.map { " class=\"\($0)\"" } ?? "")>",
-            "<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>",
-            "<tbody>",
+            "<h3>Gaps and actions, by owner</h3>",
+            "<table class=\"gaps\">",
+            "<thead><tr><th>Severity</th><th>Where</th><th>Expected → planned</th><th>Action</th></tr></thead>",
         ]
-        for (index, row) in rows.enumerated() {
-            let rowClass = rowClasses.map { " class=\"\($0[index])\"" } ?? ""
-            html.append("<tr\(rowClass)>\(row)</tr>")
+        var used = Set<Int>()
+        for group in report.actions {
+            var head = "<strong>\(escape(group.channelName))</strong>"
+            if let owner = group.owner { head += " — \(escape(owner))" }
+            if let score = group.score { head += " · score \(score.formatted)" }
+            html.append("<tbody class=\"group\"><tr class=\"group-head\"><th colspan=\"4\">\(head)</th></tr>")
+            for item in group.items {
+                var id = ""
+                if let row = rows[key(item.gap)], used.insert(row).inserted { id = " id=\"\(prefix)-gap-\(row)\"" }
+                let gap = item.gap
+                html.append("<tr class=\"\(gap.severity.rawValue)\"\(id)><td>\(HTMLPage.severityBadge(gap.severity))<br><code>\(escape(gap.marker))</code></td>"
+                    + "<td class=\"where\">\(place(of: gap))<br><span class=\"location\">\(location(gap.location))</span></td>"
+                    + "<td>\(escape(gap.expected)) <span class=\"arrow\">→</span> <em>\(escape(gap.planned))</em></td>"
+                    + "<td>\(escape(item.action))</td></tr>")
+            }
+            html.append("</tbody>")
         }
-        html += ["</tbody>", "</table>"]
+        html.append("</table>")
         return html
     }
+
+    /// What tells one gap row from another: the fingerprint and the place in the file.
+    static func key(_ gap: DescribedGap) -> String { "\(gap.fingerprint)\u{1F}\(gap.location)" }
+
+    // MARK: - Pieces
 
     /// `journey/touchpoint`, then channel and stage on a line of their own.
     static func place(of gap: DescribedGap) -> String {
@@ -238,98 +390,212 @@ public struct AuditHTML: Reporter {
         return context.isEmpty ? place : "\(place)<br><span class=\"detail\">\(escape(context))</span>"
     }
 
-    /// `file:line:column`, with a line-break opportunity after each `/`.
+    /// `file:line:column`: a break allowed after each `/` of the path, never inside `:line:column`.
     static func location(_ location: SourceLocation) -> String {
-        escape(location.description).split(separator: "/", omittingEmptySubsequences: false).joined(separator: "/<wbr>")
+        let path = escape(location.file).split(separator: "/", omittingEmptySubsequences: false).joined(separator: "/<wbr>")
+        return "\(path)<span class=\"nowrap\">:\(location.line):\(location.column)</span>"
     }
 
-    /// `good`, `fair`, `poor`, or `none` when no check applied.
-    static func band(_ score: Score) -> String {
-        guard let percent = score.percent else { return "none" }
-        if percent >= goodThreshold { return "good" }
-        if percent >= fairThreshold { return "fair" }
-        return "poor"
+    static func statusBadge(_ status: AuditStatus) -> String {
+        "<span class=\"status \(status.rawValue)\">\(glyph(status)) \(escape(status.label))</span>"
     }
 
-    static func scoreCell(_ score: Score) -> String {
-        "<td class=\"score \(band(score))\">\(score.formatted)</td>"
-    }
-
-    static func checksCell(_ score: Score) -> String {
-        "<td class=\"num\">\(ReportWording.checks(score))</td>"
+    /// A mark for each status, so greyscale print still tells them apart.
+    static func glyph(_ status: AuditStatus) -> String {
+        switch status {
+        case .broken: "✖"
+        case .atRisk: "▲"
+        case .watch: "●"
+        case .kept: "✓"
+        }
     }
 
     static let priorityBadge = "<span class=\"badge priority\">priority</span>"
-
-    /// `1 error`, `3 warnings`… as badges, worst first; `0` when none.
-    static func gapCounts(_ gaps: [DescribedGap]) -> String {
-        let parts = [Severity.error, .warning, .info].compactMap { severity -> String? in
-            let count = gaps.filter { $0.severity == severity }.count
-            guard count > 0 else { return nil }
-            let noun = severity == .info ? "info" : (count == 1 ? severity.rawValue : "\(severity.rawValue)s")
-            return "<span class=\"badge \(severity.rawValue)\">\(count) \(noun)</span>"
-        }
-        return parts.isEmpty ? "0" : parts.joined(separator: " ")
-    }
-
-    static func threshold(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value))" : "\(value)"
-    }
 
     static func escape(_ text: String) -> String { MarkupEscaping.text(text) }
 
     static func attribute(_ text: String) -> String { MarkupEscaping.attribute(text) }
 
     static let style = """
-    body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; margin: 2rem; max-width: 72rem; }
-    h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
-    h2 { font-size: 1.3rem; margin: 2.5rem 0 .4rem; padding-bottom: .3rem; border-bottom: 1px solid #d0d7de; }
-    h3 { font-size: 1.02rem; margin: 1.4rem 0 .4rem; }
-    table { border-collapse: collapse; margin: .4rem 0; }
-    th, td { border: 1px solid #d0d7de; padding: .25rem .55rem; text-align: left; vertical-align: top; }
-    thead th { background: #f6f8fa; }
+    :root { --ink: #1f2328; --muted: #57606a; --rule: #d0d7de; --paper: #fff; --soft: #f6f8fa;
+            --broken: #b3261e; --broken-bg: #fde2df; --risk: #8a5a00; --risk-bg: #fff0c2; --watch: #0b5cad; --watch-bg: #dcecff;
+            --kept: #1a7f37; --kept-bg: #dcf5e3; }
+    * { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--paper);
+           margin: 0 auto; padding: 1.5rem 2rem 3rem; max-width: 74rem; }
+    h1 { font-size: 1.75rem; line-height: 1.2; margin: .1rem 0 .5rem; }
+    h2 { font-size: 1.3rem; margin: 0 0 .5rem; }
+    h3 { font-size: .95rem; margin: 1.2rem 0 .4rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+    a { color: inherit; }
+    code, .location { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .86em; }
+    .kicker { margin: 0; color: var(--muted); text-transform: uppercase; letter-spacing: .08em; font-size: .78rem; }
+    .report-head { border-bottom: 3px solid var(--ink); padding-bottom: .6rem; margin-bottom: 1.2rem; }
+    .context { margin: .15rem 0; color: var(--muted); font-size: .9rem; }
+    .context.charters, .context.weights { font-size: .8rem; }
+    .brand-headline { border: 1px solid var(--rule); border-radius: .5rem; padding: 1rem 1.2rem; margin: 0 0 1rem; }
+    .headline-top { display: grid; grid-template-columns: minmax(0, 22rem) minmax(0, 1fr); gap: 1.2rem; align-items: start; margin: .3rem 0 .6rem; }
+    .headline-top table { width: 100%; margin: 0; }
+    .tiles { display: grid; grid-template-columns: 1fr 1fr; gap: .4rem; }
+    .tile { border: 1px solid var(--rule); border-radius: .4rem; padding: .3rem .6rem; background: var(--soft); }
+    .tile .count { font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+    .tile .label { color: var(--muted); font-size: .85rem; }
+    .tile.error:not(.zero), .tile.broken-count:not(.zero) { border-color: var(--broken); background: var(--broken-bg); }
+    .tile.error:not(.zero) .count, .tile.broken-count:not(.zero) .count { color: var(--broken); }
+    .tile.warning:not(.zero) { border-color: var(--risk); background: var(--risk-bg); }
+    .tile.zero { opacity: .75; }
+    table { border-collapse: collapse; margin: .3rem 0; font-size: .92rem; }
+    th, td { border-bottom: 1px solid var(--rule); padding: .3rem .55rem; text-align: left; vertical-align: top; }
+    thead th { background: var(--soft); font-weight: 600; border-bottom: 2px solid var(--rule); }
     tbody th { font-weight: normal; }
-    a { color: #0969da; }
-    code, .location { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .88em; }
-    .location { color: #57606a; overflow-wrap: anywhere; }
-    td.location { min-width: 11rem; }
-    td.where { min-width: 8rem; }
-    .detail { color: #57606a; font-size: .9em; }
-    .num, .score { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .score.good { background: #d2f4dc; color: #0f5323; }
-    .score.fair { background: #fff1b8; color: #6a4300; }
-    .score.poor { background: #ffd8d3; color: #8f0b1f; font-weight: 600; }
-    .score.none { background: #f6f8fa; color: #8c959f; }
-    span.score { display: inline-block; padding: 0 .4rem; border-radius: .3rem; }
-    .score.headline { font-size: 1.1rem; padding: .05rem .5rem; margin-left: .3rem; }
-    td code, th code, .touchpoint { white-space: nowrap; }
-    .matrix td, .matrix thead th { text-align: center; min-width: 2.8rem; vertical-align: middle; }
-    .matrix tbody th { vertical-align: middle; }
-    .matrix td.score { border-color: #fff; }
-    .badge { display: inline-block; padding: 0 .45rem; border-radius: 1rem; color: #fff; font-size: .8em; font-weight: 600; white-space: nowrap; vertical-align: middle; }
-    .badge.error { background: #cf222e; }
-    .badge.warning { background: #9a6700; }
-    .badge.info { background: #0969da; }
-    .badge.priority { background: #8250df; }
-    tr.error td:first-child { border-left: 4px solid #cf222e; }
-    tr.warning td:first-child { border-left: 4px solid #bf8700; }
-    tr.info td:first-child { border-left: 4px solid #0969da; }
-    .weights, .counts { color: #424a53; }
-    .legend span { margin-right: .3rem; }
-    .journeys li { margin: .15rem 0; }
-    .actions > li { margin: .5rem 0; }
-    .actions ul { margin: .2rem 0; padding-left: 1.2rem; list-style: none; }
-    .actions ul li { margin: .15rem 0; }
-    .accepted { color: #424a53; }
-    .clear, .empty { color: #1a7f37; }
-    * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .detail, .who { color: var(--muted); font-size: .88em; }
+    .location { color: var(--muted); overflow-wrap: anywhere; }
+    .nowrap { white-space: nowrap; }
+    .status { display: inline-block; padding: .05rem .5rem; border-radius: 1rem; font-size: .8rem; font-weight: 700; white-space: nowrap;
+              vertical-align: middle; border: 1.5px solid currentColor; }
+    .status.broken { color: var(--broken); background: var(--broken-bg); }
+    .status.at-risk { color: var(--risk); background: var(--risk-bg); }
+    .status.watch { color: var(--watch); background: var(--watch-bg); border-style: dashed; }
+    .status.kept { color: var(--kept); background: var(--kept-bg); border-style: dotted; }
+    .badge { display: inline-block; padding: 0 .45rem; border-radius: 1rem; color: #fff; font-size: .75em; font-weight: 700;
+             white-space: nowrap; vertical-align: middle; text-transform: uppercase; letter-spacing: .03em; }
+    .badge.error { background: var(--broken); }
+    .badge.warning { background: var(--risk); }
+    .badge.info { background: var(--watch); }
+    .badge.priority { background: #6639ba; }
+    .headline-lists { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; }
+    .headline-lists ol { margin: .2rem 0; padding-left: 1.3rem; }
+    .headline-lists li { margin: .3rem 0; }
+    .more { color: var(--muted); font-size: .85rem; margin: .2rem 0; }
+    .legend { border: 1px solid var(--rule); border-left: 4px solid var(--ink); border-radius: .3rem; margin: 0 0 1rem; padding: .3rem .8rem;
+              font-size: .84rem; color: var(--muted); background: var(--soft); }
+    .legend p { margin: .3rem 0; }
+    .key { display: inline-block; padding: 0 .4rem; border-radius: .25rem; border: 1px solid var(--rule); color: var(--ink); font-size: .8rem; }
+    .key.error { background: var(--broken-bg); border: 1.5px solid var(--broken); }
+    .key.warning { background: var(--risk-bg); border: 1.5px solid var(--risk); }
+    .key.info { background: var(--watch-bg); border: 1.5px dashed var(--watch); }
+    .key.accepted { border: 1.5px dashed var(--muted); }
+    .key.none { background: var(--soft); }
+    .comparison { border: 1px solid var(--rule); border-radius: .5rem; padding: 1rem 1.2rem; margin: 1rem 0; }
+    .delta.up { color: var(--kept); font-weight: 700; }
+    .delta.down { color: var(--broken); font-weight: 700; }
+    .fixed { color: var(--kept); font-weight: 700; }
+    .two-columns { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; }
+    .two-columns ul { padding-left: 1.1rem; margin: .2rem 0; }
+    .note { color: var(--muted); font-size: .85rem; }
+    section.segment { margin-top: 2.2rem; padding-top: 1rem; border-top: 3px solid var(--ink); }
+    section.segment > h2 .brand-name { color: var(--muted); font-weight: 600; }
+    .headline-score { font-variant-numeric: tabular-nums; color: var(--muted); font-weight: 600; margin-left: .2rem; }
+    .counts { color: var(--muted); margin: .1rem 0 .6rem; font-size: .9rem; }
+    figure.journey { margin: .8rem 0 1rem; }
+    figcaption { margin-bottom: .3rem; }
+    .lane-scroll, .table-scroll { overflow-x: auto; max-width: 100%; }
+    svg.swimlane { display: block; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+    svg .lane { fill: #fff; }
+    svg .lane.alt { fill: #f6f8fa; }
+    svg .lane-name { font-size: 11px; font-weight: 600; fill: var(--muted); }
+    svg .stage-name { font-size: 11px; font-weight: 700; fill: var(--ink); text-transform: uppercase; letter-spacing: .04em; }
+    svg .stage-rule { stroke: var(--rule); stroke-width: 1; }
+    svg .box { fill: #fff; stroke: #8c959f; stroke-width: 1; }
+    svg .touchpoint.error .box { fill: var(--broken-bg); stroke: var(--broken); stroke-width: 2; }
+    svg .touchpoint.warning .box { fill: var(--risk-bg); stroke: var(--risk); stroke-width: 1.6; }
+    svg .touchpoint.info .box { fill: var(--watch-bg); stroke: var(--watch); stroke-dasharray: 3 2; }
+    svg .touchpoint.accepted .box { stroke-dasharray: 4 3; stroke: var(--muted); }
+    svg .pattern.error { fill: url(#tl-hatch); }
+    svg .pattern.warning { fill: url(#tl-dots); }
+    svg .pattern.info { fill: var(--watch); }
+    svg .name { font-size: 10.5px; font-weight: 600; fill: var(--ink); }
+    svg .detail { font-size: 9px; fill: var(--ink); }
+    svg a:hover .box { stroke-width: 3; }
+    svg .handoff { fill: none; stroke: #8c959f; stroke-width: 1.2; }
+    svg .handoff.gap { stroke: var(--ink); stroke-width: 2.2; stroke-dasharray: 5 3; }
+    svg .handoff-flag circle { fill: #fff; stroke: var(--ink); stroke-width: 1.5; }
+    svg .handoff-flag.error circle { fill: var(--broken-bg); stroke: var(--broken); }
+    svg .handoff-flag text { font-size: 8px; font-weight: 700; }
+    .kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .1rem 1rem; margin: .5rem 0 0; font-size: .82rem; }
+    .kpis dt { font-weight: 700; text-transform: uppercase; font-size: .9em; letter-spacing: .04em; color: var(--muted); }
+    .kpis dd { margin: 0 0 .2rem; }
+    .kpi .kind { color: var(--muted); font-size: .9em; }
+    .kpi .target { font-weight: 600; }
+    .matrix th.channel { text-align: center; }
+    .matrix td.cell { text-align: center; min-width: 3.3rem; white-space: nowrap; font-variant-numeric: tabular-nums; border: 2px solid #fff; }
+    .cell.status-broken { background: var(--broken-bg); color: var(--broken); font-weight: 700; }
+    .cell.status-at-risk { background: var(--risk-bg); color: var(--risk); font-weight: 700; }
+    .cell.status-watch { background: var(--watch-bg); color: var(--watch); }
+    .cell.status-kept { background: var(--kept-bg); color: var(--kept); }
+    .cell.none { background: var(--soft); color: #8c959f; }
+    .totals th, .totals td { border-top: 2px solid var(--ink); font-weight: 700; }
+    .kept-summary { display: none; }
+    .kept-summary td { color: var(--kept); white-space: normal; }
+    .status-text-broken { color: var(--broken); font-weight: 700; }
+    .status-text-at-risk { color: var(--risk); font-weight: 700; }
+    table.gaps { width: 100%; }
+    .gaps .group-head th { background: var(--soft); border-top: 2px solid var(--rule); padding-top: .4rem; }
+    tr.error td:first-child { border-left: 5px solid var(--broken); }
+    tr.warning td:first-child { border-left: 5px double var(--risk); }
+    tr.info td:first-child { border-left: 5px dotted var(--watch); }
+    td.location { min-width: 10rem; }
+    td.where { min-width: 8rem; max-width: 22rem; }
+    table.gaps td:first-child { white-space: nowrap; }
+    .arrow { color: var(--muted); }
+    .accepted { color: var(--muted); font-size: .92em; }
+    .clear { color: var(--kept); font-weight: 600; }
+    .empty, .none { color: var(--muted); }
+    :target { outline: 3px solid #6639ba; outline-offset: -3px; }
+    @media (max-width: 40rem) {
+      body { padding: .8rem; font-size: 14px; }
+      h1 { font-size: 1.35rem; }
+      .headline-lists, .two-columns, .headline-top { grid-template-columns: minmax(0, 1fr); }
+      .brand-headline, .comparison { padding: .6rem .7rem; }
+      .standings th:nth-child(4), .standings td:nth-child(4) { display: none; }
+      .standings td, .standings th { padding: .25rem .35rem; }
+      table.standings, table.changes { width: 100%; }
+      table.gaps thead { display: none; }
+      table.gaps tr, table.gaps td { display: block; border: 0; }
+      table.gaps tr { border-bottom: 1px solid var(--rule); padding: .3rem 0; }
+    }
+    @page { size: A4; margin: 10mm 10mm; }
     @media print {
-      body { margin: 0; font-size: 10.5pt; max-width: none; }
-      a { color: inherit; text-decoration: none; }
-      section.segment { break-before: page; }
-      h2, h3 { break-after: avoid; }
-      tr, li { break-inside: avoid; }
-      .matrix { break-inside: avoid; }
+      body { padding: 0; max-width: none; font-size: 8.4pt; line-height: 1.28; }
+      h1 { font-size: 16pt; }
+      h2 { font-size: 11pt; margin-bottom: .2rem; }
+      h3 { font-size: 7.2pt; margin: .45rem 0 .15rem; }
+      a { text-decoration: none; }
+      .brand-headline { padding: .5rem .8rem; margin-bottom: .5rem; break-inside: avoid; }
+      .tile { padding: .15rem .5rem; }
+      .tile .count { font-size: 13pt; }
+      .comparison { break-before: page; }
+      section.segment { break-before: page; margin-top: 0; padding-top: .3rem; }
+      figure.journey { margin: .3rem 0 .5rem; break-inside: avoid; }
+      .lane-scroll, .table-scroll { overflow: visible; }
+      .lane-scroll { zoom: .68; }
+      svg.swimlane { max-width: 100%; height: auto; }
+      table { font-size: 7.2pt; }
+      th, td { padding: .08rem .3rem; }
+      table.matrix, table.gaps { font-size: 6.6pt; }
+      table.gaps td { padding-top: .04rem; padding-bottom: .04rem; }
+      .matrix td.cell { min-width: 2.2rem; }
+      .matrix tr.all-kept { display: none; }
+      .matrix tr.kept-summary { display: table-row; }
+      td.location, .location { font-size: 6pt; }
+      .report-head { padding-bottom: .3rem; margin-bottom: .5rem; }
+      .headline-lists { font-size: 7.4pt; gap: .8rem; }
+      .headline-lists li { margin: .12rem 0; }
+      .standings { font-size: 7.4pt; }
+      .headline-top { margin: .1rem 0 .3rem; gap: .8rem; grid-template-columns: minmax(0, 15rem) minmax(0, 1fr); }
+      .tiles { gap: .25rem; }
+      .legend { font-size: 7pt; margin-bottom: .5rem; padding: .15rem .6rem; }
+      h2, h3, figcaption { break-after: avoid; }
+      tr, li, .kpis div { break-inside: avoid; }
+      .matrix, .standings { break-inside: avoid; }
+      .kpis { display: block; font-size: 6.6pt; margin-top: .15rem; }
+      .kpis div, .kpis dt, .kpis dd { display: inline; margin: 0; }
+      .kpis dt::after { content: ": "; }
+      .kpis div + div::before { content: " · "; }
+      .counts { margin-bottom: .2rem; font-size: 7.2pt; }
+      figcaption { font-size: 7.6pt; margin-bottom: .1rem; }
+      table.accepted { font-size: 6.8pt; }
+      :target { outline: none; }
     }
 
     """

@@ -30,46 +30,108 @@ public struct AuditMarkdown: Reporter {
     /// Block by block into `output`: one segment's blocks at a time.
     public func write(_ audit: AuditReport, to output: inout ReportOutput) {
         var blocks = MarkdownBlocks(into: consume output)
-        blocks.write("## Charter audit")
-        blocks.write(Self.escape(ReportWording.weightsLine(audit.weights)))
+        blocks.write("## \(Self.escape(AuditWording.title(audit)))")
+        var context = [Self.escape("\(AuditWording.dateLine(audit.context)) · scope: \(AuditWording.scopeLine(audit))")]
+        if let charters = AuditWording.chartersLine(audit.context) { context.append(Self.escape(charters)) }
+        blocks.write(context.joined(separator: "  \n"))
+        blocks.write(Self.escape(ReportWording.weightsLine(audit.weights)) + "  \n" + Self.escape(AuditStatus.rule))
         if audit.segments.isEmpty {
             blocks.write(Self.escape(ReportWording.nothingToAudit))
         }
+        for headline in audit.brands { Self.write(headline, to: &blocks) }
+        if let comparison = audit.comparison { Self.write(comparison, to: &blocks) }
         for segment in audit.segments {
             Self.write(segment, to: &blocks)
         }
         output = blocks.finish()
     }
 
+    /// A brand's status, its segments and the top actions across them.
+    static func write(_ headline: BrandHeadline, to blocks: inout MarkdownBlocks) {
+        blocks.write("### \(escape(headline.brandName)): \(statusIcon(headline.status)) \(headline.status.label)")
+        blocks.write("Open gaps: \(escape(AuditWording.counts(headline.openCounts))).")
+        blocks.write(table(
+            title: "Segments", header: ["Segment", "Status", "Score", "Checks"], rightAligned: [2, 3],
+            rows: headline.segments.map { standing in
+                [escape(standing.name) + (standing.priority ? " ⭐" : ""), "\(statusIcon(standing.status)) \(standing.status.label)",
+                 standing.score.formatted, ReportWording.checks(standing.score)]
+            }
+        ))
+        guard !headline.actions.isEmpty else { return }
+        var lines = ["#### Top actions across segments", ""]
+        for (index, action) in headline.actions.prefix(AuditWording.topActionCount).enumerated() {
+            lines.append("\(index + 1). \(ReportWording.severityWithIcon(action.severity)) **\(escape(action.item.action))** — "
+                + "\(escape(AuditWording.owner(action))); for \(escape(AuditWording.segments(action))) \(code(action.item.location.description, inTable: false))")
+        }
+        blocks.write(lines.joined(separator: "\n"))
+    }
+
+    /// Score and status changes per segment, then gaps new and fixed.
+    static func write(_ comparison: AuditComparison, to blocks: inout MarkdownBlocks) {
+        blocks.write("### What changed — \(escape(AuditWording.comparisonTitle(comparison)))")
+        if !comparison.exactMatching { blocks.write(escape(AuditWording.looseMatching)) }
+        blocks.write(table(
+            title: "By segment", header: ["Segment", "Before", "Now", "Change", "Status", "New gaps", "Fixed"], rightAligned: [1, 2, 3, 5, 6],
+            rows: comparison.segments.map { change in
+                [code(change.label), AuditWording.percent(change.before?.score), AuditWording.percent(change.after?.score),
+                 AuditWording.delta(change.scoreDelta), escape(AuditWording.statusChange(change.before, change.after)),
+                 String(change.newGaps.count), String(change.fixedGaps.count)]
+            }
+        ))
+        var lines: [String] = []
+        for change in comparison.segments {
+            for gap in change.newGaps { lines.append("- 🆕 \(ReportWording.severityWithIcon(gap.severity)) \(escape(gap.message)) (\(code(change.segment, inTable: false)))") }
+            for gap in change.fixedGaps {
+                lines.append("- ✅ fixed: \(escape(gap.message.isEmpty ? gap.marker : gap.message)) (\(code(change.segment, inTable: false)))")
+            }
+        }
+        if !lines.isEmpty { blocks.write(lines.joined(separator: "\n")) }
+    }
+
+    /// `⛔`, `⚠️`, `🔵`, `✅`: a status at a glance.
+    static func statusIcon(_ status: AuditStatus) -> String {
+        switch status {
+        case .broken: "⛔"
+        case .atRisk: "⚠️"
+        case .watch: "🔵"
+        case .kept: "✅"
+        }
+    }
+
     /// A segment's blocks, each written as soon as it is made.
     static func write(_ report: SegmentReport, to blocks: inout MarkdownBlocks) {
         let badge = report.priority ? " · ⭐ priority" : ""
         blocks.write("### \(escape(report.brandName)) · \(escape(report.segmentName)) — \(report.score.formatted)\(badge)")
-        blocks.write("Segment \(code(report.label, inTable: false)). Score **\(report.score.formatted)**: \(escape(ReportWording.countsLine(report))).")
+        blocks.write("Segment \(code(report.label, inTable: false)). Status: \(statusIcon(report.status)) **\(report.status.label)**. Score **\(report.score.formatted)**: \(escape(ReportWording.countsLine(report))).")
 
         if !report.journeys.isEmpty {
             var lines = ["**Journeys**", ""]
             for passage in report.journeys {
                 let route = passage.touchpoints.isEmpty ? "no touchpoint" : passage.touchpoints.map(escape).joined(separator: " → ")
                 lines.append("- \(escape(ReportWording.journeyLabel(passage.journey, name: passage.name))): \(route)")
+                for stage in passage.kpis where !stage.kpis.isEmpty {
+                    let kpis = stage.kpis.map { "\(escape($0.name)) (\($0.kind.rawValue)\($0.target.map { ", target \(escape($0))" } ?? ""))" }
+                    lines.append("  - KPIs \(escape(stage.stage)): \(kpis.joined(separator: "; "))")
+                }
             }
             blocks.write(lines.joined(separator: "\n"))
         }
 
         if !report.byChannel.isEmpty {
             blocks.write(table(
-                title: "By channel", header: ["Channel", "Owner", "Score", "Checks"], rightAligned: [2, 3],
+                title: "By channel", header: ["Channel", "Owner", "Status", "Score", "Checks"], rightAligned: [3, 4],
                 rows: report.byChannel.map { entry in
-                    [escape(ReportWording.channelLabel(entry.channel, name: entry.name)), escape(entry.owner ?? "—"), entry.score.formatted, ReportWording.checks(entry.score)]
+                    [escape(ReportWording.channelLabel(entry.channel, name: entry.name)), escape(entry.owner ?? "—"),
+                     "\(statusIcon(entry.status)) \(entry.status.label)", entry.score.formatted, ReportWording.checks(entry.score)]
                 }
             ))
         }
         if !report.byMarker.isEmpty {
             blocks.write(table(
-                title: "By marker", header: ["Marker", "Promise", "Kind", "Severity", "Score", "Checks"], rightAligned: [4, 5],
+                title: "By marker", header: ["Marker", "Promise", "Kind", "Severity", "Status", "Score", "Checks"], rightAligned: [5, 6],
                 rows: report.byMarker.map { entry in
                     [code(entry.marker), entry.title == entry.marker ? "" : escape(entry.title), entry.kind.rawValue,
-                     entry.severity.rawValue, entry.score.formatted, ReportWording.checks(entry.score)]
+                     entry.severity.rawValue, "\(statusIcon(entry.status)) \(entry.status.label)", entry.score.formatted, ReportWording.checks(entry.score)]
                 }
             ))
         }

@@ -17,15 +17,54 @@ public struct AuditText: Reporter {
     /// Line by line into `output`.
     public func write(_ audit: AuditReport, to output: inout ReportOutput) {
         func line(_ text: String) { output.writeLine(text) }
-        line(style.bold("Charter audit"))
+        line(style.bold(AuditWording.title(audit)))
+        line("\(AuditWording.dateLine(audit.context)) · scope: \(AuditWording.scopeLine(audit))")
+        if let charters = AuditWording.chartersLine(audit.context) { line(charters) }
         line(ReportWording.weightsLine(audit.weights))
+        line(AuditStatus.rule)
         if audit.segments.isEmpty {
             line("")
             line(ReportWording.nothingToAudit)
         }
+        for headline in audit.brands {
+            line("")
+            writeHeadline(headline, to: &output)
+        }
+        if let comparison = audit.comparison {
+            line("")
+            writeComparison(comparison, to: &output)
+        }
         for segment in audit.segments {
             line("")
             writeSection(segment, to: &output)
+        }
+    }
+
+    /// A brand's status, counts, segments and top actions across segments.
+    private func writeHeadline(_ headline: BrandHeadline, to output: inout ReportOutput) {
+        func line(_ text: String) { output.writeLine(text) }
+        line(style.bold("\(headline.brandName): \(headline.status.label)") + " — open: \(AuditWording.counts(headline.openCounts))")
+        for standing in headline.segments {
+            line("  \(standing.segment)\(standing.priority ? " (priority)" : ""): \(standing.status.label), \(standing.score.formatted)")
+        }
+        if !headline.actions.isEmpty {
+            line("  Top actions across segments")
+            for (number, action) in headline.actions.prefix(AuditWording.topActionCount).enumerated() {
+                line("  \(number + 1). [\(action.severity.rawValue)] \(action.item.action) — \(AuditWording.owner(action)); for \(AuditWording.segments(action))")
+            }
+        }
+    }
+
+    /// Score and status changes per segment, gaps new and fixed.
+    private func writeComparison(_ comparison: AuditComparison, to output: inout ReportOutput) {
+        func line(_ text: String) { output.writeLine(text) }
+        line(style.bold("What changed — \(AuditWording.comparisonTitle(comparison))"))
+        if !comparison.exactMatching { line(AuditWording.looseMatching) }
+        for change in comparison.segments {
+            line("  \(change.label): \(AuditWording.percent(change.before?.score)) → \(AuditWording.percent(change.after?.score)) (\(AuditWording.delta(change.scoreDelta))), "
+                + "\(AuditWording.statusChange(change.before, change.after)); \(ReportWording.plural(change.newGaps.count, "new gap")), \(change.fixedGaps.count) fixed")
+            for gap in change.newGaps { line("    new [\(gap.severity.rawValue)] \(gap.message)") }
+            for gap in change.fixedGaps { line("    fixed \(gap.message.isEmpty ? gap.marker : gap.message)") }
         }
     }
 
@@ -35,31 +74,34 @@ public struct AuditText: Reporter {
         let priority = report.priority ? ", priority" : ""
         let title = "\(report.brandName) · \(report.segmentName) (\(report.segment)\(priority))"
         line(style.bold("━━ \(title) ━━"))
-        line("Score \(style.bold(report.score.formatted)): \(ReportWording.countsLine(report)).")
+        line("Status \(style.bold(report.status.label)). Score \(style.bold(report.score.formatted)): \(ReportWording.countsLine(report)).")
         line("")
         line("Journeys")
         for passage in report.journeys {
             line("  \(passage.journey)\(passage.name.map { " — \($0)" } ?? ""): \(passage.touchpoints.joined(separator: " → "))")
+            for stage in passage.kpis where !stage.kpis.isEmpty {
+                line("    KPIs \(stage.stage): " + stage.kpis.map { "\($0.name) (\($0.kind.rawValue)\($0.target.map { ", target \($0)" } ?? ""))" }.joined(separator: "; "))
+            }
         }
         if !report.byChannel.isEmpty {
             line("")
             line("By channel")
-            var table = TextTable(header: ["channel", "owner", "score", "checks"], rightAligned: [2, 3])
-            table.rows = report.byChannel.map { [$0.channel, $0.owner ?? "—", $0.score.formatted, ReportWording.checks($0.score)] }
+            var table = TextTable(header: ["channel", "owner", "status", "score", "checks"], rightAligned: [3, 4])
+            table.rows = report.byChannel.map { [$0.channel, $0.owner ?? "—", $0.status.label, $0.score.formatted, ReportWording.checks($0.score)] }
             for row in table.render() { line(row) }
         }
         if !report.byMarker.isEmpty {
             line("")
             line("By marker")
-            var table = TextTable(header: ["marker", "kind", "severity", "score", "checks"], rightAligned: [3, 4])
-            table.rows = report.byMarker.map { [$0.marker, $0.kind.rawValue, $0.severity.rawValue, $0.score.formatted, ReportWording.checks($0.score)] }
+            var table = TextTable(header: ["marker", "kind", "severity", "status", "score", "checks"], rightAligned: [4, 5])
+            table.rows = report.byMarker.map { [$0.marker, $0.kind.rawValue, $0.severity.rawValue, $0.status.label, $0.score.formatted, ReportWording.checks($0.score)] }
             for row in table.render() { line(row) }
         }
         if !report.byJourney.isEmpty {
             line("")
             line("By journey")
-            var table = TextTable(header: ["journey", "score", "checks"], rightAligned: [1, 2])
-            table.rows = report.byJourney.map { [$0.journey, $0.score.formatted, ReportWording.checks($0.score)] }
+            var table = TextTable(header: ["journey", "status", "score", "checks"], rightAligned: [2, 3])
+            table.rows = report.byJourney.map { [$0.journey, $0.status.label, $0.score.formatted, ReportWording.checks($0.score)] }
             for row in table.render() { line(row) }
         }
         if !report.matrix.rows.isEmpty, !report.matrix.columns.isEmpty {
