@@ -1,35 +1,17 @@
 import JourneyModel
 
 /// Which audit this is: the date of the data, and the version of each
-/// brand's charter. The command line fills it in from `--date` or the
-/// input files; nothing here reads the clock, so the same files give the
-/// same report.
+/// brand's charter. The command line fills it in from `--date` and the
+/// input files; nothing reads the clock or a file's modification time, so
+/// the same files give the same report on every machine and checkout.
 public struct AuditContext: Sendable, Equatable {
-    /// `2026-09-30`, nil when unknown.
+    /// `2026-09-30` (`--date`), nil when not given.
     public var date: String?
-    public var dateSource: DateSource?
     /// One entry per audited brand, in brand order.
     public var charters: [CharterVersion]
 
-    /// Where the date comes from.
-    public enum DateSource: String, Sendable, Equatable {
-        /// `--date`.
-        case given
-        /// The newest modification date of the files read.
-        case newestInput = "newest-input"
-
-        /// `given with --date`, `newest input file`.
-        public var label: String {
-            switch self {
-            case .given: "given with --date"
-            case .newestInput: "newest input file"
-            }
-        }
-    }
-
-    public init(date: String? = nil, dateSource: DateSource? = nil, charters: [CharterVersion] = []) {
+    public init(date: String? = nil, charters: [CharterVersion] = []) {
         self.date = date
-        self.dateSource = dateSource
         self.charters = charters
     }
 

@@ -152,7 +152,9 @@ struct DirectorsReportEndToEndTests {
         try Fixtures.write(json.output, to: previous)
         let same = try ToolRunner.run(["audit", "--format", "markdown", "--compare", previous.path, "--date", "2026-09-30"])
         #expect(same.status == 0)
-        #expect(same.output.contains("### What changed — Since 2026-06-30 ("))
+        // The previous audit is named by its file name, not the runner's folder.
+        #expect(same.output.contains("### What changed — Since 2026-06-30 (previous.json)"))
+        #expect(!same.output.contains(folder.path))
         // premium did not change; the other five segments are new since that audit, with every gap new.
         #expect(same.output.contains("| `maison-aurele/premium` | 97.6% | 97.6% | ±0 | charter broken | 0 | 0 |"))
         #expect(same.output.contains("| `zignature/smb` | n/a | 94.7% | — | new: at risk | 2 | 0 |"))
@@ -168,6 +170,16 @@ struct DirectorsReportEndToEndTests {
         // The previous audit is never the report's destination.
         let overwrite = try ToolRunner.run(["audit", "--format", "json", "--compare", previous.path, "--output", previous.path])
         #expect(overwrite.status == 2)
+    }
+
+    @Test("without --date the report says the date was not given: never the files' modification times")
+    func noDate() throws {
+        let text = try ToolRunner.run(["audit"])
+        #expect(text.output.contains("Date of the data not given (--date YYYY-MM-DD)"))
+        let json = try ToolRunner.run(["audit", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let context = try #require(report["context"] as? [String: Any])
+        #expect(context["date"] is NSNull)
     }
 
     @Test("--date must be a calendar date")

@@ -72,10 +72,10 @@ struct AuditHTMLTests {
 
     @Test func kpisAndContextAreShown() async {
         var audit = await HostileJourney.audit(touchpoints: 3, crowded: 0)
-        audit.context = AuditContext(date: "2026-09-30", dateSource: .given, charters: [.init(brand: "aurele", digest: "0123456789abcdef", files: ["b"])])
+        audit.context = AuditContext(date: "2026-09-30", charters: [.init(brand: "aurele", digest: "0123456789abcdef", files: ["b"])])
         let text = AuditHTML().render(audit)
         #expect(text.contains("<h1>Charter audit — Maison &lt;Aurèle&gt; &amp; Fils</h1>"))
-        #expect(text.contains("<span class=\"date\">Data as of 2026-09-30 (given with --date)</span>"))
+        #expect(text.contains("<span class=\"date\">Data as of 2026-09-30</span>"))
         #expect(text.contains("Charter versions (digest of the brand and charter files): aurele 0123456789abcdef"))
         #expect(text.contains("<div><dt>discover</dt><dd><span class=\"kpi quantitative\">Leads &lt;&amp;&gt; <span class=\"kind\">quant.</span> <span class=\"target\">target &quot;120&quot; &amp; more</span></span></dd></div>"))
     }

@@ -68,7 +68,7 @@ struct AuditMarkdownTests {
         let text = AuditMarkdown().render(await AuditFixtures.audit())
         let lines = text.components(separatedBy: "\n")
         #expect(lines[0] == #"## Charter audit — Maison \<Aurèle\> \& Fils"#)
-        #expect(lines[2] == "Date of the data unknown · scope: 1 brand, 2 segments, 1 journey")
+        #expect(lines[2] == "Date of the data not given (--date YYYY-MM-DD) · scope: 1 brand, 2 segments, 1 journey")
         #expect(lines[4] == "Score = checks met over checks applicable, weighted by severity (error 3, warning 2, info 1).  ")
         #expect(lines[5] == AuditStatus.rule)
         let headings = lines.filter { $0.hasPrefix("### ") }
@@ -172,7 +172,7 @@ struct AuditMarkdownTests {
         #expect(AuditMarkdown().render(AuditFixtures.empty) == """
         ## Charter audit
 
-        Date of the data unknown · scope: 0 brands, 0 segments, 0 journeys
+        Date of the data not given (--date YYYY-MM-DD) · scope: 0 brands, 0 segments, 0 journeys
 
         Score = checks met over checks applicable, weighted by severity (error 3, warning 2, info 1).  \n\(AuditStatus.rule)
 

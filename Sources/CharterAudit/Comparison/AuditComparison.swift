@@ -16,7 +16,7 @@ import JourneyModel
 /// comparison.segments[0].scoreDelta   // 2.5: up 2.5 points
 /// ```
 public struct AuditComparison: Sendable, Equatable {
-    /// The previous audit's file, as given.
+    /// The previous audit's file name (`audit-q2.json`).
     public var previousFile: String
     public var previousDate: String?
     /// False when the previous audit had no fingerprints (written before

@@ -20,10 +20,10 @@ enum AuditWording {
         return names.isEmpty ? "Charter audit" : "Charter audit — \(names.joined(separator: ", "))"
     }
 
-    /// `Data as of 2026-09-30 (newest input file)`.
+    /// `Data as of 2026-09-30`, or how to say it.
     static func dateLine(_ context: AuditContext) -> String {
-        guard let date = context.date else { return "Date of the data unknown" }
-        return "Data as of \(date)" + (context.dateSource.map { " (\($0.label))" } ?? "")
+        guard let date = context.date else { return "Date of the data not given (--date YYYY-MM-DD)" }
+        return "Data as of \(date)"
     }
 
     /// `2 brands, 6 segments, 3 journeys`.

@@ -31,7 +31,7 @@ enum AuditCommand {
         "compare", value: "PREVIOUS.json", help: "Show what changed since a previous `audit --format json`: scores, statuses, gaps new and fixed."
     )
     static let date: Option<String?> = .text(
-        "date", value: "YYYY-MM-DD", help: "The date of the data, shown in the report.", shownDefault: "the newest input file's modification date"
+        "date", value: "YYYY-MM-DD", help: "The date of the data, shown in the report (never taken from the clock or the files' modification times, so reports stay reproducible)."
     )
     static let csvPart: Option<AuditCSV.Part> = .choice(
         "csv-part", value: "PART", help: "With --format csv: one row per gap, or the scores table.", default: .gaps
@@ -95,7 +95,10 @@ enum AuditCommand {
         var audit = run.audit(segments: selected)
         audit.context = context(of: audit, workspace: workspace, date: arguments[Self.date])
         if let snapshot, let path = arguments[Self.compare] {
-            audit.comparison = AuditComparison.compare(audit, with: snapshot, file: path)
+            // The file's name alone: a folder of the machine that ran the
+            // audit says nothing to a committee and differs between runners.
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            audit.comparison = AuditComparison.compare(audit, with: snapshot, file: name)
         }
         let output = arguments[Self.output]
         let colors = output == nil && io.usesColor(arguments[CommonOptions.color])
@@ -109,23 +112,11 @@ enum AuditCommand {
         return unusable ?? .success
     }
 
-    /// The date of the data (`--date`, or the newest modification date of
-    /// the files read, in UTC) and each audited brand's charter version.
+    /// The date of the data (`--date`) and each audited brand's charter
+    /// version.
     static func context(of audit: AuditReport, workspace: WorkspaceRun, date given: String?) -> AuditContext {
         let files = workspace.files
-        var context = AuditContext()
-        if let given {
-            context.date = given
-            context.dateSource = .given
-        } else {
-            let dates = workspace.inputs.compactMap { path in
-                (try? FileManager.default.attributesOfItem(atPath: files.absolute(path)))?[.modificationDate] as? Date
-            }
-            if let newest = dates.max() {
-                context.date = AuditDate.day(of: newest)
-                context.dateSource = .newestInput
-            }
-        }
+        var context = AuditContext(date: given)
         let audited = Set(audit.segments.map(\.brand))
         for brand in workspace.loaded.workspace.brands where audited.contains(brand.id) {
             let paths = AuditContext.charterFiles(of: brand)
@@ -161,17 +152,5 @@ struct AuditDate {
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard day <= lengths[month - 1] else { return nil }
         self.text = text
-    }
-
-    /// `2026-09-30`: the day of `date` in UTC.
-    static func day(of date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        func padded(_ value: Int?, _ width: Int) -> String {
-            let digits = String(value ?? 0)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(padded(parts.year, 4))-\(padded(parts.month, 2))-\(padded(parts.day, 2))"
     }
 }

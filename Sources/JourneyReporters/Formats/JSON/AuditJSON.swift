@@ -95,7 +95,6 @@ public struct AuditJSON: Reporter {
         let scope = audit.scope
         return .object([
             ("date", .optional(audit.context.date)),
-            ("dateSource", .optional(audit.context.dateSource?.rawValue)),
             ("scope", .object([
                 ("brands", .integer(scope.brands)), ("segments", .integer(scope.segments)), ("journeys", .integer(scope.journeys)),
             ])),
