@@ -117,9 +117,12 @@ public enum JSONOutput: Sendable, Equatable, ExpressibleByStringLiteral, Express
         return text
     }
 
-    /// Escapes what RFC 8259 requires (quote, backslash, control characters)
-    /// and U+2028/U+2029, which JavaScript string literals reject; text with
-    /// none of them, the common case, is copied in one go.
+    /// Escapes what RFC 8259 requires (quote, backslash, control characters),
+    /// and, as `\uXXXX`, the other ``UnsafeCharacters`` (DEL, C1 controls,
+    /// U+2028/U+2029, which JavaScript string literals reject, and
+    /// bidirectional controls) and the `[` of `##[`, so that a report printed
+    /// to a terminal or a CI log acts on nothing; the value read back is the
+    /// same. Text with none of them, the common case, is copied in one go.
     static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
@@ -131,11 +134,6 @@ public enum JSONOutput: Sendable, Equatable, ExpressibleByStringLiteral, Express
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
-                    append(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", to: &output)
-                    index += 3
-                    continue
-                }
                 switch byte {
                 case UInt8(ascii: "\""): append("\\\"", to: &output)
                 case UInt8(ascii: "\\"): append("\\\\", to: &output)
@@ -144,10 +142,15 @@ public enum JSONOutput: Sendable, Equatable, ExpressibleByStringLiteral, Express
                 case UInt8(ascii: "\t"): append("\\t", to: &output)
                 case 0x08: append("\\b", to: &output)
                 case 0x0C: append("\\f", to: &output)
-                case 0x00...0x1F, 0x7F:
-                    let hex = String(byte, radix: 16, uppercase: true)
-                    append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &output)
+                case UInt8(ascii: "[") where UnsafeCharacters.isCommandBracket(at: index, in: bytes):
+                    append("\\u005B", to: &output)
                 default:
+                    if let (value, length) = UnsafeCharacters.unsafeScalar(at: index, in: bytes) {
+                        let hex = String(value, radix: 16, uppercase: true)
+                        append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &output)
+                        index += length
+                        continue
+                    }
                     output.append(byte)
                 }
                 index += 1
@@ -156,8 +159,8 @@ public enum JSONOutput: Sendable, Equatable, ExpressibleByStringLiteral, Express
         output.append(UInt8(ascii: "\""))
     }
 
-    /// Bytes that start something to escape; 0xE2 may start U+2028 or U+2029.
+    /// Bytes that start something to escape, or may.
     private static func needsEscaping(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xE2
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "[") || UnsafeCharacters.mayStart(byte)
     }
 }

@@ -22,13 +22,20 @@ struct JSONOutputTests {
         #expect(value.renderedCompactly() == #"{"b":1,"a":[true,null],"empty":{},"none":[]}"#)
     }
 
-    @Test("Strings escape what RFC 8259 requires, and U+2028/U+2029", arguments: [
+    @Test("Strings escape what RFC 8259 requires, and the other unsafe characters and the [ of ##[ as \\uXXXX", arguments: [
         ("plain text, accents é and emoji 🎉", "\"plain text, accents é and emoji 🎉\""),
         ("quote \" and backslash \\", #""quote \" and backslash \\""#),
         ("line\nbreak\ttab\rreturn", #""line\nbreak\ttab\rreturn""#),
         ("\u{08}\u{0C}\u{00}\u{1F}\u{7F}", #""\b\f\u0000\u001F\u007F""#),
         ("a\u{2028}b\u{2029}c", #""a\u2028b\u2029c""#),
         ("€ stays as is", "\"€ stays as is\""),
+        // C1 controls (NEL, CSI) and bidirectional controls: valid JSON raw, but not in a terminal.
+        ("\u{85}\u{9B}\u{9F}\u{A0}", "\"\\u0085\\u009B\\u009F\u{A0}\""),
+        ("\u{202E}rtl\u{202C} \u{2066}\u{2069}\u{200E}\u{200F}\u{61C}", #""\u202Ertl\u202C \u2066\u2069\u200E\u200F\u061C""#),
+        // Neighbours that are safe stay as they are.
+        ("\u{2027}\u{202F}\u{2065}\u{206A}\u{200D}\u{61B}", "\"\u{2027}\u{202F}\u{2065}\u{206A}\u{200D}\u{61B}\""),
+        // The runner of GitHub Actions reads `##[error]` anywhere in a line.
+        ("##[error]x [a] #[b]", ###""##\u005Berror]x [a] #[b]""###),
     ])
     func strings(text: String, expected: String) throws {
         let written = JSONOutput.string(text).renderedCompactly()

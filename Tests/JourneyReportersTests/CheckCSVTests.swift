@@ -30,7 +30,8 @@ struct CheckCSVTests {
         #expect(rows == header
             + "gap,formal-address,error,\(ReporterFixtures.journeyFile),12,20,aurele,first-purchase,"
             + "\"'=HYPERLINK(\"\"http://evil\"\")\",'+cmd,'@SUM(A1),'-2,"
-            + "\"say \"\"formal\"\", please\",\"line one\nline two\",'\tstarts with a tab,\"'\r= risky\"\r\n"
+            // Guarded first, then the tab and the line breaks shown: no value breaks its record.
+            + "\"say \"\"formal\"\", please\",line one\\u{A}line two,'\\u{9}starts with a tab,'\\u{D}= risky\r\n"
         )
     }
 

@@ -24,7 +24,8 @@ struct CheckGitHubTests {
             message: "100% off\r\nnext line: a, b ::error::fake"
         )
         let lines = CheckGitHub().render(ReporterFixtures.result(gaps: [gap])).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0] == "::error file=Journeys/odd%2C name%3A 100%25.jsonc,line=12,col=20,title=formal-address · a%2Cb%3Ac::100%25 off%0D%0Anext line: a, b ::error::fake")
+        // The message's own line breaks are shown, so that it cannot fake a line of the annotation.
+        #expect(lines[0] == #"::error file=Journeys/odd%2C name%3A 100%25.jsonc,line=12,col=20,title=formal-address · a%2Cb%3Ac::100%25 off\u{D}\u{A}next line: a, b ::error::fake"#)
         #expect(lines.count == 3)
         #expect(lines[2] == "")
     }

@@ -39,7 +39,7 @@ struct CheckHTMLTests {
         )
         let text = CheckHTML().render(ReporterFixtures.result(gaps: [gap]))
         #expect(!text.contains("<script>"))
-        #expect(text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;\u{FFFD}"))
+        #expect(text.contains(#"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;\u{7}"#))
         #expect(text.contains("<td>j&lt;b&gt;</td><td>&quot;tp&quot;</td><td>a&amp;b</td>"))
         #expect(text.contains("expected <q>&lt;i&gt;</q>, planned <q>&#39;x&#39;</q>"))
         #expect(!text.contains("<i>"))

@@ -87,7 +87,8 @@ enum AuditCommand {
         if let segment = arguments[Self.segment] {
             let known = run.loaded.workspace.brands.flatMap { brand in brand.segments.ids + brand.segments.ids.map { "\(brand.id)/\($0)" } }
             guard known.contains(segment) else {
-                io.writeError("error: unknown segment '\(segment)'\(DidYouMean.hint(for: segment, in: known)); known segments: \(Set(known.filter { !$0.contains("/") }).sorted().joined(separator: ", "))\n")
+                let listed = Set(known.filter { !$0.contains("/") }).sorted().joined(separator: ", ")
+                io.writeError(TerminalEscaping.text("error: unknown segment '\(segment)'\(DidYouMean.hint(for: segment, in: known)); known segments: \(listed)") + "\n")
                 return .unusableInput
             }
             selected = [segment]
@@ -133,7 +134,7 @@ enum AuditCommand {
         let scored = audit.segments.compactMap { segment in segment.score.percent.map { (segment, $0) } }
         // The first of equal scores, in report order (priority segments first).
         guard let lowest = scored.min(by: { $0.1 < $1.1 })?.0 else { return "wrote \(output): \(count)" }
-        return "wrote \(output): \(count), lowest score \(lowest.score.formatted) (\(lowest.label))"
+        return "wrote \(output): \(count), lowest score \(lowest.score.formatted) (\(TerminalEscaping.text(lowest.label)))"
     }
 }
 

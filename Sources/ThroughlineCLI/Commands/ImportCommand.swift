@@ -64,14 +64,14 @@ enum ImportCommand {
         // ("../x", "a/b") or a hidden file would write outside the output folder.
         for file in output.files where file.name.contains("/") || file.name.hasPrefix(".") || file.name.contains("\u{0}") {
             let id = String(file.name.dropLast(FileKind.journey.suffix.count))
-            io.writeError("error: cannot import journey '\(id)': its id is used as a file name in \(folder), so it cannot contain '/' or start with '.'; nothing was written\n")
+            io.writeError("error: cannot import journey '\(TerminalEscaping.text(id))': its id is used as a file name in \(folder), so it cannot contain '/' or start with '.'; nothing was written\n")
             return .unusableInput
         }
         let force = arguments[Self.force]
         for file in output.files {
             let path = run.files.absolute(folder + "/" + file.name)
             if !force, FileManager.default.fileExists(atPath: path) {
-                io.writeError("error: \(folder)/\(file.name) already exists; use --force to replace it\n")
+                io.writeError("error: \(folder)/\(TerminalEscaping.text(file.name)) already exists; use --force to replace it\n")
                 return .unusableInput
             }
             // Something there that is never replaced (a link, a folder)
@@ -89,7 +89,7 @@ enum ImportCommand {
             try FileManager.default.createDirectory(atPath: run.files.absolute(folder), withIntermediateDirectories: true)
             for file in output.files {
                 try OutputFile.write(file.text, to: run.files.absolute(folder + "/" + file.name), shownAs: "\(folder)/\(file.name)", io: io)
-                io.writeOutput("wrote \(folder)/\(file.name)\n")
+                io.writeOutput("wrote \(folder)/\(TerminalEscaping.text(file.name))\n")
             }
         } catch let failure as OutputFile.Failure {
             io.writeError("error: \(failure.message)\n")

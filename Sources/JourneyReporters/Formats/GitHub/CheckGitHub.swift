@@ -39,15 +39,20 @@ public struct CheckGitHub: Reporter {
 
     static func command(for finding: Finding) -> String {
         let properties = [
-            ("file", finding.location.file),
+            ("file", show(finding.location.file)),
             ("line", String(finding.location.line)),
             ("col", String(finding.location.column)),
-            ("title", finding.title),
+            ("title", show(finding.title)),
         ]
         let list = properties.map { "\($0)=\(WorkflowCommandEscaping.property($1))" }.joined(separator: ",")
-        var message = finding.message
-        if let action = finding.action { message += "\n→ \(action)" }
-        for related in finding.related { message += "\n\(related.location): \(related.message)" }
+        // The values' own line breaks are shown (`\u{A}`); the lines this
+        // joins them with become `%0A`, which the runner turns back into lines.
+        var message = show(finding.message)
+        if let action = finding.action { message += "\n→ \(show(action))" }
+        for related in finding.related { message += "\n\(show(related.location.description)): \(show(related.message))" }
         return "::\(commandName(finding.severity)) \(list)::\(WorkflowCommandEscaping.data(message))"
     }
+
+    /// Text from the files, its unsafe characters shown (``TerminalEscaping``).
+    private static func show(_ text: String) -> String { TerminalEscaping.text(text) }
 }

@@ -111,7 +111,7 @@ public struct CheckJUnit: Reporter {
         for (finding, (classname, name)) in zip(findings, uniqueNames(findings)) {
             var lines = "    <testcase classname=\"\(attr(classname))\" name=\"\(attr(name))\" file=\"\(attr(file))\" line=\"\(finding.location.line)\" time=\"0\">\n"
             let words = finding.words
-            let details = MarkupEscaping.text(self.details(of: finding, words: words))
+            let details = self.details(of: finding, words: words)
             switch outcome(of: finding) {
             case .skipped:
                 lines += "      <skipped message=\"\(attr(finding.suppression?.reason ?? ""))\">\(details)</skipped>\n"
@@ -164,33 +164,37 @@ public struct CheckJUnit: Reporter {
         return (classname, parts.compactMap { $0 }.joined(separator: " · "))
     }
 
-    /// The body of a failure, error, skip or output: the finding in full.
+    /// The body of a failure, error, skip or output: the finding in full,
+    /// one `label: value` a line, each value escaped (so no value breaks a
+    /// line of its own).
     static func details(of finding: Finding, words: Finding.Words) -> String {
-        var lines = ["\(finding.location): \(finding.severity): \(words.message)"]
+        var lines = ["\(text(finding.location.description)): \(finding.severity): \(text(words.message))"]
         switch finding {
         case .gap(let gap):
-            lines.append("marker: \(gap.marker) (\(gap.kind.rawValue))")
-            lines.append("brand: \(gap.brand)")
-            lines.append("journey: \(gap.journey)")
+            lines.append("marker: \(text(gap.marker)) (\(gap.kind.rawValue))")
+            lines.append("brand: \(text(gap.brand))")
+            lines.append("journey: \(text(gap.journey))")
             let optional: [(String, String?)] = [
                 ("touchpoint", gap.touchpoint), ("segment", gap.segment), ("channel", gap.channel),
                 ("stage", gap.stage), ("attribute", gap.attribute),
             ]
-            for case let (label, value?) in optional { lines.append("\(label): \(value)") }
+            for case let (label, value?) in optional { lines.append("\(label): \(text(value))") }
             if let (expected, planned) = words.expectedAndPlanned {
-                lines.append("expected: \(expected)")
-                lines.append("planned: \(planned)")
+                lines.append("expected: \(text(expected))")
+                lines.append("planned: \(text(planned))")
             }
-            if let action = words.action { lines.append("action: \(action)") }
+            if let action = words.action { lines.append("action: \(text(action))") }
             if let suppression = gap.suppression {
-                lines.append("accepted at \(suppression.location): \(suppression.reason)")
+                lines.append("accepted at \(text(suppression.location.description)): \(text(suppression.reason))")
             }
         case .diagnostic(let diagnostic):
             lines.append("diagnostic: \(diagnostic.code.rawValue)")
         }
-        for related in words.related { lines.append("see \(related.location): \(related.message)") }
+        for related in words.related { lines.append("see \(text(related.location.description)): \(text(related.message))") }
         return lines.joined(separator: "\n")
     }
+
+    private static func text(_ text: String) -> String { MarkupEscaping.text(text) }
 
     private static func attr(_ text: String) -> String { MarkupEscaping.attribute(text) }
 }

@@ -4,6 +4,9 @@ import JourneyModel
 
 /// The default format: one finding per line, `file:line:column: severity:
 /// message`, the form editors and terminals turn into links, then a summary.
+/// Every text from the files (paths, ids, messages) is escaped with
+/// ``TerminalEscaping``: a finding is one line, and a terminal or a CI log
+/// acts on none of it.
 ///
 /// ```text
 /// Journeys/aurele/first-purchase.journey.jsonc:12:20: error: welcome-mail (email, discover) plans address = informal; 'We always address customers formally' expects address = formal [formal-address · newcomers]
@@ -20,9 +23,9 @@ public struct CheckText: Reporter {
     /// Line by line into `output`.
     public func write(_ result: CheckResult, to output: inout ReportOutput) {
         for diagnostic in result.diagnostics {
-            var line = "\(style.bold(diagnostic.location.description + ":")) \(style.label(diagnostic.severity)) \(diagnostic.message) \(style.dim("[\(diagnostic.code.rawValue)]"))"
+            var line = "\(style.bold(show(diagnostic.location.description) + ":")) \(style.label(diagnostic.severity)) \(show(diagnostic.message)) \(style.dim("[\(diagnostic.code.rawValue)]"))"
             for related in diagnostic.related {
-                line += "\n    \(style.dim("\(related.location): note: \(related.message)"))"
+                line += "\n    \(style.dim("\(show(related.location.description)): note: \(show(related.message))"))"
             }
             output.writeLine(line)
         }
@@ -35,7 +38,7 @@ public struct CheckText: Reporter {
         func writePlace() {
             for (gap, message, segments) in place {
                 let tags = ([gap.marker] + (segments.isEmpty ? [] : [segments.joined(separator: ", ")])).joined(separator: " · ")
-                output.write("\(style.bold(gap.location.description + ":")) \(style.label(gap.severity)) \(message) \(style.dim("[\(tags)]"))\n")
+                output.write("\(style.bold(show(gap.location.description) + ":")) \(style.label(gap.severity)) \(show(message)) \(style.dim("[\(show(tags))]"))\n")
             }
             placeCount += place.count
             place.removeAll(keepingCapacity: true)
@@ -56,4 +59,6 @@ public struct CheckText: Reporter {
         let places = placeCount < openCount ? "; \(ReportWording.plural(openCount, "gap")) at \(ReportWording.plural(placeCount, "place"))" : ""
         output.writeLine((summary.errors > 0 ? style.bold(summaryLine) : summaryLine) + places)
     }
+
+    private func show(_ text: String) -> String { TerminalEscaping.text(text) }
 }

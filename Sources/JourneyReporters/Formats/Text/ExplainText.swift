@@ -26,19 +26,19 @@ public struct ExplainText: Reporter {
     private func lines(of explanation: MarkerExplanation) -> [String] {
         var lines: [String] = []
         let marker = explanation.marker
-        lines.append(style.bold("\(marker.id)") + " — \(marker.title) [brand \(explanation.brand)]")
-        if let rationale = marker.rationale { lines.append("Why: \(rationale)") }
+        lines.append(style.bold(show(marker.id)) + " — \(show(marker.title)) [brand \(show(explanation.brand))]")
+        if let rationale = marker.rationale { lines.append("Why: \(show(rationale))") }
         lines.append("Kind: \(marker.kind.rawValue) · severity \(marker.severity.rawValue)\(marker.isEnabled ? "" : " · turned off")")
-        lines.append("Expects: \(explanation.expects)")
-        lines.append("Applies to: \(explanation.appliesTo)")
+        lines.append("Expects: \(show(explanation.expects))")
+        lines.append("Applies to: \(show(explanation.appliesTo))")
         lines.append("Inheritance:")
-        lines += explanation.inheritance.map { "  \($0)" }
+        lines += explanation.inheritance.map { "  \(show($0))" }
         let perSegment = marker.kind.isPerSegment
         for segment in explanation.segments {
             let open = segment.gaps.filter { $0.suppression == nil }
             let status = segment.score.applicable == 0 ? "no check applies" : "score \(segment.score.formatted) (\(ReportWording.checks(segment.score)))"
             let gapCount = perSegment ? ", \(ReportWording.plural(open.count, "open gap"))" : ""
-            lines.append("Segment \(segment.segment)\(segment.priority ? " (priority)" : ""): \(status)\(gapCount)")
+            lines.append("Segment \(show(segment.segment))\(segment.priority ? " (priority)" : ""): \(status)\(gapCount)")
             lines += segment.gaps.map { "  " + describe($0) }
         }
         if !perSegment {
@@ -49,8 +49,11 @@ public struct ExplainText: Reporter {
     }
 
     private func describe(_ gap: DescribedGap) -> String {
-        let place = [gap.journey, gap.touchpoint ?? gap.stage.map { "stage \($0)" }].compactMap { $0 }.joined(separator: "/")
-        let accepted = gap.suppression.map { " (accepted: \($0.reason))" } ?? ""
-        return "\(place): planned \(gap.planned)\(accepted) \(style.dim("(\(gap.location))"))"
+        let place = show([gap.journey, gap.touchpoint ?? gap.stage.map { "stage \($0)" }].compactMap { $0 }.joined(separator: "/"))
+        let accepted = gap.suppression.map { " (accepted: \(show($0.reason)))" } ?? ""
+        return "\(place): planned \(show(gap.planned))\(accepted) \(style.dim("(\(show(gap.location.description)))"))"
     }
+
+    /// Text from the files, escaped for a terminal (``TerminalEscaping``).
+    private func show(_ text: String) -> String { TerminalEscaping.text(text) }
 }
