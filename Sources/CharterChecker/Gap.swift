@@ -40,25 +40,25 @@ public struct Gap: Hashable, Sendable {
 
 /// Where a gap is, by position in the workspace and the brand's catalogs.
 ///
-/// Positions are kept in 32 and 16 bits: a check of a large workspace holds
-/// millions of gaps. (The loader refuses brands with more segments or
-/// markers than that.)
+/// Positions are kept in 32 bits, not 64: a check of a large workspace holds
+/// millions of gaps. A brand may have a hundred thousand markers, so none
+/// is kept in fewer.
 public struct GapPlace: Hashable, Sendable {
     private let storedJourney: Int32
     private let storedTouchpoint: Int32
     /// Where the gap points in the journey's file: the offending value, or
     /// the touchpoint, the stage's KPIs or the journey when there is none.
     public let position: SourcePosition
-    private let storedMarker: UInt16
-    private let storedSegment: UInt16
+    private let storedMarker: UInt32
+    private let storedSegment: UInt32
 
-    private static let none = UInt16.max
+    private static let none = UInt32.max
 
     public init(journey: Int, touchpoint: Int?, segment: Int?, marker: Int, position: SourcePosition) {
         storedJourney = Int32(truncatingIfNeeded: journey)
         storedTouchpoint = touchpoint.map { Int32(truncatingIfNeeded: $0) } ?? -1
-        storedSegment = segment.map { UInt16(truncatingIfNeeded: $0) } ?? Self.none
-        storedMarker = UInt16(truncatingIfNeeded: marker)
+        storedSegment = segment.map { UInt32(truncatingIfNeeded: $0) } ?? Self.none
+        storedMarker = UInt32(truncatingIfNeeded: marker)
         self.position = position
     }
 
@@ -72,10 +72,6 @@ public struct GapPlace: Hashable, Sendable {
     public var segment: Int? { storedSegment == Self.none ? nil : Int(storedSegment) }
     /// Position in the brand's charter.
     public var marker: Int { Int(storedMarker) }
-
-    /// The most segments and markers a brand may have, so that every gap
-    /// can name them in 16 bits.
-    public static let catalogLimit = Int(UInt16.max) - 1
 }
 
 /// Why a gap does not fail a run.
