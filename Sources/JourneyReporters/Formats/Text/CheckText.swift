@@ -29,31 +29,20 @@ public struct CheckText: Reporter {
             }
             output.writeLine(line)
         }
-        // One line per place: the same gap for several segments lists them
-        // together. Report order puts the gaps of one place next to each
-        // other, so only the entries of the current place are compared.
+        // One line per gap at a place: the same gap for several segments lists them.
         var openCount = 0, placeCount = 0
-        // Each gap's message is joined once (see `GapWording`), to compare and to write.
-        var place: [(gap: DescribedGap, message: String, segments: [String])] = []
-        func writePlace() {
-            for (gap, message, segments) in place {
-                let tags = ([gap.marker] + (segments.isEmpty ? [] : [segments.joined(separator: ", ")])).joined(separator: " · ")
-                output.write("\(style.bold(show(gap.location.description) + ":")) \(style.label(gap.severity)) \(show(message)) \(style.dim("[\(show(tags))]"))\n")
-            }
-            placeCount += place.count
-            place.removeAll(keepingCapacity: true)
-        }
-        for gap in result.gaps where gap.suppression == nil {
+        let open = result.gaps.lazy.filter { gap in
+            guard gap.isOpen else { return false }
             openCount += 1
-            if let first = place.first, first.gap.location != gap.location { writePlace() }
-            let message = gap.message
-            if let index = place.firstIndex(where: { $0.gap.marker == gap.marker && $0.message == message }) {
-                if let segment = gap.segment { place[index].segments.append(segment) }
-            } else {
-                place.append((gap, message, gap.segment.map { [$0] } ?? []))
-            }
+            return true
         }
-        writePlace()
+        SamePlaceGroups.forEachPlace(open) { groups in
+            for group in groups {
+                let tags = ([group.gap.marker] + (group.segments.isEmpty ? [] : [group.segments.joined(separator: ", ")])).joined(separator: " · ")
+                output.write("\(style.bold(show(group.gap.location.description) + ":")) \(style.label(group.gap.severity)) \(show(group.message)) \(style.dim("[\(show(tags))]"))\n")
+            }
+            placeCount += groups.count
+        }
         let summary = result.summary
         let summaryLine = ReportWording.summaryLine(summary)
         let places = placeCount < openCount ? "; \(ReportWording.plural(openCount, "gap")) at \(ReportWording.plural(placeCount, "place"))" : ""
