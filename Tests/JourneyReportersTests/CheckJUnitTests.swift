@@ -32,12 +32,21 @@ struct CheckJUnitTests {
         ["tests", "failures", "errors", "skipped"].map { attribute(element, $0) }
     }
 
+    /// The mixed result with `--fail-on warning`: its warning fails too.
+    var mixedFailingOnWarnings: CheckResult {
+        var result = ReporterFixtures.mixed
+        result.failSeverity = .warning
+        return result
+    }
+
     @Test func suitesPerFileWithCounts() throws {
-        let root = try parse(CheckJUnit().render(ReporterFixtures.mixed))
+        let root = try parse(CheckJUnit().render(mixedFailingOnWarnings))
         #expect(root.name == "testsuites")
-        #expect(counts(root) == ["5", "2", "1", "1"])
+        // junit-10.xsd has no `skipped` on the run, only on each suite.
+        #expect(counts(root) == ["5", "2", "1", nil])
         let suites = children(root, "testsuite")
         #expect(suites.map { attribute($0, "name") } == [ReporterFixtures.journeyFile])
+        #expect(suites.map { attribute($0, "file") } == [ReporterFixtures.journeyFile])
         #expect(counts(suites[0]) == ["5", "2", "1", "1"])
         let cases = children(suites[0], "testcase")
         #expect(cases.count == 5)
@@ -49,18 +58,19 @@ struct CheckJUnitTests {
             "unknown-channel at 5:18", "formal-address · newcomers", "one-signature · premium",
             "warm-tone · newcomers", "named-advisor · premium",
         ])
-        #expect(cases.allSatisfy { attribute($0, "file") == ReporterFixtures.journeyFile })
-        #expect(cases.map { attribute($0, "line") } == ["5", "12", "14", "8", "13"])
+        // The schema allows neither on a test case: the line opens its text.
+        #expect(cases.allSatisfy { attribute($0, "file") == nil && attribute($0, "line") == nil })
+        #expect(children(cases[2], "failure").first?.stringValue?.hasPrefix("\(ReporterFixtures.journeyFile):14:36: warning:") == true)
     }
 
     @Test func outcomesFollowSeverityAndAcceptance() throws {
-        let root = try parse(CheckJUnit().render(ReporterFixtures.mixed))
+        let root = try parse(CheckJUnit().render(mixedFailingOnWarnings))
         let cases = try firstCases(root)
         // An error diagnostic: the input is unusable.
         let error = try #require(children(cases[0], "error").first)
         #expect(attribute(error, "message") == "unknown channel 'emial'; did you mean 'email'?")
         #expect(attribute(error, "type") == "error")
-        // Error and warning gaps fail.
+        // Error and warning gaps fail, with --fail-on warning.
         let failure = try #require(children(cases[1], "failure").first)
         #expect(attribute(failure, "type") == "error")
         #expect(attribute(failure, "message") == ReporterFixtures.gap().message)
@@ -87,7 +97,7 @@ struct CheckJUnitTests {
         #expect(attribute(clean, "name") == "no findings")
         #expect(clean.childCount == 0)
         #expect(counts(suites[1]) == ["5", "2", "0", "1"])
-        #expect(counts(root) == ["6", "2", "0", "1"])
+        #expect(counts(root) == ["6", "2", "0", nil])
     }
 
     @Test func escapesMarkupAndControlCharacters() throws {
@@ -136,15 +146,32 @@ struct CheckJUnitTests {
         #expect(attribute(testcase, "name") == "stage-kpis")
     }
 
+    @Test("--fail-on decides which findings fail, as it decides the exit code", arguments: [
+        (Severity.error, ["error", "failure", "system-out", "system-out", "skipped"], ["5", "1", "1", "1"]),
+        (Severity.warning, ["error", "failure", "failure", "system-out", "skipped"], ["5", "2", "1", "1"]),
+        (Severity.info, ["error", "failure", "failure", "failure", "skipped"], ["5", "3", "1", "1"]),
+    ])
+    func failOnDecides(failing: Severity, outcomes: [String], suiteCounts: [String]) throws {
+        var result = ReporterFixtures.mixed
+        result.failSeverity = failing
+        let root = try parse(CheckJUnit().render(result))
+        let cases = try firstCases(root)
+        #expect(cases.map { $0.children?.compactMap(\.name).joined(separator: ",") ?? "" } == outcomes)
+        #expect(counts(children(root, "testsuite")[0]) == suiteCounts)
+        #expect(result.fails == (Int(suiteCounts[1]) ?? 0 > 0))
+    }
+
     @Test func exactShapeOfASmallReport() {
-        let text = CheckJUnit().render(ReporterFixtures.result(gaps: [
+        var result = ReporterFixtures.result(gaps: [
             ReporterFixtures.gap(severity: .warning, message: "a < b"),
-        ]))
+        ])
+        result.failSeverity = .warning
+        let text = CheckJUnit().render(result)
         #expect(text == """
         <?xml version="1.0" encoding="UTF-8"?>
-        <testsuites name="throughline check" tests="1" failures="1" errors="0" skipped="0" time="0">
-          <testsuite name="Journeys/aurele/first-purchase.journey.jsonc" tests="1" failures="1" errors="0" skipped="0" time="0">
-            <testcase classname="first-purchase.welcome-mail" name="formal-address · newcomers" file="Journeys/aurele/first-purchase.journey.jsonc" line="12" time="0">
+        <testsuites name="throughline check" tests="1" failures="1" errors="0" time="0">
+          <testsuite name="Journeys/aurele/first-purchase.journey.jsonc" tests="1" failures="1" errors="0" skipped="0" time="0" file="Journeys/aurele/first-purchase.journey.jsonc">
+            <testcase classname="first-purchase.welcome-mail" name="formal-address · newcomers" time="0">
               <failure message="a &lt; b" type="warning">Journeys/aurele/first-purchase.journey.jsonc:12:20: warning: a &lt; b
         marker: formal-address (expectation)
         brand: aurele
@@ -167,7 +194,7 @@ struct CheckJUnitTests {
         let text = CheckJUnit().render(ReporterFixtures.empty)
         #expect(text == """
         <?xml version="1.0" encoding="UTF-8"?>
-        <testsuites name="throughline check" tests="0" failures="0" errors="0" skipped="0" time="0">
+        <testsuites name="throughline check" tests="0" failures="0" errors="0" time="0">
         </testsuites>
 
         """)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CharterChecker
+import JourneyLoader
 import JourneyModel
 @testable import JourneyReporters
 
@@ -117,7 +118,7 @@ struct CheckSARIFTests {
         #expect(properties["expected"] as? String == "address = formal")
         #expect(properties["planned"] as? String == "informal")
         #expect((result["partialFingerprints"] as? Object)?["throughlineGap/v2"] as? String == gap.fingerprint)
-        #expect((result["message"] as? Object)?["text"] as? String == gap.message)
+        #expect((result["message"] as? Object)?["text"] as? String == gap.message + " (segment 'newcomers')")
         #expect(result["suppressions"] == nil)
         #expect(properties["action"] == nil)
     }
@@ -195,7 +196,8 @@ struct CheckSARIFTests {
         #expect((formal["defaultConfiguration"] as? Object)?["level"] as? String == "error")
         let warm = try #require(rules.first { $0["id"] as? String == "warm-tone" })
         #expect((warm["defaultConfiguration"] as? Object)?["level"] as? String == "note")
-        #expect(warm["fullDescription"] == nil)
+        // Without a `why`, the full description still says what the rule is.
+        #expect((warm["fullDescription"] as? Object)?["text"] as? String == "Charter marker 'warm-tone' (expectation). Brand 'aurele', marker kind expectation.")
         let results = try results(run)
         #expect(results.count == Array(result.gaps).count + result.diagnostics.count)
         #expect(results.filter { $0["suppressions"] != nil }.count == 1)
@@ -209,6 +211,92 @@ struct CheckSARIFTests {
         let run = try run(parse(result))
         #expect(try rules(run).map { $0["id"] as? String } == ["syntax", "marker/syntax"])
         #expect(try results(run).map { $0["ruleIndex"] as? Int } == [0, 1])
+    }
+
+    @Test("every rule has a short and a full description")
+    func everyRuleIsDescribed() async throws {
+        for result in [ReporterFixtures.mixed, await ReporterFixtures.loaded(), await Self.twoBrands()] {
+            for rule in try rules(run(parse(result))) {
+                #expect(((rule["shortDescription"] as? Object)?["text"] as? String)?.isEmpty == false, "\(rule)")
+                #expect(((rule["fullDescription"] as? Object)?["text"] as? String)?.isEmpty == false, "\(rule)")
+            }
+        }
+    }
+
+    /// The fixture brand, and a second brand `zig` defining `formal-address`
+    /// under another name, rationale and severity, each with its journey.
+    static func twoBrands() async -> CheckResult {
+        let zigBrand = ReporterFixtures.brandText
+            .replacingOccurrences(of: #""brand": "aurele""#, with: #""brand": "zig""#)
+            .replacingOccurrences(of: "We always address customers formally", with: "Zig says vous")
+            .replacingOccurrences(of: "Formality is how we show respect", with: "Zig is formal too")
+            .replacingOccurrences(of: #""why": "Zig is formal too", "severity": "error""#, with: #""why": "Zig is formal too", "severity": "warning""#)
+        let zigJourney = ReporterFixtures.journeyText
+            .replacingOccurrences(of: #""brand": "aurele""#, with: #""brand": "zig""#)
+        let load = await WorkspaceLoader.load([
+            SourceFile(path: ReporterFixtures.brandFile, text: ReporterFixtures.brandText),
+            SourceFile(path: ReporterFixtures.journeyFile, text: ReporterFixtures.journeyText),
+            SourceFile(path: "Brands/zig.brand.jsonc", text: zigBrand),
+            SourceFile(path: "Journeys/zig/first-purchase.journey.jsonc", text: zigJourney),
+        ])
+        let report = await Checker.check(load.workspace)
+        return CheckResult(
+            workspace: load.workspace, diagnostics: load.diagnostics + report.diagnostics,
+            gaps: report.gaps, wording: GapWording(load.workspace), fileCount: 4
+        )
+    }
+
+    @Test("two brands defining one marker get a rule each, with each brand's text and level")
+    func oneRulePerMarkerPerBrand() async throws {
+        let result = await Self.twoBrands()
+        #expect(result.diagnostics.isEmpty)
+        let run = try run(parse(result))
+        let rules = try rules(run)
+        let ids = rules.compactMap { $0["id"] as? String }
+        #expect(ids == ["aurele/formal-address", "aurele/named-advisor", "aurele/warm-tone", "zig/formal-address", "zig/named-advisor", "zig/warm-tone"])
+        let aurele = rules[0], zig = rules[3]
+        #expect((aurele["shortDescription"] as? Object)?["text"] as? String == "We always address customers formally")
+        #expect((aurele["fullDescription"] as? Object)?["text"] as? String == "Formality is how we show respect")
+        #expect((aurele["defaultConfiguration"] as? Object)?["level"] as? String == "error")
+        #expect((zig["shortDescription"] as? Object)?["text"] as? String == "Zig says vous")
+        #expect((zig["fullDescription"] as? Object)?["text"] as? String == "Zig is formal too")
+        #expect((zig["defaultConfiguration"] as? Object)?["level"] as? String == "warning")
+        // Each result points at its own brand's rule.
+        for found in try results(run) {
+            let brand = try #require((found["properties"] as? Object)?["brand"] as? String)
+            let index = try #require(found["ruleIndex"] as? Int)
+            #expect((found["ruleId"] as? String)?.hasPrefix(brand + "/") == true)
+            #expect(rules[index]["id"] as? String == found["ruleId"] as? String)
+        }
+    }
+
+    @Test("results of one place for several segments differ in message and fingerprint")
+    func segmentsOfOnePlaceAreToldApart() throws {
+        let result = ReporterFixtures.result(gaps: [
+            ReporterFixtures.gap(segment: "newcomers"),
+            ReporterFixtures.gap(segment: "premium"),
+        ])
+        let results = try results(run(parse(result)))
+        let messages = results.compactMap { ($0["message"] as? Object)?["text"] as? String }
+        #expect(messages == [
+            ReporterFixtures.gap().message + " (segment 'newcomers')",
+            ReporterFixtures.gap().message + " (segment 'premium')",
+        ])
+        let fingerprints = results.compactMap { ($0["partialFingerprints"] as? Object)?["throughlineGap/v2"] as? String }
+        #expect(fingerprints.count == 2)
+        #expect(Set(fingerprints).count == 2)
+    }
+
+    @Test("diagnostics have a fingerprint that names code, file and message, not the line")
+    func diagnosticsHaveFingerprints() throws {
+        func fingerprint(line: Int, message: String = "unknown channel 'emial'") throws -> String? {
+            let result = ReporterFixtures.result(diagnostics: [ReporterFixtures.diagnostic(line: line, message: message)])
+            let found = try #require(try results(run(parse(result))).first)
+            return (found["partialFingerprints"] as? Object)?["throughlineDiagnostic/v1"] as? String
+        }
+        #expect(try fingerprint(line: 5) == "unknown-channel/Journeys%2Faurele%2Ffirst-purchase.journey.jsonc/unknown channel 'emial'")
+        #expect(try fingerprint(line: 50) == fingerprint(line: 5))
+        #expect(try fingerprint(line: 5, message: "unknown channel 'mail'") != fingerprint(line: 5))
     }
 
     @Test func emptyResult() throws {

@@ -227,7 +227,7 @@ public struct DescribedGap: Sendable, Equatable {
     /// ``fingerprint``: for gaps known only by their fields, such as a
     /// previous audit's.
     public static func fingerprint(fields: [String]) -> String {
-        "v2/" + fields.map(escaped).joined(separator: "/")
+        "v2/" + FingerprintFields.joined(fields)
     }
 
     /// The fingerprint of baselines of version 1: it left out the channel
@@ -236,18 +236,6 @@ public struct DescribedGap: Sendable, Equatable {
         [brand, journey, touchpoint ?? "-", segment ?? "-", marker, attribute ?? "-", stage ?? "-"].joined(separator: "/")
     }
 
-    private static func escaped(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "/") }) else { return field }
-        var escaped = ""
-        for character in field.unicodeScalars {
-            switch character {
-            case "%": escaped += "%25"
-            case "/": escaped += "%2F"
-            default: escaped.unicodeScalars.append(character)
-            }
-        }
-        return escaped
-    }
 }
 
 /// Why a gap is accepted, and where that is written.

@@ -13,15 +13,18 @@ import JourneyModel
 ///   (`journey.stage` or `journey` for gaps about a whole stage or journey),
 ///   `name` is `marker · segment` (with the attribute, and the stage for
 ///   journey-wide gaps, when needed to tell two cases apart). Diagnostics: `classname` is `throughline.input`,
-///   `name` is `code at line:column`. Both carry `file` and `line`.
-/// - Gaps and diagnostics at error or warning severity fail: `<failure>`,
-///   except unusable input (a diagnostic at error severity), which is an
-///   `<error>`. Info findings pass, with the message in `<system-out>`.
-///   Accepted gaps are `<skipped message="reason">`.
+///   `name` is `code at line:column`. The suite carries the `file`; the
+///   line and column open each case's text (Jenkins' `junit-10.xsd`, which
+///   its xUnit plugin checks every report against, allows neither `file`
+///   nor `line` on a test case).
+/// - `--fail-on` decides, as for the exit code: findings at or above it
+///   fail (`<failure>`), except unusable input (a diagnostic at error
+///   severity), which is an `<error>`. Findings below it pass, with the
+///   finding in `<system-out>`. Accepted gaps are `<skipped message="reason">`.
 ///
 /// ```xml
-/// <testsuite name="Journeys/aurele/first-purchase.journey.jsonc" tests="1" failures="1" errors="0" skipped="0" time="0">
-///   <testcase classname="first-purchase.welcome-mail" name="formal-address · newcomers" file="…" line="12" time="0">
+/// <testsuite name="Journeys/aurele/first-purchase.journey.jsonc" tests="1" failures="1" errors="0" skipped="0" time="0" file="…">
+///   <testcase classname="first-purchase.welcome-mail" name="formal-address · newcomers" time="0">
 ///     <failure message="welcome-mail (email, discover) plans …" type="error">…</failure>
 /// ```
 public struct CheckJUnit: Reporter {
@@ -35,13 +38,15 @@ public struct CheckJUnit: Reporter {
         let files = Self.files(of: result.workspace)
         // A first walk counts, so that every suite can open with its counts.
         var suiteCounts: [Counts] = []
-        byFile.forEachFile(alsoFiles: files) { _, findings in suiteCounts.append(Self.counts(of: findings)) }
+        let failing = result.failSeverity
+        byFile.forEachFile(alsoFiles: files) { _, findings in suiteCounts.append(Self.counts(of: findings, failing: failing)) }
         let total = suiteCounts.reduce(Counts(), +)
         output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        output.write("<testsuites name=\"throughline check\"\(total.attributes)>\n")
+        // The schema has no `skipped` on the whole run: each suite counts its own.
+        output.write("<testsuites name=\"throughline check\" tests=\"\(total.tests)\" failures=\"\(total.failures)\" errors=\"\(total.errors)\" time=\"0\">\n")
         var suite = 0
         byFile.forEachFile(alsoFiles: files) { file, findings in
-            Self.writeSuite(file: file, findings: findings, counts: suiteCounts[suite], to: &output)
+            Self.writeSuite(file: file, findings: findings, counts: suiteCounts[suite], failing: failing, to: &output)
             suite += 1
         }
         output.write("</testsuites>\n")
@@ -77,14 +82,15 @@ public struct CheckJUnit: Reporter {
     }
 
     /// How a finding counts: skipped, error, failure, or a passing test.
-    static func outcome(of finding: Finding) -> Outcome {
+    /// `failing` is `--fail-on`: what fails the run fails its test.
+    static func outcome(of finding: Finding, failing: Severity) -> Outcome {
         switch finding {
         case .diagnostic(let diagnostic):
             if diagnostic.severity == .error { return .error }
-            return diagnostic.severity >= .warning ? .failure : .passed
+            return diagnostic.severity >= failing ? .failure : .passed
         case .gap(let gap):
             if gap.suppression != nil { return .skipped }
-            return gap.severity >= .warning ? .failure : .passed
+            return gap.severity >= failing ? .failure : .passed
         }
     }
 
@@ -92,11 +98,11 @@ public struct CheckJUnit: Reporter {
         case skipped, error, failure, passed
     }
 
-    static func counts(of findings: [Finding]) -> Counts {
+    static func counts(of findings: [Finding], failing: Severity) -> Counts {
         guard !findings.isEmpty else { return Counts(tests: 1) }
         var counts = Counts(tests: findings.count)
         for finding in findings {
-            switch outcome(of: finding) {
+            switch outcome(of: finding, failing: failing) {
             case .skipped: counts.skipped += 1
             case .error: counts.errors += 1
             case .failure: counts.failures += 1
@@ -106,13 +112,13 @@ public struct CheckJUnit: Reporter {
         return counts
     }
 
-    static func writeSuite(file: String, findings: [Finding], counts: Counts, to output: inout ReportOutput) {
-        output.write("  <testsuite name=\"\(attr(file))\"\(counts.attributes)>\n")
+    static func writeSuite(file: String, findings: [Finding], counts: Counts, failing: Severity, to output: inout ReportOutput) {
+        output.write("  <testsuite name=\"\(attr(file))\"\(counts.attributes) file=\"\(attr(file))\">\n")
         for (finding, (classname, name)) in zip(findings, uniqueNames(findings)) {
-            var lines = "    <testcase classname=\"\(attr(classname))\" name=\"\(attr(name))\" file=\"\(attr(file))\" line=\"\(finding.location.line)\" time=\"0\">\n"
+            var lines = "    <testcase classname=\"\(attr(classname))\" name=\"\(attr(name))\" time=\"0\">\n"
             let words = finding.words
             let details = self.details(of: finding, words: words)
-            switch outcome(of: finding) {
+            switch outcome(of: finding, failing: failing) {
             case .skipped:
                 lines += "      <skipped message=\"\(attr(finding.suppression?.reason ?? ""))\">\(details)</skipped>\n"
             case .error:
@@ -125,7 +131,7 @@ public struct CheckJUnit: Reporter {
             output.write(lines + "    </testcase>\n")
         }
         if findings.isEmpty {
-            output.write("    <testcase classname=\"throughline\" name=\"no findings\" file=\"\(attr(file))\" time=\"0\"/>\n")
+            output.write("    <testcase classname=\"throughline\" name=\"no findings\" time=\"0\"/>\n")
         }
         output.write("  </testsuite>\n")
     }

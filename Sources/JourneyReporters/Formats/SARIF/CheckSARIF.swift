@@ -6,20 +6,29 @@ import JourneyModel
 /// scanning (GitHub, GitLab, Azure DevOps) and SARIF viewers.
 ///
 /// - Rules: every diagnostic code used (``DiagnosticCode/summary`` as the
-///   description), then every charter marker used (its name and rationale),
-///   each sorted by id, so rule indices only move when the set of rules does.
-///   A marker whose id is also a diagnostic code is listed as `marker/<id>`.
+///   description), then every charter marker used, once per brand that
+///   defines it (its name and rationale, its level in that brand), each
+///   sorted by id, so rule indices only move when the set of rules does.
+///   A marker id that several brands of the workspace define is
+///   `<brand>/<id>`; one that is also a diagnostic code is `marker/<id>`.
+///   Every rule has a `shortDescription` and a `fullDescription`.
 /// - Results: diagnostics, then gaps in report order. Accepted gaps are
 ///   results too, with a `suppressions` entry (`inSource` for a `suppress`
 ///   entry in the journey file, `external` for a baseline) and its reason as
 ///   the justification, so viewers show them as closed rather than forget them.
+///   A gap of a segment names it in its message: the results of one place
+///   for several segments read apart.
 /// - Locations: the path as given, relative to `%SRCROOT%` (absolute paths
 ///   become `file://` URIs); `startLine`/`startColumn` are 1-based and
 ///   columns count Unicode scalars, hence `"columnKind": "unicodeCodePoints"`.
+///   Findings record where they start, not where they end, so regions have
+///   no `endLine` or `endColumn` (a viewer marks the start).
 /// - Gaps carry `partialFingerprints["throughlineGap/v2"]` (``DescribedGap/fingerprint``,
-///   which survives edits that move lines) and their journey, touchpoint,
-///   segment, channel, stage, expected and planned values, and the action
-///   that would close them, under `properties`.
+///   which survives edits that move lines, and differs by segment) and their
+///   journey, touchpoint, segment, channel, stage, expected and planned
+///   values, and the action that would close them, under `properties`.
+///   Diagnostics carry `partialFingerprints["throughlineDiagnostic/v1"]`:
+///   their code, file and message, without the line.
 /// - A did-you-mean suggestion is in the message and under
 ///   `properties.suggestion`: SARIF `fixes` need the exact span to replace,
 ///   which diagnostics do not record.
@@ -37,6 +46,8 @@ public struct CheckSARIF: Reporter {
     public static let sourceRootID = "%SRCROOT%"
     /// The key of the gap fingerprint in `partialFingerprints`.
     public static let fingerprintKey = "throughlineGap/v2"
+    /// The key of the diagnostic fingerprint in `partialFingerprints`.
+    public static let diagnosticFingerprintKey = "throughlineDiagnostic/v1"
 
     /// `tool.driver.version`; omitted when nil.
     public var toolVersion: String?
@@ -96,20 +107,27 @@ public struct CheckSARIF: Reporter {
             ("locations", .array([location(diagnostic.location)])),
         ]
         if !diagnostic.related.isEmpty { members.append(("relatedLocations", relatedLocations(diagnostic.related))) }
+        members.append(("partialFingerprints", .object([(diagnosticFingerprintKey, .string(fingerprint(of: diagnostic)))])))
         if let suggestion = diagnostic.suggestion {
             members.append(("properties", .object([("suggestion", .string(suggestion))])))
         }
         return .object(members)
     }
 
+    /// What tells a diagnostic from another wherever its line moves.
+    static func fingerprint(of diagnostic: Diagnostic) -> String {
+        FingerprintFields.joined([diagnostic.code.rawValue, diagnostic.location.file, diagnostic.message])
+    }
+
     static func gap(_ gap: DescribedGap, rules: RuleTable) -> JSONOutput {
-        let rule = rules.rule(for: .marker(gap.marker))
+        let rule = rules.rule(for: .marker(brand: gap.brand, id: gap.marker))
         let words = gap.words
+        let text = gap.segment.map { "\(words.message) (segment '\($0)')" } ?? words.message
         var members: [(String, JSONOutput)] = [
             ("ruleId", .string(rule.id)),
             ("ruleIndex", .integer(rule.index)),
             ("level", .string(level(gap.severity))),
-            ("message", message(words.message)),
+            ("message", message(text)),
             ("locations", .array([location(gap.location)])),
         ]
         if !words.related.isEmpty { members.append(("relatedLocations", relatedLocations(words.related))) }
@@ -175,7 +193,8 @@ public struct CheckSARIF: Reporter {
 
     enum RuleKey: Hashable {
         case diagnostic(DiagnosticCode)
-        case marker(String)
+        /// A marker as one brand defines it.
+        case marker(brand: String, id: String)
     }
 
     /// The rules of the run: each used code and marker once, with its index.
@@ -188,19 +207,40 @@ public struct CheckSARIF: Reporter {
             for code in codes {
                 add(.diagnostic(code), id: code.rawValue, descriptor: Self.descriptor(for: code))
             }
-            var firstGap: [String: DescribedGap] = [:]
-            for gap in result.gaps where firstGap[gap.marker] == nil { firstGap[gap.marker] = gap }
+            // Each brand's markers by id (a look-up, not a scan per rule),
+            // and the brands that define each id, in the workspace or in gaps.
+            var definitions: [String: [String: Marker]] = [:]
+            var brandsDefining: [String: Set<String>] = [:]
+            for brand in result.workspace.brands where definitions[brand.id] == nil {
+                var byID: [String: Marker] = [:]
+                for marker in brand.charter.markers where byID[marker.id] == nil { byID[marker.id] = marker }
+                for id in byID.keys { brandsDefining[id, default: []].insert(brand.id) }
+                definitions[brand.id] = byID
+            }
+            var firstGap: [RuleKey: DescribedGap] = [:]
+            for gap in result.gaps {
+                let key = RuleKey.marker(brand: gap.brand, id: gap.marker)
+                if firstGap[key] == nil {
+                    firstGap[key] = gap
+                    brandsDefining[gap.marker, default: []].insert(gap.brand)
+                }
+            }
             let diagnosticIDs = Set(DiagnosticCode.allCases.map(\.rawValue))
-            for markerID in firstGap.keys.sorted() {
-                let gap = firstGap[markerID]!
-                let marker = result.workspace.brand(id: gap.brand)?.charter.marker(id: markerID)
-                let id = diagnosticIDs.contains(markerID) ? "marker/\(markerID)" : markerID
-                add(.marker(markerID), id: id, descriptor: Self.descriptor(id: id, marker: marker, gap: gap))
+            let rules = firstGap.values.map { gap in
+                var id = brandsDefining[gap.marker, default: []].count > 1 ? "\(gap.brand)/\(gap.marker)" : gap.marker
+                if diagnosticIDs.contains(id) { id = "marker/\(id)" }
+                return (id: id, gap: gap)
+            }
+            for (id, gap) in rules.sorted(by: { ($0.id, $0.gap.brand) < ($1.id, $1.gap.brand) }) {
+                let marker = definitions[gap.brand]?[gap.marker]
+                add(.marker(brand: gap.brand, id: gap.marker), id: id, descriptor: Self.descriptor(id: id, marker: marker, gap: gap))
             }
         }
 
+        /// Every result's rule is in the table: it is built from the same
+        /// diagnostics and gaps. A result without one would point at rule 0.
         func rule(for key: RuleKey) -> (id: String, index: Int) {
-            entries[key]!
+            entries[key] ?? (id: "", index: 0)
         }
 
         private mutating func add(_ key: RuleKey, id: String, descriptor: JSONOutput) {
@@ -212,40 +252,38 @@ public struct CheckSARIF: Reporter {
             .object([
                 ("id", .string(code.rawValue)),
                 ("shortDescription", message(code.summary)),
+                ("fullDescription", message("\(code.summary) A problem with the files read (not a gap in the charter), at \(code.defaultSeverity.rawValue) severity by default.")),
                 ("help", message(code.summary)),
                 ("defaultConfiguration", .object([("level", .string(level(code.defaultSeverity)))])),
                 ("properties", .object([("tags", .array(["input"]))])),
             ])
         }
 
-        /// From the marker as the brand of its first gap defines it; from the
-        /// gap alone if the workspace does not have it.
+        /// From the marker as the brand of the gap defines it; from the gap
+        /// alone if the workspace does not have it.
         static func descriptor(id: String, marker: Marker?, gap: DescribedGap) -> JSONOutput {
             let kind = marker?.kind ?? gap.kind
             let severity = marker?.severity ?? gap.severity
             let short = marker?.name ?? "Charter marker '\(gap.marker)' (\(kind.rawValue))."
+            let full = marker?.rationale ?? "\(short) Brand '\(gap.brand)', marker kind \(kind.rawValue)."
             var help = [short]
             if let rationale = marker?.rationale { help.append(rationale) }
             if let override = marker?.override, let overridden = override.severity {
                 help.append("Set to \(overridden.rawValue) by \(override.by): \(override.reason)")
             }
             if let origin = marker?.origin { help.append("Defined by the charter of '\(origin)'.") }
-            var members: [(String, JSONOutput)] = [
+            return .object([
                 ("id", .string(id)),
                 ("shortDescription", message(short)),
-            ]
-            if let marker, let rationale = marker.rationale {
-                members.append(("fullDescription", message(rationale)))
-            }
-            members += [
+                ("fullDescription", message(full)),
                 ("help", message(help.joined(separator: "\n\n"))),
                 ("defaultConfiguration", .object([("level", .string(level(severity)))])),
                 ("properties", .object([
                     ("tags", .array(["charter", .string(kind.rawValue)])),
                     ("markerKind", .string(kind.rawValue)),
+                    ("brand", .string(gap.brand)),
                 ])),
-            ]
-            return .object(members)
+            ])
         }
     }
 }
