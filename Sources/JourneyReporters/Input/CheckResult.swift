@@ -63,6 +63,16 @@ public struct CheckResult: Sendable {
         self.failSeverity = failSeverity
     }
 
+    /// The most gaps a report lists, in report order (`--max-gaps`); the
+    /// summary and the exit code still count every gap.
+    public var maxGaps: Int {
+        get { gaps.limit }
+        set { gaps.limit = max(0, newValue) }
+    }
+
+    /// Gaps found but not listed, past ``maxGaps``: 0 when the report is whole.
+    public var unlistedGaps: Int { max(0, gapCounts.open + gapCounts.accepted - gaps.limit) }
+
     /// Gaps nobody has accepted.
     public var openGaps: [DescribedGap] { gaps.filter(\.isOpen) }
 
@@ -130,6 +140,8 @@ public struct CheckResult: Sendable {
 /// each walk.
 public struct ReportedGaps: Sequence, Sendable {
     private let storage: Storage
+    /// How many gaps a walk gives at most: the first ones in report order.
+    public internal(set) var limit = Int.max
 
     private enum Storage: Sendable {
         case checked(CheckedGaps, GapWording)
@@ -146,8 +158,8 @@ public struct ReportedGaps: Sequence, Sendable {
 
     public func makeIterator() -> Iterator {
         switch storage {
-        case .checked(let gaps, let wording): Iterator(checked: gaps.makeIterator(), wording: wording)
-        case .described(let gaps): Iterator(described: gaps.makeIterator())
+        case .checked(let gaps, let wording): Iterator(checked: gaps.makeIterator(), wording: wording, limit: limit)
+        case .described(let gaps): Iterator(described: gaps.makeIterator(), limit: limit)
         }
     }
 
@@ -155,20 +167,25 @@ public struct ReportedGaps: Sequence, Sendable {
         private var checked: CheckedGaps.Iterator?
         private let wording: GapWording?
         private var described: IndexingIterator<[DescribedGap]>?
+        private var remaining: Int
 
-        init(checked: CheckedGaps.Iterator, wording: GapWording) {
+        init(checked: CheckedGaps.Iterator, wording: GapWording, limit: Int) {
             self.checked = checked
             self.wording = wording
             described = nil
+            remaining = limit
         }
 
-        init(described: IndexingIterator<[DescribedGap]>) {
+        init(described: IndexingIterator<[DescribedGap]>, limit: Int) {
             checked = nil
             wording = nil
             self.described = described
+            remaining = limit
         }
 
         public mutating func next() -> DescribedGap? {
+            guard remaining > 0 else { return nil }
+            remaining -= 1
             if let wording, let gap = checked?.next() { return wording.describe(gap) }
             return described?.next()
         }

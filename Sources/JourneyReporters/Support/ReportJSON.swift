@@ -20,6 +20,16 @@ enum ReportJSON {
         ])
     }
 
+    /// How `--max-gaps` cut the report; nil when it lists every gap.
+    static func cut(_ result: CheckResult) -> JSONOutput? {
+        guard let note = ReportWording.cutNote(result) else { return nil }
+        return .object([
+            ("maxGaps", .integer(result.maxGaps)),
+            ("unlistedGaps", .integer(result.unlistedGaps)),
+            ("note", .string(note)),
+        ])
+    }
+
     /// A gap with the contract's fields, then the optional extras; its
     /// words are made in one look-up.
     static func gap(_ gap: DescribedGap) -> JSONOutput {

@@ -18,6 +18,16 @@ public enum ReportWording {
 
     // MARK: - Check
 
+    /// What every format says of a report cut by `--max-gaps`; nil when it lists every gap.
+    ///
+    /// `report cut at 100000 gaps (--max-gaps): 3900000 more gaps are not listed; the counts and the exit code include them`
+    public static func cutNote(_ result: CheckResult) -> String? {
+        let unlisted = result.unlistedGaps
+        guard unlisted > 0 else { return nil }
+        let more = unlisted == 1 ? "1 more gap is" : "\(unlisted) more gaps are"
+        return "report cut at \(plural(result.maxGaps, "gap")) (--max-gaps): \(more) not listed; the counts and the exit code include them"
+    }
+
     /// `1 error, 0 warnings, 0 infos in 2 files (1 journey, 4 touchpoints)`,
     /// then how many gaps are accepted, when any are.
     public static func summaryLine(_ summary: CheckResult.Summary) -> String {

@@ -32,6 +32,13 @@ enum CheckCommand {
         "fail-on", value: "SEVERITY", help: "Lowest severity that fails the run.", default: .error, choices: [.error, .warning, .info]
     )
     static let baseline: Option<String?> = .text("baseline", value: "FILE", help: "Accept the gaps recorded in FILE: only new gaps fail the run.")
+    /// Gaps a report lists when `--max-gaps` is not given: a generous report,
+    /// but never one that fills a disk.
+    static let defaultMaxGaps = 100_000
+    static let maxGaps: Option<Int?> = .parsed(
+        "max-gaps", value: "N",
+        help: "List at most N gaps (default \(defaultMaxGaps)), with a note when more are left out; counts and the exit code include them all."
+    ) { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
     static let writeBaseline: Option<String?> = .text(
         "write-baseline", value: "FILE", help: "Record the current open gaps in FILE (atomically) and exit 0; --baseline is then not read."
     )
@@ -44,7 +51,7 @@ enum CheckCommand {
         and reports problems with the files and gaps between the planned experience and the charter. \
         Exit code 0: nothing at or above --fail-on; 1: findings at or above it; 2: unusable input or arguments.
         """,
-        options: [format.spec, output.spec, failOn.spec, CommonOptions.color.spec, baseline.spec, writeBaseline.spec],
+        options: [format.spec, output.spec, failOn.spec, CommonOptions.color.spec, baseline.spec, writeBaseline.spec, maxGaps.spec],
         positionals: PositionalSpec(name: "PATH", help: "Brand, charter or journey files, or folders holding them.", repeating: true),
         examples: [
             "throughline check",
@@ -93,12 +100,16 @@ enum CheckCommand {
             return .success
         }
         let run = await workspace.check(baseline: baseline, baselineProblems: baselineProblems, keeping: .proportional)
-        let result = workspace.checkResult(run, failSeverity: arguments[Self.failOn])
+        var result = workspace.checkResult(run, failSeverity: arguments[Self.failOn])
+        result.maxGaps = arguments[Self.maxGaps] ?? Self.defaultMaxGaps
         let colors = output == nil && io.usesColor(arguments[CommonOptions.color])
         let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: colors))
         if let failure = workspace.emit(result, with: reporter, output: output, io: io, baseline: baseline?.file) { return failure }
         // The report went to a file: the log still shows the outcome.
-        if output != nil { io.writeError(ReportWording.summaryLine(result.summary) + "\n") }
+        if output != nil {
+            if let note = ReportWording.cutNote(result) { io.writeError("note: \(note)\n") }
+            io.writeError(ReportWording.summaryLine(result.summary) + "\n")
+        }
         return exitCode(for: result)
     }
 

@@ -46,5 +46,9 @@ public struct CheckCSV: Reporter {
                 words.expected, words.planned, words.message, gap.suppression?.reason ?? "",
             ]))
         }
+        // A last row, so a spreadsheet shows that rows are missing.
+        if let note = ReportWording.cutNote(result) {
+            output.write(CSVField.record(["note", "max-gaps", "", "", "", "", "", "", "", "", "", "", "", "", note, ""]))
+        }
     }
 }

@@ -25,6 +25,9 @@ public struct CheckGitHub: Reporter {
     public func write(_ result: CheckResult, to output: inout ReportOutput) {
         for diagnostic in result.diagnostics { output.writeLine(Self.command(for: .diagnostic(diagnostic))) }
         for gap in result.gaps where gap.suppression == nil { output.writeLine(Self.command(for: .gap(gap))) }
+        if let note = ReportWording.cutNote(result) {
+            output.writeLine("::warning title=\(WorkflowCommandEscaping.property("throughline report cut"))::\(WorkflowCommandEscaping.data(note))")
+        }
         output.writeLine(ReportWording.summaryLine(result.summary))
     }
 

@@ -33,6 +33,7 @@ public struct CheckHTML: Reporter {
                 + "<td>\(summary.suppressed)</td><td>\(summary.files)</td><td>\(summary.journeys)</td><td>\(summary.touchpoints)</td></tr>",
             "</table>",
         ] { line(text) }
+        if let note = ReportWording.cutNote(result) { line("<p class=\"summary warn\">\(Self.escape(note))</p>") }
 
         let open = FindingsByFile(result, includingAccepted: false)
         if result.diagnostics.isEmpty && result.gapCounts.open == 0 {

@@ -10,8 +10,13 @@ import JourneyModel
 ///   "gaps": [ { "marker", "severity", "brand", "journey", "touchpoint", "segment", "channel",
 ///               "stage", "file", "line", "column", "expected", "planned", "message" } ],
 ///   "suppressed": [ … gaps with a "suppression" … ],
-///   "summary": { "files", "journeys", "touchpoints", "errors", "warnings", "infos", "suppressed" } }
+///   "summary": { "files", "journeys", "touchpoints", "errors", "warnings", "infos", "suppressed" },
+///   "cut": { "maxGaps", "unlistedGaps", "note" } }
 /// ```
+///
+/// `cut` is there only when `--max-gaps` left gaps out: `gaps` and
+/// `suppressed` then hold the first `maxGaps` gaps in report order, and the
+/// summary still counts them all.
 public struct CheckJSON: Reporter {
     public init() {}
 
@@ -29,6 +34,7 @@ public struct CheckJSON: Reporter {
         for accepted in result.gaps where accepted.suppression != nil { writer.write(ReportJSON.gap(accepted)) }
         writer.end()
         writer.write("summary", ReportJSON.summary(result.summary))
+        if let cut = ReportJSON.cut(result) { writer.write("cut", cut) }
         output = writer.finish()
     }
 

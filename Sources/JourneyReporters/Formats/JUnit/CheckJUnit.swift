@@ -40,7 +40,9 @@ public struct CheckJUnit: Reporter {
         var suiteCounts: [Counts] = []
         let failing = result.failSeverity
         byFile.forEachFile(alsoFiles: files) { _, findings in suiteCounts.append(Self.counts(of: findings, failing: failing)) }
-        let total = suiteCounts.reduce(Counts(), +)
+        let note = ReportWording.cutNote(result)
+        // A report cut by --max-gaps ends with a suite that says so, one passing case.
+        let total = suiteCounts.reduce(Counts(tests: note == nil ? 0 : 1), +)
         output.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         // The schema has no `skipped` on the whole run: each suite counts its own.
         output.write("<testsuites name=\"throughline check\" tests=\"\(total.tests)\" failures=\"\(total.failures)\" errors=\"\(total.errors)\" time=\"0\">\n")
@@ -48,6 +50,11 @@ public struct CheckJUnit: Reporter {
         byFile.forEachFile(alsoFiles: files) { file, findings in
             Self.writeSuite(file: file, findings: findings, counts: suiteCounts[suite], failing: failing, to: &output)
             suite += 1
+        }
+        if let note {
+            output.write("  <testsuite name=\"throughline report\"\(Counts(tests: 1).attributes)>\n")
+            output.write("    <testcase classname=\"throughline\" name=\"report cut (--max-gaps)\" time=\"0\">\n")
+            output.write("      <system-out>\(Self.text(note))</system-out>\n    </testcase>\n  </testsuite>\n")
         }
         output.write("</testsuites>\n")
     }

@@ -37,6 +37,7 @@ public struct CheckMarkdown: Reporter {
             ["Errors", "Warnings", "Infos", "Accepted", "Files", "Journeys", "Touchpoints"], rightAligned: Set(counts.indices)
         ) + [MarkdownTable.row(counts.map(String.init))]
         blocks.write(countsTable.joined(separator: "\n"))
+        if let note = ReportWording.cutNote(result) { blocks.write("> ⚠️ \(MarkdownEscaping.cell(note))") }
 
         let open = FindingsByFile(result, includingAccepted: false)
         open.forEachFile { file, findings in

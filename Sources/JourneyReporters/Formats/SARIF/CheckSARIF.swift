@@ -80,9 +80,19 @@ public struct CheckSARIF: Reporter {
         for found in result.diagnostics { writer.write(Self.diagnostic(found, rules: rules)) }
         for found in result.gaps { writer.write(Self.gap(found, rules: rules)) }
         writer.end()
-        writer.write("properties", .object([
-            ("summary", ReportJSON.summary(result.summary)),
-        ]))
+        var properties: [(String, JSONOutput)] = [("summary", ReportJSON.summary(result.summary))]
+        if let note = ReportWording.cutNote(result), let cut = ReportJSON.cut(result) {
+            // Viewers show an invocation's notifications beside the results.
+            writer.write("invocations", .array([.object([
+                ("executionSuccessful", true),
+                ("toolExecutionNotifications", .array([.object([
+                    ("level", "warning"),
+                    ("message", Self.message(note)),
+                ])])),
+            ])]))
+            properties.append(("cut", cut))
+        }
+        writer.write("properties", .object(properties))
         output = writer.finish()
     }
 

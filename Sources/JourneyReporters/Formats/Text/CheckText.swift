@@ -43,6 +43,7 @@ public struct CheckText: Reporter {
             }
             placeCount += groups.count
         }
+        if let note = ReportWording.cutNote(result) { output.writeLine(style.bold("note: \(note)")) }
         let summary = result.summary
         let summaryLine = ReportWording.summaryLine(summary)
         let places = placeCount < openCount ? "; \(ReportWording.plural(openCount, "gap")) at \(ReportWording.plural(placeCount, "place"))" : ""
