@@ -48,3 +48,27 @@ struct FormatTests {
         #expect(run["columnKind"] as? String == "unicodeCodePoints")
     }
 }
+
+/// `--csv-separator` and `--csv-bom`, as a spreadsheet user types them.
+@Suite("CSV for spreadsheets, end to end")
+struct CSVOptionsTests {
+    @Test("check and audit write ';' and a byte order mark when asked", arguments: [
+        ("check", "kind;id;severity;file;line;column;"),
+        ("audit", "brand;segment;"),
+    ])
+    func semicolonsAndMark(command: String, start: String) throws {
+        let outcome = try ToolRunner.run([command, "--format", "csv", "--csv-separator", ";", "--csv-bom"])
+        #expect(outcome.status == (command == "check" ? 1 : 0), "\(outcome.error)")
+        #expect(outcome.output.hasPrefix("\u{FEFF}" + start), "\(outcome.output.prefix(200))")
+        let plain = try ToolRunner.run([command, "--format", "csv"])
+        #expect(!plain.output.hasPrefix("\u{FEFF}"))
+        #expect(plain.output.split(separator: "\r\n").count == outcome.output.split(separator: "\r\n").count)
+    }
+
+    @Test("a separator CSV readers do not know is an argument error")
+    func unknownSeparator() throws {
+        let outcome = try ToolRunner.run(["check", "--format", "csv", "--csv-separator", "|"])
+        #expect(outcome.status == 2)
+        #expect(outcome.error.contains("--csv-separator"), "\(outcome.error)")
+    }
+}

@@ -1,3 +1,5 @@
+import JourneyReporters
+
 /// A command-line option declared with the type of its value: the reader
 /// checks and converts the value once, and a command reads it back typed,
 /// through the option itself, so an option's name is written in one place
@@ -85,6 +87,12 @@ enum ColorChoice: String, CaseIterable, Sendable {
 /// Options several commands share, declared once.
 enum CommonOptions {
     static let color: Option<ColorChoice> = .choice("color", value: "WHEN", help: "Colour the text format.", default: .auto)
+
+    /// `--csv-separator` and `--csv-bom`: how `--format csv` is written.
+    static let csvSeparator: Option<CSVDialect.Separator> = .choice(
+        "csv-separator", value: "SEP", help: "Field separator of --format csv (';' for French or German spreadsheets).", default: .comma
+    )
+    static let csvBOM = Flag("csv-bom", help: "Start --format csv with a UTF-8 byte order mark, which Excel needs to read it as UTF-8.")
 
     /// `--output FILE`, for a command that writes `what` ("the report").
     static func output(_ what: String) -> Option<String?> {

@@ -12,14 +12,14 @@ enum AuditCommand {
         case text, json, markdown, html, csv
 
         /// The reporter that writes this format; `style` colours the text
-        /// format, `csvPart` picks the CSV table.
-        func reporter(style: TerminalStyle, csvPart: AuditCSV.Part) -> any Reporter<AuditReport> {
+        /// format, `csvPart` picks the CSV table, `csv` is how it is written.
+        func reporter(style: TerminalStyle, csvPart: AuditCSV.Part, csv: CSVDialect = .standard) -> any Reporter<AuditReport> {
             switch self {
             case .text: AuditText(style: style)
             case .json: AuditJSON()
             case .markdown: AuditMarkdown()
             case .html: AuditHTML()
-            case .csv: AuditCSV(part: csvPart)
+            case .csv: AuditCSV(part: csvPart, dialect: csv)
             }
         }
     }
@@ -45,7 +45,11 @@ enum AuditCommand {
         severity of each marker (error 3, warning 2, info 1). Exit code 0 unless the input is unusable (2): \
         an audit reports, it does not gate; use `check` in CI.
         """,
-        options: [segment.spec, format.spec, output.spec, compare.spec, date.spec, csvPart.spec, CommonOptions.color.spec],
+        options: [
+            segment.spec, format.spec, output.spec, compare.spec, date.spec, csvPart.spec, CommonOptions.color.spec,
+            CommonOptions.csvSeparator.spec,
+        ],
+        flags: [CommonOptions.csvBOM.spec],
         positionals: PositionalSpec(name: "PATH", help: "Brand, charter or journey files, or folders holding them.", repeating: true),
         examples: [
             "throughline audit",
@@ -103,7 +107,8 @@ enum AuditCommand {
         }
         let output = arguments[Self.output]
         let colors = output == nil && io.usesColor(arguments[CommonOptions.color])
-        let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: colors), csvPart: arguments[Self.csvPart])
+        let csv = CSVDialect(separator: arguments[CommonOptions.csvSeparator], byteOrderMark: arguments[CommonOptions.csvBOM])
+        let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: colors), csvPart: arguments[Self.csvPart], csv: csv)
         // The previous audit is an input: never the report's destination.
         if let failure = workspace.emit(audit, with: reporter, output: output, io: io, baseline: arguments[Self.compare]) {
             return failure

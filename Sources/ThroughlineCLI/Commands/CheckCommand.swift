@@ -11,8 +11,9 @@ enum CheckCommand {
     enum Format: String, CaseIterable {
         case text, json, sarif, junit, github, markdown, html, csv
 
-        /// The reporter that writes this format; `style` colours the text format.
-        func reporter(style: TerminalStyle) -> any Reporter<CheckResult> {
+        /// The reporter that writes this format; `style` colours the text
+        /// format, `csv` is how the CSV format is written.
+        func reporter(style: TerminalStyle, csv: CSVDialect = .standard) -> any Reporter<CheckResult> {
             switch self {
             case .text: CheckText(style: style)
             case .json: CheckJSON()
@@ -21,7 +22,7 @@ enum CheckCommand {
             case .github: CheckGitHub()
             case .markdown: CheckMarkdown()
             case .html: CheckHTML()
-            case .csv: CheckCSV()
+            case .csv: CheckCSV(dialect: csv)
             }
         }
     }
@@ -51,7 +52,11 @@ enum CheckCommand {
         and reports problems with the files and gaps between the planned experience and the charter. \
         Exit code 0: nothing at or above --fail-on; 1: findings at or above it; 2: unusable input or arguments.
         """,
-        options: [format.spec, output.spec, failOn.spec, CommonOptions.color.spec, baseline.spec, writeBaseline.spec, maxGaps.spec],
+        options: [
+            format.spec, output.spec, failOn.spec, CommonOptions.color.spec, baseline.spec, writeBaseline.spec, maxGaps.spec,
+            CommonOptions.csvSeparator.spec,
+        ],
+        flags: [CommonOptions.csvBOM.spec],
         positionals: PositionalSpec(name: "PATH", help: "Brand, charter or journey files, or folders holding them.", repeating: true),
         examples: [
             "throughline check",
@@ -103,7 +108,8 @@ enum CheckCommand {
         var result = workspace.checkResult(run, failSeverity: arguments[Self.failOn])
         result.maxGaps = arguments[Self.maxGaps] ?? Self.defaultMaxGaps
         let colors = output == nil && io.usesColor(arguments[CommonOptions.color])
-        let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: colors))
+        let csv = CSVDialect(separator: arguments[CommonOptions.csvSeparator], byteOrderMark: arguments[CommonOptions.csvBOM])
+        let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: colors), csv: csv)
         if let failure = workspace.emit(result, with: reporter, output: output, io: io, baseline: baseline?.file) { return failure }
         // The report went to a file: the log still shows the outcome.
         if output != nil {

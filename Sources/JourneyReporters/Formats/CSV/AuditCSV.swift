@@ -58,9 +58,12 @@ public struct AuditCSV: Reporter {
     }
 
     public var part: Part
+    /// The separator, and whether a byte order mark comes first (``CSVDialect``).
+    public var dialect: CSVDialect
 
-    public init(part: Part = .gaps) {
+    public init(part: Part = .gaps, dialect: CSVDialect = .standard) {
         self.part = part
+        self.dialect = dialect
     }
 
     public static let gapHeader = [
@@ -80,20 +83,20 @@ public struct AuditCSV: Reporter {
     public func write(_ audit: AuditReport, to output: inout ReportOutput) {
         switch part {
         case .gaps:
-            output.write(CSVField.record(Self.gapHeader))
+            output.write(dialect.start + dialect.record(Self.gapHeader))
             for headline in audit.brands {
-                for action in headline.actions { output.write(Self.gapRow(action, brand: headline.brand, status: "open")) }
-                for action in headline.accepted { output.write(Self.gapRow(action, brand: headline.brand, status: "accepted")) }
+                for action in headline.actions { output.write(Self.gapRow(action, brand: headline.brand, status: "open", dialect: dialect)) }
+                for action in headline.accepted { output.write(Self.gapRow(action, brand: headline.brand, status: "accepted", dialect: dialect)) }
             }
         case .scores:
             writeScores(audit, to: &output)
         }
     }
 
-    static func gapRow(_ action: SharedAction, brand: String, status: String) -> String {
+    static func gapRow(_ action: SharedAction, brand: String, status: String, dialect: CSVDialect = .standard) -> String {
         let gap = action.item.gap
         let words = gap.words
-        return CSVField.record([
+        return dialect.record([
             brand, gap.severity.rawValue, status, action.segments.joined(separator: ", "), gap.journey, gap.touchpoint ?? "",
             gap.channel ?? "", gap.stage ?? "", action.owner ?? "", gap.marker, words.expected, words.planned,
             action.item.action, gap.suppression?.reason ?? "", gap.location.file, String(gap.location.line), String(gap.location.column),
@@ -102,15 +105,15 @@ public struct AuditCSV: Reporter {
 
     /// The scores table, record by record.
     func writeScores(_ audit: AuditReport, to output: inout ReportOutput) {
-        output.write(CSVField.record(Self.header))
+        output.write(dialect.start + dialect.record(Self.header))
         for report in audit.segments {
-            for row in Self.rows(report) { output.write(row) }
+            for row in Self.rows(report, dialect: dialect) { output.write(row) }
         }
     }
 
-    static func rows(_ report: SegmentReport) -> [String] {
+    static func rows(_ report: SegmentReport, dialect: CSVDialect = .standard) -> [String] {
         func record(_ section: String, _ key: String, _ name: String, _ owner: String?, _ score: Score, _ status: AuditStatus?) -> String {
-            CSVField.record([
+            dialect.record([
                 report.brand, report.segment, report.priority ? "true" : "false", section, key, name, owner ?? "",
                 percent(score), String(score.met), String(score.applicable),
                 String(score.weightedMet), String(score.weightedApplicable), status?.rawValue ?? "",

@@ -5,9 +5,11 @@ import JourneyModel
 /// `--format csv` for `check`: one row per diagnostic and per gap (accepted
 /// gaps included, with their reason), for spreadsheets and data tools.
 ///
-/// RFC 4180: CRLF after every record, fields with a comma, a double quote or
-/// a line break in double quotes, inner quotes doubled; UTF-8, no byte
-/// order mark. The header row is fixed:
+/// RFC 4180 by default: CRLF after every record, fields with a comma, a
+/// double quote or a line break in double quotes, inner quotes doubled;
+/// UTF-8, no byte order mark. `--csv-separator ';'` and `--csv-bom` give
+/// the ``CSVDialect`` spreadsheets of French or German locales open as is.
+/// The header row is fixed:
 ///
 /// ```text
 /// kind,id,severity,file,line,column,brand,journey,touchpoint,segment,channel,stage,expected,planned,message,suppressed_reason
@@ -20,7 +22,12 @@ import JourneyModel
 ///   (see ``CSVField``). Values read back from this format may therefore
 ///   start with a `'` that is not in the journey files.
 public struct CheckCSV: Reporter {
-    public init() {}
+    /// The separator, and whether a byte order mark comes first.
+    public var dialect: CSVDialect
+
+    public init(dialect: CSVDialect = .standard) {
+        self.dialect = dialect
+    }
 
     public static let header = [
         "kind", "id", "severity", "file", "line", "column", "brand", "journey", "touchpoint", "segment",
@@ -29,9 +36,9 @@ public struct CheckCSV: Reporter {
 
     /// Record by record into `output`.
     public func write(_ result: CheckResult, to output: inout ReportOutput) {
-        output.write(CSVField.record(Self.header))
+        output.write(dialect.start + dialect.record(Self.header))
         for diagnostic in result.diagnostics {
-            output.write(CSVField.record([
+            output.write(dialect.record([
                 "diagnostic", diagnostic.code.rawValue, diagnostic.severity.rawValue,
                 diagnostic.location.file, String(diagnostic.location.line), String(diagnostic.location.column),
                 "", "", "", "", "", "", "", "", diagnostic.messageWithSuggestion, "",
@@ -39,7 +46,7 @@ public struct CheckCSV: Reporter {
         }
         for gap in result.gaps {
             let words = gap.words
-            output.write(CSVField.record([
+            output.write(dialect.record([
                 "gap", gap.marker, gap.severity.rawValue,
                 gap.location.file, String(gap.location.line), String(gap.location.column),
                 gap.brand, gap.journey, gap.touchpoint ?? "", gap.segment ?? "", gap.channel ?? "", gap.stage ?? "",
@@ -48,7 +55,7 @@ public struct CheckCSV: Reporter {
         }
         // A last row, so a spreadsheet shows that rows are missing.
         if let note = ReportWording.cutNote(result) {
-            output.write(CSVField.record(["note", "max-gaps", "", "", "", "", "", "", "", "", "", "", "", "", note, ""]))
+            output.write(dialect.record(["note", "max-gaps", "", "", "", "", "", "", "", "", "", "", "", "", note, ""]))
         }
     }
 }
