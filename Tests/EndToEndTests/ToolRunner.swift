@@ -31,6 +31,8 @@ struct ToolRunner {
         process.currentDirectoryURL = folder
         var variables = ProcessInfo.processInfo.environment
         variables.removeValue(forKey: "NO_COLOR")
+        // Run in GitHub Actions, each run would add its summary to the job's.
+        variables.removeValue(forKey: "GITHUB_STEP_SUMMARY")
         variables.merge(environment) { $1 }
         process.environment = variables
         let output = Pipe(), error = Pipe()

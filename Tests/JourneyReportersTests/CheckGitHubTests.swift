@@ -41,6 +41,43 @@ struct CheckGitHubTests {
         #expect(!text.contains("named-advisor"))
     }
 
+    @Test("annotations come worst first, diagnostics before gaps within a level, each in report order")
+    func worstFirst() {
+        let result = ReporterFixtures.result(
+            diagnostics: [ReporterFixtures.diagnostic(.unknownStage, severity: .warning, line: 2, message: "unknown stage 'by'", suggestion: nil)],
+            gaps: [
+                ReporterFixtures.gap(marker: "a-info", severity: .info, line: 1, message: "info gap"),
+                ReporterFixtures.gap(marker: "b-warning", severity: .warning, line: 3, message: "warning gap"),
+                ReporterFixtures.gap(marker: "c-error", severity: .error, line: 4, message: "error gap"),
+                ReporterFixtures.gap(marker: "d-warning", severity: .warning, line: 5, message: "second warning gap"),
+            ]
+        )
+        let lines = CheckGitHub().render(result).split(separator: "\n").map { $0.split(separator: "::").first.map(String.init) ?? "" }
+        #expect(lines == [
+            "error file=\(ReporterFixtures.journeyFile),line=4,col=20,title=c-error · newcomers",
+            "warning file=\(ReporterFixtures.journeyFile),line=2,col=18,title=unknown-stage",
+            "warning file=\(ReporterFixtures.journeyFile),line=3,col=20,title=b-warning · newcomers",
+            "warning file=\(ReporterFixtures.journeyFile),line=5,col=20,title=d-warning · newcomers",
+            "notice file=\(ReporterFixtures.journeyFile),line=1,col=20,title=a-info · newcomers",
+            ReportWording.summaryLine(result.summary),
+        ])
+    }
+
+    @Test("the same gap lived by several segments is one annotation naming them")
+    func segmentsTogether() {
+        let result = ReporterFixtures.result(gaps: [
+            ReporterFixtures.gap(segment: "newcomers"),
+            ReporterFixtures.gap(segment: "premium"),
+            ReporterFixtures.gap(segment: "regulars", message: "another message"),
+        ])
+        let lines = CheckGitHub().render(result).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].hasPrefix("::error file=\(ReporterFixtures.journeyFile),line=12,col=20,title=formal-address · newcomers%2C premium::welcome-mail"))
+        #expect(lines[1] == "::error file=\(ReporterFixtures.journeyFile),line=12,col=20,title=formal-address · regulars::another message")
+        // The summary still counts three gaps.
+        #expect(lines[2].hasPrefix("3 errors"))
+    }
+
     @Test func emptyResult() {
         #expect(CheckGitHub().render(ReporterFixtures.empty) == "0 errors, 0 warnings, 0 infos in 0 files (0 journeys, 0 touchpoints)\n")
     }

@@ -23,6 +23,11 @@ enum SamePlaceGroups {
         let message: String
         /// The segments in report order; empty for gaps judged per journey.
         var segments: [String]
+
+        /// `marker · segment, segment`: the marker, then the segments that live it.
+        var title: String {
+            ([gap.marker] + (segments.isEmpty ? [] : [segments.joined(separator: ", ")])).joined(separator: " · ")
+        }
     }
 
     private struct Key: Hashable {

@@ -40,6 +40,12 @@ enum CheckCommand {
         "max-gaps", value: "N",
         help: "List at most N gaps (default \(defaultMaxGaps)), with a note when more are left out; counts and the exit code include them all."
     ) { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+    static let summary: Option<String?> = .text(
+        "summary", value: "FILE",
+        help: "Also write a Markdown summary to FILE; when GITHUB_STEP_SUMMARY is set, it is appended to that file too."
+    )
+    /// The most gaps a summary lists: GitHub refuses a step summary over 1 MiB.
+    static let summaryMaxGaps = 500
     static let writeBaseline: Option<String?> = .text(
         "write-baseline", value: "FILE", help: "Record the current open gaps in FILE (atomically) and exit 0; --baseline is then not read."
     )
@@ -54,7 +60,7 @@ enum CheckCommand {
         """,
         options: [
             format.spec, output.spec, failOn.spec, CommonOptions.color.spec, baseline.spec, writeBaseline.spec, maxGaps.spec,
-            CommonOptions.csvSeparator.spec,
+            summary.spec, CommonOptions.csvSeparator.spec,
         ],
         flags: [CommonOptions.csvBOM.spec],
         positionals: PositionalSpec(name: "PATH", help: "Brand, charter or journey files, or folders holding them.", repeating: true),
@@ -111,12 +117,37 @@ enum CheckCommand {
         let csv = CSVDialect(separator: arguments[CommonOptions.csvSeparator], byteOrderMark: arguments[CommonOptions.csvBOM])
         let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: colors), csv: csv)
         if let failure = workspace.emit(result, with: reporter, output: output, io: io, baseline: baseline?.file) { return failure }
+        if let failure = writeSummaries(of: result, to: arguments[Self.summary], workspace: workspace, io: io, baseline: baseline?.file) {
+            return failure
+        }
         // The report went to a file: the log still shows the outcome.
         if output != nil {
             if let note = ReportWording.cutNote(result) { io.writeError("note: \(note)\n") }
             io.writeError(ReportWording.summaryLine(result.summary) + "\n")
         }
         return exitCode(for: result)
+    }
+
+    /// The Markdown report, its gaps cut at ``summaryMaxGaps``, to `--summary`
+    /// (replaced, as any report) and to the end of `$GITHUB_STEP_SUMMARY`.
+    static func writeSummaries(
+        of result: CheckResult, to path: String?, workspace: WorkspaceRun, io: CommandIO, baseline: String?
+    ) -> ExitCode? {
+        var summary = result
+        summary.maxGaps = min(result.maxGaps, summaryMaxGaps)
+        if let path, let failure = workspace.emit(summary, with: CheckMarkdown(), output: path, io: io, baseline: baseline) {
+            return failure
+        }
+        guard let step = io.environment["GITHUB_STEP_SUMMARY"], !step.isEmpty else { return nil }
+        do {
+            try OutputFile.append(to: workspace.files.absolute(step), shownAs: "GITHUB_STEP_SUMMARY (\(step))") { output in
+                CheckMarkdown().write(summary, to: &output)
+            }
+        } catch {
+            io.writeError(TerminalEscaping.text("error: \(error.message)") + "\n")
+            return .unusableInput
+        }
+        return nil
     }
 
     static func exitCode(for result: CheckResult) -> ExitCode {

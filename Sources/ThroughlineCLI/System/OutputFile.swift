@@ -136,6 +136,25 @@ enum OutputFile {
         return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// Adds what `render` writes at the end of the regular file at `path`
+    /// (absolute), created if absent: how GitHub Actions wants its step
+    /// summary file written. A link is not followed, and nothing but a
+    /// regular file is written to.
+    static func append(to path: String, shownAs name: String, _ render: (inout ReportOutput) -> Void) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(message: "cannot write \(name): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw Failure(message: "cannot write \(name): it is not a regular file")
+        }
+        let file = DescriptorWriter(descriptor)
+        var stream = ReportOutput { chunk in chunk.withUnsafeBufferPointer { file.write($0) } }
+        render(&stream)
+        stream.flush()
+        if let failure = file.failure { throw Failure(message: "cannot write \(name): \(failure)") }
+    }
+
     /// Opens a device or named pipe without waiting and writes to it; there
     /// is no temporary file, so a failure may leave part of the text behind.
     private static func writeThrough(_ path: String, shownAs name: String, _ render: (inout ReportOutput) -> Void) throws(Failure) {

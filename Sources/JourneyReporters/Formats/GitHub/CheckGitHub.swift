@@ -5,11 +5,15 @@ import JourneyModel
 /// `--format github` for `check`: GitHub Actions workflow commands, which the
 /// runner turns into annotations on the pull request's files.
 ///
-/// One line per open finding, diagnostics first, then the plain summary line:
+/// One line per open finding, worst first (the runner shows only the first
+/// few annotations of each level on a pull request): errors, then warnings,
+/// then notices, diagnostics before gaps within a level, each in report
+/// order. The same gap lived by several segments is one annotation whose
+/// title names them all. Then the plain summary line:
 ///
 /// ```text
-/// ::error file=Journeys/aurele/first-purchase.journey.jsonc,line=12,col=20,title=formal-address · newcomers::welcome-mail (email, discover) plans …
-/// 1 error, 0 warnings, 0 infos in 2 files (1 journey, 4 touchpoints)
+/// ::error file=Journeys/aurele/first-purchase.journey.jsonc,line=12,col=20,title=formal-address · newcomers%2C premium::welcome-mail (email, discover) plans …
+/// 2 errors, 0 warnings, 0 infos in 2 files (1 journey, 4 touchpoints)
 /// ```
 ///
 /// Errors are `::error`, warnings `::warning`, infos `::notice`. The action
@@ -23,8 +27,17 @@ public struct CheckGitHub: Reporter {
 
     /// Command by command into `output`.
     public func write(_ result: CheckResult, to output: inout ReportOutput) {
-        for diagnostic in result.diagnostics { output.writeLine(Self.command(for: .diagnostic(diagnostic))) }
-        for gap in result.gaps where gap.suppression == nil { output.writeLine(Self.command(for: .gap(gap))) }
+        // One walk of the gaps per level: linear, and the gaps past the
+        // memory budget are made again rather than held.
+        for severity in Severity.worstFirst {
+            for diagnostic in result.diagnostics where diagnostic.severity == severity {
+                output.writeLine(Self.command(for: .diagnostic(diagnostic)))
+            }
+            let open = result.gaps.lazy.filter { $0.isOpen && $0.severity == severity }
+            SamePlaceGroups.forEachPlace(open) { groups in
+                for group in groups { output.writeLine(Self.command(for: .gap(group.gap), title: group.title)) }
+            }
+        }
         if let note = ReportWording.cutNote(result) {
             output.writeLine("::warning title=\(WorkflowCommandEscaping.property("throughline report cut"))::\(WorkflowCommandEscaping.data(note))")
         }
@@ -40,12 +53,13 @@ public struct CheckGitHub: Reporter {
         }
     }
 
-    static func command(for finding: Finding) -> String {
+    /// `title` replaces the finding's own (`marker · segment`), to name every segment of a group.
+    static func command(for finding: Finding, title: String? = nil) -> String {
         let properties = [
             ("file", show(finding.location.file)),
             ("line", String(finding.location.line)),
             ("col", String(finding.location.column)),
-            ("title", show(finding.title)),
+            ("title", show(title ?? finding.title)),
         ]
         let list = properties.map { "\($0)=\(WorkflowCommandEscaping.property($1))" }.joined(separator: ",")
         // The values' own line breaks are shown (`\u{A}`); the lines this

@@ -38,8 +38,7 @@ public struct CheckText: Reporter {
         }
         SamePlaceGroups.forEachPlace(open) { groups in
             for group in groups {
-                let tags = ([group.gap.marker] + (group.segments.isEmpty ? [] : [group.segments.joined(separator: ", ")])).joined(separator: " · ")
-                output.write("\(style.bold(show(group.gap.location.description) + ":")) \(style.label(group.gap.severity)) \(show(group.message)) \(style.dim("[\(show(tags))]"))\n")
+                output.write("\(style.bold(show(group.gap.location.description) + ":")) \(style.label(group.gap.severity)) \(show(group.message)) \(style.dim("[\(show(group.title))]"))\n")
             }
             placeCount += groups.count
         }
