@@ -40,15 +40,17 @@ struct CSVReportDialectTests {
         }
     }
 
-    @Test("audit: the same dialect, through the same writer")
-    func audit() async {
+    @Test("audit: the same dialect for both tables, through the same writer", arguments: AuditCSV.Part.allCases)
+    func audit(part: AuditCSV.Part) async {
         let report = await AuditFixtures.audit()
-        let text = AuditCSV(dialect: Self.excel).render(report)
-        #expect(text.hasPrefix("\u{FEFF}" + AuditCSV.header.joined(separator: ";") + "\r\n"))
+        let header = part == .gaps ? AuditCSV.gapHeader : AuditCSV.header
+        let text = AuditCSV(part: part, dialect: Self.excel).render(report)
+        #expect(text.hasPrefix("\u{FEFF}" + header.joined(separator: ";") + "\r\n"))
         #expect(text.unicodeScalars.filter { $0 == "\u{FEFF}" }.count == 1)
-        let plain = AuditCSV().render(report)
-        #expect(plain.hasPrefix(AuditCSV.header.joined(separator: ",") + "\r\n"))
+        let plain = AuditCSV(part: part).render(report)
+        #expect(plain.hasPrefix(header.joined(separator: ",") + "\r\n"))
         // The same records, split by ';' instead of ','.
         #expect(text.split(separator: "\r\n").count == plain.split(separator: "\r\n").count)
+        #expect(text.split(separator: "\r\n").count > 1)
     }
 }
