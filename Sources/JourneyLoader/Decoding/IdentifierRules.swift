@@ -68,7 +68,11 @@ enum IdentifierRules {
     /// forms (the ligature "ﬁ" is "fi", a full-width "Ｐ" is "P") and case.
     /// Compared as a `String`, so canonically equivalent results are equal.
     static func lookalikeKey(_ id: String) -> String {
-        if id.utf8.allSatisfy({ $0 < 0x80 }) { return id.lowercased() }
+        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Already folded, as most ids are: the id itself, not a copy.
+            let hasCapital = id.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+            return hasCapital ? id.lowercased() : id
+        }
         // Lowercasing can leave a compatibility form behind: normalise again.
         return id.precomposedStringWithCompatibilityMapping.lowercased().precomposedStringWithCompatibilityMapping
     }
@@ -101,11 +105,16 @@ struct LookalikeIndex {
     /// earlier id of the index; `what` names the kind: "channel".
     mutating func check(_ id: String, what: String, at location: SourceLocation) -> Diagnostic? {
         guard let first = lookalike(of: id, at: location) else { return nil }
-        return Diagnostic(
+        return Self.warning(id, what: what, at: location, first: first.id, firstLocation: first.location)
+    }
+
+    /// The `confusable-id` warning for `id`, which looks like `first`.
+    static func warning(_ id: String, what: String, at location: SourceLocation, first: String, firstLocation: SourceLocation) -> Diagnostic {
+        Diagnostic(
             .confusableID, at: location,
-            "\(what) '\(IdentifierRules.visible(id))' differs from \(what) '\(IdentifierRules.visible(first.id))' only by case or by the form of its letters; "
+            "\(what) '\(IdentifierRules.visible(id))' differs from \(what) '\(IdentifierRules.visible(first))' only by case or by the form of its letters; "
                 + "readers cannot tell them apart: use one id, or ids that differ clearly",
-            related: [RelatedLocation(first.location, "'\(IdentifierRules.visible(first.id))' is here")]
+            related: [RelatedLocation(firstLocation, "'\(IdentifierRules.visible(first))' is here")]
         )
     }
 }
