@@ -29,8 +29,9 @@ struct JSONCParser: ~Copyable {
     }
 
     private let stream: ElementStream?
-    /// True once the root object's first member named `stream.key` is met.
-    private var streamKeyFound = false
+    /// True while the root object's keys are to be compared with
+    /// `stream.key`: until its first member of that name.
+    private var watchesRootKeys: Bool
     /// The tape index of the array being streamed; -1 when there is none.
     private var streamedArray = -1
     /// Where the element being read starts: its offset, the index in
@@ -81,6 +82,7 @@ struct JSONCParser: ~Copyable {
         self.maximumDepth = maximumDepth
         self.keyEquality = keyEquality
         self.stream = stream
+        self.watchesRootKeys = stream != nil
         self.nodes = []
         // Journey files hold roughly one value per 12 bytes and a line per 40;
         // a streamed file's tape holds a small part of its values.
@@ -326,7 +328,7 @@ struct JSONCParser: ~Copyable {
         }
         index += 1
         try skipTrivia()
-        if container.node == 0, stream != nil, !streamKeyFound {
+        if watchesRootKeys, container.node == 0 {
             considerStreaming(root: container)
         }
         return true
@@ -337,6 +339,7 @@ struct JSONCParser: ~Copyable {
     /// At a member of the root object, its key read and `index` at its
     /// value: when it is the first member named `stream.key` and holds an
     /// array, asks whether to stream that array.
+    @inline(never)
     private mutating func considerStreaming(root: OpenContainer) {
         guard let stream else { return }
         let keyIndex = nodes.count - 1
@@ -346,7 +349,7 @@ struct JSONCParser: ~Copyable {
         case .canonicalEquivalence: key == stream.key
         }
         guard isStreamKey else { return }
-        streamKeyFound = true
+        watchesRootKeys = false
         guard bytes[index] == ASCII.openBracket else { return }
         if stream.shouldStream(rootSoFar(root, endingAt: keyIndex).root) {
             // The array's node is the next one on the tape.
@@ -383,6 +386,7 @@ struct JSONCParser: ~Copyable {
 
     /// Hands out the element of the streamed array that has just ended, in
     /// a document of its own, and takes it off the tape.
+    @inline(never)
     private mutating func handOutElement() {
         guard let stream else { return }
         let first = streamedArray + 1
@@ -394,7 +398,7 @@ struct JSONCParser: ~Copyable {
             bytes: source, origin: elementStart, firstLine: elementLine, originColumn: elementColumn(),
             laterLineStarts: lineStarts[(elementLine + 1)...], end: index
         )
-        let duplicates = duplicateKeys[elementDuplicates...].sorted { $0.offset < $1.offset }
+        let duplicates = elementDuplicates == duplicateKeys.count ? [] : duplicateKeys[elementDuplicates...].sorted { $0.offset < $1.offset }
         stream.element(JSONCDocument(bytes: source, nodes: element, lineMap: lineMap, duplicateKeys: duplicates).root)
     }
 

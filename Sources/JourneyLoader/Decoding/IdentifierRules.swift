@@ -68,13 +68,35 @@ enum IdentifierRules {
     /// forms (the ligature "ﬁ" is "fi", a full-width "Ｐ" is "P") and case.
     /// Compared as a `String`, so canonically equivalent results are equal.
     static func lookalikeKey(_ id: String) -> String {
-        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+        if let hasCapital = asciiHasCapital(id) {
             // Already folded, as most ids are: the id itself, not a copy.
-            let hasCapital = id.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
             return hasCapital ? id.lowercased() : id
         }
         // Lowercasing can leave a compatibility form behind: normalise again.
         return id.precomposedStringWithCompatibilityMapping.lowercased().precomposedStringWithCompatibilityMapping
+    }
+}
+
+extension IdentifierRules {
+    /// Whether `key` is its own folded form, as every folded ASCII id is.
+    static func isOwnLookalikeKey(_ key: String) -> Bool {
+        if let hasCapital = asciiHasCapital(key) { return !hasCapital }
+        return lookalikeKey(key) == key
+    }
+
+    /// Whether an ASCII `id` holds a capital letter; nil when it is not
+    /// ASCII. One pass over its bytes: ids are folded for every
+    /// touchpoint of a journey.
+    private static func asciiHasCapital(_ id: String) -> Bool? {
+        var id = id
+        return id.withUTF8 { bytes -> Bool? in
+            var hasCapital = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte &- UInt8(ascii: "A") < 26 { hasCapital = true }
+            }
+            return hasCapital
+        }
     }
 }
 

@@ -75,7 +75,8 @@ struct TouchpointReader {
                         )
                         usable = false
                     } else {
-                        declared[id] = Declaration(position: location.position, touchpoint: nil)
+                        // The place it gets if kept; cleared below if it is not.
+                        declared[id] = Declaration(position: location.position, touchpoint: Int32(touchpoints.count))
                         declares = true
                         checkLookalike(id, at: location, context: &context)
                     }
@@ -125,8 +126,11 @@ struct TouchpointReader {
             context.reportMissing(key, in: object, what: "a touchpoint")
         }
         guard usable, let id, let stage, let channel else {
+            if declares, let id {
+                declared[id]?.touchpoint = nil
+                settleWaiting(for: id)
+            }
             for link in links { _ = addLink(link.name, at: link.position, from: nil) }
-            if declares, let id { settleWaiting(for: id) }
             return
         }
         let index = touchpoints.count
@@ -134,7 +138,6 @@ struct TouchpointReader {
             id: id, name: name, stage: stage, channel: channel, segments: segments,
             experience: experience, bySegment: overlays, initiator: initiator, after: after, suppressions: suppressions, position: position
         ))
-        declared[id]?.touchpoint = Int32(index)
         var waits = false
         for link in links where addLink(link.name, at: link.position, from: index) { waits = true }
         if waits { unsettled.append(index) }
@@ -165,7 +168,7 @@ struct TouchpointReader {
     /// touchpoint, or to nothing when it was dropped.
     private mutating func settleWaiting(for id: String) {
         // Links to a dropped touchpoint stay unresolved, and are dropped at the end.
-        guard let links = waiting.removeValue(forKey: id), let target = declared[id]?.touchpoint else { return }
+        guard !waiting.isEmpty, let links = waiting.removeValue(forKey: id), let target = declared[id]?.touchpoint else { return }
         for link in links {
             if let (source, slot) = link.source { touchpoints[source].next[slot].target = Int(target) }
         }
@@ -175,12 +178,14 @@ struct TouchpointReader {
     /// first id written with the same folded form.
     private mutating func checkLookalike(_ id: String, at location: SourceLocation, context: inout DecodingContext) {
         let key = IdentifierRules.lookalikeKey(id)
+        // The common case: an id that is its own folded form, first of it.
+        if firstUnfoldedByFoldedID.isEmpty, key == id { return }
         var first: (id: String, position: SourcePosition)?
         if let unfolded = firstUnfoldedByFoldedID[key], let declaration = declared[unfolded] {
             first = (unfolded, declaration.position)
         }
         // The id written as the folded form itself, if any (it may be `id`).
-        if IdentifierRules.lookalikeKey(key) == key, let index = declared.index(forKey: key) {
+        if IdentifierRules.isOwnLookalikeKey(key), let index = declared.index(forKey: key) {
             let (folded, declaration) = declared[index]
             if first.map({ declaration.position < $0.position }) ?? true { first = (folded, declaration.position) }
         }
