@@ -29,17 +29,22 @@ public final class JSONCDocument: Sendable {
     /// their subtree ends so that a reader can skip it.
     let nodes: [JSONCNode]
 
-    init(bytes: [UInt8], nodes: [JSONCNode], lineStarts: [UInt32], duplicateKeys: [JSONCDuplicateKey]) {
+    convenience init(bytes: [UInt8], nodes: [JSONCNode], lineStarts: [UInt32], duplicateKeys: [JSONCDuplicateKey]) {
+        self.init(bytes: bytes, nodes: nodes, lineMap: LineMap(bytes: bytes, lineStarts: lineStarts), duplicateKeys: duplicateKeys)
+    }
+
+    init(bytes: [UInt8], nodes: [JSONCNode], lineMap: LineMap, duplicateKeys: [JSONCDuplicateKey]) {
         self.bytes = bytes
         self.nodes = nodes
-        self.lineMap = LineMap(bytes: bytes, lineStarts: lineStarts)
+        self.lineMap = lineMap
         self.duplicateKeys = duplicateKeys
     }
 
     /// The single top-level value.
     public var root: JSONCValue { JSONCValue(document: self, index: 0) }
 
-    /// The number of values in the document, keys excluded.
+    /// The number of values in the document, keys excluded (and the
+    /// elements of a streamed array with them).
     public var valueCount: Int { nodes.count - nodes.lazy.filter(\.isKey).count }
 
     /// The deepest nesting the reader accepts unless told otherwise. Deeper
@@ -55,7 +60,59 @@ public final class JSONCDocument: Sendable {
         maximumDepth: Int = defaultMaximumDepth,
         keys: JSONCKeyEquality = .codePoints
     ) throws(JSONCSyntaxError) -> JSONCDocument {
-        try JSONCParser.parse(bytes, maximumDepth: maximumDepth, keys: keys)
+        try JSONCParser.parse(bytes, maximumDepth: maximumDepth, keys: keys, stream: nil)
+    }
+
+    /// Reads `bytes` as JSONC, handing each element of one large array to
+    /// `element` as soon as it is complete, so that the reader never holds
+    /// more than one of them: the array is the value of the root object's
+    /// first member named `key` (as `keys` compares keys).
+    ///
+    /// When that member is met, `shouldStream` is asked with the root
+    /// object as far as it is read (the members before `key`, duplicate
+    /// keys among them already set aside); it answers whether to hand the
+    /// elements out (true), or to keep them in the document as
+    /// ``parse(_:maximumDepth:keys:)`` does (false), for instance because
+    /// what is needed to read them is written after them.
+    ///
+    /// Each element comes in a document of its own, which shares the file's
+    /// bytes, lists the duplicate keys inside the element, and finds
+    /// positions at the cost of the element rather than of the file. In the
+    /// returned document the array is left without its elements: see
+    /// ``JSONCValue/streamedCount``. Duplicate keys are listed as if
+    /// nothing had been handed out.
+    ///
+    /// A syntax error is thrown wherever it is, after elements were handed
+    /// out or not: a caller that kept something from them lets it go.
+    ///
+    /// ```swift
+    /// var total = 0
+    /// let document = try JSONCDocument.parse(
+    ///     Array(#"{ "unit": "g", "weights": [1, 2, 3] }"#.utf8), streaming: "weights",
+    ///     shouldStream: { root in root["unit"] != nil },
+    ///     element: { total += $0.number?.int ?? 0 }
+    /// )
+    /// // total == 6; document.root["weights"]?.streamedCount == 3
+    /// ```
+    public static func parse(
+        _ bytes: [UInt8],
+        maximumDepth: Int = defaultMaximumDepth,
+        keys: JSONCKeyEquality = .codePoints,
+        streaming key: String,
+        shouldStream: (JSONCValue) -> Bool,
+        element: (JSONCValue) -> Void
+    ) throws(JSONCSyntaxError) -> JSONCDocument {
+        let result = withoutActuallyEscaping(shouldStream) { shouldStream in
+            withoutActuallyEscaping(element) { element in
+                Result { () throws(JSONCSyntaxError) -> JSONCDocument in
+                    try JSONCParser.parse(
+                        bytes, maximumDepth: maximumDepth, keys: keys,
+                        stream: JSONCParser.ElementStream(key: key, shouldStream: shouldStream, element: element)
+                    )
+                }
+            }
+        }
+        return try result.get()
     }
 
     /// Reads UTF-8 text as JSONC.

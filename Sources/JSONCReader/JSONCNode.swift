@@ -29,7 +29,7 @@ struct JSONCNode {
     /// Byte offset of the value's first byte (the quote of a string).
     var start: UInt32
     /// Scalars: the token's length in bytes. Containers: their number of
-    /// elements, or of members for an object.
+    /// elements (handed out or not), or of members for an object.
     var length: UInt32
     /// Index of the node after this value's subtree (after the last member
     /// of an object, or simply the next node for a scalar).
@@ -47,6 +47,10 @@ struct JSONCNode {
         static let isInteger = Flags(rawValue: 1 << 3)
         /// A string that holds a byte above 0x7F, written as such (not escaped).
         static let hasNonASCII = Flags(rawValue: 1 << 4)
+        /// An array whose elements were handed out one by one while the
+        /// document was read: it is kept without them, and `length` says
+        /// how many there were.
+        static let isStreamed = Flags(rawValue: 1 << 5)
     }
 
     var isKey: Bool { flags.contains(.isKey) }

@@ -4,8 +4,14 @@
 /// value on a flat tape, and notes where lines start while skipping white
 /// space (line breaks can only occur there or in comments, never in a valid
 /// string), so positions cost nothing until someone asks for one.
+///
+/// Asked to stream an array (see ``ElementStream``), it hands each element
+/// out as soon as it is complete and takes it off the tape, so the tape
+/// holds one element at a time plus the rest of the document.
 struct JSONCParser: ~Copyable {
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// The same bytes, for the documents of streamed elements.
+    private let source: [UInt8]
     private var index: Int
     private var nodes: [JSONCNode]
     private var lineStarts: [UInt32]
@@ -13,13 +19,43 @@ struct JSONCParser: ~Copyable {
     private let maximumDepth: Int
     private let keyEquality: JSONCKeyEquality
 
+    /// The array to hand out element by element, and to whom.
+    struct ElementStream {
+        /// The root object's member whose array is streamed.
+        let key: String
+        /// Asked with the root object read so far: stream, or keep the array?
+        let shouldStream: (JSONCValue) -> Bool
+        let element: (JSONCValue) -> Void
+    }
+
+    private let stream: ElementStream?
+    /// True while the root object's keys are to be compared with
+    /// `stream.key`: until its first member of that name.
+    private var watchesRootKeys: Bool
+    /// The tape index of the array being streamed; -1 when there is none.
+    private var streamedArray = -1
+    /// Where the element being read starts: its offset, the index in
+    /// `lineStarts` of its line, and how many duplicate keys came before it.
+    private var elementStart = 0
+    private var elementLine = 0
+    private var elementDuplicates = 0
+    /// The line (index in `lineStarts`) and column of the previous
+    /// element's start, to count the next one's column from on one line:
+    /// elements of a minified file all share its only line.
+    private var previousElement = (offset: 0, line: -1, column: 1)
+
     /// Offsets are kept in 32 bits; larger inputs are refused up front.
     static let maximumSize = Int(UInt32.max) - 1
 
-    static func parse(_ source: [UInt8], maximumDepth: Int, keys: JSONCKeyEquality) throws(JSONCSyntaxError) -> JSONCDocument {
+    static func parse(
+        _ source: [UInt8],
+        maximumDepth: Int,
+        keys: JSONCKeyEquality,
+        stream: ElementStream?
+    ) throws(JSONCSyntaxError) -> JSONCDocument {
         let result: Result<([JSONCNode], [UInt32], [JSONCDuplicateKey]), JSONCSyntaxError> =
             source.withUnsafeBufferPointer { buffer in
-                var parser = JSONCParser(bytes: buffer, maximumDepth: maximumDepth, keyEquality: keys)
+                var parser = JSONCParser(bytes: buffer, source: source, maximumDepth: maximumDepth, keyEquality: keys, stream: stream)
                 do throws(JSONCSyntaxError) {
                     try parser.parseDocument()
                     // Objects are checked as they close, inner ones first: list in document order.
@@ -33,14 +69,24 @@ struct JSONCParser: ~Copyable {
         return JSONCDocument(bytes: source, nodes: nodes, lineStarts: lineStarts, duplicateKeys: duplicates)
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int, keyEquality: JSONCKeyEquality) {
+    private init(
+        bytes: UnsafeBufferPointer<UInt8>,
+        source: [UInt8],
+        maximumDepth: Int,
+        keyEquality: JSONCKeyEquality,
+        stream: ElementStream?
+    ) {
         self.bytes = bytes
+        self.source = source
         self.index = 0
         self.maximumDepth = maximumDepth
         self.keyEquality = keyEquality
+        self.stream = stream
+        self.watchesRootKeys = stream != nil
         self.nodes = []
-        // Journey files hold roughly one value per 12 bytes and a line per 40.
-        nodes.reserveCapacity(bytes.count / 12 + 4)
+        // Journey files hold roughly one value per 12 bytes and a line per 40;
+        // a streamed file's tape holds a small part of its values.
+        nodes.reserveCapacity(stream == nil ? bytes.count / 12 + 4 : min(bytes.count / 12 + 4, 1024))
         lineStarts = [0]
         lineStarts.reserveCapacity(bytes.count / 40 + 1)
     }
@@ -161,6 +207,7 @@ struct JSONCParser: ~Copyable {
             guard index < bytes.count else {
                 throw error("expected a value, found the end of the file", at: index)
             }
+            if innermost.node == streamedArray { startElement() }
             // True when a container has just opened and `index` is already at its closing byte.
             var isEmpty = false
             switch bytes[index] {
@@ -185,6 +232,7 @@ struct JSONCParser: ~Copyable {
                     isEmpty = false
                 } else {
                     innermost.count += 1
+                    if innermost.node == streamedArray { handOutElement() }
                     try skipTrivia()
                     guard index < bytes.count else { throw unclosed(innermost) }
                     let byte = bytes[index]
@@ -280,7 +328,92 @@ struct JSONCParser: ~Copyable {
         }
         index += 1
         try skipTrivia()
+        if watchesRootKeys, container.node == 0 {
+            considerStreaming(root: container)
+        }
         return true
+    }
+
+    // MARK: - Streaming
+
+    /// At a member of the root object, its key read and `index` at its
+    /// value: when it is the first member named `stream.key` and holds an
+    /// array, asks whether to stream that array.
+    @inline(never)
+    private mutating func considerStreaming(root: OpenContainer) {
+        guard let stream else { return }
+        let keyIndex = nodes.count - 1
+        let key = decodedString(keyIndex)
+        let isStreamKey = switch keyEquality {
+        case .codePoints: key.utf8.elementsEqual(stream.key.utf8)
+        case .canonicalEquivalence: key == stream.key
+        }
+        guard isStreamKey else { return }
+        watchesRootKeys = false
+        guard bytes[index] == ASCII.openBracket else { return }
+        if stream.shouldStream(rootSoFar(root, endingAt: keyIndex).root) {
+            // The array's node is the next one on the tape.
+            streamedArray = nodes.count
+        }
+    }
+
+    /// The root object as far as it is read: its members before the key at
+    /// `keyIndex`, as a complete object, duplicate keys among them marked.
+    private func rootSoFar(_ root: OpenContainer, endingAt keyIndex: Int) -> JSONCDocument {
+        var prefix = Array(nodes[0..<keyIndex])
+        prefix[0].length = root.count
+        prefix[0].next = UInt32(truncatingIfNeeded: keyIndex)
+        var duplicates = duplicateKeys
+        for (key, first) in duplicatePairs(ofObjectAt: 0, count: Int(root.count)) {
+            prefix[key].flags.insert(.isDuplicateKey)
+            duplicates.append(duplicateRecord(key, first: first))
+        }
+        duplicates.sort { $0.offset < $1.offset }
+        let hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        let lineMap = LineMap(
+            bytes: source, origin: hasByteOrderMark ? 3 : 0, firstLine: 0, originColumn: 1,
+            laterLineStarts: lineStarts.dropFirst(), end: index
+        )
+        return JSONCDocument(bytes: source, nodes: prefix, lineMap: lineMap, duplicateKeys: duplicates)
+    }
+
+    /// Notes where the element of the streamed array at `index` starts.
+    private mutating func startElement() {
+        elementStart = index
+        elementLine = lineStarts.count - 1
+        elementDuplicates = duplicateKeys.count
+    }
+
+    /// Hands out the element of the streamed array that has just ended, in
+    /// a document of its own, and takes it off the tape.
+    @inline(never)
+    private mutating func handOutElement() {
+        guard let stream else { return }
+        let first = streamedArray + 1
+        let base = UInt32(truncatingIfNeeded: first)
+        var element = Array(nodes[first...])
+        for position in element.indices { element[position].next -= base }
+        nodes.removeSubrange(first...)
+        let lineMap = LineMap(
+            bytes: source, origin: elementStart, firstLine: elementLine, originColumn: elementColumn(),
+            laterLineStarts: lineStarts[(elementLine + 1)...], end: index
+        )
+        let duplicates = elementDuplicates == duplicateKeys.count ? [] : duplicateKeys[elementDuplicates...].sorted { $0.offset < $1.offset }
+        stream.element(JSONCDocument(bytes: source, nodes: element, lineMap: lineMap, duplicateKeys: duplicates).root)
+    }
+
+    /// The column of the element's start, counted from the previous
+    /// element's start when both are on one line, else from the line's start.
+    private mutating func elementColumn() -> Int {
+        var from = Int(lineStarts[elementLine])
+        if elementLine == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { from = 3 }
+        var column = 1
+        if previousElement.line == elementLine, previousElement.offset >= from {
+            (from, column) = (previousElement.offset, previousElement.column)
+        }
+        for offset in from..<elementStart where bytes[offset] & 0xC0 != 0x80 { column += 1 }
+        previousElement = (elementStart, elementLine, column)
+        return column
     }
 
     /// Steps past the closing byte at `index` and completes the container's node.
@@ -288,6 +421,7 @@ struct JSONCParser: ~Copyable {
         index += 1
         nodes[container.node].length = container.count
         nodes[container.node].next = UInt32(truncatingIfNeeded: nodes.count)
+        if container.node == streamedArray { nodes[container.node].flags.insert(.isStreamed) }
         if container.isObject, container.count > 1 {
             markDuplicateKeys(ofObjectAt: container.node, count: Int(container.count))
         }
@@ -555,6 +689,16 @@ struct JSONCParser: ~Copyable {
 
     /// Flags every key that repeats an earlier one of the same object.
     private mutating func markDuplicateKeys(ofObjectAt objectIndex: Int, count: Int) {
+        for (key, first) in duplicatePairs(ofObjectAt: objectIndex, count: count) {
+            nodes[key].flags.insert(.isDuplicateKey)
+            duplicateKeys.append(duplicateRecord(key, first: first))
+        }
+    }
+
+    /// Each key of the object that repeats an earlier one, with the first
+    /// occurrence, in the order of the repeats.
+    private func duplicatePairs(ofObjectAt objectIndex: Int, count: Int) -> [(key: Int, first: Int)] {
+        var pairs: [(key: Int, first: Int)] = []
         var keyIndices: [Int] = []
         keyIndices.reserveCapacity(count)
         var cursor = objectIndex + 1
@@ -563,13 +707,13 @@ struct JSONCParser: ~Copyable {
             cursor = Int(nodes[cursor + 1].next)
         }
         if count <= 16 {
-            for later in 1..<count {
+            for later in 1..<max(count, 1) {
                 for earlier in 0..<later where keysEqual(keyIndices[earlier], keyIndices[later]) {
-                    recordDuplicate(keyIndices[later], first: keyIndices[earlier])
+                    pairs.append((keyIndices[later], keyIndices[earlier]))
                     break
                 }
             }
-            return
+            return pairs
         }
         switch keyEquality {
         case .codePoints:
@@ -578,7 +722,7 @@ struct JSONCParser: ~Copyable {
             for key in keyIndices {
                 let text = CodePoints(decodedString(key))
                 if let first = firstByKey[text] {
-                    recordDuplicate(key, first: first)
+                    pairs.append((key, first))
                 } else {
                     firstByKey[text] = key
                 }
@@ -592,12 +736,13 @@ struct JSONCParser: ~Copyable {
             for key in keyIndices {
                 let text = decodedString(key)
                 if let first = firstByKey[text] {
-                    recordDuplicate(key, first: first)
+                    pairs.append((key, first))
                 } else {
                     firstByKey[text] = key
                 }
             }
         }
+        return pairs
     }
 
     /// A key compared the way JSON compares keys, code point by code point
@@ -624,13 +769,12 @@ struct JSONCParser: ~Copyable {
         }
     }
 
-    private mutating func recordDuplicate(_ key: Int, first: Int) {
-        nodes[key].flags.insert(.isDuplicateKey)
+    private func duplicateRecord(_ key: Int, first: Int) -> JSONCDuplicateKey {
         let text = decodedString(key)
-        duplicateKeys.append(JSONCDuplicateKey(
+        return JSONCDuplicateKey(
             key: text, offset: Int(nodes[key].start), firstOffset: Int(nodes[first].start),
             differsInCodePoints: !text.utf8.elementsEqual(decodedString(first).utf8)
-        ))
+        )
     }
 
     private func keysEqual(_ a: Int, _ b: Int) -> Bool {

@@ -39,6 +39,10 @@ public struct JSONCValue: Sendable {
                 end = Int(node.start) + Int(node.length)
                 break
             }
+            guard !node.flags.contains(.isStreamed) else {
+                end = streamedArrayEnd(startingAt: Int(node.start))
+                break
+            }
             closers.append(node.kind == .object ? ASCII.closeBrace : ASCII.closeBracket)
             var lastChild: Int?
             var cursor = current + 1
@@ -77,6 +81,40 @@ public struct JSONCValue: Sendable {
                 inLineComment = bytes[offset + 1] == ASCII.slash
                 inBlockComment = bytes[offset + 1] == ASCII.asterisk
                 offset += 1
+            }
+            offset += 1
+        }
+        return bytes.count
+    }
+
+    /// Just past the `]` of the streamed array opening at `start`: its
+    /// elements are no longer on the tape, so the bytes are matched
+    /// bracket by bracket, past strings and comments (the parser has
+    /// already found them well-formed).
+    private func streamedArrayEnd(startingAt start: Int) -> Int {
+        let bytes = document.bytes
+        var depth = 0
+        var offset = start
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case ASCII.openBracket, ASCII.openBrace:
+                depth += 1
+            case ASCII.closeBracket, ASCII.closeBrace:
+                depth -= 1
+                if depth == 0 { return offset + 1 }
+            case ASCII.quote:
+                offset += 1
+                while offset < bytes.count, bytes[offset] != ASCII.quote {
+                    offset += bytes[offset] == ASCII.backslash ? 2 : 1
+                }
+            case ASCII.slash where offset + 1 < bytes.count && bytes[offset + 1] == ASCII.slash:
+                while offset < bytes.count, bytes[offset] != ASCII.lineFeed { offset += 1 }
+            case ASCII.slash where offset + 1 < bytes.count && bytes[offset + 1] == ASCII.asterisk:
+                offset += 2
+                while offset + 1 < bytes.count, !(bytes[offset] == ASCII.asterisk && bytes[offset + 1] == ASCII.slash) { offset += 1 }
+                offset += 1
+            default:
+                break
             }
             offset += 1
         }
@@ -126,8 +164,17 @@ public struct JSONCValue: Sendable {
     /// any other kind.
     public var members: Members { Members(value: self) }
 
-    /// The elements of an array in document order; empty for any other kind.
+    /// The elements of an array in document order; empty for any other
+    /// kind, and for an array whose elements were handed out while the
+    /// document was read (see ``streamedCount``).
     public var elements: Elements { Elements(value: self) }
+
+    /// For the array whose elements were handed out one by one while the
+    /// document was read, how many it held; nil for every other value.
+    public var streamedCount: Int? {
+        let node = self.node
+        return node.flags.contains(.isStreamed) ? Int(node.length) : nil
+    }
 
     /// The value of the first member named `key`, or nil. Keys are compared
     /// by code points, as JSON does: `"é"` does not find `"e\u0301"`.
@@ -187,7 +234,7 @@ public struct JSONCValue: Sendable {
 
         public var count: Int {
             let node = value.node
-            return node.kind == .array ? Int(node.length) : 0
+            return node.kind == .array && !node.flags.contains(.isStreamed) ? Int(node.length) : 0
         }
 
         public var isEmpty: Bool { count == 0 }

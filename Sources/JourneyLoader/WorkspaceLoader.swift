@@ -173,21 +173,28 @@ public enum WorkspaceLoader {
     static func parse(_ file: SourceFile) -> ParsedFile {
         do {
             let document = try JSONCDocument.parse(file.bytes, keys: .canonicalEquivalence)
-            let duplicates = document.duplicateKeys.map { duplicate in
-                let position = document.lineMap.position(of: duplicate.offset)
-                let first = document.lineMap.position(of: duplicate.firstOffset)
-                let spelling = duplicate.differsInCodePoints ? " (the same letters, encoded differently)" : ""
-                return Diagnostic(
-                    .duplicateKey, at: SourceLocation(file: file.path, line: position.line, column: position.column),
-                    "the key '\(duplicate.key)' appears twice in this object\(spelling); the first one, at \(first.line):\(first.column), is used",
-                    related: [RelatedLocation(SourceLocation(file: file.path, line: first.line, column: first.column), "first written here")]
-                )
-            }
-            return ParsedFile(path: file.path, kind: file.kind, document: document, diagnostics: duplicates)
+            return ParsedFile(path: file.path, kind: file.kind, document: document, diagnostics: duplicateKeyDiagnostics(document, file: file.path))
         } catch {
-            let diagnostic = Diagnostic(.syntax, at: SourceLocation(file: file.path, line: error.line, column: error.column), error.message)
-            return ParsedFile(path: file.path, kind: file.kind, document: nil, diagnostics: [diagnostic])
+            return ParsedFile(path: file.path, kind: file.kind, document: nil, diagnostics: [syntaxDiagnostic(error, file: file.path)])
         }
+    }
+
+    /// A `duplicate-key` diagnostic for every key written twice in one object.
+    static func duplicateKeyDiagnostics(_ document: JSONCDocument, file: String) -> [Diagnostic] {
+        document.duplicateKeys.map { duplicate in
+            let position = document.lineMap.position(of: duplicate.offset)
+            let first = document.lineMap.position(of: duplicate.firstOffset)
+            let spelling = duplicate.differsInCodePoints ? " (the same letters, encoded differently)" : ""
+            return Diagnostic(
+                .duplicateKey, at: SourceLocation(file: file, line: position.line, column: position.column),
+                "the key '\(duplicate.key)' appears twice in this object\(spelling); the first one, at \(first.line):\(first.column), is used",
+                related: [RelatedLocation(SourceLocation(file: file, line: first.line, column: first.column), "first written here")]
+            )
+        }
+    }
+
+    static func syntaxDiagnostic(_ error: JSONCSyntaxError, file: String) -> Diagnostic {
+        Diagnostic(.syntax, at: SourceLocation(file: file, line: error.line, column: error.column), error.message)
     }
 
     private static func parseAll(_ files: consuming [SourceFile]) async -> [ParsedFile] {
@@ -254,7 +261,7 @@ public enum WorkspaceLoader {
         return brands
     }
 
-    private struct JourneyOutcome: Sendable {
+    struct JourneyOutcome: Sendable {
         let journey: Journey?
         let diagnostics: [Diagnostic]
     }
@@ -262,14 +269,43 @@ public enum WorkspaceLoader {
     /// Parses and decodes each journey file in one task, so its document is
     /// released as soon as the journey is built.
     private static func decodeJourneys(_ files: consuming [SourceFile], brands: [String: BrandLookups]) async -> [JourneyOutcome] {
-        await OrderedTasks.map(files) { file in
-            let parsed = parse(file)
-            guard let document = parsed.document else {
-                return JourneyOutcome(journey: nil, diagnostics: parsed.diagnostics)
-            }
-            let (journey, found) = JourneyDecoder.decode(document, file: file.path, brands: brands)
-            return JourneyOutcome(journey: journey, diagnostics: parsed.diagnostics + found)
+        await OrderedTasks.map(files) { decodeJourney($0, brands: brands) }
+    }
+
+    /// Reads a journey file, its touchpoints decoded as they are parsed
+    /// (see ``JourneyStream``): a syntax error anywhere gives that one
+    /// diagnostic, and whatever was decoded before it is let go.
+    static func decodeJourney(_ file: SourceFile, brands: [String: BrandLookups]) -> JourneyOutcome {
+        var stream = JourneyStream(file: file.path, brands: brands)
+        let document: JSONCDocument
+        do {
+            document = try JSONCDocument.parse(
+                file.bytes, keys: .canonicalEquivalence, streaming: "touchpoints",
+                shouldStream: { stream.begin($0) }, element: { stream.read($0) }
+            )
+        } catch {
+            return JourneyOutcome(journey: nil, diagnostics: [syntaxDiagnostic(error, file: file.path)])
         }
+        let duplicates = duplicateKeyDiagnostics(document, file: file.path)
+        switch stream.finish(document) {
+        case .read(let journey, let found):
+            return JourneyOutcome(journey: journey, diagnostics: duplicates + found)
+        case .notStreamed:
+            let (journey, found) = JourneyDecoder.decode(document, file: file.path, brands: brands)
+            return JourneyOutcome(journey: journey, diagnostics: duplicates + found)
+        case .needsWholeDocument:
+            return decodeWholeJourney(file, brands: brands)
+        }
+    }
+
+    /// Reads a journey file as one document, then decodes it.
+    static func decodeWholeJourney(_ file: SourceFile, brands: [String: BrandLookups]) -> JourneyOutcome {
+        let parsed = parse(file)
+        guard let document = parsed.document else {
+            return JourneyOutcome(journey: nil, diagnostics: parsed.diagnostics)
+        }
+        let (journey, found) = JourneyDecoder.decode(document, file: file.path, brands: brands)
+        return JourneyOutcome(journey: journey, diagnostics: parsed.diagnostics + found)
     }
 
     /// Two journeys of one brand with one id: the first (by path) is kept.

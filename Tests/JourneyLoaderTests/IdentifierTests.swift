@@ -219,6 +219,23 @@ import Testing
         #expect(result.workspace.journeys.first?.touchpoints.count == 2)
     }
 
+    @Test(arguments: [
+        // Three touchpoint ids of one folded form: both later ones point at the first.
+        ["Visit", "visit", "VISIT"],
+        ["visit", "Visit", "VISIT"],
+        ["VISIT", "Visit", "visit"],
+        ["\u{FB01}rst", "first", "FIRST"],
+    ])
+    func threeIdsThatLookAlikeAllPointAtTheFirst(ids: [String]) async throws {
+        let journey = Acme.journey(ids.map { #"{ "id": "\#($0)", "stage": "buy", "channel": "email" }"# }.joined(separator: ",\n"))
+        let result = await load((Acme.brandPath, Acme.brand()), (Acme.journeyPath, journey))
+        func at(_ id: String) -> SourceLocation { location(of: "\"\(id)\"", in: journey, file: Acme.journeyPath, after: "touchpoints") }
+        #expect(result.diagnostics.map(\.code) == [.confusableID, .confusableID], "\(result.listing)")
+        #expect(result.diagnostics.map(\.location) == [at(ids[1]), at(ids[2])])
+        #expect(result.diagnostics.map { $0.related.map(\.location) } == [[at(ids[0])], [at(ids[0])]])
+        #expect(result.workspace.journeys.first?.touchpoints.count == 3)
+    }
+
     /// For ids declared in a brand: what to replace in the Acme brand, with
     /// what, and the two ids that then look alike.
     static let brandLookalikes: [Kind: (String, String, String, String)] = [

@@ -10,7 +10,9 @@ import JourneyModel
 /// list of fields rather than a thicket of error handling.
 struct DecodingContext {
     let file: String
-    let document: JSONCDocument
+    /// The document whose values are being read: the file's, or that of
+    /// the streamed element at hand.
+    private(set) var document: JSONCDocument
     private var cursor: LineMap.Cursor
     private(set) var diagnostics: [Diagnostic] = []
     /// Text values read so far in this file: a journey repeats its brand's
@@ -44,6 +46,15 @@ struct DecodingContext {
         self.document = document
         self.cursor = LineMap.Cursor(document.lineMap)
         self.suggestionBudget = .forFile(ofSize: document.bytes.count)
+    }
+
+    /// Goes on reading in `document`, a part of the same file: a streamed
+    /// element, or the rest of the file after its streamed elements.
+    /// Everything kept so far (diagnostics, shared texts, the
+    /// did-you-mean budget) stays the file's.
+    mutating func reading(_ document: JSONCDocument) {
+        self.document = document
+        cursor = LineMap.Cursor(document.lineMap)
     }
 
     /// `text`, or the byte-identical text already read from this file.

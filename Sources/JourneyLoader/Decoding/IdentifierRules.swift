@@ -68,9 +68,35 @@ enum IdentifierRules {
     /// forms (the ligature "ﬁ" is "fi", a full-width "Ｐ" is "P") and case.
     /// Compared as a `String`, so canonically equivalent results are equal.
     static func lookalikeKey(_ id: String) -> String {
-        if id.utf8.allSatisfy({ $0 < 0x80 }) { return id.lowercased() }
+        if let hasCapital = asciiHasCapital(id) {
+            // Already folded, as most ids are: the id itself, not a copy.
+            return hasCapital ? id.lowercased() : id
+        }
         // Lowercasing can leave a compatibility form behind: normalise again.
         return id.precomposedStringWithCompatibilityMapping.lowercased().precomposedStringWithCompatibilityMapping
+    }
+}
+
+extension IdentifierRules {
+    /// Whether `key` is its own folded form, as every folded ASCII id is.
+    static func isOwnLookalikeKey(_ key: String) -> Bool {
+        if let hasCapital = asciiHasCapital(key) { return !hasCapital }
+        return lookalikeKey(key) == key
+    }
+
+    /// Whether an ASCII `id` holds a capital letter; nil when it is not
+    /// ASCII. One pass over its bytes: ids are folded for every
+    /// touchpoint of a journey.
+    private static func asciiHasCapital(_ id: String) -> Bool? {
+        var id = id
+        return id.withUTF8 { bytes -> Bool? in
+            var hasCapital = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte &- UInt8(ascii: "A") < 26 { hasCapital = true }
+            }
+            return hasCapital
+        }
     }
 }
 
@@ -101,11 +127,16 @@ struct LookalikeIndex {
     /// earlier id of the index; `what` names the kind: "channel".
     mutating func check(_ id: String, what: String, at location: SourceLocation) -> Diagnostic? {
         guard let first = lookalike(of: id, at: location) else { return nil }
-        return Diagnostic(
+        return Self.warning(id, what: what, at: location, first: first.id, firstLocation: first.location)
+    }
+
+    /// The `confusable-id` warning for `id`, which looks like `first`.
+    static func warning(_ id: String, what: String, at location: SourceLocation, first: String, firstLocation: SourceLocation) -> Diagnostic {
+        Diagnostic(
             .confusableID, at: location,
-            "\(what) '\(IdentifierRules.visible(id))' differs from \(what) '\(IdentifierRules.visible(first.id))' only by case or by the form of its letters; "
+            "\(what) '\(IdentifierRules.visible(id))' differs from \(what) '\(IdentifierRules.visible(first))' only by case or by the form of its letters; "
                 + "readers cannot tell them apart: use one id, or ids that differ clearly",
-            related: [RelatedLocation(first.location, "'\(IdentifierRules.visible(first.id))' is here")]
+            related: [RelatedLocation(firstLocation, "'\(IdentifierRules.visible(first))' is here")]
         )
     }
 }

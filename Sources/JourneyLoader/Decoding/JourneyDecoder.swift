@@ -23,78 +23,16 @@ enum JourneyDecoder {
         brands: [String: BrandLookups]
     ) -> (Journey?, [Diagnostic]) {
         var context = DecodingContext(file: file, document: document)
-        let journey = decode(document.root, brands: brands, context: &context)
+        let root = document.root
+        guard var reading = JourneyReading(root: root, brands: brands, context: &context) else {
+            return (nil, context.diagnostics)
+        }
+        for member in root.members { reading.read(member, context: &context) }
+        let journey = reading.finish(root: root, context: &context)
         return (journey, context.diagnostics)
     }
 
-    private static func decode(
-        _ root: JSONCValue,
-        brands: [String: BrandLookups],
-        context: inout DecodingContext
-    ) -> Journey? {
-        guard context.expectKind(.object, root, for: "the journey file") else { return nil }
-        guard let brandValue = root["brand"] else {
-            context.reportMissing("brand", in: root, what: "a journey file")
-            return nil
-        }
-        guard let brandID = context.string(brandValue, for: "brand") else { return nil }
-        guard let lookups = brands[brandID] else {
-            context.reportUnknown(
-                .unknownBrand, at: brandValue, name: brandID, what: "brand", known: brands.keys.sorted(),
-                context: brands.isEmpty ? " (no brand file was given or found)" : ""
-            )
-            return nil
-        }
-        let brand = lookups.brand
-        var segments = Array(brand.segments.indices)
-        if let value = root["segments"] {
-            segments = context.resolveAll(value, in: brand.segments, code: .unknownSegment, what: "segment", field: "segments") ?? segments
-            if segments.isEmpty, value.kind == .array, value.elements.isEmpty {
-                context.report(.invalidValue, at: value, "a journey needs at least one segment; remove 'segments' for all of the brand's")
-            }
-        }
-        var reader = TouchpointReader(lookups: lookups, journeySegments: MemberSet(segments))
-        var id: String?, name: String?, kpis: [StageKPIs] = [], suppressions: [Suppression] = []
-        var sawTouchpoints = false
-        // How many touchpoints the file writes, valid or not; nil when 'touchpoints' is not a list.
-        var writtenTouchpoints: Int?
-        let location = context.location(of: root)
-
-        for member in root.members {
-            let value = member.value
-            switch member.key {
-            case "$schema", "description": _ = context.string(value, for: member.key)
-            case "brand", "segments": break
-            case "journey": id = context.identifier(value, for: "journey")
-            case "name": name = context.string(value, for: "name")
-            case "touchpoints":
-                sawTouchpoints = true
-                if let elements = context.array(value, for: "touchpoints") {
-                    for element in elements { reader.read(element, context: &context) }
-                    writtenTouchpoints = elements.count
-                }
-            case "kpis": kpis = decodeKPIs(value, brand: brand, context: &context)
-            case "suppress": suppressions = decodeSuppressions(value, lookups: lookups, context: &context)
-            default: context.reportUnknownField(member, in: "a journey", known: keys)
-            }
-        }
-        guard let id else {
-            if root["journey"] == nil { context.reportMissing("journey", in: root, what: "a journey file") }
-            return nil
-        }
-        if !sawTouchpoints {
-            context.reportMissing("touchpoints", in: root, what: "journey '\(id)'")
-        } else if writtenTouchpoints == 0 {
-            context.report(.emptyJourney, at: root["touchpoints"] ?? root, "journey '\(id)' has no touchpoints")
-        }
-        let touchpoints = reader.finish(context: &context)
-        return Journey(
-            id: id, name: name, brand: brandID, segments: segments, touchpoints: touchpoints,
-            kpis: kpis, suppressions: suppressions, location: location
-        )
-    }
-
-    private static func decodeKPIs(_ value: JSONCValue, brand: Brand, context: inout DecodingContext) -> [StageKPIs] {
+    static func decodeKPIs(_ value: JSONCValue, brand: Brand, context: inout DecodingContext) -> [StageKPIs] {
         guard let object = context.object(value, for: "kpis") else { return [] }
         var result: [StageKPIs] = []
         for member in object.members {
@@ -178,5 +116,106 @@ enum JourneyDecoder {
             }
         }
         return result
+    }
+}
+
+/// A journey file read member by member, in document order: the brand and
+/// segments first, because every other field is read in their vocabulary,
+/// then each top-level member, then what needs every touchpoint known.
+///
+/// Reading a whole document and reading one whose touchpoints are handed
+/// out as they are parsed go through the same steps on the same values, so
+/// both give the same journey and the same diagnostics.
+struct JourneyReading {
+    let brandID: String
+    let lookups: BrandLookups
+    let segments: [Int]
+    private var reader: TouchpointReader
+    private var id: String?, name: String?, kpis: [StageKPIs] = [], suppressions: [Suppression] = []
+    private var sawTouchpoints = false
+    /// How many touchpoints the file writes, valid or not; nil when 'touchpoints' is not a list.
+    private var writtenTouchpoints: Int?
+    private let location: SourceLocation
+
+    /// Reads the root's brand and segments; nil, after a diagnostic, when
+    /// the journey cannot be read in a brand's vocabulary.
+    init?(root: JSONCValue, brands: [String: BrandLookups], context: inout DecodingContext) {
+        guard context.expectKind(.object, root, for: "the journey file") else { return nil }
+        guard let brandValue = root["brand"] else {
+            context.reportMissing("brand", in: root, what: "a journey file")
+            return nil
+        }
+        guard let brandID = context.string(brandValue, for: "brand") else { return nil }
+        guard let lookups = brands[brandID] else {
+            context.reportUnknown(
+                .unknownBrand, at: brandValue, name: brandID, what: "brand", known: brands.keys.sorted(),
+                context: brands.isEmpty ? " (no brand file was given or found)" : ""
+            )
+            return nil
+        }
+        let brand = lookups.brand
+        var segments = Array(brand.segments.indices)
+        if let value = root["segments"] {
+            segments = context.resolveAll(value, in: brand.segments, code: .unknownSegment, what: "segment", field: "segments") ?? segments
+            if segments.isEmpty, value.kind == .array, value.elements.isEmpty {
+                context.report(.invalidValue, at: value, "a journey needs at least one segment; remove 'segments' for all of the brand's")
+            }
+        }
+        self.brandID = brandID
+        self.lookups = lookups
+        self.segments = segments
+        reader = TouchpointReader(lookups: lookups, journeySegments: MemberSet(segments))
+        location = context.location(of: root)
+    }
+
+    /// One top-level member of the journey file.
+    mutating func read(_ member: JSONCMember, context: inout DecodingContext) {
+        let value = member.value
+        switch member.key {
+        case "$schema", "description": _ = context.string(value, for: member.key)
+        case "brand", "segments": break
+        case "journey": id = context.identifier(value, for: "journey")
+        case "name": name = context.string(value, for: "name")
+        case "touchpoints":
+            sawTouchpoints = true
+            if let elements = context.array(value, for: "touchpoints") {
+                for element in elements { reader.read(element, context: &context) }
+                writtenTouchpoints = elements.count
+            }
+        case "kpis": kpis = JourneyDecoder.decodeKPIs(value, brand: lookups.brand, context: &context)
+        case "suppress": suppressions = JourneyDecoder.decodeSuppressions(value, lookups: lookups, context: &context)
+        default: context.reportUnknownField(member, in: "a journey", known: JourneyDecoder.keys)
+        }
+    }
+
+    /// The start of the 'touchpoints' list when its elements are handed
+    /// out one by one instead of read with ``read(_:context:)``.
+    mutating func beginTouchpoints() {
+        sawTouchpoints = true
+        writtenTouchpoints = 0
+    }
+
+    /// One element of the 'touchpoints' list, handed out on its own.
+    mutating func readTouchpoint(_ element: JSONCValue, context: inout DecodingContext) {
+        reader.read(element, context: &context)
+        writtenTouchpoints = (writtenTouchpoints ?? 0) + 1
+    }
+
+    /// The journey, once every member is read; nil when it has no id.
+    mutating func finish(root: JSONCValue, context: inout DecodingContext) -> Journey? {
+        guard let id else {
+            if root["journey"] == nil { context.reportMissing("journey", in: root, what: "a journey file") }
+            return nil
+        }
+        if !sawTouchpoints {
+            context.reportMissing("touchpoints", in: root, what: "journey '\(id)'")
+        } else if writtenTouchpoints == 0 {
+            context.report(.emptyJourney, at: root["touchpoints"] ?? root, "journey '\(id)' has no touchpoints")
+        }
+        let touchpoints = reader.finish(context: &context)
+        return Journey(
+            id: id, name: name, brand: brandID, segments: segments, touchpoints: touchpoints,
+            kpis: kpis, suppressions: suppressions, location: location
+        )
     }
 }

@@ -55,8 +55,8 @@ public struct Experience: Sendable {
 /// One attribute value planned for a touchpoint.
 ///
 /// Stored value first and the attribute's position as 32 bits, so that the
-/// fields pack into 40 bytes rather than 48: a large workspace holds
-/// millions of these.
+/// fields pack into 32 bytes rather than 40: a large workspace holds
+/// millions of these (`CompactLayoutTests` pins the size).
 public struct PlannedValue: Sendable {
     public var value: AttributeValue
     public var position: SourcePosition

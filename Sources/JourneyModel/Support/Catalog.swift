@@ -18,9 +18,25 @@ public struct Catalog<Entry: Identified>: RandomAccessCollection, Sendable {
     private let indexByID: [String: Int]
 
     /// Keeps the first entry of each id; the loader reports later ones.
+    ///
+    /// Entries whose ids are all different, as the loader gives them, are
+    /// kept as given, not copied: a journey's million touchpoints are not
+    /// held twice while its catalog is built.
     public init(_ entries: [Entry]) {
-        var kept: [Entry] = []
         var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(entries.count)
+        var repeats = false
+        for position in entries.indices where indexByID.updateValue(position, forKey: entries[position].id) != nil {
+            repeats = true
+            break
+        }
+        guard repeats else {
+            self.entries = entries
+            self.indexByID = indexByID
+            return
+        }
+        var kept: [Entry] = []
+        indexByID = [:]
         for entry in entries where indexByID[entry.id] == nil {
             indexByID[entry.id] = kept.count
             kept.append(entry)
