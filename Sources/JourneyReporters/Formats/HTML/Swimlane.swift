@@ -272,10 +272,12 @@ enum SwimlaneSVG {
     }
 
     /// The opening of a drawing: the `<svg>` tag, its title, then the lanes
-    /// and the stage columns with their names.
-    static func start(_ layout: SwimlaneLayout, title: String, touchpoints: Int) -> String {
-        var svg = "<svg class=\"swimlane\" role=\"img\" viewBox=\"0 0 \(layout.width) \(layout.height)\""
-            + " width=\"\(layout.width)\" height=\"\(layout.height)\" data-touchpoints=\"\(touchpoints)\">"
+    /// and the stage columns with their names; `height` makes room under the
+    /// lanes for what a page draws there.
+    static func start(_ layout: SwimlaneLayout, title: String, touchpoints: Int, height: Int? = nil) -> String {
+        let height = height ?? layout.height
+        var svg = "<svg class=\"swimlane\" role=\"img\" viewBox=\"0 0 \(layout.width) \(height)\""
+            + " width=\"\(layout.width)\" height=\"\(height)\" data-touchpoints=\"\(touchpoints)\">"
         svg += "<title>\(MarkupEscaping.text(title))</title>"
         for (index, lane) in layout.lanes.enumerated() {
             let frame = lane.frame
@@ -289,6 +291,17 @@ enum SwimlaneSVG {
         }
         return svg
     }
+
+    /// The style of the lanes and stage columns ``start(_:title:touchpoints:height:)``
+    /// draws, for each page's stylesheet (`--muted`, `--ink` and `--rule` are the page's).
+    static let gridStyle = """
+    svg.swimlane { display: block; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+    svg .lane { fill: #fff; }
+    svg .lane.alt { fill: #f6f8fa; }
+    svg .lane-name { font-size: 11px; font-weight: 600; fill: var(--muted); }
+    svg .stage-name { font-size: 11px; font-weight: 700; fill: var(--ink); text-transform: uppercase; letter-spacing: .04em; }
+    svg .stage-rule { stroke: var(--rule); stroke-width: 1; }
+    """
 
     /// The markers and patterns every swimlane refers to, defined once per page.
     static let definitions = """
