@@ -15,8 +15,11 @@ import LivedReport
 /// - The most frequent ad hoc activities sit in a dashed strip under the lanes.
 ///
 /// Counts are placed on their arrow where they cover no box and no other
-/// count: the first free of a few points along the curve, looked up in a
+/// count: the first free of a few points along the curve (else just above
+/// or below it), looked up in a
 /// grid of buckets, so placing them costs time in proportion to the arrows.
+/// In a drawing so crowded that none of those places is free, a count sits
+/// at its curve's middle, over whatever is there.
 /// Everything is computed from the report's values, in whole units, so a
 /// test can check the placement without a browser.
 struct LivedDrawing: Sendable {
@@ -37,7 +40,7 @@ struct LivedDrawing: Sendable {
         var frame: Rect
     }
 
-    static let metrics = SwimlaneLayout.Metrics(boxWidth: 180, boxHeight: 44, spacingX: 26, spacingY: 14)
+    static let metrics = SwimlaneLayout.Metrics(boxWidth: 180, boxHeight: 44, spacingX: 26, spacingY: 20)
     static let labelHeight = 14
     static let adHocHeight = 34
 
@@ -104,15 +107,27 @@ struct LivedDrawing: Sendable {
         height = adHoc.map { $0.frame.maxY + metrics.spacingY }.max() ?? layout.height
     }
 
+    /// Where along its curve a count may go, the middle first, then outwards.
+    static let places: [Double] = {
+        var places: [Double] = [0.5]
+        for step in 1...9 {
+            let offset = Double(step) * 0.05
+            places += [0.5 - offset, 0.5 + offset]
+        }
+        return places
+    }()
+
     /// A flow's curve, and its count placed where it covers nothing drawn before.
     static func flow(from: Int, to: Int, cases: Int, planned: Bool, layout: SwimlaneLayout, occupied: inout Occupancy) -> Flow {
         let curve = route(from: from, to: to, layout: layout)
         let width = 10 + 6 * String(cases).count
-        func label(at t: Double) -> Rect {
+        func label(at t: Double, shift: Int) -> Rect {
             let point = curve.point(at: t)
-            return Rect(x: point.x - width / 2, y: point.y - labelHeight / 2, width: width, height: labelHeight)
+            return Rect(x: point.x - width / 2, y: point.y - labelHeight / 2 + shift, width: width, height: labelHeight)
         }
-        let candidates = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85].map(label)
+        // On the curve first; then above or below it, clear of a box the curve leaves.
+        let shift = layout.metrics.boxHeight / 2 + labelHeight / 2 + 3
+        let candidates = [0, -shift, shift].flatMap { shift in Self.places.map { label(at: $0, shift: shift) } }
         let chosen = candidates.first { !occupied.overlaps($0) } ?? candidates[0]
         occupied.insert(chosen)
         return Flow(from: from, to: to, cases: cases, planned: planned, curve: curve, label: chosen)
