@@ -2,8 +2,8 @@ import JourneyModel
 import LivedCases
 
 /// What customers lived, set against the plan and the charter: the value
-/// every format of `throughline conform` writes (text and JSON now; CSV,
-/// Markdown and HTML read the same value). Everything in it is counted,
+/// every format of `throughline conform` writes (text, JSON, CSV, Markdown
+/// and HTML). Everything in it is counted,
 /// sorted and bounded when it is made, so that a format only words it.
 ///
 /// Case ids and owners appear only as ``CaseLabel``s, already replaced
@@ -159,10 +159,14 @@ public struct TouchpointConformance: Sendable {
     public var late: Int
     /// A few case ids per departure, the smallest by bytes.
     public var examples: [DepartureExamples]
+    /// The planned steps out of it: its `next` touchpoints the segment goes
+    /// through (the following one in the file when the journey has no
+    /// `next`), which the HTML format draws as the planned arrows.
+    public var next: [String]
 
     public init(
         touchpoint: String, name: String?, channel: String, stage: String, completed: Int, failing: Int, missing: Int, outOfSequence: Int,
-        notReached: Int, otherChannel: Int, late: Int, examples: [DepartureExamples]
+        notReached: Int, otherChannel: Int, late: Int, examples: [DepartureExamples], next: [String] = []
     ) {
         self.touchpoint = touchpoint
         self.name = name
@@ -176,6 +180,7 @@ public struct TouchpointConformance: Sendable {
         self.otherChannel = otherChannel
         self.late = late
         self.examples = examples
+        self.next = next
     }
 
     /// Cases that lived it: completed, failing or out of sequence.

@@ -39,7 +39,9 @@ public struct LivedReportBuilder: Sendable {
         let brand = context.brand
         let plannedJourney = context.journeys[key.journey]
         let path = PlannedPath(plannedJourney, index: key.journey, segment: key.segment)
-        let touchpoints = path.order.map { position in
+        let order = path.order
+        let hasLinks = plannedJourney.touchpoints.contains { !$0.next.isEmpty }
+        let touchpoints = order.enumerated().map { index, position in
             let touchpoint = plannedJourney.touchpoints[position]
             let status = counts.status[position]
             func count(_ state: TouchpointStatus) -> Int { status[Int(state.rawValue)] }
@@ -51,11 +53,9 @@ public struct LivedReportBuilder: Sendable {
                 touchpoint: touchpoint.id, name: touchpoint.name, channel: brand.channels[touchpoint.channel].id,
                 stage: brand.stages[touchpoint.stage].id, completed: count(.completed), failing: count(.failing), missing: count(.missing),
                 outOfSequence: count(.outOfSequence), notReached: count(.notReached), otherChannel: counts.otherChannel[position],
-                late: counts.late[position], examples: examples
+                late: counts.late[position], examples: examples, next: plannedNext(index, in: order, journey: plannedJourney, path: path, hasLinks: hasLinks)
             )
         }
-        let order = path.order
-        let hasLinks = plannedJourney.touchpoints.contains { !$0.next.isEmpty }
         let flows = counts.flows.map { key, cases in
             let from = key >> 32, to = key & 0xFFFF_FFFF
             let planned = hasLinks
@@ -94,6 +94,21 @@ public struct LivedReportBuilder: Sendable {
             cases: counts.cases, asPlanned: counts.asPlanned, touchpoints: touchpoints, flows: flows, adHoc: Array(adHoc),
             adHocEvents: counts.adHocEvents, markers: markers, channels: channels, owners: Array(owners)
         )
+    }
+
+    /// The planned steps out of `order[index]`: its direct `next` links to
+    /// touchpoints the segment goes through (as the planned flag of a
+    /// ``LivedFlow`` reads them), or the next one in the file's order.
+    private func plannedNext(_ index: Int, in order: [Int], journey: Journey, path: PlannedPath, hasLinks: Bool) -> [String] {
+        let touchpoints = journey.touchpoints
+        guard hasLinks else {
+            return index + 1 < order.count ? [touchpoints[order[index + 1]].id] : []
+        }
+        var seen = Set<Int>()
+        return touchpoints[order[index]].next.compactMap { link in
+            guard link.target >= 0, link.target < touchpoints.count, path.isTaken[link.target], seen.insert(link.target).inserted else { return nil }
+            return touchpoints[link.target].id
+        }
     }
 
     /// Median and 90th percentile, nearest rank, of lived milliseconds.

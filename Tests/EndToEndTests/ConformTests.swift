@@ -22,6 +22,73 @@ struct ConformTests {
         #expect(report["version"] as? Int == 1)
     }
 
+    @Test("Markdown and CSV give the reviewed reports; the CSV rows hold the counts and rates of the bundled exports")
+    func markdownAndCSV() throws {
+        let markdown = try ToolRunner.run(["conform", "--format", "markdown"])
+        #expect(markdown.status == 0)
+        #expect(try Golden.matches(markdown.output, file: "conform.md"), "differs from Golden/conform.md")
+        let csv = try ToolRunner.run(["conform", "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(try Golden.matches(csv.output, file: "conform.csv"), "differs from Golden/conform.csv")
+        let rows = csv.output.split(separator: "\r\n").map(String.init)
+        // A header, then 11 + 15 + 11 + 11 + 12 planned touchpoints (the five journeys of conform.json).
+        #expect(rows.count == 1 + 60)
+        // Premium care: 12 of 14 cases completed the home diagnosis, 2 missed it.
+        #expect(rows.contains("maison-aurele,premium,true,care-and-repair,4,home-diagnosis,home,support,14,12,0.8571,0,0,2,0.1429,0,0,0,0,0,0,0,0"))
+        // Regulars: 3 of 13 approved the quote out of sequence, 2 of them late.
+        #expect(rows.contains("maison-aurele,regulars,false,care-and-repair,6,quote-approval,app,support,13,10,0.7692,0,0,0,0,3,0.2308,0,0,0,0,2,0.1538"))
+        let markers = try ToolRunner.run(["conform", "--format", "csv", "--csv-part", "markers"])
+        // fast-reply for premium: 8 of 14 cases; 27 lived replies, median PT1H10M (4,200 s), 90th percentile PT4H20M (15,600 s) against PT2H.
+        #expect(markers.output.contains("\r\nmaison-aurele,premium,true,care-and-repair,fast-reply,expectation,warning,met,14,8,0.5714,responseTime,7200,27,4200,15600\r\n"))
+        #expect(markers.output.contains("\r\nzignature,key-accounts,true,new-business,kpis-per-stage,"))
+        let owners = try ToolRunner.run(["conform", "--format", "csv", "--csv-part", "owners"])
+        #expect(owners.output.hasPrefix("brand,segment,priority,journey,owner,cases,as_planned,as_planned_rate\r\n"))
+        #expect(owners.output.contains("\r\nmaison-aurele,regulars,false,care-and-repair,Hugo B.,13,0,0\r\n"))
+        let unknown = try ToolRunner.run(["conform", "--format", "csv", "--csv-part", "gaps"])
+        #expect(unknown.status == 2)
+    }
+
+    @Test("The HTML page is self-contained and draws each journey with the lived flows, departures marked")
+    func html() throws {
+        let run = try ToolRunner.run(["conform", "--format", "html"])
+        #expect(run.status == 0)
+        let page = run.output
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"))
+        #expect(!page.contains("<script"))
+        #expect(!page.contains("http://") && !page.contains("https://"))
+        let sections = Array(page.components(separatedBy: "<section class=\"journey\"")[1...])
+        #expect(sections.count == 5)
+        #expect(sections.map { $0.hasPrefix(" id=\"journey-") } == Array(repeating: true, count: 5))
+        let premium = try #require(sections.first)
+        #expect(premium.contains("data-journey=\"maison-aurele/premium/care-and-repair\" data-cases=\"14\" data-as-planned=\"0\""))
+        // One box per planned touchpoint, the missed home diagnosis striped and counted.
+        #expect(premium.components(separatedBy: "<g class=\"touchpoint").count - 1 == 11)
+        #expect(premium.contains("<g class=\"touchpoint missing\" data-touchpoint=\"home-diagnosis\" data-lived=\"12\" data-missing=\"2\" data-out-of-sequence=\"0\">"))
+        #expect(premium.contains("<rect class=\"pattern missing\""))
+        #expect(premium.contains("✕ 2 missing"))
+        // Planned steps carry their lived counts, 0 where no case went; the unplanned flow is told apart.
+        #expect(premium.contains("<g class=\"flow-count planned\" data-from=\"care-chat\" data-to=\"diagnosis-call\" data-cases=\"14\">"))
+        #expect(premium.contains("<g class=\"flow-count planned\" data-from=\"repair-report-letter\" data-to=\"winback-offer-push\" data-cases=\"0\">"))
+        #expect(premium.contains("<g class=\"flow-count unplanned\" data-from=\"diagnosis-call\" data-to=\"repair-quote-mail\" data-cases=\"2\">"))
+        #expect(premium.contains("<path class=\"flow unplanned\""))
+        #expect(premium.contains("<g class=\"touchpoint unlived\" data-touchpoint=\"winback-offer-push\""))
+        // Markers worst first: named-advisor (0.0%, error) before one-signature (0.0%, warning) before signed-messages (21.4%).
+        let order = ["data-marker=\"named-advisor\"", "data-marker=\"one-signature\"", "data-marker=\"signed-messages\"", "data-marker=\"no-hard-sell\""]
+        let places = order.compactMap { premium.range(of: $0)?.lowerBound }
+        #expect(places.count == 4 && places == places.sorted())
+        let regulars = sections[2]
+        #expect(regulars.contains("<g class=\"touchpoint out-of-sequence\" data-touchpoint=\"quote-approval\" data-lived=\"13\" data-missing=\"0\" data-out-of-sequence=\"3\">"))
+        #expect(regulars.contains("⇄ 3 out of seq."))
+        // The action plan, worst first.
+        #expect(page.contains("<ol class=\"actions\">\n<li data-departure=\"broken-marker\"><span class=\"badge error\">error</span> <strong>14 cases (100.0%)</strong> breaking <code>named-advisor</code>"))
+        #expect(page.contains("<code class=\"case\">SAV-1001</code>"))
+        let redacted = try ToolRunner.run(["conform", "--format", "html", "--redact"], environment: ["THROUGHLINE_REDACT_KEY": "a key for tests"])
+        #expect(redacted.status == 0)
+        for personal in ["SAV-10", "OPP-24", "Claire M.", "j.martin"] { #expect(!redacted.output.contains(personal), "\(personal)") }
+        #expect(redacted.output.contains("<code class=\"case\">h:"))
+    }
+
     @Test("--redact replaces every case id and owner by the same keyed hash in every run")
     func redaction() throws {
         let environment = ["THROUGHLINE_REDACT_KEY": "a key for tests"]

@@ -16,4 +16,9 @@ enum MarkdownTable {
     static func row(_ cells: [String]) -> String {
         "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |"
     }
+
+    /// A `####` heading, then the table: a section of a report.
+    static func titled(_ title: String, header cells: [String], rightAligned: Set<Int>, rows: [[String]]) -> String {
+        (["#### \(title)", ""] + header(cells, rightAligned: rightAligned) + rows.map(row)).joined(separator: "\n")
+    }
 }

@@ -10,12 +10,17 @@ import ThroughlineKit
 enum ConformCommand {
     /// The formats `conform` writes.
     enum Format: String, CaseIterable {
-        case text, json
+        case text, json, csv, markdown, html
 
-        func reporter(style: TerminalStyle) -> any Reporter<LivedReport> {
+        /// The reporter that writes this format; `style` colours the text
+        /// format, `csvPart` picks the CSV table.
+        func reporter(style: TerminalStyle, csvPart: LivedCSV.Part) -> any Reporter<LivedReport> {
             switch self {
             case .text: LivedText(style: style)
             case .json: LivedJSON()
+            case .csv: LivedCSV(part: csvPart)
+            case .markdown: LivedMarkdown()
+            case .html: LivedHTML()
             }
         }
     }
@@ -37,6 +42,10 @@ enum ConformCommand {
     static let maxBadRows: Option<Int?> = .parsed(
         "max-bad-rows", value: "N", help: "Exit 2 when an export has more than N rows that cannot be read."
     ) { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+    static let csvPart: Option<LivedCSV.Part> = .choice(
+        "csv-part", value: "PART", help: "With --format csv: one row per planned touchpoint, or the markers, ad hoc, channels or owners table.",
+        default: .touchpoints
+    )
     static let redact = Flag("redact", help: "Replace case ids and owners by a keyed hash (HMAC-SHA256) in the report.")
     static let redactKeyFile: Option<String?> = .text(
         "redact-key-file", value: "FILE", help: "The key for --redact (default: the \(keyVariable) environment variable)."
@@ -50,12 +59,15 @@ enum ConformCommand {
         marker's lived conformance is below the rate, or 2 when the input is unusable (a source or an export \
         with errors, more bad rows than --max-bad-rows).
         """,
-        options: [segment.spec, format.spec, output.spec, failBelow.spec, maxBadRows.spec, redactKeyFile.spec, CommonOptions.color.spec],
+        options: [segment.spec, format.spec, output.spec, csvPart.spec, failBelow.spec, maxBadRows.spec, redactKeyFile.spec, CommonOptions.color.spec],
         flags: [redact.spec],
         positionals: PositionalSpec(name: "PATH", help: "Brand, journey and source files, or folders holding them.", repeating: true),
         examples: [
             "throughline conform",
             "throughline conform --segment premium --format json --output lived.json",
+            "throughline conform --format html --output lived.html",
+            "throughline conform --format csv --csv-part markers --output lived-markers.csv",
+            "throughline conform --format markdown --output lived.md",
             "throughline conform --fail-below 80%",
         ]
     )
@@ -96,7 +108,7 @@ enum ConformCommand {
         }
         let output = arguments[Self.output]
         let colors = output == nil && io.usesColor(arguments[CommonOptions.color])
-        let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: colors))
+        let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: colors), csvPart: arguments[Self.csvPart])
         if let failure = workspace.emit(run.report, with: reporter, output: output, io: io) { return failure }
         if let output { io.writeError("wrote \(output): \(run.report.caseCount) cases in \(run.report.journeys.count) journeys\n") }
         if let threshold = arguments[Self.failBelow] {

@@ -490,12 +490,7 @@ public struct AuditHTML: Reporter {
     figure.journey { margin: .8rem 0 1rem; }
     figcaption { margin-bottom: .3rem; }
     .lane-scroll, .table-scroll { overflow-x: auto; max-width: 100%; }
-    svg.swimlane { display: block; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-    svg .lane { fill: #fff; }
-    svg .lane.alt { fill: #f6f8fa; }
-    svg .lane-name { font-size: 11px; font-weight: 600; fill: var(--muted); }
-    svg .stage-name { font-size: 11px; font-weight: 700; fill: var(--ink); text-transform: uppercase; letter-spacing: .04em; }
-    svg .stage-rule { stroke: var(--rule); stroke-width: 1; }
+    \(SwimlaneSVG.gridStyle)
     svg .box { fill: #fff; stroke: #8c959f; stroke-width: 1; }
     svg .touchpoint.error .box { fill: var(--broken-bg); stroke: var(--broken); stroke-width: 2; }
     svg .touchpoint.warning .box { fill: var(--risk-bg); stroke: var(--risk); stroke-width: 1.6; }

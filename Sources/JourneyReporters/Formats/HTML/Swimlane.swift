@@ -3,12 +3,14 @@ import JourneyModel
 
 /// Where everything of a journey's swimlane goes: stages as columns in the
 /// brand's order, channels as lanes, each touchpoint a box in its stage's
-/// column and its channel's lane, `next` handoffs as arrows.
+/// column and its channel's lane, planned `next` steps as arrows. The
+/// audit's page and the lived report's draw from the same layout, each with
+/// its own ``Metrics``.
 ///
 /// Computed from the journey alone, in whole units (CSS pixels at scale 1),
 /// so that a test can check from the values that no two boxes overlap. A
 /// cell (one stage of one lane) holding several touchpoints lays them out
-/// in rows of at most ``perRow``, in journey order; its lane grows as tall
+/// in rows of at most ``Metrics/perRow``, in journey order; its lane grows as tall
 /// as its fullest cell and its column as wide as its widest. A journey of
 /// hundreds of touchpoints gives a large drawing, never a crowded one: the
 /// page scrolls it sideways on a screen and scales it to the page in print.
@@ -32,90 +34,155 @@ struct SwimlaneLayout: Sendable {
         }
     }
 
+    /// What a layout places: the stages and channels in the order drawn,
+    /// and each touchpoint with its stage, channel and planned next steps.
+    struct Shape: Sendable {
+        struct Step: Sendable {
+            var touchpoint: String
+            var stage: String
+            var channel: String
+            /// Touchpoint ids; one not in the shape is not drawn.
+            var next: [String]
+        }
+
+        var stages: [String]
+        var channels: [String]
+        var steps: [Step]
+    }
+
+    /// Sizes of a drawing. The audit's boxes sit close; the lived report's
+    /// leave room between them for the counts on the arrows.
+    struct Metrics: Sendable {
+        var boxWidth: Int
+        var boxHeight: Int
+        /// The margin on each side of a box, across and down.
+        var spacingX: Int
+        var spacingY: Int
+        var laneHeaderWidth = 92
+        var stageHeaderHeight = 22
+        /// Boxes side by side in one cell before a new row starts.
+        var perRow = 2
+
+        static let audit = Metrics(boxWidth: SwimlaneLayout.boxWidth, boxHeight: SwimlaneLayout.boxHeight, spacingX: 5, spacingY: 5)
+    }
+
     struct Box: Sendable {
-        /// Position in the passage's steps.
+        /// Position in the shape's steps.
         var step: Int
         var frame: Rect
     }
 
+    /// A planned step: from one box to another, the `link`-th of the first
+    /// step's `next`.
     struct Arrow: Sendable {
         var from: Int
         var to: Int
-        var worstOpen: Severity?
+        var link: Int
     }
 
+    /// A cubic Bézier curve, in whole units.
+    struct Curve: Sendable {
+        var start: (x: Int, y: Int)
+        var control1: (x: Int, y: Int)
+        var control2: (x: Int, y: Int)
+        var end: (x: Int, y: Int)
+
+        /// The SVG path data.
+        var d: String { "M\(start.x) \(start.y) C\(control1.x) \(control1.y) \(control2.x) \(control2.y) \(end.x) \(end.y)" }
+
+        /// The point halfway along the parameter, in whole units.
+        var middle: (x: Int, y: Int) {
+            ((start.x + 3 * control1.x + 3 * control2.x + end.x) / 8, (start.y + 3 * control1.y + 3 * control2.y + end.y) / 8)
+        }
+
+        /// The point at parameter `t` (0 at the start, 1 at the end), rounded.
+        func point(at t: Double) -> (x: Int, y: Int) {
+            let u = 1 - t
+            let a = u * u * u, b = 3 * u * u * t, c = 3 * u * t * t, e = t * t * t
+            let x = a * Double(start.x) + b * Double(control1.x) + c * Double(control2.x) + e * Double(end.x)
+            let y = a * Double(start.y) + b * Double(control1.y) + c * Double(control2.y) + e * Double(end.y)
+            return (Int(x.rounded()), Int(y.rounded()))
+        }
+    }
+
+    /// The audit's box size, which its tests and print styles rely on.
     static let boxWidth = 150
     static let boxHeight = 30
-    static let spacing = 5
-    static let laneHeaderWidth = 92
-    static let stageHeaderHeight = 22
-    /// Boxes side by side in one cell before a new row starts.
-    static let perRow = 2
 
+    var metrics: Metrics
     var width: Int
     var height: Int
     /// Stage ids with their column, left to right.
     var columns: [(stage: String, frame: Rect)]
     /// Channel ids with their lane, top to bottom.
     var lanes: [(channel: String, frame: Rect)]
-    /// One per step, in the passage's order.
+    /// One per step, in the shape's order.
     var boxes: [Box]
     var arrows: [Arrow]
+    /// By step: its place in its cell's rows (0 the leftmost).
+    var placeInRow: [Int]
 
     init(_ passage: JourneyPassage) {
-        let stageIndex = Dictionary(passage.stages.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let laneIndex = Dictionary(passage.channels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let stageCount = max(passage.stages.count, 1), laneCount = max(passage.channels.count, 1)
+        self.init(Shape(passage), metrics: .audit)
+    }
+
+    init(_ shape: Shape, metrics: Metrics) {
+        self.metrics = metrics
+        let stageIndex = Dictionary(shape.stages.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let laneIndex = Dictionary(shape.channels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let stageCount = max(shape.stages.count, 1), laneCount = max(shape.channels.count, 1)
+        let perRow = max(metrics.perRow, 1)
         // Each step's cell, and its rank in it, in journey order.
         var cellCounts = [Int](repeating: 0, count: stageCount * laneCount)
         var placement: [(stage: Int, lane: Int, rank: Int)] = []
-        placement.reserveCapacity(passage.steps.count)
-        for step in passage.steps {
+        placement.reserveCapacity(shape.steps.count)
+        for step in shape.steps {
             let stage = stageIndex[step.stage] ?? 0, lane = laneIndex[step.channel] ?? 0
             placement.append((stage, lane, cellCounts[stage * laneCount + lane]))
             cellCounts[stage * laneCount + lane] += 1
         }
-        let unitX = Self.boxWidth + Self.spacing, unitY = Self.boxHeight + Self.spacing
-        var columnWidths = [Int](repeating: unitX + Self.spacing, count: stageCount)
-        var laneHeights = [Int](repeating: unitY + Self.spacing, count: laneCount)
+        let unitX = metrics.boxWidth + metrics.spacingX, unitY = metrics.boxHeight + metrics.spacingY
+        var columnWidths = [Int](repeating: unitX + metrics.spacingX, count: stageCount)
+        var laneHeights = [Int](repeating: unitY + metrics.spacingY, count: laneCount)
         for stage in 0..<stageCount {
             for lane in 0..<laneCount {
                 let count = cellCounts[stage * laneCount + lane]
                 guard count > 0 else { continue }
-                let across = min(count, Self.perRow), down = (count + Self.perRow - 1) / Self.perRow
-                columnWidths[stage] = max(columnWidths[stage], across * unitX + Self.spacing)
-                laneHeights[lane] = max(laneHeights[lane], down * unitY + Self.spacing)
+                let across = min(count, perRow), down = (count + perRow - 1) / perRow
+                columnWidths[stage] = max(columnWidths[stage], across * unitX + metrics.spacingX)
+                laneHeights[lane] = max(laneHeights[lane], down * unitY + metrics.spacingY)
             }
         }
-        var columnX = [Int](), x = Self.laneHeaderWidth
+        var columnX = [Int](), x = metrics.laneHeaderWidth
         for width in columnWidths {
             columnX.append(x)
             x += width
         }
-        var laneY = [Int](), y = Self.stageHeaderHeight
+        var laneY = [Int](), y = metrics.stageHeaderHeight
         for height in laneHeights {
             laneY.append(y)
             y += height
         }
         width = x
         height = y
-        columns = passage.stages.indices.map { index in
-            (passage.stages[index], Rect(x: columnX[index], y: 0, width: columnWidths[index], height: y))
+        columns = shape.stages.indices.map { index in
+            (shape.stages[index], Rect(x: columnX[index], y: 0, width: columnWidths[index], height: y))
         }
-        lanes = passage.channels.indices.map { index in
-            (passage.channels[index], Rect(x: 0, y: laneY[index], width: x, height: laneHeights[index]))
+        lanes = shape.channels.indices.map { index in
+            (shape.channels[index], Rect(x: 0, y: laneY[index], width: x, height: laneHeights[index]))
         }
         boxes = placement.enumerated().map { step, place in
-            let column = place.rank % Self.perRow, row = place.rank / Self.perRow
+            let column = place.rank % perRow, row = place.rank / perRow
             return Box(step: step, frame: Rect(
-                x: columnX[place.stage] + Self.spacing + column * unitX, y: laneY[place.lane] + Self.spacing + row * unitY,
-                width: Self.boxWidth, height: Self.boxHeight
+                x: columnX[place.stage] + metrics.spacingX + column * unitX, y: laneY[place.lane] + metrics.spacingY + row * unitY,
+                width: metrics.boxWidth, height: metrics.boxHeight
             ))
         }
-        let stepIndex = Dictionary(passage.steps.enumerated().map { ($1.touchpoint, $0) }, uniquingKeysWith: { first, _ in first })
-        arrows = passage.steps.enumerated().flatMap { from, step in
-            step.next.compactMap { handoff in
-                stepIndex[handoff.touchpoint].map { Arrow(from: from, to: $0, worstOpen: handoff.worstOpen) }
+        placeInRow = placement.map { $0.rank % perRow }
+        let stepIndex = Dictionary(shape.steps.enumerated().map { ($1.touchpoint, $0) }, uniquingKeysWith: { first, _ in first })
+        arrows = shape.steps.enumerated().flatMap { from, step in
+            step.next.enumerated().compactMap { link, touchpoint in
+                stepIndex[touchpoint].map { Arrow(from: from, to: $0, link: link) }
             }
         }
     }
@@ -123,30 +190,34 @@ struct SwimlaneLayout: Sendable {
     /// The arrow's path: from the right edge to the left edge when the
     /// target is further right, else from the bottom (or top) edge to the
     /// top (or bottom) edge, as a cubic curve.
-    func path(of arrow: Arrow) -> (d: String, midX: Int, midY: Int) {
-        let from = boxes[arrow.from].frame, to = boxes[arrow.to].frame
-        let start: (Int, Int), end: (Int, Int), control1: (Int, Int), control2: (Int, Int)
+    func path(of arrow: Arrow) -> Curve {
+        path(from: boxes[arrow.from].frame, to: boxes[arrow.to].frame)
+    }
+
+    func path(from: Rect, to: Rect) -> Curve {
         if to.x >= from.maxX {
-            start = (from.maxX, from.midY)
-            end = (to.x - 2, to.midY)
+            let start = (from.maxX, from.midY), end = (to.x - 2, to.midY)
             let bend = max((end.0 - start.0) / 2, 12)
-            control1 = (start.0 + bend, start.1)
-            control2 = (end.0 - bend, end.1)
+            return Curve(start: start, control1: (start.0 + bend, start.1), control2: (end.0 - bend, end.1), end: end)
         } else if to.y >= from.maxY {
-            start = (from.midX, from.maxY)
-            end = (to.midX, to.y - 2)
+            let start = (from.midX, from.maxY), end = (to.midX, to.y - 2)
             let bend = max((end.1 - start.1) / 2, 10)
-            control1 = (start.0, start.1 + bend)
-            control2 = (end.0, end.1 - bend)
+            return Curve(start: start, control1: (start.0, start.1 + bend), control2: (end.0, end.1 - bend), end: end)
         } else {
-            start = (from.midX, from.y)
-            end = (to.midX, to.maxY + 2)
+            let start = (from.midX, from.y), end = (to.midX, to.maxY + 2)
             let bend = max((start.1 - end.1) / 2, 10)
-            control1 = (start.0, start.1 - bend)
-            control2 = (end.0, end.1 + bend)
+            return Curve(start: start, control1: (start.0, start.1 - bend), control2: (end.0, end.1 + bend), end: end)
         }
-        let d = "M\(start.0) \(start.1) C\(control1.0) \(control1.1) \(control2.0) \(control2.1) \(end.0) \(end.1)"
-        return (d, (start.0 + 3 * control1.0 + 3 * control2.0 + end.0) / 8, (start.1 + 3 * control1.1 + 3 * control2.1 + end.1) / 8)
+    }
+}
+
+extension SwimlaneLayout.Shape {
+    /// The audit's journey map of one segment.
+    init(_ passage: JourneyPassage) {
+        self.init(
+            stages: passage.stages, channels: passage.channels,
+            steps: passage.steps.map { Step(touchpoint: $0.touchpoint, stage: $0.stage, channel: $0.channel, next: $0.next.map(\.touchpoint)) }
+        )
     }
 }
 
@@ -158,30 +229,19 @@ enum SwimlaneSVG {
     /// `anchor(step)`: the id of the gap row a box links to, nil for none.
     static func svg(_ passage: JourneyPassage, title: String, anchor: (Int) -> String?) -> String {
         let layout = SwimlaneLayout(passage)
-        var svg = "<svg class=\"swimlane\" role=\"img\" viewBox=\"0 0 \(layout.width) \(layout.height)\""
-            + " width=\"\(layout.width)\" height=\"\(layout.height)\" data-touchpoints=\"\(passage.steps.count)\">"
-        svg += "<title>\(MarkupEscaping.text(title))</title>"
-        for (index, lane) in layout.lanes.enumerated() {
-            let frame = lane.frame
-            svg += "<rect class=\"lane\(index % 2 == 1 ? " alt" : "")\" x=\"0\" y=\"\(frame.y)\" width=\"\(frame.width)\" height=\"\(frame.height)\"/>"
-            svg += "<text class=\"lane-name\" x=\"8\" y=\"\(frame.midY + 4)\">\(MarkupEscaping.text(fitted(lane.channel, width: SwimlaneLayout.laneHeaderWidth - 12, size: 6.4)))<title>\(MarkupEscaping.text(lane.channel))</title></text>"
-        }
-        for column in layout.columns {
-            let frame = column.frame
-            svg += "<line class=\"stage-rule\" x1=\"\(frame.x)\" y1=\"0\" x2=\"\(frame.x)\" y2=\"\(frame.height)\"/>"
-            svg += "<text class=\"stage-name\" x=\"\(frame.midX)\" y=\"15\" text-anchor=\"middle\">\(MarkupEscaping.text(fitted(column.stage, width: frame.width - 8, size: 6.6)))<title>\(MarkupEscaping.text(column.stage))</title></text>"
-        }
+        var svg = start(layout, title: title, touchpoints: passage.steps.count)
         for arrow in layout.arrows {
             let path = layout.path(of: arrow)
-            let severity = arrow.worstOpen
+            let severity = passage.steps[arrow.from].next[arrow.link].worstOpen
+            let middle = path.middle
             svg += "<path class=\"handoff\(severity.map { " gap \($0.rawValue)" } ?? "")\" d=\"\(path.d)\" marker-end=\"url(#tl-arrow\(severity == nil ? "" : "-gap"))\">"
             if let severity {
                 svg += "<title>\(MarkupEscaping.text("handoff \(passage.steps[arrow.from].touchpoint) → \(passage.steps[arrow.to].touchpoint): \(severity.rawValue)"))</title>"
             }
             svg += "</path>"
             if let severity {
-                svg += "<g class=\"handoff-flag \(severity.rawValue)\"><circle cx=\"\(path.midX)\" cy=\"\(path.midY)\" r=\"7\"/>"
-                    + "<text x=\"\(path.midX)\" y=\"\(path.midY + 3)\" text-anchor=\"middle\">\(glyph(severity))</text></g>"
+                svg += "<g class=\"handoff-flag \(severity.rawValue)\"><circle cx=\"\(middle.x)\" cy=\"\(middle.y)\" r=\"7\"/>"
+                    + "<text x=\"\(middle.x)\" y=\"\(middle.y + 3)\" text-anchor=\"middle\">\(glyph(severity))</text></g>"
             }
         }
         for box in layout.boxes {
@@ -210,6 +270,38 @@ enum SwimlaneSVG {
         }
         return svg + "</svg>"
     }
+
+    /// The opening of a drawing: the `<svg>` tag, its title, then the lanes
+    /// and the stage columns with their names; `height` makes room under the
+    /// lanes for what a page draws there.
+    static func start(_ layout: SwimlaneLayout, title: String, touchpoints: Int, height: Int? = nil) -> String {
+        let height = height ?? layout.height
+        var svg = "<svg class=\"swimlane\" role=\"img\" viewBox=\"0 0 \(layout.width) \(height)\""
+            + " width=\"\(layout.width)\" height=\"\(height)\" data-touchpoints=\"\(touchpoints)\">"
+        svg += "<title>\(MarkupEscaping.text(title))</title>"
+        for (index, lane) in layout.lanes.enumerated() {
+            let frame = lane.frame
+            svg += "<rect class=\"lane\(index % 2 == 1 ? " alt" : "")\" x=\"0\" y=\"\(frame.y)\" width=\"\(frame.width)\" height=\"\(frame.height)\"/>"
+            svg += "<text class=\"lane-name\" x=\"8\" y=\"\(frame.midY + 4)\">\(MarkupEscaping.text(fitted(lane.channel, width: layout.metrics.laneHeaderWidth - 12, size: 6.4)))<title>\(MarkupEscaping.text(lane.channel))</title></text>"
+        }
+        for column in layout.columns {
+            let frame = column.frame
+            svg += "<line class=\"stage-rule\" x1=\"\(frame.x)\" y1=\"0\" x2=\"\(frame.x)\" y2=\"\(frame.height)\"/>"
+            svg += "<text class=\"stage-name\" x=\"\(frame.midX)\" y=\"15\" text-anchor=\"middle\">\(MarkupEscaping.text(fitted(column.stage, width: frame.width - 8, size: 6.6)))<title>\(MarkupEscaping.text(column.stage))</title></text>"
+        }
+        return svg
+    }
+
+    /// The style of the lanes and stage columns ``start(_:title:touchpoints:height:)``
+    /// draws, for each page's stylesheet (`--muted`, `--ink` and `--rule` are the page's).
+    static let gridStyle = """
+    svg.swimlane { display: block; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+    svg .lane { fill: #fff; }
+    svg .lane.alt { fill: #f6f8fa; }
+    svg .lane-name { font-size: 11px; font-weight: 600; fill: var(--muted); }
+    svg .stage-name { font-size: 11px; font-weight: 700; fill: var(--ink); text-transform: uppercase; letter-spacing: .04em; }
+    svg .stage-rule { stroke: var(--rule); stroke-width: 1; }
+    """
 
     /// The markers and patterns every swimlane refers to, defined once per page.
     static let definitions = """

@@ -49,4 +49,62 @@ public enum LivedWording {
         case .brokenMarker: "breaking"
         }
     }
+
+    /// `0.8571`: a share as a fraction with at most four decimals, for
+    /// data files; empty when there is no share.
+    static func fraction(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "" }
+        let tenThousandths = (part * 10_000 + whole / 2) / whole
+        let whole = tenThousandths / 10_000, decimals = tenThousandths % 10_000
+        guard decimals > 0 else { return String(whole) }
+        var digits = String(decimals)
+        digits = String(repeating: "0", count: 4 - digits.count) + digits
+        while digits.last == "0" { digits.removeLast() }
+        return "\(whole).\(digits)"
+    }
+
+    /// Seconds as a number for data files: `7200`, `4200.5`.
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
+    /// `journey.markers` worst first: the lowest lived conformance first,
+    /// then the more severe, then charter order; markers no case met the
+    /// scope of come last.
+    static func markersWorstFirst(_ journey: JourneyConformance) -> [MarkerConformance] {
+        journey.markers.enumerated().sorted { left, right in
+            switch (left.element.rate, right.element.rate) {
+            case (nil, nil): break
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let a?, let b?) where a != b: return a < b
+            default: break
+            }
+            if left.element.severity != right.element.severity { return left.element.severity > right.element.severity }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+
+    /// Cases that departed at a touchpoint: failing, missing, out of
+    /// sequence, on another channel or late (a case may count in two).
+    static func departures(_ touchpoint: TouchpointConformance) -> Int {
+        touchpoint.failing + touchpoint.missing + touchpoint.outOfSequence + touchpoint.otherChannel + touchpoint.late
+    }
+
+    /// The touchpoints some case departed at, most departures first, then in planned order.
+    static func worstTouchpoints(_ journey: JourneyConformance) -> [TouchpointConformance] {
+        journey.touchpoints.enumerated()
+            .filter { departures($0.element) > 0 }
+            .sorted { departures($0.element) != departures($1.element) ? departures($0.element) > departures($1.element) : $0.offset < $1.offset }
+            .map(\.element)
+    }
+
+    /// `✕ 2 missing`, `⇄ 3 out of seq.`, `↪ 1 other channel`, `» 5 late`:
+    /// a touchpoint's departures with a mark each, so none is told by colour alone.
+    static func marks(_ touchpoint: TouchpointConformance) -> [String] {
+        [
+            (touchpoint.missing, "✕", "missing"), (touchpoint.outOfSequence, "⇄", "out of seq."),
+            (touchpoint.otherChannel, "↪", "other channel"), (touchpoint.late, "»", "late"),
+        ].compactMap { number, mark, word in number > 0 ? "\(mark) \(count(number)) \(word)" : nil }
+    }
 }

@@ -193,7 +193,7 @@ public struct AuditMarkdown: Reporter {
     }
 
     static func table(title: String, header: [String], rightAligned: Set<Int>, rows: [[String]]) -> String {
-        (["#### \(title)", ""] + MarkdownTable.header(header, rightAligned: rightAligned) + rows.map(MarkdownTable.row)).joined(separator: "\n")
+        MarkdownTable.titled(title, header: header, rightAligned: rightAligned, rows: rows)
     }
 
     static func escape(_ text: String) -> String { MarkdownEscaping.cell(text) }
