@@ -70,10 +70,11 @@ struct ScriptWriter {
     }
 
     /// A view; statements end with `;` at the end of a line.
-    mutating func view(_ name: String, _ body: String, comment: String? = nil) {
+    /// A view; `kept` for a step several later steps read (see ``SQLDialect/createKept``).
+    mutating func view(_ name: String, _ body: String, comment: String? = nil, kept: Bool = false) {
         line()
         if let comment { for part in comment.split(separator: "\n") { line("-- " + part) } }
-        line("\(dialect.createView) \(name) AS")
+        line("\(kept ? dialect.createKept : dialect.createView) \(name) AS")
         line(body + ";")
     }
 
@@ -304,7 +305,7 @@ struct ScriptWriter {
         SELECT source, case_id, event_ms, activity, channel, row_segment, row_journey, owner,
             ROW_NUMBER() OVER (\(byCase) ORDER BY event_ms, activity, _row) AS seq
         FROM throughline_kept WHERE copy = 1
-        """, comment: "Lived order: time, then activity name (bytes).")
+        """, comment: "Lived order: time, then activity name (bytes).", kept: true)
         view("throughline_case_rows", """
         SELECT source, case_id, seq, row_segment, row_journey, owner,
             MIN(CASE WHEN row_segment IS NOT NULL THEN seq END) OVER (\(byCase)) AS segment_seq,
@@ -347,7 +348,7 @@ struct ScriptWriter {
         FROM throughline_cases c
         LEFT JOIN throughline_journey_votes v ON v.source = c.source AND v.case_id = c.case_id
         LEFT JOIN throughline_journey_segments js ON js.brand = c.brand AND js.journey = COALESCE(c.named_journey, v.journey) AND js.segment = c.segment
-        """)
+        """, kept: true)
         view("throughline_classified", """
         SELECT l.source, l.case_id, m.brand, m.journey, m.segment, l.seq, l.event_ms, l.activity, l.channel,
             p.touchpoint, p.rank_index, p.planned_channel, p.after_ms,
@@ -357,7 +358,7 @@ struct ScriptWriter {
         LEFT JOIN throughline_ignored i ON i.source = l.source AND i.activity = l.activity
         LEFT JOIN throughline_activities a ON a.source = l.source AND a.activity = l.activity AND a.journey = m.journey
         LEFT JOIN throughline_paths p ON p.brand = m.brand AND p.journey = m.journey AND p.segment = m.segment AND p.touchpoint = a.touchpoint
-        """, comment: "3. Lived touchpoints: events whose activity is a touchpoint of the journey the segment goes through; the others are ad hoc.")
+        """, comment: "3. Lived touchpoints: events whose activity is a touchpoint of the journey the segment goes through; the others are ad hoc.", kept: true)
         view("throughline_steps", """
         SELECT source, case_id, brand, journey, segment, touchpoint, rank_index, seq, event_ms,
             COALESCE(channel, planned_channel) AS lived_channel,
@@ -366,7 +367,7 @@ struct ScriptWriter {
             CASE WHEN after_ms IS NOT NULL AND event_ms - LAG(event_ms) OVER (\(byCase) ORDER BY seq) > after_ms THEN 1 ELSE 0 END AS late_after_previous,
             LEAD(touchpoint) OVER (\(byCase) ORDER BY seq) AS next_touchpoint
         FROM throughline_classified WHERE role = 'step'
-        """, comment: "7. Another channel: lived on a channel the row names that is not the planned one. Late: more than after after the lived event before it.")
+        """, comment: "7. Another channel: lived on a channel the row names that is not the planned one. Late: more than after after the lived event before it.", kept: true)
 
         // 5. In sequence: the longest non-decreasing run of ranks over each touchpoint's first event.
         view("throughline_run_0", """
@@ -433,7 +434,7 @@ struct ScriptWriter {
         LEFT JOIN throughline_dominators d ON d.brand = m.brand AND d.journey = m.journey AND d.segment = m.segment
             AND d.touchpoint = l.last_touchpoint AND d.dominator = p.touchpoint
         WHERE m.unmatched IS NULL
-        """, comment: "6. Missing: never lived, and on every planned path to the last touchpoint in sequence; else not reached.")
+        """, comment: "6. Missing: never lived, and on every planned path to the last touchpoint in sequence; else not reached.", kept: true)
     }
 
     // MARK: Figures

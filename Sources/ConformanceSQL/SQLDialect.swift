@@ -115,6 +115,17 @@ public enum SQLDialect: String, CaseIterable, Sendable {
         }
     }
 
+    /// How a script keeps a step's rows that later steps read several
+    /// times: computed once where the engine allows it (a temporary table
+    /// in DuckDB, a cached table in Spark), a view in ANSI SQL.
+    var createKept: String {
+        switch self {
+        case .duckdb: "CREATE OR REPLACE TEMPORARY TABLE"
+        case .spark: "CACHE TABLE"
+        case .ansi: "CREATE VIEW"
+        }
+    }
+
     /// A string literal in a `VALUES` row or a typed NULL.
     func string(orNull text: String?) -> String {
         text.map(string) ?? "CAST(NULL AS \(self.text))"

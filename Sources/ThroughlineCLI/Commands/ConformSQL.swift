@@ -28,7 +28,7 @@ extension ConformCommand {
         }
         let output = arguments[Self.output]
         if let failure = workspace.emit(script, output: output, io: io) { return failure }
-        if let output { io.writeError("wrote \(output): the \(dialect.rawValue) conformance script for \(sources.count) sources\n") }
+        if let output { io.writeError("wrote \(output): the \(dialect.rawValue) conformance script for \(sources.count) source\(sources.count == 1 ? "" : "s")\n") }
         return .success
     }
 }
