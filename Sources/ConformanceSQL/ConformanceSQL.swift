@@ -35,6 +35,10 @@ public enum ConformanceSQL {
         guard let events = dialect.identifier(table) else {
             throw ConformanceSQLError(message: "the table name '\(table)' cannot be a quoted SQL identifier", location: nil)
         }
+        // The sources' tables are named by their ids: the view cannot take one of those names.
+        if let source = sources.first(where: { $0.id == table }) {
+            throw ConformanceSQLError(message: "the table name '\(table)' is the name of the source's own table; choose another --table", location: source.location)
+        }
         let tables = ConformanceTables(brands: brands, journeys: journeys, sources: sources)
         var script = ScriptWriter(dialect: dialect)
         script.header(sources: sources, brands: brands, table: table)

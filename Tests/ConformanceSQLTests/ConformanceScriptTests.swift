@@ -81,11 +81,15 @@ struct ConformanceScriptTests {
         #expect(script.contains("FROM \(dialect.identifier("visits")!) r"))
     }
 
-    @Test("A table name and a column name no quoted identifier can carry are refused, located")
+    @Test("A table name that is a source's, and names no quoted identifier can carry, are refused, located")
     func unquotableNames() async throws {
         let loaded = try await Hostile.load()
         #expect(throws: ConformanceSQLError.self) {
             try ConformanceSQL.script(brands: loaded.brands, journeys: loaded.journeys, sources: loaded.sources, dialect: .duckdb, table: "ev\nents")
+        }
+        // The source's own table is `visits`: the events view cannot take its name.
+        #expect(throws: ConformanceSQLError.self) {
+            try ConformanceSQL.script(brands: loaded.brands, journeys: loaded.journeys, sources: loaded.sources, dialect: .duckdb, table: "visits")
         }
         var source = try #require(loaded.sources.first)
         source.columns.channel = ExportColumn("chan\u{7}nel", at: source.columns.caseID.position)
