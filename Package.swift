@@ -31,6 +31,8 @@ let package = Package(
         // Lived journeys: exports → cases matched to their planned journey → the same checker.
         .target(name: "LivedCases", dependencies: ["EventExports", "JourneyModel", "CharterChecker", "OrderedTasks"]),
         .target(name: "LivedReport", dependencies: ["JourneyModel", "CharterChecker", "LivedCases"]),
+        // The same conformance as SQL, for warehouses: DuckDB, Spark, ANSI.
+        .target(name: "ConformanceSQL", dependencies: ["JourneyModel", "CharterChecker", "LivedCases", "EventExports"]),
         .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit", "JSONWriter", "LivedCases", "LivedReport"]),
         // Throughline as a library: load, check, audit; the command line is a client.
         .target(name: "ThroughlineKit", dependencies: ["JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "LivedCases", "LivedReport"]),
@@ -38,7 +40,7 @@ let package = Package(
             name: "ThroughlineCLI",
             dependencies: [
                 "JSONCReader", "JSONWriter", "JourneyModel", "JourneyLoader", "JourneyAuthoring", "CharterChecker", "CharterAudit",
-                "JourneyReporters", "OrderedTasks", "ThroughlineKit", "LivedCases", "LivedReport",
+                "JourneyReporters", "OrderedTasks", "ThroughlineKit", "LivedCases", "LivedReport", "ConformanceSQL",
             ]
         ),
         .executableTarget(name: "throughline", dependencies: ["ThroughlineCLI"]),
@@ -62,10 +64,11 @@ let package = Package(
         .testTarget(name: "JourneyLoaderTests", dependencies: ["JourneyLoader", "JSONCReader", "JourneyModel", "EventExports"], exclude: ["Fixtures"]),
         .testTarget(name: "CharterCheckerTests", dependencies: ["CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "LivedCasesTests", dependencies: ["LivedCases", "LivedReport", "CharterChecker", "JourneyLoader", "JourneyModel", "EventExports"]),
+        .testTarget(name: "ConformanceSQLTests", dependencies: ["ConformanceSQL", "JourneyLoader", "JourneyModel", "LivedCases"]),
         .testTarget(name: "CharterAuditTests", dependencies: ["CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "JourneyReportersTests", dependencies: ["JourneyReporters", "LivedReport", "CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "ThroughlineKitTests", dependencies: ["ThroughlineKit", "JourneyReporters", "JourneyLoader", "CharterChecker", "JourneyModel"]),
         .testTarget(name: "ThroughlineCLITests", dependencies: ["ThroughlineCLI", "JourneyModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["throughline"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["throughline", "throughline-bench"], exclude: ["Golden"]),
     ]
 )

@@ -72,6 +72,35 @@ public struct TimestampFormat: Sendable, Equatable {
         TimestampFormat(kind: .iso8601, zone: zone)
     }
 
+    /// The parts of a declared pattern, in order; nil for ISO 8601. For
+    /// engines that parse the same text themselves (`conform --emit-sql`).
+    public var patternParts: [PatternPart]? {
+        guard case .pattern(let tokens) = kind else { return nil }
+        return tokens.map { token in
+            switch token {
+            case .year: .year
+            case .month: .month(padded: true)
+            case .monthShort: .month(padded: false)
+            case .day: .day(padded: true)
+            case .dayShort: .day(padded: false)
+            case .hour: .hour(padded: true)
+            case .hourShort: .hour(padded: false)
+            case .minute: .minute
+            case .second: .second
+            case .millisecond: .millisecond
+            case .literal(let bytes): .literal(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+    }
+
+    /// One part of a declared pattern: `yyyy`, `MM` or `M`, `dd` or `d`,
+    /// `HH` or `H`, `mm`, `ss`, `SSS`, or literal text.
+    public enum PatternPart: Sendable, Equatable {
+        case year, minute, second, millisecond
+        case month(padded: Bool), day(padded: Bool), hour(padded: Bool)
+        case literal(String)
+    }
+
     /// A declared pattern for local times in `zone`.
     public static func pattern(_ pattern: String, in zone: LocalTimeZone) throws(TimestampPatternError) -> TimestampFormat {
         TimestampFormat(kind: .pattern(try Self.compile(pattern)), zone: zone)

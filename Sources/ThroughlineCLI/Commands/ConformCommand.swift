@@ -1,3 +1,4 @@
+import ConformanceSQL
 import Foundation
 import JourneyModel
 import JourneyReporters
@@ -51,6 +52,11 @@ enum ConformCommand {
         "redact-key-file", value: "FILE", help: "The key for --redact (default: the \(keyVariable) environment variable)."
     )
 
+    static let emitSQL: Option<SQLDialect?> = .parsed(
+        "emit-sql", value: "DIALECT", help: "Write the conformance as a SQL script for duckdb, spark or ansi instead of replaying the exports."
+    ) { SQLDialect(rawValue: $0) }
+    static let table: Option<String> = .text("table", value: "NAME", help: "With --emit-sql: the normalised events view the script makes and reads.", default: "events")
+
     static let spec = CommandSpec(
         name: "conform",
         abstract: "Replay lived journeys from exports against the planned journeys and the charter.",
@@ -59,7 +65,7 @@ enum ConformCommand {
         marker's lived conformance is below the rate, or 2 when the input is unusable (a source or an export \
         with errors, more bad rows than --max-bad-rows).
         """,
-        options: [segment.spec, format.spec, output.spec, csvPart.spec, failBelow.spec, maxBadRows.spec, redactKeyFile.spec, CommonOptions.color.spec],
+        options: [segment.spec, format.spec, output.spec, csvPart.spec, failBelow.spec, maxBadRows.spec, redactKeyFile.spec, CommonOptions.color.spec, emitSQL.spec, table.spec],
         flags: [redact.spec],
         positionals: PositionalSpec(name: "PATH", help: "Brand, journey and source files, or folders holding them.", repeating: true),
         examples: [
@@ -69,6 +75,7 @@ enum ConformCommand {
             "throughline conform --format csv --csv-part markers --output lived-markers.csv",
             "throughline conform --format markdown --output lived.md",
             "throughline conform --fail-below 80%",
+            "throughline conform --emit-sql duckdb --output conformance.sql",
         ]
     )
 
@@ -76,6 +83,7 @@ enum ConformCommand {
         let workspace = await WorkspaceRun.load(paths: arguments.positionals, io: io, defaultFolders: defaultFolders)
         let check = await workspace.check()
         if let unusable = workspace.reportUnusableInput(check.diagnostics, io: io) { return unusable }
+        if let dialect = arguments[Self.emitSQL] { return emitSQL(dialect, arguments: arguments, workspace: workspace, check: check, io: io) }
         var selected: Set<String>?
         if let segment = arguments[Self.segment] {
             let known = check.loaded.workspace.brands.flatMap { brand in brand.segments.ids + brand.segments.ids.map { "\(brand.id)/\($0)" } }
