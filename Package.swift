@@ -49,10 +49,13 @@ let package = Package(
         .executableTarget(name: "generate-marker-kinds", dependencies: ["MarkerKindGenerator"]),
         // The benchmark's view of the C allocator: how much heap each step's results hold.
         .target(name: "HeapProbe"),
+        // Seeded exports of lived journeys with their ground truth, for the benchmark and the tests.
+        .target(name: "LogGenerator"),
         .executableTarget(
             name: "throughline-bench",
             dependencies: [
                 "JSONCReader", "JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "ThroughlineCLI", "HeapProbe", "EventExports",
+                "LogGenerator",
             ]
         ),
 
@@ -69,6 +72,7 @@ let package = Package(
         .testTarget(name: "JourneyReportersTests", dependencies: ["JourneyReporters", "LivedReport", "CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "ThroughlineKitTests", dependencies: ["ThroughlineKit", "JourneyReporters", "JourneyLoader", "CharterChecker", "JourneyModel"]),
         .testTarget(name: "ThroughlineCLITests", dependencies: ["ThroughlineCLI", "JourneyModel"]),
+        .testTarget(name: "LogGeneratorTests", dependencies: ["LogGenerator", "ThroughlineKit", "LivedCases", "LivedReport", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["throughline", "throughline-bench"], exclude: ["Golden"]),
     ]
 )

@@ -1,3 +1,5 @@
+import LogGenerator
+
 /// The bench's command line:
 ///
 ///     throughline-bench generate [--profile realistic|gap-heavy] --journeys N [--seed S] [--output DIR]
@@ -17,6 +19,7 @@ enum BenchCommand: Sendable, Equatable {
     /// A help-desk export as CSV, for `read-export`.
     case generateExport(events: Int, seed: UInt64, output: String)
     case readExport(file: String, repeats: Int, chunkSize: Int)
+    case generateLog(events: Int, seed: UInt64, order: LivedLogGenerator.RowOrder, output: String)
     case help
 }
 
@@ -74,6 +77,11 @@ enum BenchArguments {
           throughline-bench generate-export --events N --output FILE [--seed S]
               Writes a help-desk export as CSV (case id, ISO timestamp, activity,
               channel, segment, owner, three attribute columns), deterministically.
+          throughline-bench generate-log --events N --output DIR [--order case|time|shuffled] [--seed S]
+              Writes into DIR (a workspace from generate, or a new folder) a brand,
+              its purchase journey, a source and its CSV export of lived cases
+              (at least N rows) with departures of each class injected at known
+              rates, and DIR/lived-ground-truth.json: what `conform` must find.
           throughline-bench read-export FILE [--repeat R] [--chunk BYTES]
               Times the CSV reader on FILE read in chunks (default 1 MiB): rows
               counted, each timestamp parsed; prints events/s, MB/s, peak memory.
@@ -105,8 +113,9 @@ enum BenchArguments {
         case "profile": ["journeys", "seed", "files", "step", "repeat"]
         case "generate-export": ["events", "seed", "output"]
         case "read-export": ["repeat", "chunk"]
+        case "generate-log": ["events", "seed", "order", "output"]
         default:
-            throw ArgumentError(description: "unknown command '\(command)'; use generate, write-sample, run, profile, generate-export or read-export")
+            throw ArgumentError(description: "unknown command '\(command)'; use generate, write-sample, run, profile, generate-export, generate-log or read-export")
         }
         if let unknown = options.keys.sorted().first(where: { !known.contains($0) }) {
             throw ArgumentError(description: "unknown option --\(unknown) for \(command)")
@@ -117,6 +126,12 @@ enum BenchArguments {
         case "generate-export":
             guard let output = options["output"] else { throw ArgumentError(description: "generate-export needs --output FILE") }
             return .generateExport(events: try positive(options["events"] ?? "1000000", "--events"), seed: seed, output: output)
+        case "generate-log":
+            guard let output = options["output"] else { throw ArgumentError(description: "generate-log needs --output DIR") }
+            guard let order = LivedLogGenerator.RowOrder(rawValue: options["order"] ?? "case") else {
+                throw ArgumentError(description: "--order is case, time or shuffled")
+            }
+            return .generateLog(events: try positive(options["events"] ?? "1000000", "--events"), seed: seed, order: order, output: output)
         case "read-export":
             guard let file else { throw ArgumentError(description: "read-export needs the export's path") }
             return .readExport(

@@ -1,3 +1,5 @@
+import LogGenerator
+
 /// The four brands of a generated workspace: three B2C houses of one group
 /// (home care, fashion, travel) that extend the group's charter, and a B2B
 /// sales team with a charter of its own. The seed picks which optional

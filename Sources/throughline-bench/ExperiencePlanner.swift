@@ -1,3 +1,5 @@
+import LogGenerator
+
 /// Plans the attribute values of a journey's touchpoints: for each segment,
 /// values that pass every marker that applies there, shared in the
 /// touchpoint's `experience` where the segments agree and laid over in

@@ -1,4 +1,5 @@
 import Foundation
+import LogGenerator
 
 /// `generate-export` and `read-export`: a help-desk export written to a
 /// file, and the CSV reader timed on it.
@@ -20,6 +21,41 @@ enum ExportCommands {
             return 0
         } catch {
             Commands.printError("error: cannot write \(output): \(error.localizedDescription)")
+            return 2
+        }
+    }
+
+    /// Writes the lived log's workspace files, its export and its ground truth into `output`.
+    static func generateLog(_ generator: LivedLogGenerator, output: String) -> Int32 {
+        let texts = [
+            (LivedLogPlan.brandPath, LivedLogPlan.brandText), (LivedLogPlan.journeyPath, LivedLogPlan.journeyText),
+            (LivedLogPlan.sourcePath, LivedLogPlan.sourceText),
+        ]
+        let data = output + "/" + LivedLogPlan.dataPath
+        do {
+            for (path, text) in texts {
+                let file = URL(fileURLWithPath: output + "/" + path)
+                try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: file, options: .atomic)
+            }
+            guard let handle = FileHandle(forWritingAtPath: data) ?? create(data) else {
+                Commands.printError("error: cannot write \(data)")
+                return 2
+            }
+            defer { try? handle.close() }
+            try handle.truncate(atOffset: 0)
+            var bytes = 0
+            let truth = try generator.generate { piece in
+                bytes += piece.count
+                try handle.write(contentsOf: piece)
+            }
+            let truthPath = output + "/lived-ground-truth.json"
+            try Data(truth.json.utf8).write(to: URL(fileURLWithPath: truthPath), options: .atomic)
+            print("wrote \(truth.rows) rows of \(truth.cases) cases (\(truth.duplicates) duplicates), \(Format.megabytes(bytes)) MB, ordered by \(generator.order.rawValue), to \(data)")
+            print("wrote the ground truth to \(truthPath)")
+            return 0
+        } catch {
+            Commands.printError("error: cannot write into \(output): \(error.localizedDescription)")
             return 2
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LogGenerator
 
 /// Writes a help-desk or CRM export as CSV, deterministically for a seed:
 /// cases opened over time, each going through three to fourteen events on
@@ -58,7 +59,7 @@ struct ExportGenerator {
             )
         }
         for _ in 0..<min(1000, max(1, events / 4)) { open.append(newCase()) }
-        var dateCache = DateText()
+        var dateCache = TimestampText()
         for event in 0..<events {
             let slot = random.below(open.count)
             var current = open[slot]
@@ -109,57 +110,5 @@ struct ExportGenerator {
             index -= 1
         }
         buffer.append(contentsOf: digits)
-    }
-}
-
-/// ISO 8601 text of instants, the date part worked out once per day.
-private struct DateText {
-    private var day: Int64 = .min
-    private var dateBytes: [UInt8] = []
-
-    mutating func append(_ milliseconds: Int64, offset: (text: String, seconds: Int64), to buffer: inout [UInt8]) {
-        let local = milliseconds + offset.seconds * 1000
-        let seconds = local / 1000
-        let localDay = seconds / 86_400
-        if localDay != day {
-            day = localDay
-            // The date of day `localDay` after 1970-01-01 (after 1970 only).
-            var year: Int64 = 1970
-            var rest = localDay
-            while true {
-                let length: Int64 = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 366 : 365
-                if rest < length { break }
-                rest -= length
-                year += 1
-            }
-            var month: Int64 = 1
-            while true {
-                let length: Int64 = switch month {
-                case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-                case 4, 6, 9, 11: 30
-                default: 31
-                }
-                if rest < length { break }
-                rest -= length
-                month += 1
-            }
-            dateBytes = Array(String(format: "%04lld-%02lld-%02lldT", year, month, rest + 1).utf8)
-        }
-        buffer.append(contentsOf: dateBytes)
-        let secondOfDay = seconds % 86_400
-        func two(_ value: Int64) {
-            buffer.append(UInt8(ascii: "0") + UInt8(value / 10))
-            buffer.append(UInt8(ascii: "0") + UInt8(value % 10))
-        }
-        two(secondOfDay / 3600)
-        buffer.append(UInt8(ascii: ":"))
-        two(secondOfDay / 60 % 60)
-        buffer.append(UInt8(ascii: ":"))
-        two(secondOfDay % 60)
-        buffer.append(UInt8(ascii: "."))
-        let millis = local % 1000
-        buffer.append(UInt8(ascii: "0") + UInt8(millis / 100))
-        two(millis % 100)
-        buffer.append(contentsOf: offset.text.utf8)
     }
 }

@@ -1,3 +1,5 @@
+import LogGenerator
+
 /// Writes a planned journey as a `*.journey.jsonc` file, in one of a few
 /// styles real teams use (one attribute per line or several, trailing
 /// commas or not), with `//` section comments and the odd `/* */` note.

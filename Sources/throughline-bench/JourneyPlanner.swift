@@ -1,3 +1,5 @@
+import LogGenerator
+
 /// Plans one journey's structure: which segments go through it, its
 /// touchpoints stage by stage (``TouchpointSequence``), the `next` links
 /// between them, and the KPIs of each stage. Values are left to

@@ -1,3 +1,5 @@
+import LogGenerator
+
 /// The long-journey profile: one brand, the group charter it extends, and
 /// one journey of `touchpoints` touchpoints whose values are planned as in
 /// the realistic profile (a normal share of gaps).

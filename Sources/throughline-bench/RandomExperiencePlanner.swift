@@ -1,3 +1,5 @@
+import LogGenerator
+
 /// Plans the values of a journey's touchpoints for the gap-heavy profile:
 /// every value, shared or laid over for a segment, drawn at random from its
 /// attribute's domain (``RandomValue``), with no regard for the charter, so

@@ -1,3 +1,5 @@
+import LogGenerator
+
 /// A value drawn uniformly from everything an attribute's type accepts, as
 /// the gap-heavy profile plans them: valid input that ignores the charter.
 enum RandomValue {

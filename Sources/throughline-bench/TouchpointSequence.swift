@@ -1,3 +1,5 @@
+import LogGenerator
+
 /// A journey's touchpoints in written order, stage by stage: the anchors the
 /// sequence markers need first, then one touchpoint per channel the stage
 /// uses, then fillers up to the stage's share. It hands them out a batch at

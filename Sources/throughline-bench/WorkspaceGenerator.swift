@@ -1,3 +1,4 @@
+import LogGenerator
 import JourneyLoader
 
 /// A generated workspace held in memory: the files the CLI would read, and

@@ -1,4 +1,5 @@
 import Foundation
+import LogGenerator
 
 // throughline-bench: generates realistic workspaces and times Throughline's
 // reader, loader, checker and audit against Foundation's JSON parser.
@@ -19,6 +20,8 @@ do throws(ArgumentError) {
         exitCode = await Commands.profile(source: source, step: step, repeats: repeats)
     case .generateExport(let events, let seed, let output):
         exitCode = ExportCommands.generate(events: events, seed: seed, output: output)
+    case .generateLog(let events, let seed, let order, let output):
+        exitCode = ExportCommands.generateLog(LivedLogGenerator(events: events, seed: seed, order: order), output: output)
     case .readExport(let file, let repeats, let chunkSize):
         exitCode = ExportCommands.read(file: file, repeats: repeats, chunkSize: chunkSize)
     }

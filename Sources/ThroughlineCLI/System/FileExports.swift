@@ -6,7 +6,7 @@ import LivedCases
 /// is refused. Partitions that do not fit in memory go to a folder of
 /// their own under the system's temporary folder, never next to the
 /// exports, and are removed when the replay closes the store (on an
-/// interruption, with the other temporary files).
+/// interruption, with the other temporary files, then the folder).
 struct FileExports: ExportAccess {
     let workingDirectory: String
 
@@ -61,9 +61,16 @@ final class FileSpill: SpillStore, @unchecked Sendable {
     private var written: Set<Int> = []
     private var closed = false
 
-    init(folder: String) {
+    private let names: TemporaryNames
+
+    init(folder: String, names: TemporaryNames = .shared) {
         self.folder = folder
+        self.names = names
+        names.recordFolder(folder)
     }
+
+    /// The folder the partitions are in.
+    var folderPath: String? { folder }
 
     private func path(_ partition: Int) -> String { "\(folder)/partition-\(partition)" }
 
@@ -72,7 +79,7 @@ final class FileSpill: SpillStore, @unchecked Sendable {
         lock.lock()
         let isNew = written.insert(partition).inserted
         lock.unlock()
-        if isNew { _ = try? TemporaryNames.shared.withLock { $0.insert(path) } }
+        if isNew { _ = try? names.withLock { $0.insert(path) } }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw ExportAccessError(.spill, "cannot write \(path): \(FileReader.systemReason())") }
         defer { Foundation.close(descriptor) }
@@ -107,8 +114,9 @@ final class FileSpill: SpillStore, @unchecked Sendable {
         for partition in written {
             let path = path(partition)
             unlink(path)
-            _ = try? TemporaryNames.shared.withLock { $0.remove(path) }
+            _ = try? names.withLock { $0.remove(path) }
         }
         rmdir(folder)
+        names.forgetFolder(folder)
     }
 }

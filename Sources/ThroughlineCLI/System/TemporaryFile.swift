@@ -186,6 +186,9 @@ final class TemporaryNames: @unchecked Sendable {
 
     private let lock = NSLock()
     private var paths: Set<String> = []
+    /// Folders made for temporary files (a replay's spill), removed after
+    /// the files in them, so an interruption leaves no empty folder behind.
+    private var folders: Set<String> = []
 
     /// Runs `body` under the lock with the set of recorded paths.
     func withLock<Result>(_ body: (inout Set<String>) throws(OutputFile.Failure) -> Result) throws(OutputFile.Failure) -> Result {
@@ -198,7 +201,43 @@ final class TemporaryNames: @unchecked Sendable {
     /// given back, so no writer renames a file afterwards.
     func removeAllThenExit(status: Int32) -> Never {
         lock.lock()
-        for path in paths { unlink(path) }
+        removeRecorded()
         _exit(status)
+    }
+
+    /// Records a folder to remove on an interruption, or forgets it once removed.
+    func recordFolder(_ folder: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        folders.insert(folder)
+    }
+
+    func forgetFolder(_ folder: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        folders.remove(folder)
+    }
+
+    /// Whether `folder` is recorded.
+    func records(folder: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return folders.contains(folder)
+    }
+
+    /// What an interruption does, without ending the process: every
+    /// recorded file and folder removed and forgotten.
+    func removeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        removeRecorded()
+        paths = []
+        folders = []
+    }
+
+    /// The files first, then their folders (`rmdir` removes only empty ones). The lock is held.
+    private func removeRecorded() {
+        for path in paths { unlink(path) }
+        for folder in folders { rmdir(folder) }
     }
 }

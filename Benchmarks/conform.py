@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Times `throughline conform` beside DuckDB and pm4py on the same export.
+
+The workspace is one that `throughline-bench generate-log` writes: a brand,
+its purchase journey, a source and its CSV export. Three figures:
+
+- Throughline: the whole `throughline conform --format json` process, run
+  in the workspace (read, group by case, match, judge, report), wall time
+  and peak resident memory from `/usr/bin/time -v`;
+- DuckDB, merely grouping the same file by case, in a process of its own:
+  `SELECT case_id, count(*), min(time), max(time) FROM read_csv(FILE) GROUP BY case_id`;
+- pm4py: token-based replay of a sample of whole cases (about --sample
+  events, the smallest case ids) against the planned journey as a Petri
+  net (one transition per touchpoint, in a line, labelled with the export's
+  activity names). Only the replay is timed, not reading the file; the
+  figure scaled to the whole export is that time × events ÷ sample events.
+
+duckdb, pm4py and pandas are installed with pip into a virtual environment
+(Benchmarks/.venv, or $TMPDIR/throughline-bench-venv when that cannot be
+written) when the running Python lacks them.
+
+    swift build -c release
+    .build/release/throughline-bench generate-log --events 10000000 --order shuffled --output /tmp/lived
+    python3 Benchmarks/conform.py /tmp/lived
+"""
+
+import argparse
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = "Observations/atelier-lumen/purchases.csv"
+JOURNEY = [
+    "Site visit", "Welcome email", "Chat advice", "Appointment call", "Store fitting", "Order confirmation",
+    "Pickup in store", "Care tips email", "Follow-up call", "Review request",
+]
+
+
+def venv_python() -> str:
+    """A Python with duckdb, pm4py and pandas: this one, or a virtual environment made for them."""
+    if all(importlib.util.find_spec(name) for name in ("duckdb", "pm4py", "pandas")):
+        return sys.executable
+    for folder in (os.path.join(HERE, ".venv"), os.path.join(tempfile.gettempdir(), "throughline-bench-venv")):
+        python = os.path.join(folder, "bin", "python")
+        try:
+            if not os.path.exists(python):
+                print(f"making {folder} with duckdb and pm4py…", file=sys.stderr)
+                subprocess.run([sys.executable, "-m", "venv", folder], check=True)
+                subprocess.run([python, "-m", "pip", "install", "-q", "duckdb", "pm4py", "pandas"], check=True)
+            return python
+        except (OSError, subprocess.CalledProcessError) as error:
+            print(f"cannot use {folder}: {error}", file=sys.stderr)
+    sys.exit("no Python with duckdb and pm4py")
+
+
+def timed(command: list, cwd: str) -> tuple:
+    """Wall seconds, peak resident MiB and standard output of `command`, under /usr/bin/time -v."""
+    start = time.monotonic()
+    run = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, capture_output=True, text=True)
+    wall = time.monotonic() - start
+    if run.returncode not in (0, 1):
+        sys.exit(f"{command[0]} failed ({run.returncode}): {run.stderr[-2000:]}")
+    peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", run.stderr)
+    return wall, (int(peak.group(1)) / 1024 if peak else float("nan")), run.stdout
+
+
+DUCKDB = """
+import duckdb, sys
+rows = duckdb.sql("SELECT case_id, count(*), min(time), max(time) FROM read_csv('{path}') GROUP BY case_id").fetchall()
+print(len(rows))
+"""
+
+PM4PY = """
+import json, sys, time
+import duckdb, pm4py
+from pm4py.objects.petri_net.obj import PetriNet, Marking
+from pm4py.objects.petri_net.utils import petri_utils
+
+journey = {journey}
+cases = {cases}
+frame = duckdb.sql(
+    "SELECT case_id, time, activity FROM read_csv('{path}') WHERE case_id < 'P-' || lpad(CAST(" + str(cases) + " AS VARCHAR), 8, '0')"
+).df()
+frame = pm4py.format_dataframe(frame, case_id="case_id", activity_key="activity", timestamp_key="time")
+net = PetriNet("planned")
+places = [PetriNet.Place(f"p{{index}}") for index in range(len(journey) + 1)]
+for place in places:
+    net.places.add(place)
+for index, name in enumerate(journey):
+    transition = PetriNet.Transition(f"t{{index}}", name)
+    net.transitions.add(transition)
+    petri_utils.add_arc_from_to(places[index], transition, net)
+    petri_utils.add_arc_from_to(transition, places[index + 1], net)
+initial, final = Marking(), Marking()
+initial[places[0]] = 1
+final[places[-1]] = 1
+start = time.monotonic()
+replayed = pm4py.conformance_diagnostics_token_based_replay(frame, net, initial, final)
+seconds = time.monotonic() - start
+fit = sum(1 for trace in replayed if trace["trace_is_fit"])
+print(json.dumps({{"events": len(frame), "cases": len(replayed), "fit": fit, "seconds": seconds}}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("workspace", help="a folder written by throughline-bench generate-log")
+    parser.add_argument("--throughline", default=os.path.join(HERE, "..", ".build", "release", "throughline"))
+    parser.add_argument("--sample", type=int, default=100_000, help="events of the pm4py sample (whole cases)")
+    arguments = parser.parse_args()
+    workspace = os.path.abspath(arguments.workspace)
+    path = os.path.join(workspace, DATA)
+    python = venv_python()
+    with open(os.path.join(workspace, "lived-ground-truth.json")) as file:
+        truth = json.load(file)
+    events, cases = truth["rows"], truth["cases"]
+    print(f"{path}: {events:,} rows, {cases:,} cases, ordered by {truth['order']}, {os.path.getsize(path) / 1e6:.0f} MB; {os.cpu_count()} cores")
+
+    output = os.path.join(tempfile.gettempdir(), "throughline-conform-bench.json")
+    wall, peak, _ = timed([os.path.abspath(arguments.throughline), "conform", "--format", "json", "--output", output], workspace)
+    print(f"throughline conform         {wall:8.2f} s  {events / wall / 1e6:6.2f} M events/s  {peak:7.0f} MiB")
+    with open(output) as file:
+        report = json.load(file)
+    found = sum(journey["cases"] for journey in report["journeys"])
+    assert found == cases, f"conform found {found} cases, the ground truth {cases}"
+    os.remove(output)
+
+    wall_duck, peak_duck, printed = timed([python, "-c", DUCKDB.format(path=path)], workspace)
+    assert int(printed.strip()) == cases, f"DuckDB grouped {printed.strip()} cases"
+    print(f"DuckDB GROUP BY case_id     {wall_duck:8.2f} s  {events / wall_duck / 1e6:6.2f} M events/s  {peak_duck:7.0f} MiB")
+
+    sample_cases = max(1, round(arguments.sample * cases / events))
+    _, peak_pm, printed = timed([python, "-c", PM4PY.format(journey=JOURNEY, cases=sample_cases, path=path)], workspace)
+    result = json.loads(printed.strip().splitlines()[-1])
+    scaled = result["seconds"] * events / result["events"]
+    print(
+        f"pm4py token-based replay    {result['seconds']:8.2f} s on {result['events']:,} events of {result['cases']:,} cases "
+        f"({result['fit']:,} fit), {peak_pm:.0f} MiB; scaled to {events:,} events: {scaled:.0f} s"
+    )
+    print(f"conform ÷ DuckDB grouping: {wall / wall_duck:.2f} ×; pm4py (scaled) ÷ conform: {scaled / wall:.0f} ×")
+
+
+if __name__ == "__main__":
+    main()
