@@ -18,6 +18,13 @@ struct MarkdownBlocks {
         isFirst = false
     }
 
+    /// One more line of the block being written (a table row), so that a
+    /// long table goes out row by row instead of being joined first.
+    mutating func writeLine(inBlock line: String) {
+        output.write("\n")
+        output.write(line)
+    }
+
     /// Ends the last block and hands back the output.
     consuming func finish() -> ReportOutput {
         output.writeLine("")

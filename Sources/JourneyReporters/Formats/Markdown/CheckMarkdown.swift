@@ -21,7 +21,7 @@ import JourneyModel
 public struct CheckMarkdown: Reporter {
     public init() {}
 
-    /// Block by block into `output`: one file's table at a time.
+    /// Row by row into `output`: nothing but one row is held as text.
     public func write(_ result: CheckResult, to output: inout ReportOutput) {
         let summary = result.summary
         var blocks = MarkdownBlocks(into: consume output)
@@ -41,10 +41,11 @@ public struct CheckMarkdown: Reporter {
 
         let open = FindingsByFile(result, includingAccepted: false)
         open.forEachFile { file, findings in
-            var table = [
+            let heading = [
                 "### \(MarkdownEscaping.codeSpan(file, inTable: false))",
                 "",
             ] + MarkdownTable.header(["Severity", "Location", "Rule", "Segment", "Message"])
+            blocks.write(heading.joined(separator: "\n"))
             for finding in FindingsByFile.inLineOrder(findings) {
                 let cells = [
                     ReportWording.severityWithIcon(finding.severity),
@@ -53,20 +54,20 @@ public struct CheckMarkdown: Reporter {
                     MarkdownEscaping.cell(finding.gap?.segment ?? ""),
                     Self.message(of: finding),
                 ]
-                table.append(MarkdownTable.row(cells))
+                blocks.writeLine(inBlock: MarkdownTable.row(cells))
             }
-            blocks.write(table.joined(separator: "\n"))
         }
 
         let accepted = result.suppressedGaps.map(Finding.gap)
         if !accepted.isEmpty {
-            var table = [
+            let heading = [
                 "<details>",
                 "<summary>\(accepted.count) accepted \(accepted.count == 1 ? "gap" : "gaps")</summary>",
                 "",
             ] + MarkdownTable.header(["Location", "Rule", "Segment", "Message", "Reason"])
+            blocks.write(heading.joined(separator: "\n"))
             for finding in accepted {
-                table.append(MarkdownTable.row([
+                blocks.writeLine(inBlock: MarkdownTable.row([
                     MarkdownEscaping.codeSpan(finding.location.description),
                     MarkdownEscaping.codeSpan(finding.id),
                     MarkdownEscaping.cell(finding.gap?.segment ?? ""),
@@ -74,8 +75,8 @@ public struct CheckMarkdown: Reporter {
                     MarkdownEscaping.cell(finding.suppression?.reason ?? ""),
                 ]))
             }
-            table += ["", "</details>"]
-            blocks.write(table.joined(separator: "\n"))
+            blocks.writeLine(inBlock: "")
+            blocks.writeLine(inBlock: "</details>")
         }
         output = blocks.finish()
     }
