@@ -39,6 +39,7 @@ public enum FileSchema {
                 ("brand", identifier("The brand's id, which journeys name in their \"brand\".")),
                 ("name", string("The brand's name as customers know it.")),
                 ("promise", string("The brand promise.")),
+                ("timeZone", string("IANA time zone the review counts periods in (Europe/Paris); default UTC.")),
                 ("values", .object([("type", "array"), ("items", .object([("type", "string")]))])),
                 ("description", string("Free text.")),
                 ("extends", identifier("The id of a charter (*.charter.jsonc) whose markers this brand inherits.")),
