@@ -72,7 +72,9 @@ public struct KPIReview: Sendable {
     public let stage: String
     public let name: String
     public let kind: KPIKind
+    /// The measure in words, and what it computes.
     public let measure: String
+    public let quantity: KPIQuantity
     public let by: KPIGrouping
     public let objective: ObjectiveStep?
     public let history: [ObjectiveStep]
@@ -194,7 +196,8 @@ public enum ReviewBuilder {
             }
             kpis.append(KPIReview(
                 journey: context.journeys[reviewed.journey].id, stage: brand.stages[reviewed.stage].id, name: reviewed.kpi.name,
-                kind: reviewed.kpi.kind, measure: describe(reviewed.measure, brand: brand, stage: reviewed.stage), by: reviewed.measure.by,
+                kind: reviewed.kpi.kind, measure: describe(reviewed.measure, brand: brand, stage: reviewed.stage), quantity: reviewed.measure.quantity,
+                by: reviewed.measure.by,
                 objective: objective, history: reviewed.kpi.objective?.steps ?? [], team: team, owners: ownerLines, median: median
             ))
         }
