@@ -165,11 +165,13 @@ public enum ReviewBuilder {
         var kpis: [KPIReview] = []
         for (index, reviewed) in context.kpis.enumerated() {
             let objective = reviewed.kpi.objective?.step(on: period.start)
+            // An owner KPI's objective is each owner's; the team's total is not held to it.
             func line(_ owner: [UInt8]?) -> FigureLine {
                 let current = tally.figures[ReviewTally.FigureKey(period: 0, kpi: index, owner: owner)]
                 let previous = tally.figures[ReviewTally.FigureKey(period: 1, kpi: index, owner: owner)]
                 let value = figureValue(current, measure: reviewed.measure, period: context.periods[0])
-                let (reached, met) = judge(value.number, objective: objective)
+                let judged = owner != nil || reviewed.measure.by == .team
+                let (reached, met) = judge(value.number, objective: judged ? objective : nil)
                 return FigureLine(
                     owner: owner.map(label), value: value, count: current?.count ?? 0, base: current?.base ?? 0, sum: current?.sum ?? 0,
                     periods: reviewed.measure.per.flatMap { context.periods[0].count(of: $0) }, reached: reached, met: met,
@@ -226,7 +228,8 @@ public enum ReviewBuilder {
             }
             forecast = ForecastReview(closed: tally.closed, won: tally.won, stages: stages, brier: ratio(Double(squared) / 100_000_000, deals))
         }
-        let markers = tally.markers.keys.sorted().map { index -> MarkerReview in
+        // Stage KPIs judge the plan's files, not what a deal lived.
+        let markers = tally.markers.keys.sorted().filter { brand.charter.markers[$0].kind != .stageKPI }.map { index -> MarkerReview in
             let entry = tally.markers[index] ?? MarkerOnDeals()
             let marker = brand.charter.markers[index]
             let byOwner = entry.brokenByOwner.map { (owner: label($0.key), broken: $0.value) }
@@ -272,7 +275,8 @@ public enum ReviewBuilder {
                 let (a, b) = (left.value.number ?? 0, right.value.number ?? 0)
                 return lowerIsBetter ? (a > b || (a == b && (left.owner ?? "") < (right.owner ?? ""))) : (a < b || (a == b && (left.owner ?? "") > (right.owner ?? "")))
             }), let bestOwner = best.owner else { continue }
-            let weak = kpi.owners.filter { $0.outlier == (lowerIsBetter ? .high : .low) }
+            // Owners far from the team (an outlier on the wrong side) or missing the objective learn from the best.
+            let weak = kpi.owners.filter { $0.outlier == (lowerIsBetter ? .high : .low) || $0.met == false }
             for line in weak {
                 guard let owner = line.owner, owner != bestOwner else { continue }
                 pair.append(ReviewAction(kind: .pair, subject: kpi.name, text: "Pair \(owner) with \(bestOwner) on '\(kpi.name)'."))

@@ -15,7 +15,7 @@ struct ConformTests {
         #expect(try Golden.matches(json.output, file: "conform.json"), "differs from Golden/conform.json")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let sources = try #require(report["sources"] as? [[String: Any]])
-        #expect(sources.map { $0["source"] as? String } == ["care-tickets", "crm-meetings"])
+        #expect(sources.map { $0["source"] as? String } == ["care-tickets", "crm-meetings", "crm-pipeline"])
         // The two rows written wrong on purpose, and the duplicated ones.
         #expect(sources.first?["skipped"] as? Int == 2)
         #expect(sources.first?["duplicates"] as? Int == 4)

@@ -175,7 +175,11 @@ import Testing
             "Review the objective of 'Visits' (≥ 1) or what holds it back: 8 % reached.",
             "Review the objective of 'Weighted pipeline' (≥ 2000) or what holds it back: 30 % reached.",
             "Follow 'Qualified first' closely: objective ≥ 0.9 missed.",
+            // b and c miss both owner objectives; a is the best at both.
+            "Pair b with a on 'Visits'.",
             "Pair c with a on 'Visits'.",
+            "Pair b with a on 'Weighted pipeline'.",
+            "Pair c with a on 'Weighted pipeline'.",
             "Rule 'qualify-first' broken on 1 of 4 deals.",
         ])
     }
