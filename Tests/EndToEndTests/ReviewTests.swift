@@ -67,4 +67,31 @@ struct ReviewTests {
         #expect(lines.first?.hasPrefix("period,brand,journey,stage,kpi,") == true)
         #expect(lines.contains { $0.contains("Discovery meetings (RDV-D) per rep") && $0.contains(",j.martin,6,,78,") })
     }
+
+    @Test("A KPI name and an owner written to fool a report are escaped in every format; HTML and Markdown are the same bytes in every run")
+    func hostileNamesAreEscaped() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["Brands", "Journeys", "Observations"] {
+            try FileManager.default.copyItem(at: ToolRunner.repositoryRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let journey = folder.appendingPathComponent("Journeys/zignature/new-business.journey.jsonc")
+        let original = try String(contentsOf: journey, encoding: .utf8)
+        try Fixtures.write(original.replacingOccurrences(of: "Discovery meetings (RDV-D) per rep", with: "=HYPERLINK(1) <b>|*x*</b> \\u001b[2J"), to: journey)
+        let export = folder.appendingPathComponent("Observations/zignature/crm-pipeline.csv")
+        let rows = try String(contentsOf: export, encoding: .utf8)
+        try Fixtures.write(rows.replacingOccurrences(of: ",s.leroy,", with: ",<i>s.leroy</i>\u{202E},"), to: export)
+        let html = try ToolRunner.run(["review", "--period", "2026-Q3", "--format", "html"], in: folder)
+        #expect(html.status == 0)
+        #expect(!html.output.contains("<b>") && !html.output.contains("<i>") && html.output.contains("&lt;b&gt;"))
+        #expect(try ToolRunner.run(["review", "--period", "2026-Q3", "--format", "html"], in: folder).output == html.output)
+        #expect(html.output.contains("<svg") && html.output.contains("Calibration of the forecasts"))
+        let markdown = try ToolRunner.run(["review", "--period", "2026-Q3", "--format", "markdown"], in: folder)
+        #expect(markdown.output.contains("\\|\\*x\\*") && !markdown.output.contains("<b>"))
+        let text = try ToolRunner.run(["review", "--period", "2026-Q3"], in: folder)
+        #expect(!text.output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
+        #expect(text.output.contains("\\u{202E}"))
+        let csv = try ToolRunner.run(["review", "--period", "2026-Q3", "--format", "csv"], in: folder)
+        #expect(csv.output.contains(",'=HYPERLINK(1)") && !csv.output.contains(",=HYPERLINK"))
+    }
 }

@@ -12,13 +12,15 @@ import ThroughlineKit
 enum ReviewCommand {
     /// The formats `review` writes.
     enum Format: String, CaseIterable {
-        case text, json, csv
+        case text, json, csv, markdown, html
 
         func reporter(style: TerminalStyle) -> any Reporter<ReviewReport> {
             switch self {
             case .text: ReviewText(style: style)
             case .json: ReviewJSON()
             case .csv: ReviewCSV()
+            case .markdown: ReviewMarkdown()
+            case .html: ReviewHTML()
             }
         }
     }

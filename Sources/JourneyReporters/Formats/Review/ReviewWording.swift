@@ -56,6 +56,22 @@ public enum ReviewWording {
         value.number.map { LivedWording.percent($0) } ?? "no case"
     }
 
+    /// The columns of a KPI table, as Markdown and HTML show them.
+    static let figureColumns = ["Owner", "Value", "Counts", "Objective reached", "Previous", "Outlier"]
+
+    /// One row of a KPI table, unescaped: the team or an owner.
+    static func cells(_ line: FigureLine, of kpi: KPIReview) -> [String] {
+        let counts: String = switch kpi.quantity {
+        case .conversion, .markerShare: "\(line.count) of \(line.base)"
+        case .count: line.periods.map { "\(line.count) in \($0) periods" } ?? "\(line.count)"
+        case .sum: "\(line.base) cases"
+        case .duration: ""
+        }
+        let reached = line.reached.map { Self.reached($0) + (line.met == true ? " ✓" : " ✗") } ?? ""
+        let outlier = line.outlier.map { $0 == .high ? "≥ 2 × median" : "≤ ½ median" } ?? ""
+        return [line.owner ?? "team", figure(line.value, of: kpi), counts, reached, figure(line.previous, of: kpi), outlier]
+    }
+
     /// Text of a file or an export, safe on a terminal line.
     static func safe(_ text: String) -> String {
         Quoted.word(text)
