@@ -31,16 +31,18 @@ let package = Package(
         // Lived journeys: exports → cases matched to their planned journey → the same checker.
         .target(name: "LivedCases", dependencies: ["EventExports", "JourneyModel", "CharterChecker", "OrderedTasks"]),
         .target(name: "LivedReport", dependencies: ["JourneyModel", "CharterChecker", "LivedCases"]),
+        // The end-of-period review: computable KPIs, forecasts and the charter over a period, on the same cases.
+        .target(name: "PeriodReview", dependencies: ["JourneyModel", "CharterChecker", "LivedCases", "EventExports"]),
         // The same conformance as SQL, for warehouses: DuckDB, Spark, ANSI.
         .target(name: "ConformanceSQL", dependencies: ["JourneyModel", "CharterChecker", "LivedCases", "EventExports"]),
-        .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit", "JSONWriter", "LivedCases", "LivedReport"]),
+        .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit", "JSONWriter", "LivedCases", "LivedReport", "PeriodReview"]),
         // Throughline as a library: load, check, audit; the command line is a client.
-        .target(name: "ThroughlineKit", dependencies: ["JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "LivedCases", "LivedReport"]),
+        .target(name: "ThroughlineKit", dependencies: ["JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "LivedCases", "LivedReport", "PeriodReview"]),
         .target(
             name: "ThroughlineCLI",
             dependencies: [
                 "JSONCReader", "JSONWriter", "JourneyModel", "JourneyLoader", "JourneyAuthoring", "CharterChecker", "CharterAudit",
-                "JourneyReporters", "OrderedTasks", "ThroughlineKit", "LivedCases", "LivedReport", "ConformanceSQL",
+                "JourneyReporters", "OrderedTasks", "ThroughlineKit", "LivedCases", "LivedReport", "ConformanceSQL", "PeriodReview",
             ]
         ),
         .executableTarget(name: "throughline", dependencies: ["ThroughlineCLI"]),
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "CharterCheckerTests", dependencies: ["CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "LivedCasesTests", dependencies: ["LivedCases", "LivedReport", "CharterChecker", "JourneyLoader", "JourneyModel", "EventExports"]),
         .testTarget(name: "ConformanceSQLTests", dependencies: ["ConformanceSQL", "JourneyLoader", "JourneyModel", "LivedCases"]),
+        .testTarget(name: "PeriodReviewTests", dependencies: ["PeriodReview", "LivedCases", "JourneyLoader", "JourneyModel", "EventExports"]),
         .testTarget(name: "CharterAuditTests", dependencies: ["CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "JourneyReportersTests", dependencies: ["JourneyReporters", "LivedReport", "CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "ThroughlineKitTests", dependencies: ["ThroughlineKit", "JourneyReporters", "JourneyLoader", "CharterChecker", "JourneyModel"]),

@@ -39,6 +39,7 @@ public enum FileSchema {
                 ("brand", identifier("The brand's id, which journeys name in their \"brand\".")),
                 ("name", string("The brand's name as customers know it.")),
                 ("promise", string("The brand promise.")),
+                ("timeZone", string("IANA time zone the review counts periods in (Europe/Paris); default UTC.")),
                 ("values", .object([("type", "array"), ("items", .object([("type", "string")]))])),
                 ("description", string("Free text.")),
                 ("extends", identifier("The id of a charter (*.charter.jsonc) whose markers this brand inherits.")),
@@ -277,6 +278,8 @@ public enum FileSchema {
             ("kind", enumeration(KPIKind.allCases.map(\.rawValue), "Results are counted; the means to them are judged.")),
             ("target", .object([("type", .array(["string", "number"]))])),
             ("description", string("Free text.")),
+            ("measure", measureSchema(brand)),
+            ("objective", objectiveSchema()),
         ]
         let kpi: JSONOutput = .object([
             ("type", "object"),
@@ -293,6 +296,48 @@ public enum FileSchema {
             members.append(("propertyNames", .object([("enum", .array(brand.stages.ids.map(JSONOutput.string)))])))
         }
         return .object(members)
+    }
+
+    /// A KPI's measure, from ``KPIMeasureFormat``: one of its quantity keys and the fields that refine it.
+    private static func measureSchema(_ brand: Brand?) -> JSONOutput {
+        let numberAttributes = brand.map { $0.attributes.filter { $0.type == .number }.map(\.id) }
+        let properties: [(String, JSONOutput)] = KPIMeasureFormat.fields.map { field in
+            let schema: JSONOutput = switch field.type {
+            case .word(let words): enumeration(words, field.summary)
+            case .touchpoints: listOf(identifier(field.summary))
+            case .stage: idReference(brand?.stages.ids, field.summary)
+            case .marker: idReference(brand?.charter.markers.map(\.id), field.summary)
+            case .numberAttribute: idReference(numberAttributes, field.summary)
+            case .positiveNumber: .object([("type", "number"), ("exclusiveMinimum", 0), ("description", .string(field.summary))])
+            }
+            return (field.key, schema)
+        }
+        let oneOf: [JSONOutput] = KPIMeasureFormat.quantityKeys.map { .object([("required", .array([.string($0)]))]) }
+        return .object([
+            ("description", "How the KPI is computed on lived cases (throughline review)."),
+            ("type", "object"),
+            ("additionalProperties", false),
+            ("properties", .object(properties)),
+            ("oneOf", .array(oneOf)),
+        ])
+    }
+
+    /// An objective, or a list of them each valid from a date.
+    private static func objectiveSchema() -> JSONOutput {
+        let step: JSONOutput = .object([
+            ("type", "object"),
+            ("additionalProperties", false),
+            ("anyOf", .array([.object([("required", ["atLeast"])]), .object([("required", ["atMost"])])])),
+            ("properties", .object([
+                ("atLeast", .object([("type", "number"), ("description", "The lowest value that reaches the objective.")])),
+                ("atMost", .object([("type", "number"), ("description", "The highest value that reaches the objective.")])),
+                ("validFrom", .object([("type", "string"), ("pattern", "^\\d{4}-\\d{2}-\\d{2}$"), ("description", "The day it applies from.")])),
+            ])),
+        ])
+        return .object([
+            ("description", "What the measure should reach; a list gives the objective's history."),
+            ("anyOf", .array([step, .object([("type", "array"), ("minItems", 1), ("items", step)])])),
+        ])
     }
 
     /// With a brand: each attribute with its type and values; without, any value.

@@ -62,6 +62,7 @@ extension FileSchema {
             ("channels", words(brand?.channels.ids, "The export's channel words and the brand's channel each is.")),
             ("segments", words(brand?.segments.ids, "The export's segment words and the brand's segment each is.")),
             ("attributes", livedAttributes(brand)),
+            ("forecast", forecast(brand)),
         ]
         let title = "Throughline source file (*.source.jsonc)" + (brand.map { " for brand \($0.id)" } ?? "")
         return .object([
@@ -71,6 +72,23 @@ extension FileSchema {
             ("required", ["source", "brand", "data", "activities"]),
             ("additionalProperties", false),
             ("properties", .object(properties)),
+        ])
+    }
+
+    /// Which lived numbers are a deal's forecast, and which activities close it (`throughline review`).
+    private static func forecast(_ brand: Brand?) -> JSONOutput {
+        let numbers = brand.map { $0.attributes.filter { $0.type == .number }.map(\.id) }
+        let names: JSONOutput = .object([("type", "array"), ("items", .object([("type", "string")]))])
+        return .object([
+            ("description", "How the export tells a deal's forecast and outcome, for the review's forecast reliability."),
+            ("type", "object"), ("required", ["probability"]), ("additionalProperties", false),
+            ("properties", .object([
+                ("probability", idReference(numbers, "The number attribute holding the forecast win probability.")),
+                ("scale", .object([("type", "number"), ("exclusiveMinimum", 0), ("description", "What a certain win is written as. Default: 100.")])),
+                ("amount", idReference(numbers, "The number attribute holding the deal's amount.")),
+                ("won", names),
+                ("lost", names),
+            ])),
         ])
     }
 

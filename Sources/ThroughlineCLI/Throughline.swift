@@ -17,6 +17,7 @@ public enum Throughline {
         (SchemaCommand.spec, SchemaCommand.run),
         (ImportCommand.spec, ImportCommand.run),
         (ConformCommand.spec, ConformCommand.run),
+        (ReviewCommand.spec, ReviewCommand.run),
     ]
 
     public static func run(_ arguments: [String], io: CommandIO) async -> Int32 {

@@ -96,4 +96,24 @@ struct StageKPIMarkerTests {
         #expect(checked.row("kpis", "newcomers") == channels(none: n(1, 0)))
         #expect(checked.row("kpis", "premium") == channels(none: n(2, 0)))
     }
+
+    @Test("with counts: computable, only KPIs with a measure count")
+    func computableOnly() async throws {
+        let checked = try await check(
+            markers: [#"{ "id": "kpis", "kind": "stage-kpis", "counts": "computable" }"#],
+            journeys: [Fixture.journey(
+                "j1", segments: ["newcomers"],
+                [#"{ "id": "d", "stage": "discover", "channel": "email" }"#],
+                extra: [
+                    #""kpis": { "discover": ["#,
+                    #"  { "name": "Leads", "kind": "quantitative", "measure": { "count": "cases", "per": "P1M" } },"#,
+                    #"  { "name": "Lead fit", "kind": "qualitative", "target": "8 in 10" }"#,
+                    #"] },"#,
+                ]
+            )]
+        )
+        #expect(checked.gaps.map(\.planned) == ["1 computable quantitative, 0 computable qualitative"])
+        #expect(checked.described.first?.action
+            == "Declare 1 computable qualitative KPI for stage 'discover' in the 'kpis' of journey 'j1'.")
+    }
 }

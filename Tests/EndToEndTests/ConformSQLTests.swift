@@ -41,6 +41,7 @@ struct ConformSQLTests {
         let outcome = try Self.compare(in: ToolRunner.repositoryRoot, exports: [
             "care-tickets": ("Observations/maison-aurele/care-tickets.csv", ";"),
             "crm-meetings": ("Observations/zignature/crm-meetings.csv", ","),
+            "crm-pipeline": ("Observations/zignature/crm-pipeline.csv", ","),
         ])
         #expect(outcome.status == 0, "\(outcome.output)\(outcome.error)")
         #expect(outcome.output.contains(" 0 different"), "\(outcome.output)")

@@ -277,7 +277,7 @@ import Testing
         (#"{ "id": "m", "per": "stage", "expect": { "address": "formal" } }"#, "per", "'per' does not apply to expectation markers; they take expect"),
         (#"{ "id": "m", "kind": "consistent", "attribute": "signature", "expect": { "address": "formal" } }"#, "expect",
          "'expect' does not apply to consistent markers; they take attribute, across"),
-        (#"{ "id": "m", "kind": "stage-kpis", "atLeast": 1 }"#, "atLeast", "'atLeast' does not apply to stage-kpis markers; they take quantitative, qualitative"),
+        (#"{ "id": "m", "kind": "stage-kpis", "atLeast": 1 }"#, "atLeast", "'atLeast' does not apply to stage-kpis markers; they take quantitative, qualitative, counts"),
         (#"{ "id": "m", "kind": "handoff", "across": "channels", "expect": { "contextCarried": true } }"#, "across",
          "'across' does not apply to handoff markers; they take expect"),
         (#"{ "id": "m", "kind": "progression", "attribute": "winProbability", "then": "x" }"#, "then",

@@ -31,7 +31,7 @@ extension StageKPIRule: MarkerEvaluation {
         stages.formUnion(journey.kpis.map(\.stage).filter { marker.scope.includes(stage: $0) })
         for stage in stages.sorted() {
             let declared = journey.kpis.filter { $0.stage == stage }
-            let kpis = declared.flatMap(\.kpis)
+            let kpis = declared.flatMap(\.kpis).filter(counts)
             let quantitative = kpis.filter { $0.kind == .quantitative }.count
             let qualitative = kpis.filter { $0.kind == .qualitative }.count
             let anchor = declared.first?.position
@@ -51,23 +51,23 @@ extension StageKPIRule: MarkerEvaluation {
     func stage(of finding: Finding, in context: GapContext) -> Int? { finding.stage }
 
     func expected(_ finding: Finding, in context: GapContext) -> String {
-        "at least \(minimumQuantitative) quantitative and \(minimumQualitative) qualitative KPI"
+        "at least \(minimumQuantitative)\(qualifier) quantitative and \(minimumQualitative)\(qualifier) qualitative KPI"
     }
 
     func planned(_ finding: Finding, in context: GapContext) -> String {
-        "\(finding.quantitative) quantitative, \(finding.qualitative) qualitative"
+        "\(finding.quantitative)\(qualifier) quantitative, \(finding.qualitative)\(qualifier) qualitative"
     }
 
     func message(_ finding: Finding, in context: GapContext) -> String {
-        "stage '\(context.brand.stages[finding.stage].id)' of journey '\(context.journey.id)' declares \(finding.quantitative) "
-            + "quantitative and \(finding.qualitative) qualitative KPI; '\(context.marker.title)' expects at least "
-            + "\(minimumQuantitative) quantitative and \(minimumQualitative) qualitative"
+        "stage '\(context.brand.stages[finding.stage].id)' of journey '\(context.journey.id)' declares \(finding.quantitative)\(qualifier) "
+            + "quantitative and \(finding.qualitative)\(qualifier) qualitative KPI; '\(context.marker.title)' expects at least "
+            + "\(minimumQuantitative)\(qualifier) quantitative and \(minimumQualitative)\(qualifier) qualitative"
     }
 
     func action(_ finding: Finding, in context: GapContext) -> String {
         let missing = [
-            finding.quantitative < minimumQuantitative ? "\(minimumQuantitative - finding.quantitative) quantitative" : nil,
-            finding.qualitative < minimumQualitative ? "\(minimumQualitative - finding.qualitative) qualitative" : nil,
+            finding.quantitative < minimumQuantitative ? "\(minimumQuantitative - finding.quantitative)\(qualifier) quantitative" : nil,
+            finding.qualitative < minimumQualitative ? "\(minimumQualitative - finding.qualitative)\(qualifier) qualitative" : nil,
         ]
         return "Declare " + missing.compactMap { $0 }.joined(separator: " and ")
             + " KPI for stage '\(context.brand.stages[finding.stage].id)' in the 'kpis' of journey '\(context.journey.id)'."

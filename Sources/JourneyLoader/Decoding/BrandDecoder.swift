@@ -1,3 +1,4 @@
+import EventExports
 import JSONCReader
 import JourneyModel
 
@@ -23,7 +24,7 @@ struct CharterSource: Sendable {
 
 enum BrandDecoder {
     static let keys = [
-        "$schema", "brand", "name", "promise", "values", "description", "extends",
+        "$schema", "brand", "name", "promise", "values", "description", "extends", "timeZone",
         "channels", "segments", "stages", "attributes", "markers", "overrides",
     ]
     static let channelKeys = ["name", "kind", "live", "owner", "description"]
@@ -43,6 +44,7 @@ enum BrandDecoder {
         var attributes: [AttributeDefinition] = []
         var markers: JSONCValue?, overrides: JSONCValue?, extends: (String, Int)?
         var sawChannels = false, sawSegments = false, sawStages = false
+        var timeZone = LocalTimeZone.utc
         let location = context.location(of: root)
 
         for member in root.members {
@@ -71,6 +73,13 @@ enum BrandDecoder {
                 stages = decodeStages(value, context: &context)
             case "attributes":
                 attributes = decodeEntries(value, field: "attributes", what: "attribute", context: &context, decodeAttribute)
+            case "timeZone":
+                guard let identifier = context.string(value, for: "timeZone") else { continue }
+                if let zone = LocalTimeZone(identifier: identifier) {
+                    timeZone = zone
+                } else {
+                    context.report(.invalidValue, at: value, "unknown time zone '\(IdentifierRules.visible(identifier))'; write an IANA name such as Europe/Paris")
+                }
             case "markers":
                 markers = value
             case "overrides":
@@ -90,7 +99,7 @@ enum BrandDecoder {
         let brand = Brand(
             id: id, name: name ?? id, promise: promise, values: values,
             channels: Catalog(channels), segments: Catalog(segments), stages: Catalog(stages),
-            attributes: Catalog(attributes), charter: Charter(markers: []), location: location
+            attributes: Catalog(attributes), charter: Charter(markers: []), timeZone: timeZone, location: location
         )
         let source = CharterSource(
             id: id, file: context.file, document: context.document, markers: markers,

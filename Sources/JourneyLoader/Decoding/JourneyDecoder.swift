@@ -8,7 +8,7 @@ enum JourneyDecoder {
         "id", "name", "description", "stage", "channel", "segments", "experience", "bySegment", "next", "initiator", "after",
         "suppress",
     ]
-    static let kpiKeys = ["name", "kind", "target", "description"]
+    static let kpiKeys = ["name", "kind", "target", "description", "measure", "objective"]
     static let suppressionKeys = ["marker", "reason", "segments"]
 
     /// The brand's id as the journey names it, read before anything else
@@ -32,7 +32,9 @@ enum JourneyDecoder {
         return (journey, context.diagnostics)
     }
 
-    static func decodeKPIs(_ value: JSONCValue, brand: Brand, context: inout DecodingContext) -> [StageKPIs] {
+    static func decodeKPIs(
+        _ value: JSONCValue, brand: Brand, touchpoints: Catalog<Touchpoint>, context: inout DecodingContext
+    ) -> [StageKPIs] {
         guard let object = context.object(value, for: "kpis") else { return [] }
         var result: [StageKPIs] = []
         for member in object.members {
@@ -43,16 +45,18 @@ enum JourneyDecoder {
             guard let elements = context.array(member.value, for: "KPIs of '\(member.key)'") else { continue }
             var kpis: [KPI] = []
             for element in elements {
-                if let kpi = decodeKPI(element, context: &context) { kpis.append(kpi) }
+                if let kpi = decodeKPI(element, stage: stage, brand: brand, touchpoints: touchpoints, context: &context) { kpis.append(kpi) }
             }
             result.append(StageKPIs(stage: stage, kpis: kpis, position: context.position(of: member.keyOffset)))
         }
         return result
     }
 
-    private static func decodeKPI(_ value: JSONCValue, context: inout DecodingContext) -> KPI? {
+    private static func decodeKPI(
+        _ value: JSONCValue, stage: Int, brand: Brand, touchpoints: Catalog<Touchpoint>, context: inout DecodingContext
+    ) -> KPI? {
         guard let object = context.object(value, for: "a KPI") else { return nil }
-        var name: String?, kind: KPIKind?, target: String?
+        var name: String?, kind: KPIKind?, target: String?, measure: KPIMeasure?, objective: KPIObjective?
         for member in object.members {
             let entry = member.value
             switch member.key {
@@ -60,6 +64,10 @@ enum JourneyDecoder {
             case "description": _ = context.string(entry, for: "description")
             case "target":
                 target = entry.kind == .number ? entry.number?.text : context.string(entry, for: "target")
+            case "measure":
+                measure = KPIMeasureDecoder.measure(entry, stage: stage, brand: brand, touchpoints: touchpoints, context: &context)
+            case "objective":
+                objective = KPIMeasureDecoder.objective(entry, context: &context)
             case "kind":
                 guard let word = context.string(entry, for: "kind") else { continue }
                 kind = KPIKind(rawValue: word)
@@ -75,7 +83,10 @@ enum JourneyDecoder {
             if object["kind"] == nil { context.reportMissing("kind", in: object, what: "a KPI (quantitative or qualitative)") }
             return nil
         }
-        return KPI(name: name, kind: kind, target: target, position: context.position(of: object))
+        if objective != nil, object["measure"] == nil, let entry = object["objective"] {
+            context.report(.invalidValue, at: entry, "an objective needs a 'measure' to be compared with")
+        }
+        return KPI(name: name, kind: kind, target: target, measure: measure, objective: objective, position: context.position(of: object))
     }
 
     static func decodeSuppressions(_ value: JSONCValue, lookups: BrandLookups, context: inout DecodingContext) -> [Suppression] {
@@ -131,7 +142,9 @@ struct JourneyReading {
     let lookups: BrandLookups
     let segments: [Int]
     private var reader: TouchpointReader
-    private var id: String?, name: String?, kpis: [StageKPIs] = [], suppressions: [Suppression] = []
+    /// Read once every touchpoint is known, since measures name them.
+    private var kpisValue: JSONCValue?
+    private var id: String?, name: String?, suppressions: [Suppression] = []
     private var sawTouchpoints = false
     /// How many touchpoints the file writes, valid or not; nil when 'touchpoints' is not a list.
     private var writtenTouchpoints: Int?
@@ -182,7 +195,7 @@ struct JourneyReading {
                 for element in elements { reader.read(element, context: &context) }
                 writtenTouchpoints = elements.count
             }
-        case "kpis": kpis = JourneyDecoder.decodeKPIs(value, brand: lookups.brand, context: &context)
+        case "kpis": kpisValue = value
         case "suppress": suppressions = JourneyDecoder.decodeSuppressions(value, lookups: lookups, context: &context)
         default: context.reportUnknownField(member, in: "a journey", known: JourneyDecoder.keys)
         }
@@ -213,6 +226,14 @@ struct JourneyReading {
             context.report(.emptyJourney, at: root["touchpoints"] ?? root, "journey '\(id)' has no touchpoints")
         }
         let touchpoints = reader.finish(context: &context)
+        var kpis: [StageKPIs] = []
+        if let kpisValue {
+            // A 'kpis' written before a streamed 'touchpoints' is in the document read so far.
+            let current = context.document
+            context.reading(kpisValue.document)
+            kpis = JourneyDecoder.decodeKPIs(kpisValue, brand: lookups.brand, touchpoints: touchpoints, context: &context)
+            context.reading(current)
+        }
         return Journey(
             id: id, name: name, brand: brandID, segments: segments, touchpoints: touchpoints,
             kpis: kpis, suppressions: suppressions, location: location

@@ -12,7 +12,7 @@ import JourneyModel
 enum SourceDecoder {
     static let keys = [
         "$schema", "source", "name", "description", "brand", "data", "format", "time", "columns", "journey", "segment",
-        "activities", "channels", "segments", "attributes",
+        "activities", "channels", "segments", "attributes", "forecast",
     ]
     static let formatKeys = ["type", "separator", "decimal"]
     static let timeKeys = ["pattern", "zone"]
@@ -58,6 +58,7 @@ enum SourceDecoder {
         var id: String?, name: String?, data: (text: String, path: String, position: SourcePosition)?
         var time = TimestampFormat.iso8601(), columns: ColumnMap?
         var journey: String?, segment: Int?, activities: [ActivityMapping] = []
+        var forecast: SourceForecast?
         var channelWords: [String: Int] = [:], segmentWords: [String: Int] = [:], attributes: [LivedAttribute] = []
 
         for member in root.members {
@@ -107,6 +108,9 @@ enum SourceDecoder {
             case "attributes":
                 guard let read = readAttributes(value, lookups: lookups, context: &context) else { usable = false; continue }
                 attributes = read
+            case "forecast":
+                guard let read = readForecast(value, brand: brand, context: &context) else { usable = false; continue }
+                forecast = read
             default:
                 context.reportUnknownField(member, in: "a source", known: keys)
             }
@@ -143,7 +147,52 @@ enum SourceDecoder {
             id: id, name: name, brand: brandID, data: data.text, dataPath: data.path, dataPosition: data.position,
             format: format.format, time: time, numbers: format.decimal, columns: columns, journey: journey, segment: segment,
             activities: activities, channelWords: channelWords, segmentWords: segmentWords, attributes: attributes, location: location
-        )
+        ).with(forecast: forecast)
+    }
+
+    /// `forecast`: number attributes for the probability and the amount, and the activity names that close a deal.
+    private static func readForecast(_ value: JSONCValue, brand: Brand, context: inout DecodingContext) -> SourceForecast? {
+        guard let object = context.object(value, for: "forecast") else { return nil }
+        var probability: Int?, amount: Int?, scale = 100.0, won: Set<String> = [], lost: Set<String> = []
+        var usable = true
+        func numberAttribute(_ entry: JSONCValue, _ field: String) -> Int? {
+            guard let index = context.resolve(entry, in: brand.attributes, code: .unknownAttribute, what: "attribute", field: field) else { return nil }
+            guard brand.attributes[index].type == .number else {
+                context.report(.invalidValue, at: entry, "'\(field)' needs a number attribute; '\(brand.attributes[index].id)' is \(brand.attributes[index].type.name)")
+                return nil
+            }
+            return index
+        }
+        for member in object.members {
+            let entry = member.value
+            switch member.key {
+            case "probability": probability = numberAttribute(entry, "probability"); usable = usable && probability != nil
+            case "amount": amount = numberAttribute(entry, "amount"); usable = usable && amount != nil
+            case "scale":
+                guard let number = context.number(entry, for: "scale"), number > 0 else {
+                    if entry.kind == .number { context.report(.invalidValue, at: entry, "'scale' must be above 0") }
+                    usable = false
+                    continue
+                }
+                scale = number
+            case "won", "lost":
+                let names = Set((context.strings(entry, for: member.key) ?? []).map(\.0))
+                if member.key == "won" { won = names } else { lost = names }
+            default:
+                context.reportUnknownField(member, in: "a forecast", known: SourceForecast.keys)
+                usable = false
+            }
+        }
+        if object["probability"] == nil {
+            context.reportMissing("probability", in: object, what: "a forecast")
+            usable = false
+        }
+        if let both = won.intersection(lost).sorted().first, let entry = object["lost"] {
+            context.report(.invalidValue, at: entry, "'\(IdentifierRules.visible(both))' cannot close a deal both as won and as lost")
+            usable = false
+        }
+        guard usable, let probability else { return nil }
+        return SourceForecast(probability: probability, scale: scale, amount: amount, won: won, lost: lost)
     }
 
     // MARK: The data file

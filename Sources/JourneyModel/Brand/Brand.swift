@@ -1,3 +1,5 @@
+import EventExports
+
 /// A brand: its promise, the channels on which it meets customers, the
 /// segments it serves, the stages of its journeys, the vocabulary its
 /// touchpoints are written in, and its relational identity charter.
@@ -13,6 +15,9 @@ public struct Brand: Identified {
     public var stages: Catalog<Stage>
     public var attributes: Catalog<AttributeDefinition>
     public var charter: Charter
+    /// The zone its periods are counted in (`throughline review`): weeks,
+    /// months and quarters start at local midnight there. UTC by default.
+    public var timeZone: LocalTimeZone = .utc
     /// Where the brand is defined.
     public var location: SourceLocation
 
@@ -26,8 +31,10 @@ public struct Brand: Identified {
         stages: Catalog<Stage>,
         attributes: Catalog<AttributeDefinition>,
         charter: Charter,
+        timeZone: LocalTimeZone = .utc,
         location: SourceLocation
     ) {
+        self.timeZone = timeZone
         self.id = id
         self.name = name
         self.promise = promise

@@ -62,12 +62,20 @@ public struct KPI: Sendable {
     public var kind: KPIKind
     /// The target, as written ("6 per week", "25%").
     public var target: String?
+    /// How it is computed on lived cases; nil for a KPI tracked by hand.
+    public var measure: KPIMeasure?
+    public var objective: KPIObjective?
     public var position: SourcePosition
 
-    public init(name: String, kind: KPIKind, target: String? = nil, position: SourcePosition) {
+    public init(
+        name: String, kind: KPIKind, target: String? = nil, measure: KPIMeasure? = nil, objective: KPIObjective? = nil,
+        position: SourcePosition
+    ) {
         self.name = name
         self.kind = kind
         self.target = target
+        self.measure = measure
+        self.objective = objective
         self.position = position
     }
 }

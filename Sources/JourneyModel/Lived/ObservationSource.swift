@@ -46,6 +46,9 @@ public struct ObservationSource: Identified {
     public var segmentWords: [String: Int]
     /// Columns that hold lived values of the brand's attributes.
     public var attributes: [LivedAttribute]
+    /// How the export tells a deal's forecast and outcome, for the
+    /// forecast reliability of `throughline review`; nil when it does not.
+    public var forecast: SourceForecast?
     /// The source's top-level object.
     public var location: SourceLocation
 
@@ -72,6 +75,13 @@ public struct ObservationSource: Identified {
         self.segmentWords = segmentWords
         self.attributes = attributes
         self.location = location
+    }
+
+    /// The same source, with how its export tells forecasts and outcomes.
+    public func with(forecast: SourceForecast?) -> ObservationSource {
+        var copy = self
+        copy.forecast = forecast
+        return copy
     }
 
     public var file: String { location.file }
@@ -199,4 +209,32 @@ public enum LivedConversion: Sendable, Equatable {
     case duration(secondsPerUnit: Double?)
     case boolean(BooleanWords)
     case text
+}
+
+/// Which lived values are a deal's forecast, and which activities close it.
+///
+/// ```jsonc
+/// "forecast": { "probability": "winProbability", "scale": 100, "amount": "dealValue",
+///               "won": ["Contract signed"], "lost": ["Closed lost"] }
+/// ```
+public struct SourceForecast: Sendable, Equatable {
+    /// The number attribute holding the forecast win probability.
+    public var probability: Int
+    /// What a certain win is written as (100 for percent).
+    public var scale: Double
+    /// The number attribute holding the deal's amount, if any.
+    public var amount: Int?
+    /// Export activity names that close a deal as won, or as lost.
+    public var won: Set<String>
+    public var lost: Set<String>
+
+    public init(probability: Int, scale: Double = 100, amount: Int? = nil, won: Set<String>, lost: Set<String>) {
+        self.probability = probability
+        self.scale = scale
+        self.amount = amount
+        self.won = won
+        self.lost = lost
+    }
+
+    public static let keys = ["probability", "scale", "amount", "won", "lost"]
 }

@@ -133,7 +133,7 @@ enum ConformCommand {
     }
 
     /// The key: the file's bytes (a final line break left out), else the environment variable's.
-    private static func redactionKey(_ arguments: ParsedArguments, io: CommandIO) -> Result<[UInt8], KeyProblem> {
+    static func redactionKey(_ arguments: ParsedArguments, io: CommandIO) -> Result<[UInt8], KeyProblem> {
         if let file = arguments[Self.redactKeyFile] {
             let path = file.hasPrefix("/") ? file : io.workingDirectory + "/" + file
             do throws(FileReader.Failure) {
