@@ -53,10 +53,10 @@ public struct LivedTally: Sendable {
     public private(set) var duplicates = 0
     public private(set) var unmatched: [UnmatchedReason: Int] = [:]
     var journeys: [JourneyKey: JourneyTally] = [:]
-    private var sessions: [LivedSession?]
+    private var sessions: [LivedSession]
 
     public init(context: LivedContext) {
-        sessions = Array(repeating: nil, count: context.brand.segments.count)
+        sessions = context.judges.map { $0.makeSession() }
     }
 
     struct JourneyKey: Hashable, Sendable {
@@ -74,9 +74,9 @@ public struct LivedTally: Sendable {
         case .matched(var matched):
             let planned = context.journeys[matched.journey]
             let lived = LivedJourney(matched, observed: observed, planned: planned, brand: context.brand)
-            var session = sessions[matched.segment] ?? context.judges[matched.segment].makeSession()
-            let judgement = session.judge(lived.journey, plannedJourney: matched.journey, seconds: lived.seconds)
-            sessions[matched.segment] = session
+            // Sessions and tallies are mutated where they are stored: a copy
+            // taken out and put back would copy every buffer they hold, per case.
+            let judgement = sessions[matched.segment].judge(lived.journey, plannedJourney: matched.journey, seconds: lived.seconds)
             // A lived touchpoint in sequence whose lived experience breaks a marker is failing.
             for gap in judgement.gaps where gap.isOpen {
                 guard let index = gap.place.touchpoint, matched.steps.indices.contains(index) else { continue }
@@ -84,9 +84,8 @@ public struct LivedTally: Sendable {
                 if matched.status[position] == .completed { matched.status[position] = .failing }
             }
             let key = JourneyKey(journey: matched.journey, segment: matched.segment)
-            var tally = journeys[key] ?? JourneyTally(planned: planned, markerCount: context.brand.charter.markers.count, channelCount: context.brand.channels.count)
-            tally.add(matched, observed: observed, lived: lived, judgement: judgement, compiled: matcher.compiled, context: context)
-            journeys[key] = tally
+            journeys[key, default: JourneyTally(planned: planned, markerCount: context.brand.charter.markers.count, channelCount: context.brand.channels.count)]
+                .add(matched, observed: observed, lived: lived, judgement: judgement, compiled: matcher.compiled, context: context)
         }
     }
 

@@ -191,11 +191,17 @@ private struct ReadState {
     let decoder: RowDecoder
     var writer = EventRecordWriter()
     var counts = RowCounts()
-    var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = [] { didSet { updateReading() } }
     /// Slots some row had a value for (JSON Lines and XES have no header).
     var seen: [Bool]
-    var failure: ExportAccessError?
-    private var stopped = false
+    var failure: ExportAccessError? { didSet { updateReading() } }
+    private var stopped = false { didSet { updateReading() } }
+    /// Whether rows are still read: not stopped, no failure, no diagnostic.
+    /// Stored, not computed, because the readers ask it on every row from
+    /// a closure holding the state in place, and a computed property there
+    /// copied the whole state (a retain and a release of each of its
+    /// buffers) per row.
+    private(set) var isReading = true
 
     init(compiled: CompiledSource, grouper: CaseGrouper, maxSkipped: Int?) {
         self.compiled = compiled
@@ -207,7 +213,9 @@ private struct ReadState {
 
     var file: String { compiled.source.dataPath }
 
-    var isReading: Bool { !stopped && failure == nil && diagnostics.isEmpty }
+    private mutating func updateReading() {
+        isReading = !stopped && failure == nil && diagnostics.isEmpty
+    }
 
     mutating func stop() { stopped = true }
 
