@@ -105,23 +105,6 @@ public struct LivedTally: Sendable {
     }
 }
 
-/// A few case ids: the smallest by bytes, whatever the order they come in.
-struct ExampleSet: Sendable {
-    static let kept = 3
-    private(set) var keys: [[UInt8]] = []
-
-    mutating func insert(_ key: [UInt8]) {
-        if keys.count == Self.kept, let last = keys.last, !key.lexicographicallyPrecedes(last) { return }
-        guard !keys.contains(key) else { return }
-        let index = keys.firstIndex { key.lexicographicallyPrecedes($0) } ?? keys.count
-        keys.insert(key, at: index)
-        if keys.count > Self.kept { keys.removeLast() }
-    }
-
-    mutating func merge(_ other: ExampleSet) {
-        for key in other.keys { insert(key) }
-    }
-}
 
 /// Counts for the cases of one segment living one journey.
 struct JourneyTally: Sendable {
@@ -132,14 +115,14 @@ struct JourneyTally: Sendable {
     var otherChannel: [Int]
     var late: [Int]
     /// `examples[touchpoint][departure]`, departures as in ``JourneyTally/departures``.
-    var examples: [[ExampleSet]]
+    var examples: [[CaseExamples]]
     /// Lived steps between planned touchpoints: `from << 32 | to` → cases.
     var flows: [Int: Int] = [:]
     var adHoc: [[UInt8]: (events: Int, cases: Int)] = [:]
     var adHocEvents = 0
     var markerApplicable: [Int]
     var markerMet: [Int]
-    var markerExamples: [ExampleSet]
+    var markerExamples: [CaseExamples]
     /// Lived milliseconds → how many times, per marker promising a duration.
     var durations: [Int: [Int64: Int]] = [:]
     var channelEvents: [Int]
@@ -154,10 +137,10 @@ struct JourneyTally: Sendable {
         status = Array(repeating: Array(repeating: 0, count: TouchpointStatus.allCases.count), count: count)
         otherChannel = Array(repeating: 0, count: count)
         late = Array(repeating: 0, count: count)
-        examples = Array(repeating: Array(repeating: ExampleSet(), count: Self.departures.count), count: count)
+        examples = Array(repeating: Array(repeating: CaseExamples(), count: Self.departures.count), count: count)
         markerApplicable = Array(repeating: 0, count: markerCount)
         markerMet = Array(repeating: 0, count: markerCount)
-        markerExamples = Array(repeating: ExampleSet(), count: markerCount)
+        markerExamples = Array(repeating: CaseExamples(), count: markerCount)
         channelEvents = Array(repeating: 0, count: channelCount)
         channelChecks = Array(repeating: CheckCount(), count: channelCount + 1)
     }

@@ -83,23 +83,6 @@ public struct Figure: Sendable, Equatable {
     }
 }
 
-/// A few case ids: the smallest by bytes, whatever the order they come in.
-struct CaseExamples: Sendable, Equatable {
-    static let kept = 3
-    private(set) var keys: [[UInt8]] = []
-
-    mutating func insert(_ key: [UInt8]) {
-        if keys.count == Self.kept, let last = keys.last, !key.lexicographicallyPrecedes(last) { return }
-        guard !keys.contains(key) else { return }
-        let index = keys.firstIndex { key.lexicographicallyPrecedes($0) } ?? keys.count
-        keys.insert(key, at: index)
-        if keys.count > Self.kept { keys.removeLast() }
-    }
-
-    mutating func merge(_ other: CaseExamples) {
-        for key in other.keys { insert(key) }
-    }
-}
 
 /// A deal whose forecast win probability fell from one stage to a later one.
 public struct ProbabilityDrop: Sendable, Equatable {

@@ -119,6 +119,25 @@ struct DecodingContext {
         diagnostics.append(diagnostic)
     }
 
+    /// The brand a journey or source file names in its root's `brand`, with
+    /// its look-ups; nil, after a diagnostic, when it is missing, not a
+    /// string or not a brand given (`what` is "a journey file"…).
+    mutating func namedBrand(of root: JSONCValue, in brands: [String: BrandLookups], what: String) -> (id: String, lookups: BrandLookups)? {
+        guard let brandValue = root["brand"] else {
+            reportMissing("brand", in: root, what: what)
+            return nil
+        }
+        guard let brandID = string(brandValue, for: "brand") else { return nil }
+        guard let lookups = brands[brandID] else {
+            reportUnknown(
+                .unknownBrand, at: brandValue, name: brandID, what: "brand", known: brands.keys.sorted(),
+                context: brands.isEmpty ? " (no brand file was given or found)" : ""
+            )
+            return nil
+        }
+        return (brandID, lookups)
+    }
+
     /// An unknown name where a known one was expected, with a did-you-mean.
     /// `known` is read only when the file has not needed it before.
     mutating func reportUnknown(

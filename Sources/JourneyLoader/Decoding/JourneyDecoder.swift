@@ -154,18 +154,7 @@ struct JourneyReading {
     /// the journey cannot be read in a brand's vocabulary.
     init?(root: JSONCValue, brands: [String: BrandLookups], context: inout DecodingContext) {
         guard context.expectKind(.object, root, for: "the journey file") else { return nil }
-        guard let brandValue = root["brand"] else {
-            context.reportMissing("brand", in: root, what: "a journey file")
-            return nil
-        }
-        guard let brandID = context.string(brandValue, for: "brand") else { return nil }
-        guard let lookups = brands[brandID] else {
-            context.reportUnknown(
-                .unknownBrand, at: brandValue, name: brandID, what: "brand", known: brands.keys.sorted(),
-                context: brands.isEmpty ? " (no brand file was given or found)" : ""
-            )
-            return nil
-        }
+        guard let (brandID, lookups) = context.namedBrand(of: root, in: brands, what: "a journey file") else { return nil }
         let brand = lookups.brand
         var segments = Array(brand.segments.indices)
         if let value = root["segments"] {

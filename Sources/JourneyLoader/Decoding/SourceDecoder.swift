@@ -37,18 +37,7 @@ enum SourceDecoder {
         context: inout DecodingContext
     ) -> ObservationSource? {
         guard context.expectKind(.object, root, for: "the source file") else { return nil }
-        guard let brandValue = root["brand"] else {
-            context.reportMissing("brand", in: root, what: "a source file")
-            return nil
-        }
-        guard let brandID = context.string(brandValue, for: "brand") else { return nil }
-        guard let lookups = brands[brandID] else {
-            context.reportUnknown(
-                .unknownBrand, at: brandValue, name: brandID, what: "brand", known: brands.keys.sorted(),
-                context: brands.isEmpty ? " (no brand file was given or found)" : ""
-            )
-            return nil
-        }
+        guard let (brandID, lookups) = context.namedBrand(of: root, in: brands, what: "a source file") else { return nil }
         let brand = lookups.brand
         let journeys = allJourneys.filter { $0.brand == brandID }
         let location = context.location(of: root)
