@@ -70,7 +70,7 @@ enum ConformCommand {
             "throughline conform --segment premium --format json --output lived.json",
             "throughline conform --format html --output lived.html",
             "throughline conform --format csv --csv-part markers --output lived-markers.csv",
-            "throughline conform --format csv --csv-separator ';' --csv-bom --output lived.csv",
+            "throughline conform --format csv --csv-separator tab --csv-bom --output lived.csv",
             "throughline conform --format markdown --output lived.md",
             "throughline conform --fail-below 80%",
         ]
