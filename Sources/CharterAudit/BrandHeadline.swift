@@ -63,11 +63,12 @@ public struct BrandHeadline: Sendable, Equatable {
         let merged = actions.actions
         var counts = SeverityCounts()
         for action in merged { counts.add(action.severity) }
+        // What the order reads, read once: a comparison copies no action.
+        let severities = merged.map(\.severity), segmentCounts = merged.map(\.segments.count)
         let order = merged.indices.sorted { lhs, rhs in
-            let (left, right) = (merged[lhs], merged[rhs])
-            if left.severity != right.severity { return left.severity > right.severity }
+            if severities[lhs] != severities[rhs] { return severities[lhs] > severities[rhs] }
             if priorityLived[lhs] != priorityLived[rhs] { return priorityLived[lhs] }
-            if left.segments.count != right.segments.count { return left.segments.count > right.segments.count }
+            if segmentCounts[lhs] != segmentCounts[rhs] { return segmentCounts[lhs] > segmentCounts[rhs] }
             return lhs < rhs
         }
         let standings = mine.map {
@@ -94,37 +95,74 @@ public struct SharedAction: Sendable, Equatable {
     public var severity: Severity { item.severity }
 
     /// Gaps gathered segment by segment, one entry per distinct gap.
+    ///
+    /// Entries are found by a digest of the gap's ``Key``: the merge keeps
+    /// two integers per entry rather than the key's texts, which on a report
+    /// of millions of gaps would outweigh the gaps themselves. A gap whose
+    /// digest is known is compared field by field with each entry of that
+    /// digest, so two gaps merge only when every field is the same.
     struct Merge {
         var actions: [SharedAction] = []
         /// Whether a priority segment lives each entry.
         var priorityLived: [Bool] = []
-        private var byKey: [Key: Int] = [:]
+        /// The first entry of each digest, and for each entry the next of its digest.
+        private var firstByDigest: [Int: Int] = [:]
+        private var nextWithDigest: [Int?] = []
 
         mutating func add(_ item: ActionItem, segment: String, priority: Bool, channel: String?, name: String, owner: String?) {
             let key = Key(item.gap)
-            if let index = byKey[key] {
-                if !actions[index].segments.contains(segment) { actions[index].segments.append(segment) }
-                priorityLived[index] = priorityLived[index] || priority
-            } else {
-                byKey[key] = actions.count
-                actions.append(SharedAction(item: item, segments: [segment], channel: channel, channelName: name, owner: owner))
-                priorityLived.append(priority)
+            let digest = key.digest
+            var candidate = firstByDigest[digest]
+            while let index = candidate {
+                if Key(actions[index].item.gap) == key {
+                    if !actions[index].segments.contains(segment) { actions[index].segments.append(segment) }
+                    priorityLived[index] = priorityLived[index] || priority
+                    return
+                }
+                candidate = nextWithDigest[index]
             }
+            nextWithDigest.append(firstByDigest[digest])
+            firstByDigest[digest] = actions.count
+            actions.append(SharedAction(item: item, segments: [segment], channel: channel, channelName: name, owner: owner))
+            priorityLived.append(priority)
         }
     }
 
     /// Everything that tells one gap from another but the segment: the same
-    /// key in two segments' plans is the same fix.
-    struct Key: Hashable {
-        let fields: [String]
+    /// key in two segments' plans is the same fix. A missing field equals an
+    /// empty one, as in a fingerprint.
+    struct Key: Equatable {
         let location: SourceLocation
+        let brand: String, journey: String, touchpoint: String, marker: String
+        let attribute: String, stage: String, channel: String, identity: String, action: String
 
         init(_ gap: DescribedGap) {
-            fields = [
-                gap.brand, gap.journey, gap.touchpoint ?? "", gap.marker, gap.attribute ?? "", gap.stage ?? "",
-                gap.channel ?? "", gap.identity, gap.action,
-            ]
             location = gap.location
+            brand = gap.brand
+            journey = gap.journey
+            touchpoint = gap.touchpoint ?? ""
+            marker = gap.marker
+            attribute = gap.attribute ?? ""
+            stage = gap.stage ?? ""
+            channel = gap.channel ?? ""
+            identity = gap.identity
+            action = gap.action
+        }
+
+        /// Equal keys have equal digests.
+        var digest: Int {
+            var hasher = Hasher()
+            hasher.combine(location)
+            hasher.combine(brand)
+            hasher.combine(journey)
+            hasher.combine(touchpoint)
+            hasher.combine(marker)
+            hasher.combine(attribute)
+            hasher.combine(stage)
+            hasher.combine(channel)
+            hasher.combine(identity)
+            hasher.combine(action)
+            return hasher.finalize()
         }
     }
 }

@@ -52,9 +52,10 @@ struct FormatTests {
 /// `--csv-separator` and `--csv-bom`, as a spreadsheet user types them.
 @Suite("CSV for spreadsheets, end to end")
 struct CSVOptionsTests {
-    @Test("check and audit write ';' and a byte order mark when asked", arguments: [
+    @Test("check, audit and conform write ';' and a byte order mark when asked", arguments: [
         ("check", "kind;id;severity;file;line;column;"),
         ("audit", "brand;"),
+        ("conform", "brand;segment;priority;journey;position;touchpoint;channel;stage;cases;completed;completed_rate;"),
     ])
     func semicolonsAndMark(command: String, start: String) throws {
         let outcome = try ToolRunner.run([command, "--format", "csv", "--csv-separator", ";", "--csv-bom"])

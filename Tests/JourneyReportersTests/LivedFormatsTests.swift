@@ -100,6 +100,16 @@ struct LivedFormatsTests {
         #expect(LivedCSV(part: .owners).render(LivedFixtures.report).contains("\r\naurele,premium,true,care,'-Claire,8,3,0.375\r\n"))
     }
 
+    @Test("--csv-separator and --csv-bom: semicolons, the mark first, fields quoted for the separator")
+    func csvDialect() {
+        let semicolons = LivedCSV(part: .adHoc, dialect: CSVDialect(separator: .semicolon, byteOrderMark: true)).render(LivedFixtures.report)
+        #expect(semicolons == "\u{FEFF}brand;segment;priority;journey;activity;events;cases\r\n"
+            + "aurele;premium;true;care;\"'=HYPERLINK(\"\"x\"\")\";4;3\r\naurele;premium;true;care;<script>|a;1;1\r\n")
+        let tabs = LivedCSV(part: .owners, dialect: CSVDialect(separator: .tab)).render(LivedFixtures.report)
+        #expect(tabs.hasPrefix("brand\tsegment\tpriority\tjourney\towner\tcases\tas_planned\tas_planned_rate\r\n"))
+        #expect(tabs.contains("\r\naurele\tpremium\ttrue\tcare\t'-Claire\t8\t3\t0.375\r\n"))
+    }
+
     @Test func markdownEscapesExportText() {
         let text = LivedMarkdown().render(LivedFixtures.report)
         #expect(text.contains("### Maison \\<Aurèle\\> \\| Fils · Premium \\*VIP\\* · Care \\& repair (care) ⭐ priority"))

@@ -104,12 +104,59 @@ struct HostileCharacterTests {
         """
     }
 
-    /// The hostile workspace: one that loads (gaps, an accepted gap, and
-    /// every name in a report), or that and a journey full of errors.
+    /// A source for `conform` whose export puts the payload everywhere an
+    /// export reaches a report: case ids, owners, ad hoc activity names, and
+    /// segment and channel words and times that skip a row (quoted in its issue).
+    static func source() -> String {
+        """
+        {
+          "source": "hostile",
+          "name": \(json("Export " + payload)),
+          "brand": "t",
+          "data": "hostile.csv",
+          "format": { "type": "csv", "separator": "," },
+          "journey": "::error file=j::journey",
+          "columns": { "case": "case", "time": "time", "activity": "activity", "segment": "segment", "owner": "owner", "channel": "channel" },
+          "activities": { "A": "::warning::a", "B": "b" },
+          "segments": { "V": "vip", "E": "all" }
+        }
+
+        """
+    }
+
+    /// The payload without its NUL, which no CSV text holds: a row with one
+    /// is skipped whole, so it would never reach a report.
+    static let exportPayload = payload.replacingOccurrences(of: "\u{0}", with: "")
+
+    /// ``leadingCommand`` as an export can hold it.
+    static let exportLeadingCommand = leadingCommand.replacingOccurrences(of: "\u{0}", with: "")
+
+    /// The export: every hostile field quoted as RFC 4180 has it.
+    static func export() -> String {
+        let payload = exportPayload, leadingCommand = exportLeadingCommand
+        func field(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        let rows: [[String]] = [
+            [leadingCommand, "2026-01-01T10:00:00Z", "A", "V", leadingCommand, "web"],
+            [leadingCommand, "2026-01-02T10:00:00Z", "::error::ad hoc " + payload, "V", leadingCommand, "web"],
+            [leadingCommand, "2026-01-03T10:00:00Z", "B", "V", leadingCommand, "store"],
+            ["case " + payload, "2026-01-01T10:00:00Z", "B", "E", "Owner " + payload, "web"],
+            ["case " + payload, "2026-01-02T10:00:00Z", leadingCommand, "E", "Owner " + payload, "store"],
+            ["skipped", "2026-01-01T10:00:00Z", "A", "Gold " + payload, "o", "web"],
+            ["skipped", "2026-01-01T10:00:00Z", "A", "V", "o", "::error::channel " + payload],
+            ["skipped", "::error::time " + payload, "A", "V", "o", "web"],
+        ]
+        return "case,time,activity,segment,owner,channel\r\n" + rows.map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// The hostile workspace: one that loads (gaps, an accepted gap, a
+    /// lived export, and every name in a report), or that and a journey
+    /// full of errors.
     static func workspace(broken: Bool) throws -> TemporaryWorkspace {
         let workspace = try TemporaryWorkspace()
         try workspace.write(Fixture.brandPath, brand())
         try workspace.write(journeyPath, journey())
+        try workspace.write("Observations/t/hostile.source.jsonc", source())
+        try workspace.write("Observations/t/hostile.csv", export())
         if broken { try workspace.write("Journeys/broken.journey.jsonc", brokenJourney()) }
         return workspace
     }
@@ -130,6 +177,16 @@ struct HostileCharacterTests {
             runs.append(["explain", "warm", "--format", format])
         }
         runs.append(["explain", "signed", "--color", "always"])
+        for format in ["text", "json", "csv", "markdown", "html"] {
+            runs.append(["conform", "--format", format])
+        }
+        for part in ["markers", "ad-hoc", "channels", "owners"] {
+            runs.append(["conform", "--format", "csv", "--csv-part", part])
+        }
+        runs.append(["conform", "--color", "always"])
+        // The messages on standard error: a marker below the rate, an export with bad rows.
+        runs.append(["conform", "--fail-below", "99%"])
+        runs.append(["conform", "--max-bad-rows", "0"])
         runs.append(["schema", "journey", "--brand", "t"])
         return runs
     }()
@@ -143,7 +200,9 @@ struct HostileCharacterTests {
         // The broken journey makes the input unusable (2), but for schema,
         // which reads the brands alone; otherwise check finds gaps (1) and
         // the others report (0).
-        let expected: Int32 = broken && arguments[0] != "schema" ? 2 : arguments[0] == "check" ? 1 : 0
+        let expected: Int32 = broken && arguments[0] != "schema" ? 2
+            : arguments.contains("--max-bad-rows") ? 2
+            : arguments[0] == "check" || arguments.contains("--fail-below") ? 1 : 0
         #expect(result.code == expected, "\(arguments): \(result)")
         let colored = arguments.contains("--color")
         for (stream, text) in [("standard output", result.output), ("standard error", result.error)] {
@@ -153,7 +212,7 @@ struct HostileCharacterTests {
             #expect(problems.isEmpty, "\(arguments) \(stream): \(problems.prefix(5))\n\(text.prefix(3000))")
         }
         // A brand with a broken journey is not audited or explained: its diagnostics are the output.
-        if !broken || arguments[0] == "check" || arguments[0] == "schema" {
+        if !broken && !arguments.contains("--max-bad-rows") || arguments[0] == "check" || arguments[0] == "schema" {
             #expect(result.output.count > 200, "\(arguments): the report is written: \(result)")
         }
     }
@@ -185,6 +244,26 @@ struct HostileCharacterTests {
         let accepted = try #require(report["suppressed"] as? [[String: Any]])
         let reasons = accepted.compactMap { ($0["suppression"] as? [String: Any])?["reason"] as? String }
         #expect(reasons == ["Reason " + Self.payload], "\(reasons)")
+    }
+
+    @Test("conform reads the hostile export, and its JSON keeps case ids, owners and activity names exactly")
+    func conformJSONIsExact() async throws {
+        let workspace = try Self.workspace(broken: false)
+        let result = await workspace.run(["conform", "--format", "json"])
+        #expect(result.code == 0, "\(result)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let source = try #require((report["sources"] as? [[String: Any]])?.first)
+        // Three rows skipped: an unknown segment word, an unknown channel word, a bad time.
+        #expect(source["skipped"] as? Int == 3, "\(source)")
+        let journeys = try #require(report["journeys"] as? [[String: Any]])
+        #expect(journeys.map { $0["cases"] as? Int } == [1, 1], "\(journeys.map { $0["segment"] ?? "" })")
+        let activities = journeys.flatMap { ($0["adHoc"] as? [[String: Any]] ?? []).compactMap { $0["activity"] as? String } }
+        // Activity names are kept to a bounded length, their characters as they are.
+        #expect(activities.count == 2, "\(activities)")
+        #expect(activities.contains { $0.hasPrefix("::error::ad hoc \u{1B}[31mred\u{1B}[0m \u{1B}]8;;https://evil.example/\u{7}link") }, "\(activities)")
+        #expect(activities.contains { $0.hasPrefix("::error file=Brands/t.brand.jsonc,line=1::forged \u{1B}[31mred") }, "\(activities)")
+        let owners = journeys.flatMap { ($0["owners"] as? [[String: Any]] ?? []).compactMap { $0["owner"] as? String } }
+        #expect(Set(owners) == [Self.exportLeadingCommand, "Owner " + Self.exportPayload], "\(owners)")
     }
 
     @Test("--format github: one annotation per line, each a command the runner reads, and nothing it would obey besides")

@@ -14,12 +14,12 @@ enum ConformCommand {
         case text, json, csv, markdown, html
 
         /// The reporter that writes this format; `style` colours the text
-        /// format, `csvPart` picks the CSV table.
-        func reporter(style: TerminalStyle, csvPart: LivedCSV.Part) -> any Reporter<LivedReport> {
+        /// format, `csvPart` picks the CSV table, `csv` is how it is written.
+        func reporter(style: TerminalStyle, csvPart: LivedCSV.Part, csv: CSVDialect = .standard) -> any Reporter<LivedReport> {
             switch self {
             case .text: LivedText(style: style)
             case .json: LivedJSON()
-            case .csv: LivedCSV(part: csvPart)
+            case .csv: LivedCSV(part: csvPart, dialect: csv)
             case .markdown: LivedMarkdown()
             case .html: LivedHTML()
             }
@@ -65,14 +65,18 @@ enum ConformCommand {
         marker's lived conformance is below the rate, or 2 when the input is unusable (a source or an export \
         with errors, more bad rows than --max-bad-rows).
         """,
-        options: [segment.spec, format.spec, output.spec, csvPart.spec, failBelow.spec, maxBadRows.spec, redactKeyFile.spec, CommonOptions.color.spec, emitSQL.spec, table.spec],
-        flags: [redact.spec],
+        options: [
+            segment.spec, format.spec, output.spec, csvPart.spec, CommonOptions.csvSeparator.spec, failBelow.spec, maxBadRows.spec,
+            redactKeyFile.spec, CommonOptions.color.spec, emitSQL.spec, table.spec,
+        ],
+        flags: [CommonOptions.csvBOM.spec, redact.spec],
         positionals: PositionalSpec(name: "PATH", help: "Brand, journey and source files, or folders holding them.", repeating: true),
         examples: [
             "throughline conform",
             "throughline conform --segment premium --format json --output lived.json",
             "throughline conform --format html --output lived.html",
             "throughline conform --format csv --csv-part markers --output lived-markers.csv",
+            "throughline conform --format csv --csv-separator tab --csv-bom --output lived.csv",
             "throughline conform --format markdown --output lived.md",
             "throughline conform --fail-below 80%",
             "throughline conform --emit-sql duckdb --output conformance.sql",
@@ -88,7 +92,7 @@ enum ConformCommand {
         if let segment = arguments[Self.segment] {
             let known = check.loaded.workspace.brands.flatMap { brand in brand.segments.ids + brand.segments.ids.map { "\(brand.id)/\($0)" } }
             guard known.contains(segment) else {
-                io.writeError("error: unknown segment '\(segment)'\(DidYouMean.hint(for: segment, in: known))\n")
+                io.writeError(TerminalEscaping.text("error: unknown segment '\(segment)'\(DidYouMean.hint(for: segment, in: known))") + "\n")
                 return .unusableInput
             }
             selected = [segment]
@@ -109,14 +113,15 @@ enum ConformCommand {
         if !run.diagnostics.isEmpty, let failure = workspace.reportUnusableInput(run.diagnostics, io: io) { return failure }
         if run.tooManyBadRows, let limit = arguments[Self.maxBadRows] {
             for source in run.report.sources where source.skipped > limit {
-                io.writeError("error: \(source.data): more than \(limit) rows cannot be read (--max-bad-rows \(limit)); the first:\n")
-                for issue in source.issues.prefix(5) { io.writeError("  \(issue)\n") }
+                io.writeError(TerminalEscaping.text("error: \(source.data): more than \(limit) rows cannot be read (--max-bad-rows \(limit)); the first:") + "\n")
+                for issue in source.issues.prefix(5) { io.writeError("  \(TerminalEscaping.text(issue))\n") }
             }
             return .unusableInput
         }
         let output = arguments[Self.output]
         let colors = output == nil && io.usesColor(arguments[CommonOptions.color])
-        let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: colors), csvPart: arguments[Self.csvPart])
+        let csv = CSVDialect(separator: arguments[CommonOptions.csvSeparator], byteOrderMark: arguments[CommonOptions.csvBOM])
+        let reporter = arguments[Self.format].reporter(style: TerminalStyle(colors: colors), csvPart: arguments[Self.csvPart], csv: csv)
         if let failure = workspace.emit(run.report, with: reporter, output: output, io: io) { return failure }
         if let output { io.writeError("wrote \(output): \(run.report.caseCount) cases in \(run.report.journeys.count) journeys\n") }
         if let threshold = arguments[Self.failBelow] {
@@ -124,8 +129,8 @@ enum ConformCommand {
                 journey.markers.compactMap { marker in marker.rate.flatMap { $0 < threshold ? "\(journey.label): \(marker.marker) \(LivedWording.percent($0))" : nil } }
             }
             if !below.isEmpty {
-                io.writeError("lived conformance below \(LivedWording.percent(threshold)): " + below.prefix(10).joined(separator: ", ")
-                    + (below.count > 10 ? ", and \(below.count - 10) more" : "") + "\n")
+                io.writeError(TerminalEscaping.text("lived conformance below \(LivedWording.percent(threshold)): " + below.prefix(10).joined(separator: ", ")
+                    + (below.count > 10 ? ", and \(below.count - 10) more" : "")) + "\n")
                 return .findings
             }
         }

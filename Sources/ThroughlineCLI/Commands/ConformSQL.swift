@@ -3,7 +3,7 @@ import ThroughlineKit
 
 extension ConformCommand {
     /// Options that shape a replay's report, which a SQL script has no use for.
-    static var replayOnly: [String] { [segment.spec.name, format.spec.name, csvPart.spec.name, failBelow.spec.name, maxBadRows.spec.name, redactKeyFile.spec.name, CommonOptions.color.spec.name] }
+    static var replayOnly: [String] { [segment.spec.name, format.spec.name, csvPart.spec.name, CommonOptions.csvSeparator.spec.name, failBelow.spec.name, maxBadRows.spec.name, redactKeyFile.spec.name, CommonOptions.color.spec.name] }
 
     /// `conform --emit-sql DIALECT`: the conformance as a SQL script for a
     /// warehouse, written to `--output` or standard output; the exports are
@@ -11,7 +11,7 @@ extension ConformCommand {
     /// column name no quoted identifier carries, a time format the dialect
     /// cannot read) or an option of the replay is given with it.
     static func emitSQL(_ dialect: SQLDialect, arguments: ParsedArguments, workspace: WorkspaceRun, check: CheckRun, io: CommandIO) -> ExitCode {
-        let given = replayOnly.filter { arguments.givenOptions.contains($0) } + (arguments[Self.redact] ? [redact.spec.name] : [])
+        let given = replayOnly.filter { arguments.givenOptions.contains($0) } + (arguments[Self.redact] ? [redact.spec.name] : []) + (arguments[CommonOptions.csvBOM] ? [CommonOptions.csvBOM.spec.name] : [])
         guard given.isEmpty else {
             io.writeError("error: --emit-sql writes every segment's figures and no report: \(given.map { "--" + $0 }.joined(separator: ", ")) cannot go with it\n")
             return .unusableInput

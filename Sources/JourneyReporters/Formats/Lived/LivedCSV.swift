@@ -29,7 +29,8 @@ import LivedReport
 ///
 /// Written with ``CSVField``, as `check` and `audit` write theirs: RFC 4180
 /// with CRLF, UTF-8, every field guarded against formula injection (an
-/// activity name `=HYPERLINK(…)` from an export is written `'=HYPERLINK(…)`).
+/// activity name `=HYPERLINK(…)` from an export is written `'=HYPERLINK(…)`),
+/// in the ``CSVDialect`` of `--csv-separator` and `--csv-bom`.
 /// Case ids and owners are the report's labels: keyed hashes with `--redact`.
 public struct LivedCSV: Reporter {
     /// Which table one CSV file holds.
@@ -40,9 +41,12 @@ public struct LivedCSV: Reporter {
     }
 
     public var part: Part
+    /// The separator, and whether a byte order mark comes first.
+    public var dialect: CSVDialect
 
-    public init(part: Part = .touchpoints) {
+    public init(part: Part = .touchpoints, dialect: CSVDialect = .standard) {
         self.part = part
+        self.dialect = dialect
     }
 
     /// The columns every table starts with: where the row belongs.
@@ -69,9 +73,9 @@ public struct LivedCSV: Reporter {
 
     /// Record by record into `output`, one journey's records at a time.
     public func write(_ report: LivedReport, to output: inout ReportOutput) {
-        output.write(CSVField.record(Self.header(part)))
+        output.write(dialect.start + dialect.record(Self.header(part)))
         for journey in report.journeys {
-            for row in Self.rows(journey, part: part) { output.write(CSVField.record(Self.place(journey) + row)) }
+            for row in Self.rows(journey, part: part) { output.write(dialect.record(Self.place(journey) + row)) }
         }
     }
 
