@@ -19,6 +19,21 @@ enum EventRecord {
     static let longestField = 4096
     /// Unmapped activity names longer than this are cut (with `…`).
     static let longestActivityName = 200
+
+    /// How many bytes of an activity name are kept: all of it up to
+    /// ``longestActivityName``, else as many as fit without splitting a
+    /// UTF-8 character (a split one would show as U+FFFD in a report).
+    ///
+    /// ```swift
+    /// // 199 ASCII bytes, then "é" (2 bytes): 199 kept, not 200.
+    /// ```
+    static func keptActivityBytes(of name: UnsafeBufferPointer<UInt8>) -> Int {
+        guard name.count > longestActivityName else { return name.count }
+        var end = longestActivityName
+        // The first byte left out continues a character begun before it.
+        while end > 0, name[end] & 0xC0 == 0x80 { end -= 1 }
+        return end
+    }
     /// The most lived values one row may hold.
     static let mostValues = 255
 

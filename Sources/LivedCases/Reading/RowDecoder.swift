@@ -112,7 +112,7 @@ struct RowDecoder {
         writer.begin(key: key, time: time, row: row, activity: activity, channel: channel, segment: segment, journey: journey)
         writer.owner(owner)
         if activity < 0 {
-            writer.activityName(UnsafeBufferPointer(rebasing: activityText[..<min(activityText.count, EventRecord.longestActivityName)]))
+            writer.activityName(UnsafeBufferPointer(rebasing: activityText[..<EventRecord.keptActivityBytes(of: activityText)]))
         } else {
             writer.activityName(nil)
         }
