@@ -8,10 +8,13 @@ it computes equals `throughline conform --format json`'s.
         --export crm-meetings=Observations/zignature/crm-meetings.csv
 
 Each --export names a source (the table the script reads) and its CSV
-file; the table gets the file's columns as text and _row, the row's
-number. Exit 0 when every figure is equal, 1 when one differs (each
-difference printed), 2 on a usage problem. With --time, prints how long
-loading and the figures took.
+file, or its JSON Lines file (a name ending in .jsonl); the table gets the
+file's columns (a JSON object's keys) as text and _row, the row's number.
+A CSV row with another number of fields than the header and a JSON line
+that is not one object are left out, as conform skips them. Exit 0 when
+every figure is equal, 1 when one differs (each difference printed), 2 on
+a usage problem. With --time, prints how long loading and the figures
+took.
 """
 import argparse
 import json
@@ -117,15 +120,49 @@ def compare(figures, report):
     return problems, equal
 
 
+def json_text(value):
+    """A JSON value as text: strings decoded, other values as JSON writes them, null as no value."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value)
+
+
+def load_json_lines(connection, table, path):
+    """One text column per key of the file's objects, and _row, the line's number."""
+    rows, keys = [], {}
+    with open(path, encoding="utf-8") as export:
+        for number, line in enumerate(export, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(record, dict):
+                continue
+            keys.update(dict.fromkeys(record))
+            rows.append((record, number))
+    columns = list(keys)
+    quoted = ", ".join('"' + key.replace('"', '""') + '" VARCHAR' for key in columns)
+    connection.execute(f"CREATE TABLE {table} ({quoted}{', ' if columns else ''}_row BIGINT)")
+    places = ", ".join("?" for _ in range(len(columns) + 1))
+    connection.executemany(
+        f"INSERT INTO {table} VALUES ({places})", [[json_text(record.get(key)) for key in columns] + [number] for record, number in rows]
+    )
+
+
 def run_duckdb(script, exports, separators):
     import duckdb
     connection = duckdb.connect()
     started = time.perf_counter()
     for name, path in exports.items():
         table = '"' + name.replace('"', '""') + '"'
+        if path.endswith(".jsonl"):
+            load_json_lines(connection, table, path)
+            continue
         connection.execute(
-            f"CREATE TABLE {table} AS SELECT *, row_number() OVER () AS _row FROM read_csv(?, delim = ?, header = true, all_varchar = true, quote = '\"', escape = '\"')",
-            [path, separators.get(name, ",")],
+            f"CREATE TABLE {table} AS SELECT *, row_number() OVER () AS _row FROM read_csv(?, delim = ?, header = true, all_varchar = true, quote = '\"', escape = '\"', ignore_errors = true)",
+            [path, "\t" if separators.get(name) == "tab" else separators.get(name, ",")],
         )
     loaded = time.perf_counter()
     for statement in statements(script):
@@ -143,8 +180,8 @@ def arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sql", required=True, help="the script conform --emit-sql wrote")
     parser.add_argument("--json", required=True, help="conform --format json's report of the same workspace")
-    parser.add_argument("--export", action="append", default=[], metavar="SOURCE=FILE", help="a source's CSV export")
-    parser.add_argument("--separator", action="append", default=[], metavar="SOURCE=CHAR", help="its separator (default ,)")
+    parser.add_argument("--export", action="append", default=[], metavar="SOURCE=FILE", help="a source's CSV or JSON Lines (.jsonl) export")
+    parser.add_argument("--separator", action="append", default=[], metavar="SOURCE=CHAR", help="its separator, or tab (default ,)")
     parser.add_argument("--time", action="store_true", help="print how long loading and the figures took")
     parsed = parser.parse_args(argv)
     try:
