@@ -82,6 +82,25 @@ struct ReadingAndGroupingTests {
         #expect(partials.isEmpty)
     }
 
+    @Test("JSON Lines past --max-bad-rows: a key the unread lines hold is not reported missing")
+    func tooManySkippedBeforeAKey() async throws {
+        let jsonl = Shop.standardSource.replacingOccurrences(of: #""data": "visits.csv","#, with: #""data": "visits.jsonl", "format": "jsonl","#)
+        let (compiled, _) = try await Shop.load(source: jsonl)
+        // Reading stops at the second bad line, before the first line with 'history' or 'odds'.
+        let lines = [
+            #"{"case": "C1", "time": "2026-03-02T09:00:00Z", "activity": "Browsed", "channel": "web", "tier": "Silver", "owner": "Ana", "greeting": "vous", "reply_minutes": 5}"#,
+            #"{"case": "C2", "time": "yesterday", "activity": "Browsed", "tier": "Silver"}"#,
+            #"{"case": "C3", "time": "tomorrow", "activity": "Browsed", "tier": "Silver"}"#,
+            #"{"case": "C4", "time": "2026-03-02T09:10:00Z", "activity": "Mail sent", "tier": "Silver", "history": true, "odds": 12}"#,
+        ]
+        let access = InMemoryExports(["Observations/shop/visits.jsonl": Array(lines.joined(separator: "\n").utf8)])
+        let (reading, partials) = try CaseReplay.run(compiled, access: access, maxSkipped: 1, makePartial: { 0 }) { count, _ in count += 1 }
+        #expect(reading.counts.tooManySkipped)
+        #expect(reading.counts.skipped == 2)
+        #expect(reading.diagnostics.isEmpty, "\(reading.diagnostics.map(\.message))")
+        #expect(partials.isEmpty)
+    }
+
     @Test("The same cases whatever the row order, the budget and the number of partitions; a spill is closed")
     func orderAndBudgetIndependence() async throws {
         let (compiled, _) = try await Shop.load()

@@ -256,9 +256,10 @@ private struct ReadState {
     }
 
     /// For JSON Lines and XES: a column the source names (besides case,
-    /// time and activity, which every row needs) that no row holds.
+    /// time and activity, which every row needs) that no row holds. Not
+    /// after reading stopped: the rows left unread may hold it.
     mutating func reportColumnsNeverSeen() {
-        guard diagnostics.isEmpty, counts.rows > 0 else { return }
+        guard diagnostics.isEmpty, counts.rows > 0, !stopped else { return }
         switch compiled.source.format {
         case .csv: return
         case .jsonLines, .xes: break
