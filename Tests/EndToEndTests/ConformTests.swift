@@ -15,7 +15,7 @@ struct ConformTests {
         #expect(try Golden.matches(json.output, file: "conform.json"), "differs from Golden/conform.json")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let sources = try #require(report["sources"] as? [[String: Any]])
-        #expect(sources.map { $0["source"] as? String } == ["care-tickets", "crm-meetings", "crm-pipeline"])
+        #expect(sources.map { $0["source"] as? String } == ["care-tickets", "store-appointments", "crm-meetings", "crm-opportunities", "crm-pipeline"])
         // The two rows written wrong on purpose, and the duplicated ones.
         #expect(sources.first?["skipped"] as? Int == 2)
         #expect(sources.first?["duplicates"] as? Int == 4)
@@ -31,8 +31,8 @@ struct ConformTests {
         #expect(csv.status == 0)
         #expect(try Golden.matches(csv.output, file: "conform.csv"), "differs from Golden/conform.csv")
         let rows = csv.output.split(separator: "\r\n").map(String.init)
-        // A header, then 11 + 15 + 11 + 11 + 12 planned touchpoints (the five journeys of conform.json).
-        #expect(rows.count == 1 + 60)
+        // A header, then 11 + 12 + 15 + 13 + 11 + 11 + 12 planned touchpoints (the seven journeys of conform.json).
+        #expect(rows.count == 1 + 85)
         // Premium care: 12 of 14 cases completed the home diagnosis, 2 missed it.
         #expect(rows.contains("maison-aurele,premium,true,care-and-repair,4,home-diagnosis,home,support,14,12,0.8571,0,0,2,0.1429,0,0,0,0,0,0,0,0"))
         // Regulars: 3 of 13 approved the quote out of sequence, 2 of them late.
@@ -48,6 +48,66 @@ struct ConformTests {
         #expect(unknown.status == 2)
     }
 
+    @Test("The store appointments and the CRM opportunities give the figures their rows say, counted by hand")
+    func appointmentsAndOpportunities() throws {
+        let json = try ToolRunner.run(["conform", "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let sources = try #require(report["sources"] as? [[String: Any]])
+        let appointments = try #require(sources.first { $0["source"] as? String == "store-appointments" })
+        // 228 rows under the header: 35 files of the first purchase (RDV-101 to 135), 3 Silver files, 4 rows written wrong;
+        // RDV-130's visit is written twice.
+        #expect(appointments["rows"] as? Int == 228)
+        #expect(appointments["events"] as? Int == 224)
+        #expect(appointments["skippedByKind"] as? [String: Int]
+            == ["unreadable-row": 1, "bad-time": 1, "unknown-segment-word": 1, "unknown-channel-word": 1])
+        #expect(appointments["duplicates"] as? Int == 1)
+        #expect(appointments["cases"] as? Int == 38)
+        #expect(appointments["unmatched"] as? [String: Int] == ["journey-not-for-segment": 3])
+        let opportunities = try #require(sources.first { $0["source"] as? String == "crm-opportunities" })
+        #expect(opportunities["rows"] as? Int == 411)
+        #expect(opportunities["events"] as? Int == 407)
+        #expect(opportunities["skippedByKind"] as? [String: Int]
+            == ["unreadable-row": 1, "bad-time": 1, "unknown-segment-word": 1, "bad-value": 1])
+        #expect(opportunities["cases"] as? Int == 34)
+
+        let csv = try ToolRunner.run(["conform", "--format", "csv"]).output.split(separator: "\r\n").map(String.init)
+        // 15 Gold files: 13 lived the visit in sequence, 2 of them with the advisor on duty (RDV-123, 130: failing);
+        // RDV-127 missed it (a no-show, then the order by phone), RDV-133 never came back; RDV-126 was fitted at home,
+        // RDV-125 came eight days after the invitation (planned within five).
+        #expect(csv.contains("maison-aurele,premium,true,first-purchase,5,store-visit,store,choose,15,11,0.7333,2,0.1333,1,0.0667,0,0,1,0.0667,1,0.0667,1,0.0667"))
+        // 20 newcomers: RDV-107 and 111 never ordered, RDV-108's order was checked in before the visit; RDV-106 ordered by
+        // phone and RDV-115 in the boutique after a fitting at home (both failing: no context carried, no answer time);
+        // late: RDV-106 and 108 more than two days after the invitation, RDV-114 six days after the visit.
+        #expect(csv.contains("maison-aurele,newcomers,false,first-purchase,6,order-in-store,store,buy,20,15,0.75,2,0.1,0,0,1,0.05,2,0.1,1,0.05,3,0.15"))
+
+        // The opportunities alone, without the pipeline's deals.
+        let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = ToolRunner.repositoryRoot
+        for name in ["Brands", "Journeys"] {
+            try FileManager.default.copyItem(at: root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let observations = folder.appendingPathComponent("Observations/zignature")
+        try FileManager.default.createDirectory(at: observations, withIntermediateDirectories: true)
+        for file in ["crm-opportunities.source.jsonc", "crm-opportunities.jsonl"] {
+            try FileManager.default.copyItem(
+                at: root.appendingPathComponent("Observations/zignature/\(file)"), to: observations.appendingPathComponent(file)
+            )
+        }
+        let markers = try ToolRunner.run(["conform", "--format", "csv", "--csv-part", "markers"], in: folder)
+        #expect(markers.status == 0, "\(markers.error)")
+        // 10 of the 12 key accounts reached a proposal: ZO-7023, 7024, 7025 held the six exchange meetings, ZO-7029 seven.
+        #expect(markers.output.contains("\r\nzignature,key-accounts,true,new-business,five-exchanges-at-most,sequence,warning,broken,10,6,0.6,,,,,\r\n"))
+        // ZO-7030 went to discovery without the call.
+        #expect(markers.output.contains("\r\nzignature,key-accounts,true,new-business,qualify-by-phone-first,sequence,error,met,12,11,0.9167,,,,,\r\n"))
+        // Mid-market: procurement's 40 % at negotiation (ZO-7014, 7015, 7016), the security review at 30 % after the
+        // proposal's 50 % (ZO-7017); the others rise to 60 % at negotiation, which the plan does not.
+        #expect(markers.output.contains("\r\nzignature,mid-market,false,new-business,odds-rise-to-closing,progression,error,broken,12,8,0.6667,,,,,\r\n"))
+        // Small businesses: 8 calls on the phone (ZO-7005 had none, ZO-7007's was on video), seven of 15 minutes and
+        // ZO-7006's of 35: the median 900 s, the 90th percentile (the 8th of 8) 2,100 s.
+        #expect(markers.output.contains("\r\nzignature,smb,false,new-business,short-qualification-call,expectation,warning,met,8,7,0.875,meetingLength,900,8,900,2100\r\n"))
+    }
+
     @Test("The HTML page is self-contained and draws each journey with the lived flows, departures marked")
     func html() throws {
         let run = try ToolRunner.run(["conform", "--format", "html"])
@@ -58,8 +118,8 @@ struct ConformTests {
         #expect(!page.contains("<script"))
         #expect(!page.contains("http://") && !page.contains("https://"))
         let sections = Array(page.components(separatedBy: "<section class=\"journey\"")[1...])
-        #expect(sections.count == 5)
-        #expect(sections.map { $0.hasPrefix(" id=\"journey-") } == Array(repeating: true, count: 5))
+        #expect(sections.count == 7)
+        #expect(sections.map { $0.hasPrefix(" id=\"journey-") } == Array(repeating: true, count: 7))
         let premium = try #require(sections.first)
         #expect(premium.contains("data-journey=\"maison-aurele/premium/care-and-repair\" data-cases=\"14\" data-as-planned=\"0\""))
         // One box per planned touchpoint, the missed home diagnosis striped and counted.
@@ -77,15 +137,15 @@ struct ConformTests {
         let order = ["data-marker=\"named-advisor\"", "data-marker=\"one-signature\"", "data-marker=\"signed-messages\"", "data-marker=\"no-hard-sell\""]
         let places = order.compactMap { premium.range(of: $0)?.lowerBound }
         #expect(places.count == 4 && places == places.sorted())
-        let regulars = sections[2]
+        let regulars = sections[4]
         #expect(regulars.contains("<g class=\"touchpoint out-of-sequence\" data-touchpoint=\"quote-approval\" data-lived=\"13\" data-missing=\"0\" data-out-of-sequence=\"3\">"))
         #expect(regulars.contains("⇄ 3 out of seq."))
-        // The action plan, worst first (at most ten): the Zignature pipeline's 143 key-account cases lead it.
-        #expect(page.contains("<ol class=\"actions\">\n<li data-departure=\"broken-marker\"><span class=\"badge warning\">warning</span> <strong>143 cases (100.0%)</strong> breaking <code>kpis-per-stage</code>"))
+        // The action plan, worst first (at most ten): Zignature's 155 key-account cases (143 of the pipeline, 12 opportunities) lead it.
+        #expect(page.contains("<ol class=\"actions\">\n<li data-departure=\"broken-marker\"><span class=\"badge warning\">warning</span> <strong>155 cases (100.0%)</strong> breaking <code>kpis-per-stage</code>"))
         #expect(page.contains("<code class=\"case\">SAV-1001</code>"))
         let redacted = try ToolRunner.run(["conform", "--format", "html", "--redact"], environment: ["THROUGHLINE_REDACT_KEY": "a key for tests"])
         #expect(redacted.status == 0)
-        for personal in ["SAV-10", "OPP-24", "Claire M.", "j.martin"] { #expect(!redacted.output.contains(personal), "\(personal)") }
+        for personal in ["SAV-10", "OPP-24", "RDV-1", "ZO-70", "Claire M.", "Inès R.", "j.martin"] { #expect(!redacted.output.contains(personal), "\(personal)") }
         #expect(redacted.output.contains("<code class=\"case\">h:"))
     }
 
@@ -96,7 +156,7 @@ struct ConformTests {
         let second = try ToolRunner.run(["conform", "--redact", "--format", "json"], environment: environment)
         #expect(first.status == 0)
         #expect(first.output == second.output)
-        for personal in ["SAV-10", "OPP-24", "Claire M.", "j.martin"] { #expect(!first.output.contains(personal), "\(personal)") }
+        for personal in ["SAV-10", "OPP-24", "RDV-1", "ZO-70", "Claire M.", "Inès R.", "j.martin"] { #expect(!first.output.contains(personal), "\(personal)") }
         #expect(first.output.contains("\"h:"))
         let other = try ToolRunner.run(["conform", "--redact", "--format", "json"], environment: ["THROUGHLINE_REDACT_KEY": "another key"])
         #expect(other.output != first.output)
@@ -113,7 +173,11 @@ struct ConformTests {
         let strict = try ToolRunner.run(["conform", "--max-bad-rows", "1"])
         #expect(strict.status == 2)
         #expect(strict.error.contains("error: Observations/maison-aurele/care-tickets.csv: more than 1 rows cannot be read"))
-        let lenient = try ToolRunner.run(["conform", "--max-bad-rows", "2"])
+        // The store appointments and the CRM opportunities have four each.
+        let four = try ToolRunner.run(["conform", "--max-bad-rows", "3"])
+        #expect(four.status == 2)
+        #expect(four.error.contains("error: Observations/maison-aurele/store-appointments.tsv: more than 3 rows cannot be read"))
+        let lenient = try ToolRunner.run(["conform", "--max-bad-rows", "4"])
         #expect(lenient.status == 0)
     }
 
