@@ -86,15 +86,21 @@ struct ConformSQLTests {
             #expect(outcome.output.contains("throughline_touchpoint_figures"))
             #expect(outcome.output.contains(dialect == "spark" ? "TEMPORARY VIEW `lived_events` AS" : "TEMPORARY VIEW \"lived_events\" AS"))
         }
-        // The CRM writes `dd/MM/yyyy HH:mm` in Paris: standard SQL has no function to read that.
+        // The appointment system writes `dd/MM/yyyy HH'h'mm` in Paris, the CRM `dd/MM/yyyy HH:mm`: standard SQL has no
+        // function to read that. The first such source in the workspace is named.
         let ansi = try ToolRunner.run(["conform", "--emit-sql", "ansi"])
         #expect(ansi.status == 2)
         #expect(ansi.output.isEmpty)
-        #expect(ansi.error.hasPrefix("error: Observations/zignature/crm-meetings.source.jsonc:3:1: ANSI SQL has no function"))
-        let care = try ToolRunner.run(["conform", "--emit-sql", "ansi", "Brands", "Journeys", "Observations/maison-aurele"])
+        #expect(ansi.error.hasPrefix("error: Observations/maison-aurele/store-appointments.source.jsonc:5:1: ANSI SQL has no function"))
+        // ISO 8601 times (the care tickets, the CRM's opportunities) compile.
+        let care = try ToolRunner.run([
+            "conform", "--emit-sql", "ansi", "Brands", "Journeys",
+            "Observations/maison-aurele/care-tickets.source.jsonc", "Observations/zignature/crm-opportunities.source.jsonc",
+        ])
         #expect(care.status == 0, "\(care.error)")
         #expect(care.output.contains("CREATE VIEW \"events\" AS"))
         #expect(care.output.contains("CAST(COALESCE(r.\"horodatage\", '') AS TIMESTAMP WITH TIME ZONE)"))
+        #expect(care.output.contains("CAST(COALESCE(r.\"changed_at\", '') AS TIMESTAMP WITH TIME ZONE)"))
         let refused = try ToolRunner.run(["conform", "--emit-sql", "duckdb", "--segment", "premium"])
         #expect(refused.status == 2)
         #expect(refused.error.contains("--segment cannot go with it"))
