@@ -56,17 +56,9 @@ struct ConformSQLTests {
     @Test("On a generated help-desk export of 20,000 events, every figure equals conform's JSON",
           .enabled(if: duckDBAvailable, "python3 with the duckdb module is not installed (pip install duckdb): the SQL is not run"))
     func generatedExport() throws {
-        let folder = try ToolRunner.temporaryFolder()
+        let folder = try ToolRunner.planFolder(brand: "maison-aurele", files: ["Benchmarks/generated/help-desk.source.jsonc"])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let root = ToolRunner.repositoryRoot
-        for name in ["Brands", "Journeys"] {
-            try FileManager.default.copyItem(at: root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
         let observations = folder.appendingPathComponent("Observations/maison-aurele")
-        try FileManager.default.createDirectory(at: observations, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: root.appendingPathComponent("Benchmarks/generated/help-desk.source.jsonc"), to: observations.appendingPathComponent("help-desk.source.jsonc")
-        )
         let bench = ToolRunner.executable.deletingLastPathComponent().appendingPathComponent("throughline-bench")
         let generated = try PythonTool.run(
             ["--events", "20000", "--seed", "11", "--output", observations.appendingPathComponent("events.csv").path], in: folder,

@@ -53,22 +53,24 @@ struct ConformTests {
         let json = try ToolRunner.run(["conform", "--format", "json"])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         let sources = try #require(report["sources"] as? [[String: Any]])
-        let appointments = try #require(sources.first { $0["source"] as? String == "store-appointments" })
+        /// A source's figures: rows, events, skipped rows by kind, duplicates, cases, unmatched cases by reason.
+        func figures(of id: String) -> [String]? {
+            sources.first { $0["source"] as? String == id }.map { source in
+                let skipped = (source["skippedByKind"] as? [String: Int] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                let unmatched = (source["unmatched"] as? [String: Int] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                return ["rows", "events", "duplicates", "cases"].map { "\($0) \(source[$0] as? Int ?? -1)" } + skipped + unmatched
+            }
+        }
         // 228 rows under the header: 35 files of the first purchase (RDV-101 to 135), 3 Silver files, 4 rows written wrong;
         // RDV-130's visit is written twice.
-        #expect(appointments["rows"] as? Int == 228)
-        #expect(appointments["events"] as? Int == 224)
-        #expect(appointments["skippedByKind"] as? [String: Int]
-            == ["unreadable-row": 1, "bad-time": 1, "unknown-segment-word": 1, "unknown-channel-word": 1])
-        #expect(appointments["duplicates"] as? Int == 1)
-        #expect(appointments["cases"] as? Int == 38)
-        #expect(appointments["unmatched"] as? [String: Int] == ["journey-not-for-segment": 3])
-        let opportunities = try #require(sources.first { $0["source"] as? String == "crm-opportunities" })
-        #expect(opportunities["rows"] as? Int == 411)
-        #expect(opportunities["events"] as? Int == 407)
-        #expect(opportunities["skippedByKind"] as? [String: Int]
-            == ["unreadable-row": 1, "bad-time": 1, "unknown-segment-word": 1, "bad-value": 1])
-        #expect(opportunities["cases"] as? Int == 34)
+        #expect(figures(of: "store-appointments") == [
+            "rows 228", "events 224", "duplicates 1", "cases 38",
+            "bad-time 1", "unknown-channel-word 1", "unknown-segment-word 1", "unreadable-row 1", "journey-not-for-segment 3",
+        ])
+        // 34 opportunities (ZO-7001 to 7034), 4 lines written wrong.
+        #expect(figures(of: "crm-opportunities") == [
+            "rows 411", "events 407", "duplicates 0", "cases 34", "bad-time 1", "bad-value 1", "unknown-segment-word 1", "unreadable-row 1",
+        ])
 
         let csv = try ToolRunner.run(["conform", "--format", "csv"]).output.split(separator: "\r\n").map(String.init)
         // 15 Gold files: 13 lived the visit in sequence, 2 of them with the advisor on duty (RDV-123, 130: failing);
@@ -81,19 +83,10 @@ struct ConformTests {
         #expect(csv.contains("maison-aurele,newcomers,false,first-purchase,6,order-in-store,store,buy,20,15,0.75,2,0.1,0,0,1,0.05,2,0.1,1,0.05,3,0.15"))
 
         // The opportunities alone, without the pipeline's deals.
-        let folder = try ToolRunner.temporaryFolder()
+        let folder = try ToolRunner.planFolder(
+            brand: "zignature", files: ["Observations/zignature/crm-opportunities.source.jsonc", "Observations/zignature/crm-opportunities.jsonl"]
+        )
         defer { try? FileManager.default.removeItem(at: folder) }
-        let root = ToolRunner.repositoryRoot
-        for name in ["Brands", "Journeys"] {
-            try FileManager.default.copyItem(at: root.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
-        let observations = folder.appendingPathComponent("Observations/zignature")
-        try FileManager.default.createDirectory(at: observations, withIntermediateDirectories: true)
-        for file in ["crm-opportunities.source.jsonc", "crm-opportunities.jsonl"] {
-            try FileManager.default.copyItem(
-                at: root.appendingPathComponent("Observations/zignature/\(file)"), to: observations.appendingPathComponent(file)
-            )
-        }
         let markers = try ToolRunner.run(["conform", "--format", "csv", "--csv-part", "markers"], in: folder)
         #expect(markers.status == 0, "\(markers.error)")
         // 10 of the 12 key accounts reached a proposal: ZO-7023, 7024, 7025 held the six exchange meetings, ZO-7029 seven.

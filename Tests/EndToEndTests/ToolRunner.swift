@@ -56,6 +56,23 @@ struct ToolRunner {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
+
+    /// A fresh temporary folder with the bundled brands and journeys and, in
+    /// `Observations/<brand>`, the given files (repository paths), each under
+    /// its own name; removed by the caller.
+    static func planFolder(brand: String, files: [String]) throws -> URL {
+        let folder = try temporaryFolder()
+        for name in ["Brands", "Journeys"] {
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let observations = folder.appendingPathComponent("Observations/\(brand)")
+        try FileManager.default.createDirectory(at: observations, withIntermediateDirectories: true)
+        for file in files {
+            let source = repositoryRoot.appendingPathComponent(file)
+            try FileManager.default.copyItem(at: source, to: observations.appendingPathComponent(source.lastPathComponent))
+        }
+        return folder
+    }
 }
 
 /// Compares a report with its reviewed golden file in `Golden/`. Run with

@@ -84,16 +84,13 @@ struct ReadingAndGroupingTests {
 
     @Test("JSON Lines past --max-bad-rows: a key the unread lines hold is not reported missing")
     func tooManySkippedBeforeAKey() async throws {
-        let jsonl = Shop.standardSource.replacingOccurrences(of: #""data": "visits.csv","#, with: #""data": "visits.jsonl", "format": "jsonl","#)
-        let (compiled, _) = try await Shop.load(source: jsonl)
         // Reading stops at the second bad line, before the first line with 'history' or 'odds'.
-        let lines = [
+        let (compiled, access) = try await Self.jsonLines([
             #"{"case": "C1", "time": "2026-03-02T09:00:00Z", "activity": "Browsed", "channel": "web", "tier": "Silver", "owner": "Ana", "greeting": "vous", "reply_minutes": 5}"#,
             #"{"case": "C2", "time": "yesterday", "activity": "Browsed", "tier": "Silver"}"#,
             #"{"case": "C3", "time": "tomorrow", "activity": "Browsed", "tier": "Silver"}"#,
             #"{"case": "C4", "time": "2026-03-02T09:10:00Z", "activity": "Mail sent", "tier": "Silver", "history": true, "odds": 12}"#,
-        ]
-        let access = InMemoryExports(["Observations/shop/visits.jsonl": Array(lines.joined(separator: "\n").utf8)])
+        ])
         let (reading, partials) = try CaseReplay.run(compiled, access: access, maxSkipped: 1, makePartial: { 0 }) { count, _ in count += 1 }
         #expect(reading.counts.tooManySkipped)
         #expect(reading.counts.skipped == 2)
@@ -128,14 +125,11 @@ struct ReadingAndGroupingTests {
 
     @Test("JSON Lines and XES give the cases CSV gives")
     func otherFormats() async throws {
-        let jsonl = Shop.standardSource.replacingOccurrences(of: #""data": "visits.csv","#, with: #""data": "visits.jsonl", "format": "jsonl","#)
-        let (compiled, _) = try await Shop.load(source: jsonl)
-        let lines = [
+        let (compiled, exports) = try await Self.jsonLines([
             #"{"case": "C1", "time": "2026-03-02T09:00:00Z", "activity": "Browsed", "channel": "web", "tier": "Silver", "owner": "Ana", "greeting": "vous", "odds": 12}"#,
             #"{"case": "C1", "time": "2026-03-02T09:10:00Z", "activity": "Mail sent", "tier": "Silver", "reply_minutes": 45, "history": true}"#,
             #"{"case": "C1", "time": "yesterday", "activity": "Call", "tier": "Silver"}"#,
-        ]
-        let exports = InMemoryExports(["Observations/shop/visits.jsonl": Array(lines.joined(separator: "\n").utf8)])
+        ])
         let (cases, reading) = try Shop.cases([], compiled: compiled, exports: exports)
         #expect(reading.counts.events == 2)
         #expect(reading.counts.issues.map(\.description) == [
@@ -162,6 +156,13 @@ struct ReadingAndGroupingTests {
         let (xesCases, xesReading) = try Shop.cases([], compiled: xes, exports: xesExports)
         #expect(xesReading.diagnostics.isEmpty)
         #expect(Self.canonical(xesCases) == ["C1 s-1 d0: 1772442000000/0//-1/ 1772442600000/1//-1/1=2700000.0"])
+    }
+
+    /// The shop's source read as JSON Lines, and an export of `lines`.
+    static func jsonLines(_ lines: [String]) async throws -> (CompiledSource, InMemoryExports) {
+        let jsonl = Shop.standardSource.replacingOccurrences(of: #""data": "visits.csv","#, with: #""data": "visits.jsonl", "format": "jsonl","#)
+        let (compiled, _) = try await Shop.load(source: jsonl)
+        return (compiled, InMemoryExports(["Observations/shop/visits.jsonl": Array(lines.joined(separator: "\n").utf8)]))
     }
 }
 
