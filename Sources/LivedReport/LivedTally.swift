@@ -54,6 +54,8 @@ public struct LivedTally: Sendable {
     public private(set) var unmatched: [UnmatchedReason: Int] = [:]
     var journeys: [JourneyKey: JourneyTally] = [:]
     private var sessions: [LivedSession]
+    /// The lived journey of the case being judged, its buffers kept between cases.
+    private var lived = LivedJourney()
 
     public init(context: LivedContext) {
         sessions = context.judges.map { $0.makeSession() }
@@ -73,10 +75,11 @@ public struct LivedTally: Sendable {
             unmatched[reason, default: 0] += 1
         case .matched(var matched):
             let planned = context.journeys[matched.journey]
-            let lived = LivedJourney(matched, observed: observed, planned: planned, brand: context.brand)
+            guard let path = matcher.paths[matched.journey][matched.segment] else { return }
+            lived.fill(matched, observed: observed, path: path)
             // Sessions and tallies are mutated where they are stored: a copy
             // taken out and put back would copy every buffer they hold, per case.
-            let judgement = sessions[matched.segment].judge(lived.journey, plannedJourney: matched.journey, seconds: lived.seconds)
+            let judgement = sessions[matched.segment].judge(lived.steps, of: planned, plannedJourney: matched.journey)
             // A lived touchpoint in sequence whose lived experience breaks a marker is failing.
             for gap in judgement.gaps where gap.isOpen {
                 guard let index = gap.place.touchpoint, matched.steps.indices.contains(index) else { continue }
@@ -85,7 +88,7 @@ public struct LivedTally: Sendable {
             }
             let key = JourneyKey(journey: matched.journey, segment: matched.segment)
             journeys[key, default: JourneyTally(planned: planned, markerCount: context.brand.charter.markers.count, channelCount: context.brand.channels.count)]
-                .add(matched, observed: observed, lived: lived, judgement: judgement, compiled: matcher.compiled, context: context)
+                .add(matched, observed: observed, planned: planned, judgement: judgement, compiled: matcher.compiled, context: context)
         }
     }
 
@@ -146,7 +149,7 @@ struct JourneyTally: Sendable {
     }
 
     mutating func add(
-        _ matched: MatchedCase, observed: ObservedCase, lived: LivedJourney, judgement: LivedJudgement, compiled: CompiledSource,
+        _ matched: MatchedCase, observed: ObservedCase, planned: Journey, judgement: LivedJudgement, compiled: CompiledSource,
         context: LivedContext
     ) {
         cases += 1
@@ -203,10 +206,10 @@ struct JourneyTally: Sendable {
         for (marker, promise) in context.promises.enumerated() {
             guard let promise else { continue }
             let scope = context.inScope[matched.segment][marker]
-            for (index, step) in matched.steps.enumerated() {
-                let stage = lived.journey.touchpoints[index].stage
+            for step in matched.steps {
+                let stage = planned.touchpoints[step.touchpoint].stage
                 guard scope[step.channel * stages + stage] else { continue }
-                for value in lived.recorded[index] where value.attribute == promise.attribute && value.kind == .duration {
+                for value in observed.values(of: observed.events[step.event]) where value.attribute == promise.attribute && value.kind == .duration {
                     durations[marker, default: [:]][Int64(value.scalar), default: 0] += 1
                 }
             }

@@ -4,7 +4,8 @@ import JourneyModel
 /// A journey as one segment plans to live it, laid out for matching lived
 /// cases against it: the touchpoints the segment goes through, each one's
 /// rank in the planned order, and which touchpoints every path to it must
-/// go through. Made once per journey and segment.
+/// go through, and what the segment plans at each. Made once per journey
+/// and segment.
 ///
 /// **Rank.** The planned order is the checker's journey order: the brand's
 /// stages in order, then `next` within a stage. A touchpoint's rank is its
@@ -31,6 +32,11 @@ public struct PlannedPath: Sendable {
     public let rank: [Int]
     /// By touchpoint position: its immediate dominator, -1 for the start.
     public let dominator: [Int]
+    /// By touchpoint position: the segment's experience there (empty where
+    /// the segment does not go), what a lived event's values are laid over.
+    public let experiences: [Experience]
+    /// By touchpoint position: where it is written, where lived values point.
+    public let positions: [SourcePosition]
 
     public init(_ journey: Journey, index: Int, segment: Int) {
         self.journey = index
@@ -100,6 +106,8 @@ public struct PlannedPath: Sendable {
         self.isTaken = taken
         self.rank = rank
         self.dominator = dominator
+        experiences = (0..<count).map { taken[$0] ? touchpoints[$0].experience(for: segment) : Experience() }
+        positions = (0..<count).map { touchpoints[$0].position }
     }
 
     /// The nearest common dominator of two touchpoints, -1 for the start.
