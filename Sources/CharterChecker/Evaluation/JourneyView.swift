@@ -154,20 +154,36 @@ struct JourneyView: Sendable {
     let slotStarts: [Int32]
 
     init(_ trace: JourneyTrace, channelCount: Int) {
+        var storage = Storage()
+        self.init(trace, channelCount: channelCount, reusing: &storage)
+    }
+
+    /// A view whose buffers are `storage`'s, refilled in place: a lived
+    /// session makes one view per case, and the buffers are unshared again
+    /// once the view of the case before is let go.
+    init(_ trace: JourneyTrace, channelCount: Int, reusing storage: inout Storage) {
         self.trace = trace
-        var byChannel = [[Int]](repeating: [], count: channelCount)
-        for position in trace.order { byChannel[trace.layout.channels[position]].append(position) }
-        self.byChannel = byChannel
+        if storage.byChannel.count != channelCount { storage.byChannel = Array(repeating: [], count: channelCount) }
+        for channel in storage.byChannel.indices { storage.byChannel[channel].removeAll(keepingCapacity: true) }
+        for position in trace.order { storage.byChannel[trace.layout.channels[position]].append(position) }
+        storage.slots.removeAll(keepingCapacity: true)
+        storage.slotStarts.removeAll(keepingCapacity: true)
+        storage.slotStarts.reserveCapacity(trace.experiences.count + 1)
+        for experience in trace.experiences {
+            storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
+            for planned in experience.values { storage.slots.append(PlannedSlot(planned)) }
+        }
+        storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
+        byChannel = storage.byChannel
+        slots = storage.slots
+        slotStarts = storage.slotStarts
+    }
+
+    /// The buffers of a view, kept between views.
+    struct Storage: Sendable {
+        var byChannel: [[Int]] = []
         var slots: [PlannedSlot] = []
         var slotStarts: [Int32] = []
-        slotStarts.reserveCapacity(trace.experiences.count + 1)
-        for experience in trace.experiences {
-            slotStarts.append(Int32(truncatingIfNeeded: slots.count))
-            for planned in experience.values { slots.append(PlannedSlot(planned)) }
-        }
-        slotStarts.append(Int32(truncatingIfNeeded: slots.count))
-        self.slots = slots
-        self.slotStarts = slotStarts
     }
 
     var journey: Journey { trace.journey }

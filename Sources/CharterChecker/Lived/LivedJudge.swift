@@ -91,6 +91,7 @@ public struct LivedSession: Sendable {
     private var order: [Int] = []
     private var stages: [Int] = []
     private var links: [TouchpointLink] = []
+    private var view = JourneyView.Storage()
 
     init(judge: SegmentJudge, journeyCount: Int) {
         self.judge = judge
@@ -128,8 +129,8 @@ public struct LivedSession: Sendable {
                 layout: JourneyLayout(order: order, channels: lived.channels, stages: stages),
                 experiences: lived.experiences, seconds: lived.seconds, links: links
             )
-            judge.judge(trace, into: &recorder)
-            judge.compare([trace], into: &recorder)
+            judge.judge(trace, into: &recorder, reusing: &view)
+            if judge.comparesJourneys { judge.compare([trace], into: &recorder) }
         }
         let checks = recorder.caseChecks
         return LivedJudgement(checks: checks.byMarker, byChannel: checks.byChannel, gaps: recorder.takeGaps())

@@ -21,6 +21,12 @@ public struct LivedJourney: Sendable {
     /// By attribute: the last event (counted in `events`) that gave it a value.
     private var seen: [Int] = []
     private var events = 0
+    /// Lived durations made before, in a slot the milliseconds hash to:
+    /// making one writes and parses its ISO text, and a lived export
+    /// repeats the same few durations (minutes of reply time).
+    private var durations: [(milliseconds: Int64, duration: ISODuration)?] = []
+    static let durationBits = 10
+    static let durationsCached = 1 << durationBits
 
     public init() {}
 
@@ -41,7 +47,8 @@ public struct LivedJourney: Sendable {
                     if value.attribute >= seen.count { seen.append(contentsOf: repeatElement(0, count: value.attribute - seen.count + 1)) }
                     guard seen[value.attribute] != events else { continue }
                     seen[value.attribute] = events
-                    overlay.append(PlannedValue(attribute: value.attribute, value: Self.value(value), position: position))
+                    let lived = self.value(value)
+                    overlay.append(PlannedValue(attribute: value.attribute, value: lived, position: position))
                 }
                 overlay.sort { $0.attribute < $1.attribute }
                 experience = experience.overlaid(withSorted: overlay[...])
@@ -51,13 +58,24 @@ public struct LivedJourney: Sendable {
     }
 
     /// A recorded value in the model's terms.
-    static func value(_ recorded: RecordedValue) -> AttributeValue {
+    private mutating func value(_ recorded: RecordedValue) -> AttributeValue {
         switch recorded.kind {
         case .choice: .choice(Int(recorded.scalar))
         case .number: .number(recorded.scalar)
-        case .duration: .duration(ISODuration(milliseconds: Int64(recorded.scalar)))
+        case .duration: .duration(duration(milliseconds: Int64(recorded.scalar)))
         case .boolean: .boolean(recorded.scalar != 0)
         case .text: .text(String(decoding: recorded.text, as: UTF8.self))
         }
+    }
+
+    /// The duration of `milliseconds`, from the cache when it was made before.
+    mutating func duration(milliseconds: Int64) -> ISODuration {
+        if durations.isEmpty { durations = Array(repeating: nil, count: Self.durationsCached) }
+        // Multiplicative hashing: whole minutes share their low bits, their product's high bits differ.
+        let slot = Int((UInt64(bitPattern: milliseconds) &* 0x9E37_79B9_7F4A_7C15) >> (64 - Self.durationBits))
+        if let cached = durations[slot], cached.milliseconds == milliseconds { return cached.duration }
+        let made = ISODuration(milliseconds: milliseconds)
+        durations[slot] = (milliseconds, made)
+        return made
     }
 }
