@@ -56,7 +56,8 @@ public struct LivedReportBuilder: Sendable {
                 late: counts.late[position], examples: examples, next: plannedNext(index, in: order, journey: plannedJourney, path: path, hasLinks: hasLinks)
             )
         }
-        let flows = counts.flows.map { key, cases in
+        let flows = counts.flows.map { key, count in
+            let cases = count.cases
             let from = key >> 32, to = key & 0xFFFF_FFFF
             let planned = hasLinks
                 ? plannedJourney.touchpoints[from].next.contains { $0.target == to }
@@ -66,7 +67,7 @@ public struct LivedReportBuilder: Sendable {
         let adHoc = counts.adHoc
             .sorted { $0.value.events != $1.value.events ? $0.value.events > $1.value.events : $0.key.lexicographicallyPrecedes($1.key) }
             .prefix(JourneyConformance.adHocKept)
-            .map { AdHocCount(activity: String(decoding: $0.key, as: UTF8.self), events: $0.value.events, cases: $0.value.cases) }
+            .map { AdHocCount(activity: String(decoding: $0.key, as: UTF8.self), events: $0.value.events, cases: $0.value.cases.cases) }
         let markers = brand.charter.markers.enumerated().compactMap { index, marker -> MarkerConformance? in
             let verdict = planned(key.segment, key.journey, index)
             guard marker.isEnabled, counts.markerApplicable[index] > 0 || verdict != .notApplicable else { return nil }

@@ -6,20 +6,37 @@ import LivedCases
 /// matcher of each source, a judge per segment, and the duration promises
 /// of the charter with where each applies.
 public struct LivedContext: Sendable {
-    public let brand: Brand
-    public let journeys: [Journey]
-    let judges: [LivedJudge]
+    /// One shared object: a task reads it for every case, and a copy costs
+    /// one reference count, not one per table.
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let brand: Brand
+        let journeys: [Journey]
+        let judges: [LivedJudge]
+        let promises: [(attribute: Int, seconds: Double)?]
+        let inScope: [[[Bool]]]
+
+        init(brand: Brand, journeys: [Journey], judges: [LivedJudge], promises: [(attribute: Int, seconds: Double)?], inScope: [[[Bool]]]) {
+            self.brand = brand
+            self.journeys = journeys
+            self.judges = judges
+            self.promises = promises
+            self.inScope = inScope
+        }
+    }
+
+    public var brand: Brand { storage.brand }
+    public var journeys: [Journey] { storage.journeys }
+    var judges: [LivedJudge] { storage.judges }
     /// `promises[marker]`: the attribute and the promise in seconds of a
     /// marker that promises a duration at most.
-    let promises: [(attribute: Int, seconds: Double)?]
+    var promises: [(attribute: Int, seconds: Double)?] { storage.promises }
     /// `inScope[segment][marker][channel * stageCount + stage]`.
-    let inScope: [[[Bool]]]
+    var inScope: [[[Bool]]] { storage.inScope }
 
     public init(brand: Brand, journeys: [Journey]) {
-        self.brand = brand
-        self.journeys = journeys
         let judges = brand.segments.indices.map { LivedJudge(brand: brand, segment: $0, journeyCount: journeys.count) }
-        self.judges = judges
         let markers = brand.charter.markers
         let promises: [(attribute: Int, seconds: Double)?] = markers.map { marker in
             for expectation in marker.rule.definition.expectations {
@@ -30,11 +47,10 @@ public struct LivedContext: Sendable {
             }
             return nil
         }
-        self.promises = promises
         let channels = brand.channels.count, stages = brand.stages.count
-        inScope = judges.map { judge in
+        let inScope = judges.map { judge in
             markers.indices.map { marker in
-                guard promises[marker] != nil else { return [] }
+                guard promises[marker] != nil else { return [Bool]() }
                 var table = [Bool](repeating: false, count: channels * stages)
                 for channel in 0..<channels {
                     for stage in 0..<stages { table[channel * stages + stage] = judge.includes(marker: marker, channel: channel, stage: stage) }
@@ -42,6 +58,7 @@ public struct LivedContext: Sendable {
                 return table
             }
         }
+        storage = Storage(brand: brand, journeys: journeys, judges: judges, promises: promises, inScope: inScope)
     }
 }
 
@@ -54,6 +71,8 @@ public struct LivedTally: Sendable {
     public private(set) var unmatched: [UnmatchedReason: Int] = [:]
     var journeys: [JourneyKey: JourneyTally] = [:]
     private var sessions: [LivedSession]
+    /// The lived journey of the case being judged, its buffers kept between cases.
+    private var lived = LivedJourney()
 
     public init(context: LivedContext) {
         sessions = context.judges.map { $0.makeSession() }
@@ -73,10 +92,11 @@ public struct LivedTally: Sendable {
             unmatched[reason, default: 0] += 1
         case .matched(var matched):
             let planned = context.journeys[matched.journey]
-            let lived = LivedJourney(matched, observed: observed, planned: planned, brand: context.brand)
+            guard let path = matcher.paths[matched.journey][matched.segment] else { return }
+            lived.fill(matched, observed: observed, path: path)
             // Sessions and tallies are mutated where they are stored: a copy
             // taken out and put back would copy every buffer they hold, per case.
-            let judgement = sessions[matched.segment].judge(lived.journey, plannedJourney: matched.journey, seconds: lived.seconds)
+            let judgement = sessions[matched.segment].judge(lived.steps, of: planned, plannedJourney: matched.journey)
             // A lived touchpoint in sequence whose lived experience breaks a marker is failing.
             for gap in judgement.gaps where gap.isOpen {
                 guard let index = gap.place.touchpoint, matched.steps.indices.contains(index) else { continue }
@@ -85,7 +105,7 @@ public struct LivedTally: Sendable {
             }
             let key = JourneyKey(journey: matched.journey, segment: matched.segment)
             journeys[key, default: JourneyTally(planned: planned, markerCount: context.brand.charter.markers.count, channelCount: context.brand.channels.count)]
-                .add(matched, observed: observed, lived: lived, judgement: judgement, compiled: matcher.compiled, context: context)
+                .add(matched, observed: observed, planned: planned, judgement: judgement, compiled: matcher.compiled, context: context)
         }
     }
 
@@ -117,14 +137,15 @@ struct JourneyTally: Sendable {
     /// `examples[touchpoint][departure]`, departures as in ``JourneyTally/departures``.
     var examples: [[CaseExamples]]
     /// Lived steps between planned touchpoints: `from << 32 | to` → cases.
-    var flows: [Int: Int] = [:]
-    var adHoc: [[UInt8]: (events: Int, cases: Int)] = [:]
+    var flows: [Int: CaseCount] = [:]
+    /// Unplanned activity names → events, and cases.
+    var adHoc: [[UInt8]: (events: Int, cases: CaseCount)] = [:]
     var adHocEvents = 0
     var markerApplicable: [Int]
     var markerMet: [Int]
     var markerExamples: [CaseExamples]
-    /// Lived milliseconds → how many times, per marker promising a duration.
-    var durations: [Int: [Int64: Int]] = [:]
+    /// By marker: lived milliseconds → how many times, for markers promising a duration.
+    var durations: [[Int64: Int]]
     var channelEvents: [Int]
     var channelChecks: [CheckCount]
     var owners: [[UInt8]: (cases: Int, asPlanned: Int)] = [:]
@@ -141,12 +162,13 @@ struct JourneyTally: Sendable {
         markerApplicable = Array(repeating: 0, count: markerCount)
         markerMet = Array(repeating: 0, count: markerCount)
         markerExamples = Array(repeating: CaseExamples(), count: markerCount)
+        durations = Array(repeating: [:], count: markerCount)
         channelEvents = Array(repeating: 0, count: channelCount)
         channelChecks = Array(repeating: CheckCount(), count: channelCount + 1)
     }
 
     mutating func add(
-        _ matched: MatchedCase, observed: ObservedCase, lived: LivedJourney, judgement: LivedJudgement, compiled: CompiledSource,
+        _ matched: MatchedCase, observed: ObservedCase, planned: Journey, judgement: LivedJudgement, compiled: CompiledSource,
         context: LivedContext
     ) {
         cases += 1
@@ -161,7 +183,6 @@ struct JourneyTally: Sendable {
             case .completed, .notReached, .notPlanned: break
             }
         }
-        var seenFlows = Set<Int>()
         for (index, step) in matched.steps.enumerated() {
             channelEvents[step.channel] += 1
             if step.isFirst, step.otherChannel {
@@ -174,16 +195,15 @@ struct JourneyTally: Sendable {
             }
             if index + 1 < matched.steps.count {
                 let next = matched.steps[index + 1].touchpoint
-                if next != step.touchpoint, seenFlows.insert(step.touchpoint << 32 | next).inserted { flows[step.touchpoint << 32 | next, default: 0] += 1 }
+                if next != step.touchpoint { flows[step.touchpoint << 32 | next, default: CaseCount()].count(case: cases) }
             }
         }
-        var seenAdHoc = Set<[UInt8]>()
         for index in matched.adHoc {
             let event = observed.events[index]
             let name = observed.name(of: event) ?? Array(compiled.source.activities[Int(event.activity)].name.utf8)
-            var count = adHoc[name] ?? (0, 0)
+            var count = adHoc[name] ?? (0, CaseCount())
             count.events += 1
-            if seenAdHoc.insert(name).inserted { count.cases += 1 }
+            count.cases.count(case: cases)
             adHoc[name] = count
             adHocEvents += 1
         }
@@ -203,11 +223,11 @@ struct JourneyTally: Sendable {
         for (marker, promise) in context.promises.enumerated() {
             guard let promise else { continue }
             let scope = context.inScope[matched.segment][marker]
-            for (index, step) in matched.steps.enumerated() {
-                let stage = lived.journey.touchpoints[index].stage
+            for step in matched.steps {
+                let stage = planned.touchpoints[step.touchpoint].stage
                 guard scope[step.channel * stages + stage] else { continue }
-                for value in lived.recorded[index] where value.attribute == promise.attribute && value.kind == .duration {
-                    durations[marker, default: [:]][Int64(value.scalar), default: 0] += 1
+                for value in observed.values(of: observed.events[step.event]) where value.attribute == promise.attribute && value.kind == .duration {
+                    durations[marker][Int64(value.scalar), default: 0] += 1
                 }
             }
         }
@@ -229,17 +249,43 @@ struct JourneyTally: Sendable {
             late[position] += other.late[position]
             for departure in examples[position].indices { examples[position][departure].merge(other.examples[position][departure]) }
         }
-        flows.merge(other.flows, uniquingKeysWith: +)
-        adHoc.merge(other.adHoc) { ($0.events + $1.events, $0.cases + $1.cases) }
+        flows.merge(other.flows) { $0.merged($1) }
+        adHoc.merge(other.adHoc) { ($0.events + $1.events, $0.cases.merged($1.cases)) }
         adHocEvents += other.adHocEvents
         for marker in markerApplicable.indices {
             markerApplicable[marker] += other.markerApplicable[marker]
             markerMet[marker] += other.markerMet[marker]
             markerExamples[marker].merge(other.markerExamples[marker])
         }
-        durations.merge(other.durations) { $0.merging($1, uniquingKeysWith: +) }
+        for marker in durations.indices { durations[marker].merge(other.durations[marker], uniquingKeysWith: +) }
         for channel in channelEvents.indices { channelEvents[channel] += other.channelEvents[channel] }
         for channel in channelChecks.indices { channelChecks[channel] = channelChecks[channel] + other.channelChecks[channel] }
         owners.merge(other.owners) { ($0.cases + $1.cases, $0.asPlanned + $1.asPlanned) }
+    }
+}
+
+/// How many cases lived something, each counted once however often it
+/// lived it: a case is told from the one before by its number in the
+/// tally, so no set of what a case has seen is made per case.
+struct CaseCount: Sendable {
+    private(set) var cases = 0
+    /// The number of the last case counted; case numbers start at 1.
+    private var last = 0
+
+    /// Counts case `number` (the tally's count of cases, itself included)
+    /// unless it is counted already.
+    mutating func count(case number: Int) {
+        guard number != last else { return }
+        cases += 1
+        last = number
+    }
+
+    /// Both counts together. A tally numbers the cases it adds after a
+    /// merge past both tallies' cases, so no case number is met twice.
+    func merged(_ other: CaseCount) -> CaseCount {
+        var result = CaseCount()
+        result.cases = cases + other.cases
+        result.last = max(last, other.last)
+        return result
     }
 }

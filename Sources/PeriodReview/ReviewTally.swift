@@ -163,6 +163,8 @@ public struct ReviewTally: Sendable {
     /// By marker position.
     var markers: [Int: MarkerOnDeals] = [:]
     private var sessions: [LivedSession?]
+    /// The lived journey of the case being judged, its buffers kept between cases.
+    private var lived = LivedJourney()
 
     /// Drops kept for the report: the smallest case ids.
     static let dropsKept = 20
@@ -188,9 +190,10 @@ public struct ReviewTally: Sendable {
         }
         guard inPeriod.contains(true) else { return }
 
-        let lived = LivedJourney(matchedCase, observed: observed, planned: planned, brand: context.brand)
+        guard let path = matcher.paths[matchedCase.journey][matchedCase.segment] else { return }
+        lived.fill(matchedCase, observed: observed, path: path)
         var session = sessions[matchedCase.segment] ?? context.judges[matchedCase.segment].makeSession()
-        let judgement = session.judge(lived.journey, plannedJourney: matchedCase.journey, seconds: lived.seconds)
+        let judgement = session.judge(lived.steps, of: planned, plannedJourney: matchedCase.journey)
         sessions[matchedCase.segment] = session
         let stageOf = steps.map { planned.touchpoints[$0.touchpoint].stage }
         let forecast = matcher.compiled.source.forecast

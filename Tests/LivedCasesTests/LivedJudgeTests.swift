@@ -22,13 +22,15 @@ struct LivedJudgeTests {
         var session = LivedJudge(brand: compiled.brand, segment: 0, journeyCount: compiled.journeys.count).makeSession()
         let markers = compiled.brand.charter.markers
         var result: [String: [String: CheckCount]] = [:]
+        var lived = LivedJourney()
         for observed in cases {
             guard case .matched(let matched) = matcher.match(observed) else {
                 Issue.record("a case is not matched")
                 continue
             }
-            let lived = LivedJourney(matched, observed: observed, planned: compiled.journeys[matched.journey], brand: compiled.brand)
-            let judgement = session.judge(lived.journey, plannedJourney: matched.journey, seconds: lived.seconds)
+            let path = try #require(matcher.paths[matched.journey][matched.segment])
+            lived.fill(matched, observed: observed, path: path)
+            let judgement = session.judge(lived.steps, of: compiled.journeys[matched.journey], plannedJourney: matched.journey)
             var checks: [String: CheckCount] = [:]
             for (index, marker) in markers.enumerated() { checks[marker.id] = judgement.checks[index] }
             result[String(decoding: observed.key, as: UTF8.self)] = checks

@@ -39,6 +39,10 @@ struct GapRecorder {
     private var uncounted = 0
     /// False once the budget is spent: gaps are then let go as they are found.
     private(set) var isKeeping = true
+    /// For lived journeys, judged one case at a time: the checks of the
+    /// case being judged, by marker and by channel.
+    private(set) var caseChecks = CaseChecks()
+    private var countsCases = false
 
     init(brand: Brand, segment: Int, journeyCount: Int, budget: GapBudget? = nil) {
         self.brand = brand
@@ -68,6 +72,7 @@ struct GapRecorder {
     ) {
         if met {
             tally.record(marker: marker.index, channel: channel, journey: trace.index, met: true)
+            if countsCases { caseChecks.record(marker: marker.index, column: channel ?? tally.noChannelColumn, met: true) }
         } else {
             fail(marker, in: trace, touchpoint: touchpoint, channel: channel, findings: findings())
         }
@@ -83,12 +88,13 @@ struct GapRecorder {
         let acceptance = suppression(of: marker.marker, in: trace, touchpoint: touchpoint)
         if acceptance == nil {
             tally.record(marker: marker.index, channel: channel, journey: trace.index, met: false)
+            if countsCases { caseChecks.record(marker: marker.index, column: channel ?? tally.noChannelColumn, met: false) }
         } else {
             suppressedMarkers.insert(marker.index)
         }
         let segment = marker.marker.kind.isPerSegment ? self.segment : nil
         // Read in place: copying the touchpoint for each failed check showed in profiles.
-        let fallback = touchpoint.map { trace.journey.touchpoints[$0].position } ?? trace.journey.location.position
+        let fallback = touchpoint.map { trace.sourcePosition($0) } ?? trace.journey.location.position
         guard isKeeping else { return }
         for (finding, position) in findings {
             gaps.append(Gap(
@@ -102,6 +108,15 @@ struct GapRecorder {
         uncounted += findings.count
         if uncounted >= 4096 { countAgainstBudget() }
     }
+
+    /// Counts each check of the cases to come in ``caseChecks`` too.
+    mutating func startCountingCases() {
+        countsCases = true
+        caseChecks = CaseChecks(markerCount: tally.matrix.count, columnCount: tally.noChannelColumn + 1)
+    }
+
+    /// Zeroes ``caseChecks`` for the next case.
+    mutating func startCase() { caseChecks.reset() }
 
     /// The gaps recorded since the last call, let go: a lived check judges
     /// millions of cases with one recorder, one case at a time.
@@ -126,7 +141,7 @@ struct GapRecorder {
         let segmentFilter: Int? = marker.kind.isPerSegment ? segment : nil
         let journey = trace.journey
         if let touchpoint {
-            let suppressions = journey.touchpoints[touchpoint].suppressions
+            let suppressions = trace.suppressions(touchpoint)
             if let index = suppressions.firstIndex(where: { $0.covers(marker: marker.id, segment: segmentFilter) }) {
                 usedSuppressions.insert(SuppressionUse(journey: trace.index, touchpoint: touchpoint, index: index))
                 return .suppression(.touchpoint, index: Int32(clamping: index))
@@ -137,6 +152,35 @@ struct GapRecorder {
             return .suppression(.journey, index: Int32(clamping: index))
         }
         return nil
+    }
+}
+
+/// The checks of one lived case, by marker and by channel column, zeroed
+/// between cases where they were counted only: a charter of many markers
+/// costs a short case nothing for the markers it never met.
+struct CaseChecks: Sendable {
+    private(set) var byMarker: [CheckCount]
+    private(set) var byChannel: [CheckCount]
+    private var touchedMarkers: [Int] = []
+    private var touchedColumns: [Int] = []
+
+    init(markerCount: Int = 0, columnCount: Int = 0) {
+        byMarker = Array(repeating: CheckCount(), count: markerCount)
+        byChannel = Array(repeating: CheckCount(), count: columnCount)
+    }
+
+    mutating func record(marker: Int, column: Int, met: Bool) {
+        if byMarker[marker].applicable == 0 { touchedMarkers.append(marker) }
+        byMarker[marker].add(met: met)
+        if byChannel[column].applicable == 0 { touchedColumns.append(column) }
+        byChannel[column].add(met: met)
+    }
+
+    mutating func reset() {
+        for marker in touchedMarkers { byMarker[marker] = CheckCount() }
+        for column in touchedColumns { byChannel[column] = CheckCount() }
+        touchedMarkers.removeAll(keepingCapacity: true)
+        touchedColumns.removeAll(keepingCapacity: true)
     }
 }
 

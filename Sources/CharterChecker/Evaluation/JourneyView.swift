@@ -15,19 +15,29 @@ struct JourneyLayout: Sendable {
         self.init(journey, order: JourneyOrder.order(of: journey))
     }
 
-    /// A journey read in an order of its own: a lived journey, in the order
-    /// it was lived.
     init(_ journey: Journey, order: [Int]) {
+        self.init(order: order, channels: journey.touchpoints.map(\.channel), stages: journey.touchpoints.map(\.stage))
+    }
+
+    /// A journey read in an order of its own: a lived journey, in the order
+    /// it was lived, on the channels it was lived on.
+    init(order: [Int], channels: [Int], stages: [Int]) {
         self.order = order
-        channels = journey.touchpoints.map(\.channel)
-        stages = journey.touchpoints.map(\.stage)
+        self.channels = channels
+        self.stages = stages
     }
 }
 
 /// One journey as one segment lives it: the touchpoints it goes through, in
 /// journey order, each with the segment's experience there. What markers
 /// that compare journeys keep of each journey.
+///
+/// A lived journey is read over its planned one, without a model journey
+/// of its own: touchpoint `p` of the trace is the lived step `p`, which is
+/// planned touchpoint `livedTouchpoints[p]` lived on `layout.channels[p]`,
+/// with `next` to the step lived after it.
 struct JourneyTrace: Sendable {
+    /// The journey; for a lived one, the planned journey it follows.
     let journey: Journey
     /// Position among the brand's journeys, for the tallies.
     let index: Int
@@ -43,14 +53,23 @@ struct JourneyTrace: Sendable {
     /// the first, by touchpoint position; nil for a planned journey, whose
     /// times are the sums of its `after` delays.
     let livedSeconds: [Double]?
-    private let taken: MemberSet
+    /// For a lived journey, the planned touchpoint of each lived one; nil
+    /// for a planned journey.
+    private let livedTouchpoints: [Int]?
+    /// For a lived journey, the link from each lived touchpoint to the next
+    /// (the last one's is never read).
+    private let livedLinks: [TouchpointLink]
+    /// Nil for a lived journey, whose touchpoints are all lived.
+    private let taken: MemberSet?
 
-    init(journey: Journey, index: Int, workspaceIndex: Int, segment: Int, layout: JourneyLayout, livedSeconds: [Double]? = nil) {
+    init(journey: Journey, index: Int, workspaceIndex: Int, segment: Int, layout: JourneyLayout) {
         self.journey = journey
         self.index = index
         self.workspaceIndex = workspaceIndex
         self.layout = layout
-        self.livedSeconds = livedSeconds
+        livedSeconds = nil
+        livedTouchpoints = nil
+        livedLinks = []
         let touchpoints = journey.touchpoints
         // Stored properties read in place: no touchpoint is copied.
         order = layout.order.filter { touchpoints[$0].segments?.contains(segment) ?? true }
@@ -64,14 +83,55 @@ struct JourneyTrace: Sendable {
         taken = MemberSet(order)
     }
 
-    /// The touchpoint itself: for its links and suppressions.
-    func touchpoint(_ position: Int) -> Touchpoint { journey.touchpoints[position] }
+    /// A lived journey over `planned`: `layout` in lived order (its order
+    /// every position), the experiences already the segment's with the
+    /// lived values laid over them, `links[p]` the link from `p` to `p + 1`.
+    init(
+        lived touchpoints: [Int], of planned: Journey, index: Int, layout: JourneyLayout, experiences: [Experience],
+        seconds: [Double], links: [TouchpointLink]
+    ) {
+        journey = planned
+        self.index = index
+        workspaceIndex = 0
+        self.layout = layout
+        order = layout.order
+        self.experiences = experiences
+        livedSeconds = seconds
+        livedTouchpoints = touchpoints
+        livedLinks = links
+        taken = nil
+    }
+
+    /// How many touchpoints the journey has (lived ones, for a lived journey).
+    var count: Int { livedTouchpoints?.count ?? journey.touchpoints.count }
+
+    /// The planned touchpoint at `position`: for its initiator, delay,
+    /// suppressions and source position.
+    func touchpoint(_ position: Int) -> Touchpoint { journey.touchpoints[planned(position)] }
+
+    /// The planned touchpoint's position in the journey.
+    func planned(_ position: Int) -> Int { livedTouchpoints?[position] ?? position }
+
+    func initiator(_ position: Int) -> Initiator { journey.touchpoints[planned(position)].initiator }
+
+    func after(_ position: Int) -> ISODuration? { journey.touchpoints[planned(position)].after }
+
+    func suppressions(_ position: Int) -> [Suppression] { journey.touchpoints[planned(position)].suppressions }
+
+    /// Where the touchpoint is written.
+    func sourcePosition(_ position: Int) -> SourcePosition { journey.touchpoints[planned(position)].position }
+
+    /// Where `position` leads: its `next`; for a lived touchpoint, the one lived after it.
+    func links(_ position: Int) -> ArraySlice<TouchpointLink> {
+        guard livedTouchpoints != nil else { return journey.touchpoints[position].next[...] }
+        return position + 1 < livedLinks.count ? livedLinks[position...position] : livedLinks[0..<0]
+    }
 
     func channel(_ position: Int) -> Int { layout.channels[position] }
 
     func stage(_ position: Int) -> Int { layout.stages[position] }
 
-    func isTaken(_ position: Int) -> Bool { taken.contains(position) }
+    func isTaken(_ position: Int) -> Bool { taken?.contains(position) ?? (position >= 0 && position < count) }
 
     /// The touchpoints inside `scope`, in journey order.
     func touchpoints(in scope: ScopeFilter) -> [Int] {
@@ -94,20 +154,36 @@ struct JourneyView: Sendable {
     let slotStarts: [Int32]
 
     init(_ trace: JourneyTrace, channelCount: Int) {
+        var storage = Storage()
+        self.init(trace, channelCount: channelCount, reusing: &storage)
+    }
+
+    /// A view whose buffers are `storage`'s, refilled in place: a lived
+    /// session makes one view per case, and the buffers are unshared again
+    /// once the view of the case before is let go.
+    init(_ trace: JourneyTrace, channelCount: Int, reusing storage: inout Storage) {
         self.trace = trace
-        var byChannel = [[Int]](repeating: [], count: channelCount)
-        for position in trace.order { byChannel[trace.layout.channels[position]].append(position) }
-        self.byChannel = byChannel
+        if storage.byChannel.count != channelCount { storage.byChannel = Array(repeating: [], count: channelCount) }
+        for channel in storage.byChannel.indices { storage.byChannel[channel].removeAll(keepingCapacity: true) }
+        for position in trace.order { storage.byChannel[trace.layout.channels[position]].append(position) }
+        storage.slots.removeAll(keepingCapacity: true)
+        storage.slotStarts.removeAll(keepingCapacity: true)
+        storage.slotStarts.reserveCapacity(trace.experiences.count + 1)
+        for experience in trace.experiences {
+            storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
+            for planned in experience.values { storage.slots.append(PlannedSlot(planned)) }
+        }
+        storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
+        byChannel = storage.byChannel
+        slots = storage.slots
+        slotStarts = storage.slotStarts
+    }
+
+    /// The buffers of a view, kept between views.
+    struct Storage: Sendable {
+        var byChannel: [[Int]] = []
         var slots: [PlannedSlot] = []
         var slotStarts: [Int32] = []
-        slotStarts.reserveCapacity(trace.experiences.count + 1)
-        for experience in trace.experiences {
-            slotStarts.append(Int32(truncatingIfNeeded: slots.count))
-            for planned in experience.values { slots.append(PlannedSlot(planned)) }
-        }
-        slotStarts.append(Int32(truncatingIfNeeded: slots.count))
-        self.slots = slots
-        self.slotStarts = slotStarts
     }
 
     var journey: Journey { trace.journey }

@@ -38,8 +38,14 @@ struct SegmentJudge: Sendable {
 
     /// Runs every marker that judges a journey on its own.
     func judge(_ trace: JourneyTrace, into recorder: inout GapRecorder) {
+        var storage = JourneyView.Storage()
+        judge(trace, into: &recorder, reusing: &storage)
+    }
+
+    /// The same, the view's buffers `storage`'s: kept from one lived case to the next.
+    func judge(_ trace: JourneyTrace, into recorder: inout GapRecorder, reusing storage: inout JourneyView.Storage) {
         guard !perJourney.isEmpty else { return }
-        let view = JourneyView(trace, channelCount: brand.channels.count)
+        let view = JourneyView(trace, channelCount: brand.channels.count, reusing: &storage)
         for (marker, evaluation) in perJourney { evaluation.evaluate(marker, in: view, into: &recorder) }
     }
 

@@ -2,18 +2,20 @@ import JourneyModel
 
 /// Judges lived journeys by a brand's charter for one segment, with the
 /// very evaluations that judge planned journeys: a lived journey is a
-/// ``Journey`` whose touchpoints are those the customer lived, in the
-/// order lived, each with the lived values laid over the planned ones, and
-/// `next` from each to the one lived after it. The view the evaluations
-/// read is the planned one's, read in lived order and timed by when each
-/// touchpoint was lived (pressure counts real contacts in real windows).
+/// journey whose touchpoints are those the customer lived, in the order
+/// lived, each with the lived values laid over the planned ones, and
+/// `next` from each to the one lived after it, read over the planned
+/// journey (``LivedSteps``) rather than made a model journey of its own.
+/// The view the evaluations read is the planned one's, read in lived order
+/// and timed by when each touchpoint was lived (pressure counts real
+/// contacts in real windows).
 ///
 /// Markers that compare journeys (one value across journeys) compare the
 /// touchpoints of the one lived journey: a case is one customer's journey.
 ///
 /// ```swift
 /// var session = LivedJudge(brand: brand, segment: premium, journeyCount: 2).makeSession()
-/// let judgement = session.judge(lived, plannedJourney: 0, seconds: [0, 600, 90_000])
+/// let judgement = session.judge(lived, of: journey, plannedJourney: 0)   // lived: LivedSteps
 /// judgement.checks[markerIndex]   // applicable and met checks of that marker in this case
 /// ```
 public struct LivedJudge: Sendable {
@@ -47,52 +49,91 @@ public struct LivedJudge: Sendable {
     }
 }
 
+/// A case's lived touchpoints as the checker reads them, over the planned
+/// journey: for each, in lived order, the planned touchpoint, the channel
+/// it was lived on, the segment's experience there with the lived values
+/// laid over it, and when it was lived. Filled again for each case, its
+/// buffers kept.
+public struct LivedSteps: Sendable {
+    /// Planned touchpoint positions, by lived position.
+    public private(set) var touchpoints: [Int] = []
+    public private(set) var channels: [Int] = []
+    public private(set) var experiences: [Experience] = []
+    /// Seconds from the first lived touchpoint.
+    public private(set) var seconds: [Double] = []
+
+    public init() {}
+
+    public var count: Int { touchpoints.count }
+
+    /// Empties the steps, keeping their buffers for the next case.
+    public mutating func removeAll() {
+        touchpoints.removeAll(keepingCapacity: true)
+        channels.removeAll(keepingCapacity: true)
+        experiences.removeAll(keepingCapacity: true)
+        seconds.removeAll(keepingCapacity: true)
+    }
+
+    public mutating func append(touchpoint: Int, channel: Int, experience: Experience, seconds: Double) {
+        touchpoints.append(touchpoint)
+        channels.append(channel)
+        experiences.append(experience)
+        self.seconds.append(seconds)
+    }
+}
+
 /// Judges one lived journey after another for one segment; not shared
-/// between tasks (each task makes its own).
+/// between tasks (each task makes its own). The buffers a case's trace is
+/// made of are kept from one case to the next.
 public struct LivedSession: Sendable {
     private let judge: SegmentJudge
     private var recorder: GapRecorder
-    private var before: [CheckCount]
-    private var beforeByChannel: [[CheckCount]]
+    private var order: [Int] = []
+    private var stages: [Int] = []
+    private var links: [TouchpointLink] = []
+    private var view = JourneyView.Storage()
 
     init(judge: SegmentJudge, journeyCount: Int) {
         self.judge = judge
         recorder = GapRecorder(brand: judge.brand, segment: judge.segment, journeyCount: max(1, journeyCount))
-        before = Array(repeating: CheckCount(), count: judge.brand.charter.markers.count)
-        beforeByChannel = recorder.tally.matrix
+        recorder.startCountingCases()
     }
 
     /// Every lived check so far, by marker and channel and by journey.
     public var tally: SegmentTally { recorder.tally }
 
-    /// Judges `lived`, the lived journey of a case of planned journey
-    /// `plannedJourney` (position among the brand's journeys); `seconds`
-    /// says when each lived touchpoint was lived, from the first.
+    /// Judges `lived`, the lived touchpoints of a case of `planned`, planned
+    /// journey `plannedJourney` (position among the brand's journeys).
     ///
     /// The gaps name the lived journey as journey 0 of a workspace, and
-    /// positions in its touchpoints: word them with a ``GapWording`` of
-    /// `Workspace(brands: [brand], journeys: [lived])`.
-    public mutating func judge(_ lived: Journey, plannedJourney: Int, seconds: [Double]) -> LivedJudgement {
-        let layout = JourneyLayout(lived, order: Array(lived.touchpoints.indices))
-        let trace = JourneyTrace(
-            journey: lived, index: plannedJourney, workspaceIndex: 0, segment: judge.segment, layout: layout, livedSeconds: seconds
-        )
-        judge.judge(trace, into: &recorder)
-        judge.compare([trace], into: &recorder)
-        var checks = Array(repeating: CheckCount(), count: before.count)
-        let matrix = recorder.tally.matrix
-        var byChannel = Array(repeating: CheckCount(), count: matrix.first?.count ?? 0)
-        for marker in matrix.indices {
-            let total = matrix[marker].reduce(CheckCount(), +)
-            checks[marker] = CheckCount(applicable: total.applicable - before[marker].applicable, met: total.met - before[marker].met)
-            before[marker] = total
-            for channel in matrix[marker].indices {
-                let cell = matrix[marker][channel], previous = beforeByChannel[marker][channel]
-                byChannel[channel] = byChannel[channel] + CheckCount(applicable: cell.applicable - previous.applicable, met: cell.met - previous.met)
-            }
-            beforeByChannel[marker] = matrix[marker]
+    /// positions in its lived touchpoints (`lived.touchpoints` gives the
+    /// planned one of each).
+    public mutating func judge(_ lived: LivedSteps, of planned: Journey, plannedJourney: Int) -> LivedJudgement {
+        let count = lived.count
+        order.removeAll(keepingCapacity: true)
+        stages.removeAll(keepingCapacity: true)
+        links.removeAll(keepingCapacity: true)
+        let touchpoints = planned.touchpoints
+        for index in 0..<count {
+            let position = lived.touchpoints[index]
+            order.append(index)
+            stages.append(touchpoints[position].stage)
+            links.append(TouchpointLink(target: index + 1, position: touchpoints[position].position))
         }
-        return LivedJudgement(checks: checks, byChannel: byChannel, gaps: recorder.takeGaps())
+        recorder.startCase()
+        // The trace holds the buffers only while the case is judged: the
+        // next case finds them unshared and refills them in place.
+        do {
+            let trace = JourneyTrace(
+                lived: lived.touchpoints, of: planned, index: plannedJourney,
+                layout: JourneyLayout(order: order, channels: lived.channels, stages: stages),
+                experiences: lived.experiences, seconds: lived.seconds, links: links
+            )
+            judge.judge(trace, into: &recorder, reusing: &view)
+            if judge.comparesJourneys { judge.compare([trace], into: &recorder) }
+        }
+        let checks = recorder.caseChecks
+        return LivedJudgement(checks: checks.byMarker, byChannel: checks.byChannel, gaps: recorder.takeGaps())
     }
 }
 

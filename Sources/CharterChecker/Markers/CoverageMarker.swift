@@ -29,7 +29,7 @@ extension CoverageRule: MarkerEvaluation {
             let first = unit.members[0]
             recorder.record(
                 marker, in: view.trace, touchpoint: nil, channel: unit.channel, met: hits >= minimum,
-                findings: [(.coverage(Finding(hits: hits, first: first)), view.journey.touchpoints[first].position)]
+                findings: [(.coverage(Finding(hits: hits, first: first)), view.trace.sourcePosition(first))]
             )
         }
     }

@@ -33,7 +33,7 @@ extension HandoffRule: MarkerEvaluation {
         let compiled = marker.expectations
         for source in view.order {
             let fromChannel = view.channel(source)
-            let links = view.journey.touchpoints[source].next
+            let links = view.trace.links(source)
             for (linkIndex, link) in links.enumerated() where view.isTaken(link.target) {
                 let toChannel = view.channel(link.target)
                 guard toChannel != fromChannel, marker.scope.includes(channel: toChannel),

@@ -24,13 +24,13 @@ extension PressureRule: MarkerEvaluation {
     }
 
     func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {
-        let touchpoints = view.journey.touchpoints
+        let trace = view.trace
         let length = window.seconds
         var counted: [(position: Int, time: Double)] = []
         var time = 0.0
         for position in view.order {
-            time = view.trace.livedSeconds?[position] ?? time + (touchpoints[position].after?.seconds ?? 0)
-            guard touchpoints[position].initiator == .brand, marker.scope.includes(channel: view.channel(position)),
+            time = trace.livedSeconds?[position] ?? time + (trace.after(position)?.seconds ?? 0)
+            guard trace.initiator(position) == .brand, marker.scope.includes(channel: view.channel(position)),
                   marker.scope.includes(stage: view.stage(position)) else { continue }
             counted.append((position, time))
         }

@@ -23,8 +23,8 @@ extension StageKPIRule: MarkerEvaluation {
     }
 
     func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {
-        let journey = view.journey, layout = view.trace.layout
-        let inScope = journey.touchpoints.indices.filter {
+        let journey = view.journey, trace = view.trace, layout = trace.layout
+        let inScope = (0..<trace.count).filter {
             marker.scope.includes(channel: layout.channels[$0]) && marker.scope.includes(stage: layout.stages[$0])
         }
         var stages = Set(inScope.map { layout.stages[$0] })
@@ -35,7 +35,7 @@ extension StageKPIRule: MarkerEvaluation {
             let quantitative = kpis.filter { $0.kind == .quantitative }.count
             let qualitative = kpis.filter { $0.kind == .qualitative }.count
             let anchor = declared.first?.position
-                ?? journey.touchpoints.indices.first { layout.stages[$0] == stage }.map { journey.touchpoints[$0].position }
+                ?? (0..<trace.count).first { layout.stages[$0] == stage }.map { trace.sourcePosition($0) }
             recorder.record(
                 marker, in: view.trace, touchpoint: nil, channel: nil,
                 met: quantitative >= minimumQuantitative && qualitative >= minimumQualitative,

@@ -30,10 +30,22 @@ public struct Experience: Sendable {
     /// `bySegment` entry refines the touchpoint's common experience.
     public func overlaid(with overlay: Experience) -> Experience {
         guard !overlay.isEmpty else { return self }
-        guard !isEmpty else { return overlay }
+        return overlaid(withSorted: overlay.values[...])
+    }
+
+    /// This experience with `overlay` laid over it, values sorted by
+    /// attribute, one per attribute: a lived event's values, laid from a
+    /// buffer kept between events.
+    public func overlaid(withSorted overlay: ArraySlice<PlannedValue>) -> Experience {
+        guard !overlay.isEmpty else { return self }
+        var result = Experience()
+        guard !isEmpty else {
+            result.values = Array(overlay)
+            return result
+        }
         var merged: [PlannedValue] = []
-        merged.reserveCapacity(values.count + overlay.values.count)
-        var base = values[...], top = overlay.values[...]
+        merged.reserveCapacity(values.count + overlay.count)
+        var base = values[...], top = overlay
         while let left = base.first, let right = top.first {
             if left.attribute < right.attribute {
                 merged.append(left)
@@ -46,7 +58,6 @@ public struct Experience: Sendable {
         }
         merged.append(contentsOf: base)
         merged.append(contentsOf: top)
-        var result = Experience()
         result.values = merged
         return result
     }

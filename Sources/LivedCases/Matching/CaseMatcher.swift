@@ -78,11 +78,11 @@ public struct CaseMatcher: Sendable {
         } else {
             var best = -1, bestCount = 0
             for candidate in journeysByID {
-                guard let path = paths[candidate][segment] else { continue }
+                guard let isTaken = paths[candidate][segment]?.isTaken else { continue }
                 var count = 0
                 for event in observed.events where event.activity >= 0 {
                     let position = Int(targets[Int(event.activity)][candidate])
-                    if position >= 0, path.isTaken[position] { count += 1 }
+                    if position >= 0, isTaken[position] { count += 1 }
                 }
                 if count > bestCount { (best, bestCount) = (candidate, count) }
             }
@@ -98,10 +98,11 @@ public struct CaseMatcher: Sendable {
         let touchpoints = planned.touchpoints
         var matched = MatchedCase(journey: path.journey, segment: path.segment, touchpointCount: touchpoints.count)
         var first = [Int](repeating: -1, count: touchpoints.count)
+        let isTaken = path.isTaken
         for (index, event) in observed.events.enumerated() {
             if event.activity >= 0, ignored[Int(event.activity)] { continue }
             let position = event.activity >= 0 ? Int(targets[Int(event.activity)][path.journey]) : -1
-            guard position >= 0, path.isTaken[position] else {
+            guard position >= 0, isTaken[position] else {
                 matched.adHoc.append(index)
                 continue
             }
@@ -119,21 +120,20 @@ public struct CaseMatcher: Sendable {
         }
         // In sequence: the longest subsequence of first occurrences with ranks that never decrease.
         let firsts = matched.steps.indices.filter { matched.steps[$0].isFirst }
-        let kept = Self.longestNonDecreasing(firsts.map { path.rank[matched.steps[$0].touchpoint] })
-        var inSequence = [Bool](repeating: false, count: touchpoints.count)
-        for index in kept { inSequence[matched.steps[firsts[index]].touchpoint] = true }
-        for index in matched.steps.indices { matched.steps[index].inSequence = inSequence[matched.steps[index].touchpoint] }
-        // Statuses.
-        var status = [TouchpointStatus](repeating: .notPlanned, count: touchpoints.count)
-        for position in path.order {
-            status[position] = first[position] < 0 ? .notReached : (inSequence[position] ? .completed : .outOfSequence)
-        }
+        let rank = path.rank
+        let kept = Self.longestNonDecreasing(firsts.map { rank[matched.steps[$0].touchpoint] })
+        // Statuses: those kept are in sequence (they are lived, and the segment goes through them).
+        for position in path.order { matched.status[position] = first[position] < 0 ? .notReached : .outOfSequence }
+        for index in kept { matched.status[matched.steps[firsts[index]].touchpoint] = .completed }
+        for index in matched.steps.indices { matched.steps[index].inSequence = matched.status[matched.steps[index].touchpoint] == .completed }
         if let last = kept.last {
-            for position in path.dominators(of: matched.steps[firsts[last]].touchpoint) where first[position] < 0 {
-                status[position] = .missing
+            let dominator = path.dominator
+            var current = dominator[matched.steps[firsts[last]].touchpoint]
+            while current >= 0 {
+                if first[current] < 0 { matched.status[current] = .missing }
+                current = dominator[current]
             }
         }
-        matched.status = status
         return matched
     }
 

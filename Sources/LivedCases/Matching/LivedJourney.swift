@@ -1,72 +1,81 @@
+import CharterChecker
 import JourneyModel
 
-/// A matched case as a model value the checker judges like any journey:
-/// the touchpoints lived, in lived order, each the planned touchpoint with
-/// its lived channel and its lived values laid over what the segment plans
-/// there, and `next` from each to the one lived after it. Ad hoc events
-/// are not in it: they have no planned stage, initiator or experience.
+/// A matched case's lived touchpoints, ready for the checker: each the
+/// planned touchpoint with its lived channel and its lived values laid over
+/// what the segment plans there (``PlannedPath/experiences``), and when it
+/// was lived. Ad hoc events are not in it: they have no planned stage,
+/// initiator or experience. One is kept per task and filled again for each
+/// case, so a case costs no model journey, no catalog and no copied names.
 ///
 /// ```swift
-/// let lived = LivedJourney(matched, observed: observed, planned: journey, brand: brand)
-/// lived.journey.touchpoints.map(\.id)   // ["care-chat", "care-chat", "diagnosis-call"]
-/// lived.seconds                          // [0, 240, 86_400]
+/// var lived = LivedJourney()
+/// lived.fill(matched, observed: observed, path: path)
+/// lived.steps.touchpoints   // [2, 2, 5]: planned positions, in lived order
+/// lived.steps.seconds       // [0, 240, 86_400]
 /// ```
 public struct LivedJourney: Sendable {
-    public let journey: Journey
-    /// When each lived touchpoint was lived, in seconds from the first.
-    public let seconds: [Double]
-    /// Which lived values each lived touchpoint holds (by attribute), as
-    /// recorded in the export: reports tell lived values from planned ones.
-    public let recorded: [[RecordedValue]]
+    public private(set) var steps = LivedSteps()
+    /// One event's lived values in the model's terms, sorted by attribute.
+    private var overlay: [PlannedValue] = []
+    /// By attribute: the last event (counted in `events`) that gave it a value.
+    private var seen: [Int] = []
+    private var events = 0
+    /// Lived durations made before, in a slot the milliseconds hash to:
+    /// making one writes and parses its ISO text, and a lived export
+    /// repeats the same few durations (minutes of reply time).
+    private var durations: [(milliseconds: Int64, duration: ISODuration)?] = []
+    static let durationBits = 10
+    static let durationsCached = 1 << durationBits
 
-    public init(_ matched: MatchedCase, observed: ObservedCase, planned: Journey, brand: Brand) {
-        var touchpoints: [Touchpoint] = []
-        touchpoints.reserveCapacity(matched.steps.count)
-        var seconds: [Double] = []
-        seconds.reserveCapacity(matched.steps.count)
-        var recorded: [[RecordedValue]] = []
-        recorded.reserveCapacity(matched.steps.count)
+    public init() {}
+
+    /// Makes this the lived journey of `matched`, a case matched against `path`.
+    public mutating func fill(_ matched: MatchedCase, observed: ObservedCase, path: PlannedPath) {
+        steps.removeAll()
         let start = matched.steps.first.map { observed.events[$0.event].time } ?? 0
-        for (index, step) in matched.steps.enumerated() {
+        for step in matched.steps {
             let event = observed.events[step.event]
-            let plannedTouchpoint = planned.touchpoints[step.touchpoint]
-            let values = Array(observed.values(of: event))
-            var experience = plannedTouchpoint.experience(for: matched.segment)
+            var experience = path.experiences[step.touchpoint]
+            let values = observed.values(of: event)
             if !values.isEmpty {
-                var lived: [PlannedValue] = []
-                var seen = MemberSet()
-                for value in values where !seen.contains(value.attribute) {
-                    seen.insert(value.attribute)
-                    lived.append(PlannedValue(attribute: value.attribute, value: Self.value(value), position: plannedTouchpoint.position))
+                overlay.removeAll(keepingCapacity: true)
+                events += 1
+                let position = path.positions[step.touchpoint]
+                // The first value of each attribute counts, as the row gives them.
+                for value in values where value.attribute >= 0 {
+                    if value.attribute >= seen.count { seen.append(contentsOf: repeatElement(0, count: value.attribute - seen.count + 1)) }
+                    guard seen[value.attribute] != events else { continue }
+                    seen[value.attribute] = events
+                    let lived = self.value(value)
+                    overlay.append(PlannedValue(attribute: value.attribute, value: lived, position: position))
                 }
-                experience = experience.overlaid(with: Experience(lived))
+                overlay.sort { $0.attribute < $1.attribute }
+                experience = experience.overlaid(withSorted: overlay[...])
             }
-            let next = index + 1 < matched.steps.count ? [TouchpointLink(target: index + 1, position: plannedTouchpoint.position)] : []
-            touchpoints.append(Touchpoint(
-                id: plannedTouchpoint.id, name: plannedTouchpoint.name, stage: plannedTouchpoint.stage, channel: step.channel,
-                experience: experience, next: next, initiator: plannedTouchpoint.initiator, after: plannedTouchpoint.after,
-                suppressions: plannedTouchpoint.suppressions, position: plannedTouchpoint.position
-            ))
-            seconds.append(Double(event.time - start) / 1000)
-            recorded.append(values)
+            steps.append(touchpoint: step.touchpoint, channel: step.channel, experience: experience, seconds: Double(event.time - start) / 1000)
         }
-        journey = Journey(
-            id: planned.id, name: planned.name, brand: brand.id, segments: [matched.segment],
-            touchpoints: Catalog(keepingRepeatedIDs: touchpoints), kpis: planned.kpis, suppressions: planned.suppressions,
-            location: planned.location
-        )
-        self.seconds = seconds
-        self.recorded = recorded
     }
 
     /// A recorded value in the model's terms.
-    static func value(_ recorded: RecordedValue) -> AttributeValue {
+    private mutating func value(_ recorded: RecordedValue) -> AttributeValue {
         switch recorded.kind {
         case .choice: .choice(Int(recorded.scalar))
         case .number: .number(recorded.scalar)
-        case .duration: .duration(ISODuration(milliseconds: Int64(recorded.scalar)))
+        case .duration: .duration(duration(milliseconds: Int64(recorded.scalar)))
         case .boolean: .boolean(recorded.scalar != 0)
         case .text: .text(String(decoding: recorded.text, as: UTF8.self))
         }
+    }
+
+    /// The duration of `milliseconds`, from the cache when it was made before.
+    mutating func duration(milliseconds: Int64) -> ISODuration {
+        if durations.isEmpty { durations = Array(repeating: nil, count: Self.durationsCached) }
+        // Multiplicative hashing: whole minutes share their low bits, their product's high bits differ.
+        let slot = Int((UInt64(bitPattern: milliseconds) &* 0x9E37_79B9_7F4A_7C15) >> (64 - Self.durationBits))
+        if let cached = durations[slot], cached.milliseconds == milliseconds { return cached.duration }
+        let made = ISODuration(milliseconds: milliseconds)
+        durations[slot] = (milliseconds, made)
+        return made
     }
 }

@@ -4,7 +4,8 @@ import JourneyModel
 /// A journey as one segment plans to live it, laid out for matching lived
 /// cases against it: the touchpoints the segment goes through, each one's
 /// rank in the planned order, and which touchpoints every path to it must
-/// go through. Made once per journey and segment.
+/// go through, and what the segment plans at each. Made once per journey
+/// and segment.
 ///
 /// **Rank.** The planned order is the checker's journey order: the brand's
 /// stages in order, then `next` within a stage. A touchpoint's rank is its
@@ -23,14 +24,41 @@ import JourneyModel
 public struct PlannedPath: Sendable {
     public let journey: Int
     public let segment: Int
+    /// One shared object: every case matched against the path reads it,
+    /// and a copy costs one reference count, not one per table.
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let order: [Int]
+        let isTaken: [Bool]
+        let rank: [Int]
+        let dominator: [Int]
+        let experiences: [Experience]
+        let positions: [SourcePosition]
+
+        init(order: [Int], isTaken: [Bool], rank: [Int], dominator: [Int], experiences: [Experience], positions: [SourcePosition]) {
+            self.order = order
+            self.isTaken = isTaken
+            self.rank = rank
+            self.dominator = dominator
+            self.experiences = experiences
+            self.positions = positions
+        }
+    }
+
     /// Touchpoint positions the segment goes through, in journey order.
-    public let order: [Int]
+    public var order: [Int] { storage.order }
     /// By touchpoint position: whether the segment goes through it.
-    public let isTaken: [Bool]
+    public var isTaken: [Bool] { storage.isTaken }
     /// By touchpoint position: its rank (stage, then depth), comparable as integers.
-    public let rank: [Int]
+    public var rank: [Int] { storage.rank }
     /// By touchpoint position: its immediate dominator, -1 for the start.
-    public let dominator: [Int]
+    public var dominator: [Int] { storage.dominator }
+    /// By touchpoint position: the segment's experience there (empty where
+    /// the segment does not go), what a lived event's values are laid over.
+    public var experiences: [Experience] { storage.experiences }
+    /// By touchpoint position: where it is written, where lived values point.
+    public var positions: [SourcePosition] { storage.positions }
 
     public init(_ journey: Journey, index: Int, segment: Int) {
         self.journey = index
@@ -96,10 +124,11 @@ public struct PlannedPath: Sendable {
             level[position] = level[common] + 1
         }
 
-        self.order = order
-        self.isTaken = taken
-        self.rank = rank
-        self.dominator = dominator
+        storage = Storage(
+            order: order, isTaken: taken, rank: rank, dominator: dominator,
+            experiences: (0..<count).map { taken[$0] ? touchpoints[$0].experience(for: segment) : Experience() },
+            positions: (0..<count).map { touchpoints[$0].position }
+        )
     }
 
     /// The nearest common dominator of two touchpoints, -1 for the start.
@@ -115,6 +144,7 @@ public struct PlannedPath: Sendable {
     /// The touchpoints every planned path to `position` goes through, nearest first.
     public func dominators(of position: Int) -> [Int] {
         var result: [Int] = []
+        let dominator = storage.dominator
         var current = dominator[position]
         while current >= 0 {
             result.append(current)
