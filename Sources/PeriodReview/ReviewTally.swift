@@ -162,7 +162,7 @@ public struct ReviewTally: Sendable {
     public private(set) var won = 0
     /// By marker position.
     var markers: [Int: MarkerOnDeals] = [:]
-    private var sessions: [LivedSession?]
+    private var sessions: [LivedSession]
     /// The lived journey of the case being judged, its buffers kept between cases.
     private var lived = LivedJourney()
 
@@ -170,7 +170,7 @@ public struct ReviewTally: Sendable {
     static let dropsKept = 20
 
     public init(context: ReviewContext) {
-        sessions = Array(repeating: nil, count: context.brand.segments.count)
+        sessions = context.judges.map { $0.makeSession() }
     }
 
     /// Matches, judges and counts one case.
@@ -192,9 +192,9 @@ public struct ReviewTally: Sendable {
 
         guard let path = matcher.paths[matchedCase.journey][matchedCase.segment] else { return }
         lived.fill(matchedCase, observed: observed, path: path)
-        var session = sessions[matchedCase.segment] ?? context.judges[matchedCase.segment].makeSession()
-        let judgement = session.judge(lived.steps, of: planned, plannedJourney: matchedCase.journey)
-        sessions[matchedCase.segment] = session
+        // Judged where the session is stored: a copy taken out and put back
+        // would copy every buffer it holds, per case.
+        let judgement = sessions[matchedCase.segment].judge(lived.steps, of: planned, plannedJourney: matchedCase.journey)
         let stageOf = steps.map { planned.touchpoints[$0.touchpoint].stage }
         let forecast = matcher.compiled.source.forecast
 
