@@ -59,6 +59,8 @@ public struct BrandHeadline: Sendable, Equatable {
                 accepted.add(position, segment: slot, priority: report.priority, channel: source.wording.channel(of: source.gaps[Int(position)]))
             }
         }
+        actions.finish()
+        accepted.finish()
         var counts = SeverityCounts()
         let severities = actions.entries.map { source.gaps[Int($0.position)].severity }
         for severity in severities { counts.add(severity) }
@@ -153,22 +155,26 @@ public struct SharedActions: RandomAccessCollection, Sendable, Equatable {
     ///
     /// A gap is first found by its place without the segment (journey,
     /// touchpoint, marker, position in the file): gaps at different places
-    /// are different fixes, and most places hold one. Only gaps sharing a
-    /// place are compared by their words (``Key``), each entry known by a
-    /// digest of its key, so two gaps merge only when every field that tells
-    /// them apart, but the segment, is the same.
+    /// are different fixes, and most places hold one gap or the same gap
+    /// for every segment. Only different gaps sharing a place are told
+    /// apart by their words (``Key``), each made once, so two gaps merge
+    /// only when every field that tells them apart, but the segment, is the
+    /// same.
     struct Merge {
         let source: GapSource
         let wordsPerEntry: Int
+        /// Each gap added, in the order added.
+        private var positions: [Int32] = []
+        private var slots: [Int32] = []
+        private var priorities: [Bool] = []
+        private var channels: [Int32] = []
+        /// The last gap added at each place, and for each the one before at its place.
+        private var lastByPlace: [Place: Int32] = [:]
+        private var previousAtPlace: [Int32] = []
         private(set) var entries: [Entry] = []
         /// Whether a priority segment lives each entry.
         private(set) var priorityLived: [Bool] = []
         private(set) var segmentBits: [UInt64] = []
-        /// The last entry of each place, and for each entry the one before of its place.
-        private var lastByPlace: [Place: Int32] = [:]
-        private var previousAtPlace: [Int32] = []
-        /// Each entry's key digest once a gap of its place was compared to it, else nil.
-        private var digests: [Int?] = []
 
         init(source: GapSource, segmentCount: Int) {
             self.source = source
@@ -180,42 +186,72 @@ public struct SharedActions: RandomAccessCollection, Sendable, Equatable {
         }
 
         mutating func add(_ position: Int32, segment slot: Int, priority: Bool, channel: Int?) {
-            let gap = source.gaps[Int(position)]
-            let place = Place(gap.place)
-            var key: Key?
-            var candidate = lastByPlace[place] ?? -1
-            while candidate >= 0 {
-                let index = Int(candidate)
-                if entries[index].position == position || isSame(index, as: gap, key: &key) {
-                    segmentBits[index * wordsPerEntry + slot / 64] |= 1 << UInt64(slot % 64)
-                    priorityLived[index] = priorityLived[index] || priority
-                    return
-                }
-                candidate = previousAtPlace[index]
-            }
+            let place = Place(source.gaps[Int(position)].place)
             previousAtPlace.append(lastByPlace[place] ?? -1)
-            lastByPlace[place] = Int32(entries.count)
-            entries.append(Entry(position: position, channel: Int32(truncatingIfNeeded: channel ?? -1)))
-            priorityLived.append(priority)
-            digests.append(nil)
-            segmentBits += [UInt64](repeating: 0, count: wordsPerEntry)
-            segmentBits[(entries.count - 1) * wordsPerEntry + slot / 64] |= 1 << UInt64(slot % 64)
+            lastByPlace[place] = Int32(positions.count)
+            positions.append(position)
+            slots.append(Int32(slot))
+            priorities.append(priority)
+            channels.append(Int32(truncatingIfNeeded: channel ?? -1))
         }
 
-        /// Whether `gap` is the same fix as entry `index` (at its place); `key`
-        /// is the gap's, made the first time it is needed.
-        private mutating func isSame(_ index: Int, as gap: Gap, key: inout Key?) -> Bool {
-            let mine = key ?? Key(gap, wording: source.wording)
-            key = mine
-            let theirs = source.gaps[Int(entries[index].position)]
-            let digest: Int
-            if let known = digests[index] {
-                digest = known
-            } else {
-                digest = Key(theirs, wording: source.wording).digest
-                digests[index] = digest
+        /// Merges what was added into ``entries``, in the order each distinct gap was first added.
+        mutating func finish() {
+            // The first addition of the same fix, for each addition.
+            var first = [Int32](repeating: -1, count: positions.count)
+            for last in lastByPlace.values where previousAtPlace[Int(last)] >= 0 {
+                var chain: [Int32] = []
+                var link = last
+                while link >= 0 {
+                    chain.append(link)
+                    link = previousAtPlace[Int(link)]
+                }
+                chain.reverse()
+                // The same gap in several segments is the same fix.
+                var byPosition: [Int32: Int32] = [:]
+                for addition in chain where byPosition[positions[Int(addition)]] == nil { byPosition[positions[Int(addition)]] = addition }
+                if byPosition.count == 1 {
+                    for addition in chain { first[Int(addition)] = chain[0] }
+                    continue
+                }
+                // Different gaps at one place: told apart by their words.
+                var byKey: [Key: Int32] = [:]
+                var sameAs: [Int32: Int32] = [:]
+                for addition in chain where byPosition[positions[Int(addition)]] == addition {
+                    let key = Key(source.gaps[Int(positions[Int(addition)])], wording: source.wording)
+                    if let earlier = byKey[key] {
+                        sameAs[addition] = earlier
+                    } else {
+                        byKey[key] = addition
+                        sameAs[addition] = addition
+                    }
+                }
+                for addition in chain {
+                    let seen = byPosition[positions[Int(addition)]] ?? addition
+                    first[Int(addition)] = sameAs[seen] ?? seen
+                }
             }
-            return digest == mine.digest && Key(theirs, wording: source.wording) == mine
+            var entryOf = [Int32](repeating: -1, count: positions.count)
+            for addition in positions.indices {
+                let earliest = Int(first[addition] < 0 ? Int32(addition) : first[addition])
+                var entry = Int(entryOf[earliest])
+                if entry < 0 {
+                    entry = entries.count
+                    entryOf[earliest] = Int32(entry)
+                    entries.append(Entry(position: positions[addition], channel: channels[addition]))
+                    priorityLived.append(false)
+                    segmentBits += [UInt64](repeating: 0, count: wordsPerEntry)
+                }
+                let slot = Int(slots[addition])
+                segmentBits[entry * wordsPerEntry + slot / 64] |= 1 << UInt64(slot % 64)
+                priorityLived[entry] = priorityLived[entry] || priorities[addition]
+            }
+            positions = []
+            slots = []
+            priorities = []
+            channels = []
+            lastByPlace = [:]
+            previousAtPlace = []
         }
     }
 
@@ -237,7 +273,7 @@ public struct SharedActions: RandomAccessCollection, Sendable, Equatable {
     /// What tells two gaps of one place apart, but the segment: the same
     /// key in two segments' plans is the same fix. A missing field equals an
     /// empty one, as in a fingerprint.
-    struct Key: Equatable {
+    struct Key: Hashable {
         let attribute: String, stage: String, channel: String, identity: String, action: String
 
         init(_ gap: Gap, wording: GapWording) {
@@ -246,17 +282,6 @@ public struct SharedActions: RandomAccessCollection, Sendable, Equatable {
             channel = wording.channelID(of: gap) ?? ""
             identity = wording.identity(of: gap)
             action = wording.action(of: gap)
-        }
-
-        /// Equal keys have equal digests.
-        var digest: Int {
-            var hasher = Hasher()
-            hasher.combine(attribute)
-            hasher.combine(stage)
-            hasher.combine(channel)
-            hasher.combine(identity)
-            hasher.combine(action)
-            return hasher.finalize()
         }
     }
 }
