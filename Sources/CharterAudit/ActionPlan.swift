@@ -15,20 +15,19 @@ enum ActionPlan {
 
     /// `open` holds positions of `selection`, worst first.
     static func groups(
-        for open: [Int], of selection: Auditor.GapSelection, brand: Brand, channelScores: [Score], weights: SeverityWeights
+        for open: [Int32], of selection: Auditor.GapSelection, brand: Brand, channelScores: [Score], weights: SeverityWeights
     ) -> [ActionGroup] {
         // Grouping keeps the worst-first order inside each group.
-        let byChannel = Dictionary(grouping: open) { selection.facts[$0].channel }
+        let byChannel = Dictionary(grouping: open) { selection.facts[Int($0)].channelIndex(brand) }
         var groups: [(group: ActionGroup, worst: Severity, weight: Int, order: Int)] = []
-        for (channelID, members) in byChannel {
-            let index = channelID.flatMap { brand.channels.index(of: $0) }
+        for (index, members) in byChannel {
             let channel = index.map { brand.channels[$0] }
             let group = ActionGroup(
                 channel: channel?.id, channelName: channel?.name ?? noChannelName, owner: channel?.owner,
-                score: index.map { channelScores[$0] }, items: members.map { ActionItem(gap: selection.wording.describe(selection.all[$0])) }
+                score: index.map { channelScores[$0] }, items: ActionItems(selection.gaps(members))
             )
-            let weight = members.reduce(0) { $0 + weights[selection.facts[$1].severity] }
-            let worst = members.map { selection.facts[$0].severity }.max() ?? .info
+            let weight = members.reduce(0) { $0 + weights[selection.facts[Int($1)].severity] }
+            let worst = members.map { selection.facts[Int($0)].severity }.max() ?? .info
             groups.append((group, worst, weight, index ?? Int.max))
         }
         return groups.sorted { lhs, rhs in

@@ -50,9 +50,9 @@ public struct SegmentReport: Sendable {
     public var byJourney: [JourneyScore]
     public var matrix: ScoreMatrix
     /// Open gaps, worst first: severity, then file, line and column.
-    public var gaps: [DescribedGap]
+    public var gaps: AuditGaps
     /// Gaps the journeys accept, with their reasons.
-    public var suppressed: [DescribedGap]
+    public var suppressed: AuditGaps
     /// Worst first: the group with the worst open gap, then the heaviest.
     public var actions: [ActionGroup]
 
@@ -65,14 +65,14 @@ public struct JourneyPassage: Sendable, Equatable {
     public var name: String?
     public var file: String
     /// Touchpoint ids in journey order (stage order, then `next`).
-    public var touchpoints: [String]
+    public var touchpoints: [String] { steps.touchpoints }
     /// The stages it passes through or declares KPIs for, in the brand's order.
     public var stages: [String]
     /// The channels its touchpoints are on, in the brand's order.
     public var channels: [String]
     /// Each touchpoint of ``touchpoints``, in the same order, with what the
     /// segment meets there.
-    public var steps: [JourneyStep]
+    public var steps: JourneySteps
     /// The KPIs the journey declares, stage by stage in the brand's order.
     public var kpis: [StageKPISummary]
 }
@@ -168,7 +168,7 @@ public struct ActionGroup: Sendable, Equatable {
     public var channelName: String
     public var owner: String?
     public var score: Score?
-    public var items: [ActionItem]
+    public var items: ActionItems
 
     /// The worst severity among its items.
     public var worst: Severity? { items.map(\.severity).max() }

@@ -30,25 +30,24 @@ public enum Auditor {
         segments selected: Set<String>? = nil
     ) -> AuditReport {
         let workspace = wording.workspace
-        // Index the gaps once: by brand and segment, and the gaps judged per
-        // journey by brand and journey. Indices keep the report order.
-        // Keys are pairs, not joined strings: no text is built per gap.
-        var bySegment: [Pair: [Int]] = [:]
-        var byJourney: [Pair: [Int]] = [:]
+        // Index the gaps once: by journey and segment, and the gaps judged
+        // per journey by journey, both by position: no text is read per gap.
+        var bySegment: [Place: [Int32]] = [:]
+        var byJourney = [[Int32]](repeating: [], count: workspace.journeys.count)
         // What the audit sorts and groups gaps by, read in the same pass:
         // each gap is an object of its own, and on a large report every
         // further pass over them would wait on memory.
         var facts: [GapFacts] = []
         facts.reserveCapacity(report.gaps.count)
         for (index, gap) in report.gaps.enumerated() {
-            facts.append(GapFacts(severity: gap.severity, isAccepted: !gap.isOpen, channel: wording.channelID(of: gap)))
-            let brand = wording.brandID(of: gap)
-            if let segment = wording.segmentID(of: gap) {
-                bySegment[Pair(brand, segment), default: []].append(index)
-            } else {
-                byJourney[Pair(brand, wording.journeyID(of: gap)), default: []].append(index)
+            facts.append(GapFacts(severity: gap.severity, isAccepted: !gap.isOpen, channel: wording.channel(of: gap)))
+            if let segment = gap.place.segment {
+                bySegment[Place(journey: gap.place.journey, segment: segment), default: []].append(Int32(index))
+            } else if byJourney.indices.contains(gap.place.journey) {
+                byJourney[gap.place.journey].append(Int32(index))
             }
         }
+        let source = GapSource(gaps: report.gaps, wording: wording)
         // Each journey's order is the same for every segment: found once.
         var orders: [String: [[Int]]] = [:]
         // Each brand's journeys by position in the workspace, which gaps name.
@@ -58,38 +57,39 @@ public enum Auditor {
             guard let brand = workspace.brand(id: tally.brand) else { continue }
             let segment = brand.segments[tally.segment]
             if let selected, !selected.contains(segment.id), !selected.contains("\(brand.id)/\(segment.id)") { continue }
-            let journeyIDs = workspace.journeys(of: brand.id).filter { $0.segments.contains(tally.segment) }.map(\.id)
-            let indices = (bySegment[Pair(brand.id, segment.id)] ?? [])
-                + journeyIDs.flatMap { byJourney[Pair(brand.id, $0)] ?? [] }
             let journeys = workspace.journeys(of: brand.id)
             if positions[brand.id] == nil {
                 positions[brand.id] = workspace.journeys.indices.filter { workspace.journeys[$0].brand == brand.id }
             }
+            let mine = positions[brand.id] ?? []
+            var indices: [Int32] = []
+            for journey in mine { indices += bySegment[Place(journey: journey, segment: tally.segment)] ?? [] }
+            for journey in mine where workspace.journeys[journey].segments.contains(tally.segment) { indices += byJourney[journey] }
             if orders[brand.id] == nil { orders[brand.id] = journeys.map(JourneyOrder.order) }
+            let selection = GapSelection(source: source, facts: facts, indices: indices.sorted())
             reports.append(segmentReport(
                 brand: brand, tally: tally, journeys: journeys, journeyPositions: positions[brand.id] ?? [], orders: orders[brand.id] ?? [],
-                gaps: GapSelection(all: report.gaps, wording: wording, facts: facts, indices: indices.sorted()), weights: weights
+                gaps: selection, weights: weights
             ))
         }
-        reports.sort { lhs, rhs in
+        let order = reports.indices.sorted { left, right in
+            let lhs = reports[left], rhs = reports[right]
             if lhs.priority != rhs.priority { return lhs.priority }
             if lhs.brand != rhs.brand { return lhs.brand < rhs.brand }
-            return (workspace.brand(id: lhs.brand)?.segments.index(of: lhs.segment) ?? 0)
-                < (workspace.brand(id: rhs.brand)?.segments.index(of: rhs.segment) ?? 0)
+            let leftIndex = workspace.brand(id: lhs.brand)?.segments.index(of: lhs.segment) ?? 0
+            let rightIndex = workspace.brand(id: rhs.brand)?.segments.index(of: rhs.segment) ?? 0
+            if leftIndex != rightIndex { return leftIndex < rightIndex }
+            return left < right
         }
-        let brands = workspace.brands.compactMap { brand in BrandHeadline.headline(of: brand, in: reports) }
+        reports = order.map { reports[$0] }
+        let brands = workspace.brands.compactMap { brand in BrandHeadline.headline(of: brand, in: reports, source: source) }
         return AuditReport(weights: weights, segments: reports, brands: brands)
     }
 
-    /// A brand and a segment or journey id.
-    private struct Pair: Hashable {
-        let first: String
-        let second: String
-
-        init(_ first: String, _ second: String) {
-            self.first = first
-            self.second = second
-        }
+    /// A journey and a segment, by position.
+    private struct Place: Hashable {
+        let journey: Int
+        let segment: Int
     }
 
     private static func segmentReport(
@@ -113,9 +113,9 @@ public enum Auditor {
         var byJourneyCounts = [SeverityCounts](repeating: SeverityCounts(), count: journeys.count)
         let localJourney = Dictionary(journeyPositions.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         for position in open {
-            let facts = mine.facts[position], place = mine.all[position].place
+            let facts = mine.facts[Int(position)], place = mine.source.gaps[Int(position)].place
             openCounts.add(facts.severity)
-            byChannelCounts[facts.channel.flatMap { brand.channels.index(of: $0) } ?? brand.channels.count].add(facts.severity)
+            byChannelCounts[facts.channelIndex(brand) ?? brand.channels.count].add(facts.severity)
             if place.marker < markers.count { byMarkerCounts[place.marker] += 1 }
             if let local = localJourney[place.journey] { byJourneyCounts[local].add(facts.severity) }
         }
@@ -168,11 +168,11 @@ public enum Auditor {
             JourneyScore(journey: journeys[index].id, score: journeyScores[index] ?? Score(), status: journeyStatus(index))
         }
         let matrix = scoreMatrix(brand: brand, tally: tally, markers: markerIndices, channels: channelIndices)
-        let gapsByJourney = Dictionary(grouping: mine.indices) { mine.all[$0].place.journey }
+        let gapsByJourney = Dictionary(grouping: mine.indices) { mine.source.gaps[Int($0)].place.journey }
         let passages = taken.map { index in
             JourneyMap.passage(
-                of: journeys[index], at: journeyPositions[index], order: orders[index], segment: tally.segment, brand: brand,
-                gaps: mine, gapPositions: gapsByJourney[journeyPositions[index]] ?? []
+                of: journeys[index], order: orders[index], segment: tally.segment, brand: brand,
+                gaps: mine.source.gaps, gapPositions: gapsByJourney[journeyPositions[index]] ?? []
             )
         }
 
@@ -203,28 +203,39 @@ public enum Auditor {
     struct GapFacts {
         let severity: Severity
         let isAccepted: Bool
-        let channel: String?
+        /// The channel's position in the brand's catalog, -1 for none.
+        private let storedChannel: Int32
+
+        init(severity: Severity, isAccepted: Bool, channel: Int?) {
+            self.severity = severity
+            self.isAccepted = isAccepted
+            storedChannel = channel.map { Int32(truncatingIfNeeded: $0) } ?? -1
+        }
+
+        /// The channel's position in `brand`'s catalog, nil for gaps about no single channel.
+        func channelIndex(_ brand: Brand) -> Int? {
+            storedChannel >= 0 && Int(storedChannel) < brand.channels.count ? Int(storedChannel) : nil
+        }
     }
 
     /// One segment's gaps, as positions in the report, with their facts.
     struct GapSelection {
-        let all: [Gap]
-        let wording: GapWording
+        let source: GapSource
         let facts: [GapFacts]
         /// In report order.
-        let indices: [Int]
+        let indices: [Int32]
 
         /// The open gaps, severity first, then where: the order a reader
         /// fixes things in. Positions are in report order already, so this
         /// is a stable split by severity, not a sort.
-        var openWorstFirst: [Int] {
-            let open = indices.filter { !facts[$0].isAccepted }
-            return Severity.worstFirst.flatMap { severity in open.filter { facts[$0].severity == severity } }
+        var openWorstFirst: [Int32] {
+            let open = indices.filter { !facts[Int($0)].isAccepted }
+            return Severity.worstFirst.flatMap { severity in open.filter { facts[Int($0)].severity == severity } }
         }
 
-        var accepted: [Int] { indices.filter { facts[$0].isAccepted } }
+        var accepted: [Int32] { indices.filter { facts[Int($0)].isAccepted } }
 
-        func gaps(_ positions: [Int]) -> [DescribedGap] { positions.map { wording.describe(all[$0]) } }
+        func gaps(_ positions: [Int32]) -> AuditGaps { AuditGaps(source, positions: positions) }
     }
 
     /// Rows for the segment's markers and columns for the channels where at

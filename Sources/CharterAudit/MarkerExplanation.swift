@@ -40,7 +40,7 @@ public struct MarkerExplanation: Sendable {
                     segment: segment.segment,
                     priority: segment.priority,
                     score: segment.byMarker.first { $0.marker == markerID }?.score ?? Score(),
-                    gaps: perSegment ? (segment.gaps + segment.suppressed).filter { $0.marker == markerID } : []
+                    gaps: perSegment ? (Array(segment.gaps) + Array(segment.suppressed)).filter { $0.marker == markerID } : []
                 )
             }
             let wording = GapWording(workspace)

@@ -131,30 +131,45 @@ public enum JSONOutput: Sendable, Equatable, ExpressibleByStringLiteral, Express
                 output.append(contentsOf: bytes)
                 return
             }
-            var index = 0
+            // Runs of bytes that stay as they are go out in one copy each.
+            var index = 0, copied = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\""): append("\\\"", to: &output)
-                case UInt8(ascii: "\\"): append("\\\\", to: &output)
-                case UInt8(ascii: "\n"): append("\\n", to: &output)
-                case UInt8(ascii: "\r"): append("\\r", to: &output)
-                case UInt8(ascii: "\t"): append("\\t", to: &output)
-                case 0x08: append("\\b", to: &output)
-                case 0x0C: append("\\f", to: &output)
-                case UInt8(ascii: "[") where UnsafeCharacters.isCommandBracket(at: index, in: bytes):
-                    append("\\u005B", to: &output)
-                default:
-                    if let (value, length) = UnsafeCharacters.unsafeScalar(at: index, in: bytes) {
-                        let hex = String(value, radix: 16, uppercase: true)
-                        append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &output)
-                        index += length
-                        continue
-                    }
-                    output.append(byte)
+                guard needsEscaping(byte) else {
+                    index += 1
+                    continue
                 }
-                index += 1
+                var length = 1
+                let replacement: String?
+                switch byte {
+                case UInt8(ascii: "\""): replacement = "\\\""
+                case UInt8(ascii: "\\"): replacement = "\\\\"
+                case UInt8(ascii: "\n"): replacement = "\\n"
+                case UInt8(ascii: "\r"): replacement = "\\r"
+                case UInt8(ascii: "\t"): replacement = "\\t"
+                case 0x08: replacement = "\\b"
+                case 0x0C: replacement = "\\f"
+                case UInt8(ascii: "[") where UnsafeCharacters.isCommandBracket(at: index, in: bytes):
+                    replacement = "\\u005B"
+                default:
+                    if let (value, scalarLength) = UnsafeCharacters.unsafeScalar(at: index, in: bytes) {
+                        let hex = String(value, radix: 16, uppercase: true)
+                        replacement = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                        length = scalarLength
+                    } else {
+                        replacement = nil
+                    }
+                }
+                guard let replacement else {
+                    index += 1
+                    continue
+                }
+                output.append(contentsOf: bytes[copied..<index])
+                append(replacement, to: &output)
+                index += length
+                copied = index
             }
+            output.append(contentsOf: bytes[copied..<bytes.count])
         }
         output.append(UInt8(ascii: "\""))
     }

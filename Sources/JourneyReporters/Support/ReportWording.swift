@@ -94,9 +94,20 @@ public enum ReportWording {
     /// `care-and-repair/care-chat (chat, support)`: where a gap is, then its
     /// channel and stage.
     static func place(of gap: DescribedGap) -> String {
-        let route = route(of: gap).joined(separator: "/")
-        let context = context(of: gap)
-        return context.isEmpty ? route : "\(route) (\(context))"
+        // Joined by hand: this runs for every gap of every report.
+        var place = gap.journey
+        if let touchpoint = gap.touchpoint {
+            place += "/"
+            place += touchpoint
+        }
+        let context: String
+        switch (gap.channel, gap.stage) {
+        case (nil, nil): context = ""
+        case (let channel?, nil): context = channel
+        case (nil, let stage?): context = stage
+        case (let channel?, let stage?): context = channel + ", " + stage
+        }
+        return context.isEmpty ? place : place + " (" + context + ")"
     }
 
     /// The journey, then the touchpoint when the gap has one.

@@ -95,10 +95,10 @@ public struct AuditCSV: Reporter {
 
     static func gapRow(_ action: SharedAction, brand: String, status: String, dialect: CSVDialect = .standard) -> String {
         let gap = action.item.gap
-        let words = gap.words
+        // Only the words the row shows: no message, no related places.
         return dialect.record([
             brand, gap.severity.rawValue, status, action.segments.joined(separator: ", "), gap.journey, gap.touchpoint ?? "",
-            gap.channel ?? "", gap.stage ?? "", action.owner ?? "", gap.marker, words.expected, words.planned,
+            gap.channel ?? "", gap.stage ?? "", action.owner ?? "", gap.marker, gap.expected, gap.planned,
             action.item.action, gap.suppression?.reason ?? "", gap.location.file, String(gap.location.line), String(gap.location.column),
         ])
     }

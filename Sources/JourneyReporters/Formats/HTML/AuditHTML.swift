@@ -237,14 +237,14 @@ public struct AuditHTML: Reporter {
         ])
 
         // Where each touchpoint's first gap row is, for the boxes' links.
-        var gapAnchors: [String: String] = [:]
+        var gapAnchors: [Spot: String] = [:]
         for (row, gap) in report.gaps.enumerated() {
-            let key = "\(gap.journey)\u{1F}\(gap.touchpoint ?? "")"
+            let key = Spot(journey: gap.journey, touchpoint: gap.touchpoint ?? "")
             if gapAnchors[key] == nil { gapAnchors[key] = "\(prefix)-gap-\(row + 1)" }
         }
-        var acceptedAnchors: [String: String] = [:]
+        var acceptedAnchors: [Spot: String] = [:]
         for (row, gap) in report.suppressed.enumerated() {
-            let key = "\(gap.journey)\u{1F}\(gap.touchpoint ?? "")"
+            let key = Spot(journey: gap.journey, touchpoint: gap.touchpoint ?? "")
             if acceptedAnchors[key] == nil { acceptedAnchors[key] = "\(prefix)-accepted-\(row + 1)" }
         }
         let journeyScores = Dictionary(report.byJourney.map { ($0.journey, $0) }, uniquingKeysWith: { first, _ in first })
@@ -258,7 +258,7 @@ public struct AuditHTML: Reporter {
                 lines.append("<p class=\"none\">No touchpoint for this segment.</p>")
             } else {
                 let svg = SwimlaneSVG.svg(passage, title: "Swimlane of \(passage.journey) for \(report.label)") { step in
-                    let key = "\(passage.journey)\u{1F}\(passage.steps[step].touchpoint)"
+                    let key = Spot(journey: passage.journey, touchpoint: step.touchpoint)
                     return gapAnchors[key] ?? acceptedAnchors[key]
                 }
                 lines.append("<div class=\"lane-scroll\">\(svg)</div>")
@@ -280,7 +280,7 @@ public struct AuditHTML: Reporter {
         }
 
         output.writeLines(matrix(report))
-        output.writeLines(gapsByOwner(report, prefix: prefix))
+        writeGapsByOwner(report, prefix: prefix, to: &output)
 
         if !report.suppressed.isEmpty {
             output.writeLine("<h3>Accepted gaps</h3>")
@@ -346,40 +346,108 @@ public struct AuditHTML: Reporter {
     }
 
     /// The open gaps with what to do, grouped by channel and its owner,
-    /// worst first: each group's heading, then one row per gap.
-    static func gapsByOwner(_ report: SegmentReport, prefix: String) -> [String] {
-        guard !report.gaps.isEmpty else { return ["<h3>Gaps and actions</h3>", "<p class=\"clear\">No open gap.</p>"] }
+    /// worst first: each group's heading, then one row per gap, each
+    /// written as it is made.
+    static func writeGapsByOwner(_ report: SegmentReport, prefix: String, to output: inout ReportOutput) {
+        guard !report.gaps.isEmpty else { return output.writeLines(["<h3>Gaps and actions</h3>", "<p class=\"clear\">No open gap.</p>"]) }
         // Rows keep the numbering of the gap list, which the boxes link to.
-        var rows: [String: Int] = [:]
-        for (row, gap) in report.gaps.enumerated() where rows[key(gap)] == nil { rows[key(gap)] = row + 1 }
-        var html = [
+        var rows = GapRows(report.gaps)
+        output.writeLines([
             "<h3>Gaps and actions, by owner</h3>",
             "<table class=\"gaps\">",
             "<thead><tr><th>Severity</th><th>Where</th><th>Expected → planned</th><th>Action</th></tr></thead>",
-        ]
+        ])
         var used = Set<Int>()
         for group in report.actions {
             var head = "<strong>\(escape(group.channelName))</strong>"
             if let owner = group.owner { head += " — \(escape(owner))" }
             if let score = group.score { head += " · score \(score.formatted)" }
-            html.append("<tbody class=\"group\"><tr class=\"group-head\"><th colspan=\"4\">\(head)</th></tr>")
+            output.writeLine("<tbody class=\"group\"><tr class=\"group-head\"><th colspan=\"4\">\(head)</th></tr>")
             for item in group.items {
                 var id = ""
-                if let row = rows[key(item.gap)], used.insert(row).inserted { id = " id=\"\(prefix)-gap-\(row)\"" }
                 let gap = item.gap
-                html.append("<tr class=\"\(gap.severity.rawValue)\"\(id)><td>\(HTMLPage.severityBadge(gap.severity))<br><code>\(escape(gap.marker))</code></td>"
+                if let row = rows.row(of: gap), used.insert(row).inserted { id = " id=\"\(prefix)-gap-\(row)\"" }
+                output.writeLine("<tr class=\"\(gap.severity.rawValue)\"\(id)><td>\(HTMLPage.severityBadge(gap.severity))<br><code>\(escape(gap.marker))</code></td>"
                     + "<td class=\"where\">\(place(of: gap))<br><span class=\"location\">\(location(gap.location))</span></td>"
                     + "<td>\(escape(gap.expected)) <span class=\"arrow\">→</span> <em>\(escape(gap.planned))</em></td>"
                     + "<td>\(escape(item.action))</td></tr>")
             }
-            html.append("</tbody>")
+            output.writeLine("</tbody>")
         }
-        html.append("</table>")
-        return html
+        output.writeLine("</table>")
     }
 
     /// What tells one gap row from another: the fingerprint and the place in the file.
     static func key(_ gap: DescribedGap) -> String { "\(gap.fingerprint)\u{1F}\(gap.location)" }
+
+    /// A touchpoint of a journey, by id; an empty touchpoint for the journey as a whole.
+    struct Spot: Hashable {
+        let journey: String
+        let touchpoint: String
+    }
+
+    /// The number of the first row of the gap list with each gap's ``key(_:)``.
+    ///
+    /// Gaps with one key are at one place (journey, touchpoint, segment,
+    /// marker, position), and most places hold one gap: keys are made only
+    /// for gaps that share their place with another, not for every gap.
+    struct GapRows {
+        private let gaps: AuditGaps
+        /// The first row of each place, 1-based, for checked gaps.
+        private var firstAtPlace: [GapPlace: Int] = [:]
+        /// The rows of each place holding more than one gap, with their keys.
+        private var shared: [GapPlace: [(key: String, row: Int)]] = [:]
+        /// Rows by key, for gaps written out rather than checked.
+        private var written: [String: Int] = [:]
+        /// Every row by key, made only if a gap written out is looked up.
+        private var all: [String: Int]?
+
+        init(_ gaps: AuditGaps) {
+            self.gaps = gaps
+            var rowsAtPlace: [GapPlace: [Int]] = [:]
+            for (index, gap) in gaps.enumerated() {
+                guard let place = gap.gap?.place else {
+                    if written[key(gap)] == nil { written[key(gap)] = index + 1 }
+                    continue
+                }
+                if let first = firstAtPlace[place] {
+                    rowsAtPlace[place, default: [first]].append(index + 1)
+                } else {
+                    firstAtPlace[place] = index + 1
+                }
+            }
+            for (place, rows) in rowsAtPlace {
+                var keyed: [(key: String, row: Int)] = []
+                for row in rows {
+                    let key = AuditHTML.key(gaps[row - 1])
+                    if !keyed.contains(where: { $0.key == key }) { keyed.append((key, row)) }
+                }
+                shared[place] = keyed
+            }
+        }
+
+        /// The first row with `gap`'s key, nil when no row has it.
+        mutating func row(of gap: DescribedGap) -> Int? {
+            guard let place = gap.gap?.place else {
+                if all == nil {
+                    var rows: [String: Int] = [:]
+                    for (index, listed) in gaps.enumerated() where rows[key(listed)] == nil { rows[key(listed)] = index + 1 }
+                    all = rows
+                }
+                return all?[key(gap)]
+            }
+            var found: Int?
+            if let keyed = shared[place] {
+                let key = AuditHTML.key(gap)
+                found = keyed.first { $0.key == key }?.row
+            } else if let row = firstAtPlace[place] {
+                let listed = gaps[row - 1]
+                found = listed.gap == gap.gap || AuditHTML.key(listed) == AuditHTML.key(gap) ? row : nil
+            }
+            if !written.isEmpty, let row = written[key(gap)] { found = min(found ?? row, row) }
+            return found
+        }
+    }
 
     // MARK: - Pieces
 

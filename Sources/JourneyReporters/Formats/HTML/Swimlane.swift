@@ -214,9 +214,14 @@ struct SwimlaneLayout: Sendable {
 extension SwimlaneLayout.Shape {
     /// The audit's journey map of one segment.
     init(_ passage: JourneyPassage) {
+        self.init(passage, steps: Array(passage.steps))
+    }
+
+    /// The same, from its steps made once.
+    init(_ passage: JourneyPassage, steps: [JourneyStep]) {
         self.init(
             stages: passage.stages, channels: passage.channels,
-            steps: passage.steps.map { Step(touchpoint: $0.touchpoint, stage: $0.stage, channel: $0.channel, next: $0.next.map(\.touchpoint)) }
+            steps: steps.map { Step(touchpoint: $0.touchpoint, stage: $0.stage, channel: $0.channel, next: $0.next.map(\.touchpoint)) }
         )
     }
 }
@@ -227,16 +232,18 @@ extension SwimlaneLayout.Shape {
 /// and a word too, for greyscale print.
 enum SwimlaneSVG {
     /// `anchor(step)`: the id of the gap row a box links to, nil for none.
-    static func svg(_ passage: JourneyPassage, title: String, anchor: (Int) -> String?) -> String {
-        let layout = SwimlaneLayout(passage)
-        var svg = start(layout, title: title, touchpoints: passage.steps.count)
+    static func svg(_ passage: JourneyPassage, title: String, anchor: (JourneyStep) -> String?) -> String {
+        // The passage makes a step each time one is read: made once here.
+        let steps = Array(passage.steps)
+        let layout = SwimlaneLayout(SwimlaneLayout.Shape(passage, steps: steps), metrics: .audit)
+        var svg = start(layout, title: title, touchpoints: steps.count)
         for arrow in layout.arrows {
             let path = layout.path(of: arrow)
-            let severity = passage.steps[arrow.from].next[arrow.link].worstOpen
+            let severity = steps[arrow.from].next[arrow.link].worstOpen
             let middle = path.middle
             svg += "<path class=\"handoff\(severity.map { " gap \($0.rawValue)" } ?? "")\" d=\"\(path.d)\" marker-end=\"url(#tl-arrow\(severity == nil ? "" : "-gap"))\">"
             if let severity {
-                svg += "<title>\(MarkupEscaping.text("handoff \(passage.steps[arrow.from].touchpoint) → \(passage.steps[arrow.to].touchpoint): \(severity.rawValue)"))</title>"
+                svg += "<title>\(MarkupEscaping.text("handoff \(steps[arrow.from].touchpoint) → \(steps[arrow.to].touchpoint): \(severity.rawValue)"))</title>"
             }
             svg += "</path>"
             if let severity {
@@ -245,7 +252,7 @@ enum SwimlaneSVG {
             }
         }
         for box in layout.boxes {
-            let step = passage.steps[box.step], frame = box.frame
+            let step = steps[box.step], frame = box.frame
             let state = step.worstOpen?.rawValue ?? (step.acceptedGaps > 0 ? "accepted" : "clear")
             var label = step.touchpoint
             if let name = step.name, !name.isEmpty, name != step.touchpoint { label += " — \(name)" }
@@ -262,7 +269,7 @@ enum SwimlaneSVG {
                 group += "<text class=\"detail\" x=\"\(frame.x + 12)\" y=\"\(frame.y + 24)\">\(MarkupEscaping.text(fitted(detail, width: frame.width - 16, size: 5.6)))</text>"
             }
             group += "</g>"
-            if let target = anchor(box.step) {
+            if let target = anchor(step) {
                 svg += "<a href=\"#\(target)\">\(group)</a>"
             } else {
                 svg += group

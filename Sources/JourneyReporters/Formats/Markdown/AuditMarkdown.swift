@@ -156,35 +156,32 @@ public struct AuditMarkdown: Reporter {
         if report.gaps.isEmpty {
             blocks.write("#### Gaps\n\n✅ No open gap.")
         } else {
-            blocks.write(table(
-                title: "Gaps, worst first", header: ["Severity", "Marker", "Where", "Expected", "Planned", "Location"], rightAligned: [],
-                rows: report.gaps.map { gap in
-                    [ReportWording.severityWithIcon(gap.severity), code(gap.marker), escape(ReportWording.place(of: gap)),
-                     escape(gap.expected), escape(gap.planned), code(gap.location.description)]
-                }
-            ))
+            writeTable(
+                title: "Gaps, worst first", header: ["Severity", "Marker", "Where", "Expected", "Planned", "Location"], rows: report.gaps,
+                to: &blocks
+            ) { gap in
+                [ReportWording.severityWithIcon(gap.severity), code(gap.marker), escape(ReportWording.place(of: gap)),
+                 escape(gap.expected), escape(gap.planned), code(gap.location.description)]
+            }
         }
 
         if !report.actions.isEmpty {
-            var lines = ["#### Action plan", ""]
+            // Line by line: a plan of many gaps is never one string.
+            blocks.write("#### Action plan\n")
             for (index, group) in report.actions.enumerated() {
                 let number = "\(index + 1). "
-                lines.append(number + "**\(escape(group.channelName))**" + escape(ReportWording.groupDetails(group)))
+                blocks.writeLine(inBlock: number + "**\(escape(group.channelName))**" + escape(ReportWording.groupDetails(group)))
                 let indent = String(repeating: " ", count: number.count)
                 for item in group.items {
-                    lines.append("\(indent)- \(ReportWording.severityWithIcon(item.severity)) \(code(item.marker, inTable: false)): \(escape(item.action)) \(code(item.location.description, inTable: false))")
+                    blocks.writeLine(inBlock: "\(indent)- \(ReportWording.severityWithIcon(item.severity)) \(code(item.marker, inTable: false)): \(escape(item.action)) \(code(item.location.description, inTable: false))")
                 }
             }
-            blocks.write(lines.joined(separator: "\n"))
         }
 
         if !report.suppressed.isEmpty {
-            blocks.write(table(
-                title: "Accepted gaps", header: ["Marker", "Where", "Reason", "Location"], rightAligned: [],
-                rows: report.suppressed.map { gap in
-                    [code(gap.marker), escape(ReportWording.place(of: gap)), escape(gap.suppression?.reason ?? ""), code(gap.location.description)]
-                }
-            ))
+            writeTable(title: "Accepted gaps", header: ["Marker", "Where", "Reason", "Location"], rows: report.suppressed, to: &blocks) { gap in
+                [code(gap.marker), escape(ReportWording.place(of: gap)), escape(gap.suppression?.reason ?? ""), code(gap.location.description)]
+            }
         }
     }
 
@@ -194,6 +191,15 @@ public struct AuditMarkdown: Reporter {
 
     static func table(title: String, header: [String], rightAligned: Set<Int>, rows: [[String]]) -> String {
         MarkdownTable.titled(title, header: header, rightAligned: rightAligned, rows: rows)
+    }
+
+    /// The same table as ``table(title:header:rightAligned:rows:)``, written
+    /// row by row as each is made: a table of many gaps is never one string.
+    static func writeTable<Rows: Sequence>(
+        title: String, header: [String], rows: Rows, to blocks: inout MarkdownBlocks, cells: (Rows.Element) -> [String]
+    ) {
+        blocks.write((["#### \(title)", ""] + MarkdownTable.header(header)).joined(separator: "\n"))
+        for row in rows { blocks.writeLine(inBlock: MarkdownTable.row(cells(row))) }
     }
 
     static func escape(_ text: String) -> String { MarkdownEscaping.cell(text) }
