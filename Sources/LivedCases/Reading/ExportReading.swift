@@ -40,17 +40,19 @@ public struct RowCounts: Sendable, Equatable {
 
 /// Reads an export through ``ExportAccess``, chunk by chunk, with the
 /// reader of its format; each row becomes an event record in the grouper,
-/// or a skipped row with its place.
+/// or a skipped row with its place. A CSV export is read in parallel parts
+/// once its header is known (``CSVParts``); JSON Lines and XES on one
+/// thread, in parts of bounded size.
 enum ExportReader {
     static let chunkSize = 1 << 20
 
     static func read(
-        _ compiled: CompiledSource, access: any ExportAccess, budget: GroupingBudget, maxSkipped: Int?
+        _ compiled: CompiledSource, access: any ExportAccess, budget: GroupingBudget, maxSkipped: Int?, partSize: Int = chunkSize
     ) throws(ExportAccessError) -> ExportReading {
         var state = ReadState(compiled: compiled, grouper: CaseGrouper(budget: budget, access: access), maxSkipped: maxSkipped)
         do throws(ExportAccessError) {
             switch compiled.source.format {
-            case .csv(let separator): try readCSV(separator: separator, access: access, state: &state)
+            case .csv(let separator): try readCSV(separator: separator, access: access, partSize: max(1, partSize), state: &state)
             case .jsonLines: try readJSONLines(access: access, state: &state)
             case .xes: try readXES(access: access, state: &state)
             }
@@ -65,39 +67,41 @@ enum ExportReader {
 
     // MARK: CSV
 
-    private static func readCSV(separator: CSVSeparator?, access: any ExportAccess, state: inout ReadState) throws(ExportAccessError) {
+    /// The header and the first bytes on this thread; once the header is
+    /// known, the rest in parallel parts.
+    private static func readCSV(separator: CSVSeparator?, access: any ExportAccess, partSize: Int, state: inout ReadState) throws(ExportAccessError) {
         var reader = CSVReader(CSVOptions(separator: separator))
         var indices: [Int] = []
+        var part = state.makePart()
         let compiled = state.compiled
-        let slotCount = compiled.slotCount
         func handle(_ event: CSVEvent) {
-            guard state.isReading else { return }
-            switch event {
-            case .header(let header):
-                indices = (0..<slotCount).map { slot in state.compiled.columnName(slot).flatMap { header.index(of: $0) } ?? -1 }
-                for slot in 0..<slotCount where indices[slot] < 0 && state.compiled.columnName(slot) != nil {
-                    state.reportMissingColumn(slot, known: header.names)
-                }
-            case .record(let record):
-                record.withUnsafeFields { fields in
-                    state.decode(row: record.row, location: { slot in
-                        let field = slot.flatMap { indices.indices.contains($0) && indices[$0] >= 0 ? indices[$0] : nil }
-                        return ExportLocation(row: record.row, line: record.line, field: field, fieldName: field.flatMap { _ in slot.flatMap(compiled.columnName) })
-                    }) { slot in
-                        let index = indices[slot]
-                        return index >= 0 && index < fields.count ? fields[index] : nil
-                    }
-                }
-            case .issue(let issue):
-                guard issue.problem.skipsRecord else { return }
-                state.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.problem.message)))
+            guard state.isReading, part.isReading else { return }
+            guard case .header(let header) = event else { return part.take(event, indices: indices) }
+            indices = (0..<compiled.slotCount).map { slot in compiled.columnName(slot).flatMap { header.index(of: $0) } ?? -1 }
+            for slot in 0..<compiled.slotCount where indices[slot] < 0 && compiled.columnName(slot) != nil {
+                state.reportMissingColumn(slot, known: header.names)
             }
         }
-        try access.read(state.file, chunkSize: chunkSize) { chunk in
+        var parts: CSVParts?
+        try access.read(state.file, chunkSize: partSize) { chunk in
+            if parts != nil {
+                parts?.add(chunk, state: &state)
+                return state.isReading
+            }
             reader.read(chunk, handle)
+            state.merge(part.rows, rowsBefore: 0, linesBefore: 0)
+            part = state.makePart()
+            if state.isReading, let template = reader.resumedAtRecordStart() {
+                parts = CSVParts(template: template, reader: reader, indices: indices, partSize: partSize)
+            }
             return state.isReading
         }
-        if state.isReading { reader.finish(handle) }
+        if parts != nil {
+            parts?.finish(state: &state)
+        } else if state.isReading {
+            reader.finish(handle)
+            state.merge(part.rows, rowsBefore: 0, linesBefore: 0)
+        }
     }
 
     // MARK: JSON Lines
@@ -107,8 +111,9 @@ enum ExportReader {
         let slotCount = state.compiled.slotCount
         let names = (0..<slotCount).map { state.compiled.columnName($0) }
         var cells = CellScratch(slots: slotCount)
+        var part = state.makePart()
         func handle(_ event: JSONLinesEvent) {
-            guard state.isReading else { return }
+            guard state.isReading, part.isReading else { return }
             switch event {
             case .object(let object):
                 cells.clear()
@@ -123,19 +128,24 @@ enum ExportReader {
                     state.seen[slot] = true
                 }
                 cells.withCells { cell in
-                    state.decode(row: object.line, location: { slot in
+                    part.decode(row: object.line, location: { slot in
                         ExportLocation(line: object.line, fieldName: slot.flatMap { names.indices.contains($0) ? names[$0] : nil })
                     }, cell: cell)
                 }
             case .issue(let issue):
-                state.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.message + "; the line is skipped")))
+                part.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.message + "; the line is skipped")))
             }
         }
         try access.read(state.file, chunkSize: chunkSize) { chunk in
             reader.read(chunk, handle)
+            state.merge(part.rows, rowsBefore: 0, linesBefore: 0)
+            part = state.makePart()
             return state.isReading
         }
-        if state.isReading { reader.finish(handle) }
+        if state.isReading {
+            reader.finish(handle)
+            state.merge(part.rows, rowsBefore: 0, linesBefore: 0)
+        }
     }
 
     // MARK: XES
@@ -146,8 +156,9 @@ enum ExportReader {
         let names = (0..<slotCount).map { state.compiled.columnName($0) }
         var cells = CellScratch(slots: slotCount)
         var eventNumber = 0
+        var part = state.makePart()
         func handle(_ output: XESOutput) {
-            guard state.isReading else { return }
+            guard state.isReading, part.isReading else { return }
             switch output {
             case .event(let event):
                 eventNumber += 1
@@ -164,32 +175,36 @@ enum ExportReader {
                 }
                 let number = eventNumber
                 cells.withCells { cell in
-                    state.decode(row: number, location: { slot in
+                    part.decode(row: number, location: { slot in
                         var location = event.location
                         location.fieldName = slot.flatMap { names.indices.contains($0) ? names[$0] : nil }
                         return location
                     }, cell: cell)
                 }
             case .issue(let issue):
-                state.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.message)))
-                if issue.isFatal { state.stop() }
+                part.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.message)))
+                if issue.isFatal { part.stop() }
             }
         }
         try access.read(state.file, chunkSize: chunkSize) { chunk in
             reader.read(chunk, handle)
+            state.merge(part.rows, rowsBefore: 0, linesBefore: 0, stopped: !part.isReading)
+            part = state.makePart()
             return state.isReading
         }
-        if state.isReading { reader.finish(handle) }
+        if state.isReading {
+            reader.finish(handle)
+            state.merge(part.rows, rowsBefore: 0, linesBefore: 0, stopped: !part.isReading)
+        }
     }
 }
 
-/// What reading keeps between rows.
-private struct ReadState {
+/// What reading keeps between parts: the grouper, the counts so far, and
+/// whether to go on.
+struct ReadState {
     let compiled: CompiledSource
     var grouper: CaseGrouper
     let maxSkipped: Int?
-    let decoder: RowDecoder
-    var writer = EventRecordWriter()
     var counts = RowCounts()
     var diagnostics: [Diagnostic] = [] { didSet { updateReading() } }
     /// Slots some row had a value for (JSON Lines and XES have no header).
@@ -207,7 +222,6 @@ private struct ReadState {
         self.compiled = compiled
         self.grouper = grouper
         self.maxSkipped = maxSkipped
-        decoder = RowDecoder(compiled)
         seen = Array(repeating: false, count: compiled.slotCount)
     }
 
@@ -217,28 +231,26 @@ private struct ReadState {
         isReading = !stopped && failure == nil && diagnostics.isEmpty
     }
 
-    mutating func stop() { stopped = true }
-
-    mutating func decode(row: Int, location: (Int?) -> ExportLocation, cell: (Int) -> UnsafeBufferPointer<UInt8>?) {
-        if let (problem, slot) = decoder.decode(row: row, cell: cell, into: &writer) {
-            skip(RowIssue(file: file, location: location(slot), problem: problem))
-            return
-        }
-        counts.rows += 1
-        counts.events += 1
-        let hash = cell(CompiledSource.caseSlot).map(ByteKeyTable.hash) ?? 0
-        do throws(ExportAccessError) {
-            try grouper.add(writer.bytes, keyHash: hash)
-        } catch {
-            failure = error
-        }
+    /// A decoder for the rows that come next, allowed the skips left.
+    func makePart() -> PartDecoder {
+        PartDecoder(compiled, budget: grouper.budget, allowance: maxSkipped.map { $0 - counts.skipped })
     }
 
-    mutating func skip(_ issue: RowIssue) {
-        counts.skip(issue)
-        if let maxSkipped, counts.skipped > maxSkipped {
-            counts.tooManySkipped = true
-            stopped = true
+    /// Whether a part with `skipped` skipped rows, read after those
+    /// counted, stays within the skips allowed.
+    func allows(skipped: Int) -> Bool {
+        maxSkipped.map { counts.skipped + skipped <= $0 } ?? true
+    }
+
+    /// Adds the next part's rows, numbered from its start, to the grouper
+    /// and the counts; `stopped` when the part's reader cannot go on.
+    mutating func merge(_ rows: DecodedRows, rowsBefore: Int, linesBefore: Int, stopped partStopped: Bool = false) {
+        counts.add(rows.counts, rowsBefore: rowsBefore, linesBefore: linesBefore)
+        if counts.tooManySkipped || partStopped { stopped = true }
+        do throws(ExportAccessError) {
+            try grouper.add(rows, rowsBefore: rowsBefore)
+        } catch {
+            failure = error
         }
     }
 
