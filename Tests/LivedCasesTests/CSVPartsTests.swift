@@ -84,4 +84,30 @@ struct CSVPartsTests {
             #expect(cases.isEmpty)
         }
     }
+
+    @Test("JSON Lines in parts of every size: a byte order mark read only at the start, lines of later parts exact")
+    func jsonLinesEveryPartSize() async throws {
+        let source = Shop.standardSource.replacingOccurrences(of: #""data": "visits.csv","#, with: #""data": "visits.jsonl", "format": "jsonl","#)
+        let (compiled, _) = try await Shop.load(source: source)
+        let lines = [
+            #"{"case": "C1", "time": "2026-03-02T09:00:00Z", "activity": "Browsed", "tier": "Silver", "channel": "web", "owner": "Ana", "greeting": "vous", "reply_minutes": 45, "history": true, "odds": 12}"#,
+            #"{"case": "C1", "time": "2026-03-02T09:10:00Z", "activity": "Mail sent", "tier": "Silver"}"#,
+            "",
+            #"{"case": "C2", "time": "yesterday", "activity": "Call", "tier": "Silver"}"#,
+            #"{"case": "C2", "time": "2026-03-02T09:20:00Z", "activity": "Call", "tier": "Silver"}"#,
+        ]
+        let bytes = [0xEF, 0xBB, 0xBF] + Array(lines.joined(separator: "\n").utf8)
+        for partSize in 1...(bytes.count + 1) {
+            let access = InMemoryExports(["Observations/shop/visits.jsonl": bytes])
+            let (reading, partials) = try CaseReplay.run(
+                compiled, access: access, budget: .standard, maxSkipped: nil, partSize: partSize, makePartial: { [ObservedCase]() }
+            ) { $0.append($1) }
+            let cases = partials.joined().sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            #expect(reading.counts.events == 3, "part size \(partSize)")
+            #expect(reading.counts.issues.map(\.description) == [
+                "Observations/shop/visits.jsonl: line 4, 'time': 'yesterday' is not a time the source's format reads (expected a 4-digit year at character 1); the row is skipped",
+            ], "part size \(partSize)")
+            #expect(cases.map { $0.events.map(\.row) } == [[1, 2], [5]], "part size \(partSize)")
+        }
+    }
 }

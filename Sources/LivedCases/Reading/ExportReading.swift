@@ -40,9 +40,9 @@ public struct RowCounts: Sendable, Equatable {
 
 /// Reads an export through ``ExportAccess``, chunk by chunk, with the
 /// reader of its format; each row becomes an event record in the grouper,
-/// or a skipped row with its place. A CSV export is read in parallel parts
-/// once its header is known (``CSVParts``); JSON Lines and XES on one
-/// thread, in parts of bounded size.
+/// or a skipped row with its place. CSV and JSON Lines are read in
+/// parallel parts once the first chunk is read (``ExportParts``); XES on
+/// one thread.
 enum ExportReader {
     static let chunkSize = 1 << 20
 
@@ -53,7 +53,7 @@ enum ExportReader {
         do throws(ExportAccessError) {
             switch compiled.source.format {
             case .csv(let separator): try readCSV(separator: separator, access: access, partSize: max(1, partSize), state: &state)
-            case .jsonLines: try readJSONLines(access: access, state: &state)
+            case .jsonLines: try readJSONLines(access: access, partSize: max(1, partSize), state: &state)
             case .xes: try readXES(access: access, state: &state)
             }
             if let failure = state.failure { throw failure }
@@ -65,86 +65,52 @@ enum ExportReader {
         return ExportReading(partitions: state.grouper.finish(), counts: state.counts, diagnostics: state.diagnostics)
     }
 
-    // MARK: CSV
+    // MARK: CSV and JSON Lines
 
-    /// The header and the first bytes on this thread; once the header is
-    /// known, the rest in parallel parts.
     private static func readCSV(separator: CSVSeparator?, access: any ExportAccess, partSize: Int, state: inout ReadState) throws(ExportAccessError) {
-        var reader = CSVReader(CSVOptions(separator: separator))
-        var indices: [Int] = []
-        var part = state.makePart()
-        let compiled = state.compiled
-        func handle(_ event: CSVEvent) {
-            guard state.isReading, part.isReading else { return }
-            guard case .header(let header) = event else { return part.take(event, indices: indices) }
-            indices = (0..<compiled.slotCount).map { slot in compiled.columnName(slot).flatMap { header.index(of: $0) } ?? -1 }
-            for slot in 0..<compiled.slotCount where indices[slot] < 0 && compiled.columnName(slot) != nil {
-                state.reportMissingColumn(slot, known: header.names)
+        try readInParts(CSVPartReader(separator: separator), access: access, partSize: partSize, state: &state) { reader, state in
+            if let missing = reader.missing {
+                for slot in missing.slots { state.reportMissingColumn(slot, known: missing.known) }
+                return nil
             }
+            return reader.resumed()
         }
-        var parts: CSVParts?
+    }
+
+    private static func readJSONLines(access: any ExportAccess, partSize: Int, state: inout ReadState) throws(ExportAccessError) {
+        try readInParts(JSONLinesPartReader(state.compiled), access: access, partSize: partSize, state: &state) { reader, _ in reader.resumed() }
+    }
+
+    /// The first chunks on this thread, until `resumed` gives the reader
+    /// for parts (once a CSV header is read); the rest in parallel parts.
+    /// `resumed` also reports what the first chunks revealed (a column
+    /// the header lacks).
+    private static func readInParts<Reader: PartReader>(
+        _ first: Reader, access: any ExportAccess, partSize: Int, state: inout ReadState,
+        resumed: (Reader, inout ReadState) -> Reader?
+    ) throws(ExportAccessError) {
+        var reader = first
+        var parts: ExportParts<Reader>?
         try access.read(state.file, chunkSize: partSize) { chunk in
             if parts != nil {
                 parts?.add(chunk, state: &state)
                 return state.isReading
             }
-            reader.read(chunk, handle)
+            var part = state.makePart()
+            reader.read(chunk, into: &part)
             state.merge(part.rows, rowsBefore: 0, linesBefore: 0)
-            part = state.makePart()
-            if state.isReading, let template = reader.resumedAtRecordStart() {
-                parts = CSVParts(template: template, reader: reader, indices: indices, partSize: partSize)
+            if let template = resumed(reader, &state), state.isReading {
+                parts = ExportParts(template: template, reader: reader, partSize: partSize)
             }
             return state.isReading
         }
         if parts != nil {
             parts?.finish(state: &state)
         } else if state.isReading {
-            reader.finish(handle)
+            var part = state.makePart()
+            reader.finish(into: &part)
             state.merge(part.rows, rowsBefore: 0, linesBefore: 0)
-        }
-    }
-
-    // MARK: JSON Lines
-
-    private static func readJSONLines(access: any ExportAccess, state: inout ReadState) throws(ExportAccessError) {
-        var reader = JSONLinesReader()
-        let slotCount = state.compiled.slotCount
-        let names = (0..<slotCount).map { state.compiled.columnName($0) }
-        var cells = CellScratch(slots: slotCount)
-        var part = state.makePart()
-        func handle(_ event: JSONLinesEvent) {
-            guard state.isReading, part.isReading else { return }
-            switch event {
-            case .object(let object):
-                cells.clear()
-                for slot in 0..<slotCount {
-                    guard let name = names[slot], let index = object.firstIndex(ofKey: name) else { continue }
-                    let value = object[index].value
-                    switch value.kind {
-                    case .null: continue
-                    case .string: cells.set(slot, value.string ?? "")
-                    case .number, .bool, .nested: cells.set(slot, value.rawText)
-                    }
-                    state.seen[slot] = true
-                }
-                cells.withCells { cell in
-                    part.decode(row: object.line, location: { slot in
-                        ExportLocation(line: object.line, fieldName: slot.flatMap { names.indices.contains($0) ? names[$0] : nil })
-                    }, cell: cell)
-                }
-            case .issue(let issue):
-                part.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.message + "; the line is skipped")))
-            }
-        }
-        try access.read(state.file, chunkSize: chunkSize) { chunk in
-            reader.read(chunk, handle)
-            state.merge(part.rows, rowsBefore: 0, linesBefore: 0)
-            part = state.makePart()
-            return state.isReading
-        }
-        if state.isReading {
-            reader.finish(handle)
-            state.merge(part.rows, rowsBefore: 0, linesBefore: 0)
+            _ = resumed(reader, &state)
         }
     }
 
@@ -246,6 +212,7 @@ struct ReadState {
     /// and the counts; `stopped` when the part's reader cannot go on.
     mutating func merge(_ rows: DecodedRows, rowsBefore: Int, linesBefore: Int, stopped partStopped: Bool = false) {
         counts.add(rows.counts, rowsBefore: rowsBefore, linesBefore: linesBefore)
+        for slot in rows.seen.indices where rows.seen[slot] { seen[slot] = true }
         if counts.tooManySkipped || partStopped { stopped = true }
         do throws(ExportAccessError) {
             try grouper.add(rows, rowsBefore: rowsBefore)
@@ -306,7 +273,7 @@ struct ReadState {
 
 /// One row's cells for formats without a header, copied into one buffer
 /// reused from row to row, then handed out as bytes in place.
-private struct CellScratch {
+struct CellScratch {
     private var bytes: [UInt8] = []
     private var ranges: [Range<Int>?]
 

@@ -11,10 +11,13 @@ struct DecodedRows: Sendable {
     var counts = RowCounts()
     /// Bytes of records in all partitions.
     var bytes = 0
+    /// Slots some row had a value for (JSON Lines has no header).
+    var seen: [Bool]
 
-    init(partitions: Int) {
+    init(partitions: Int, slots: Int) {
         buffers = Array(repeating: [], count: partitions)
         rowFields = Array(repeating: [], count: partitions)
+        seen = Array(repeating: false, count: slots)
     }
 }
 
@@ -37,12 +40,14 @@ struct PartDecoder {
         decoder = RowDecoder(compiled)
         self.budget = budget
         self.allowance = allowance
-        rows = DecodedRows(partitions: budget.partitions)
+        rows = DecodedRows(partitions: budget.partitions, slots: compiled.slotCount)
     }
 
     var file: String { compiled.source.dataPath }
 
     mutating func stop() { isReading = false }
+
+    mutating func see(_ slot: Int) { rows.seen[slot] = true }
 
     mutating func decode(row: Int, location: (Int?) -> ExportLocation, cell: (Int) -> UnsafeBufferPointer<UInt8>?) {
         if let (problem, slot) = decoder.decode(row: row, cell: cell, into: &writer) {
