@@ -32,7 +32,21 @@ public enum CaseReplay {
         makePartial: @Sendable () -> Partial,
         visit: @Sendable (inout Partial, ObservedCase) -> Void
     ) throws(ExportAccessError) -> (reading: Reading, partials: [Partial]) {
-        let reading = try ExportReader.read(compiled, access: access, budget: budget, maxSkipped: maxSkipped)
+        try run(compiled, access: access, budget: budget, maxSkipped: maxSkipped, partSize: ExportReader.chunkSize, makePartial: makePartial, visit: visit)
+    }
+
+    /// The same, reading a CSV export in parts of `partSize` bytes (tests
+    /// use tiny parts, so that records straddle them).
+    static func run<Partial: Sendable>(
+        _ compiled: CompiledSource,
+        access: any ExportAccess,
+        budget: GroupingBudget,
+        maxSkipped: Int?,
+        partSize: Int,
+        makePartial: @Sendable () -> Partial,
+        visit: @Sendable (inout Partial, ObservedCase) -> Void
+    ) throws(ExportAccessError) -> (reading: Reading, partials: [Partial]) {
+        let reading = try ExportReader.read(compiled, access: access, budget: budget, maxSkipped: maxSkipped, partSize: partSize)
         let partitions = reading.partitions
         defer { partitions.close() }
         let summary = Reading(counts: reading.counts, diagnostics: reading.diagnostics, spilledBytes: partitions.spilledBytes)

@@ -123,6 +123,40 @@ public struct CSVReader: Sendable {
         self.isAwaitingHeader = options.hasHeader
     }
 
+    // MARK: - Resuming
+
+    /// Whether the bytes read so far end exactly where a record ends (past
+    /// its line break): the next byte starts a new record, as it would for
+    /// ``resumedAtRecordStart()``'s reader.
+    public var isAtRecordStart: Bool {
+        guard case .reading = phase else { return false }
+        return state == .recordStart
+    }
+
+    /// Line breaks passed so far, inside quoted fields too.
+    public var linesEnded: Int { line - 1 }
+
+    /// A reader for a later part of the same input that begins a record:
+    /// the same dialect, header and field count, rows and lines counted from
+    /// the part's start (add the rows and lines before it). Parts read this
+    /// way in parallel give what one reader gives, as long as each part
+    /// turns out to begin where a record does (``isAtRecordStart`` of the
+    /// reader that read up to it). Nil until the header, separator and field
+    /// count are known, or once the input is found unreadable.
+    public func resumedAtRecordStart() -> CSVReader? {
+        guard case .reading = phase, !isAwaitingHeader, let expectedFieldCount, separator != nil else { return nil }
+        if options.hasHeader, header == nil { return nil }
+        var reader = CSVReader(options)
+        reader.separator = separator
+        reader.header = header
+        reader.isAwaitingHeader = false
+        reader.expectedFieldCount = expectedFieldCount
+        reader.unquotedClasses = unquotedClasses
+        reader.quotedClasses = quotedClasses
+        reader.phase = .reading
+        return reader
+    }
+
     // MARK: - Feeding
 
     /// Reads the next chunk, calling `handle` for each header, record and

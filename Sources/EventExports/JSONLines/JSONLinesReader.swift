@@ -57,9 +57,26 @@ public struct JSONLinesReader: Sendable {
     /// The current line is longer than the limit: skip to its end.
     private var isSkippingLongLine = false
     private var members: [JSONLinesObject.Slot] = []
+    /// Whether the first line is the input's, which may open with a byte order mark.
+    private var startsInput = true
 
     public init(_ options: JSONLinesOptions = JSONLinesOptions()) {
         self.options = options
+    }
+
+    /// Whether the bytes read so far end with a line break: the next byte
+    /// starts a line, as it would for ``resumedAtLineStart()``'s reader.
+    public var isAtLineStart: Bool { carry.isEmpty && !isSkippingLongLine }
+
+    /// A reader for a later part of the same input that begins a line,
+    /// lines counted from the part's start (add the lines before it). Parts
+    /// read this way in parallel give what one reader gives, as long as
+    /// each part turns out to begin a line (``isAtLineStart`` of the reader
+    /// that read up to it).
+    public func resumedAtLineStart() -> JSONLinesReader {
+        var reader = JSONLinesReader(options)
+        reader.startsInput = false
+        return reader
     }
 
     /// Reads the next chunk; a line may span chunks.
@@ -139,7 +156,7 @@ public struct JSONLinesReader: Sendable {
         _ line: UnsafeBufferPointer<UInt8>, storage: [UInt8], base: Int, _ handle: (JSONLinesEvent) -> Void
     ) {
         members.removeAll(keepingCapacity: true)
-        var parser = FlatObjectParser(bytes: line, skipsByteOrderMark: lineCount == 1, maximumDepth: options.maximumNestingDepth)
+        var parser = FlatObjectParser(bytes: line, skipsByteOrderMark: startsInput && lineCount == 1, maximumDepth: options.maximumNestingDepth)
         switch parser.parseObject(into: &members) {
         case .blank:
             return
@@ -147,7 +164,7 @@ public struct JSONLinesReader: Sendable {
             handle(.object(JSONLinesObject(storage: storage, base: base, slots: members, line: lineCount)))
         case .failure(let message, let offset):
             let column = TextPosition().after(UnsafeBufferPointer(rebasing: line[0..<min(offset, line.count)])).column
-            let adjusted = lineCount == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) && offset >= 3 ? column - 1 : column
+            let adjusted = startsInput && lineCount == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) && offset >= 3 ? column - 1 : column
             handle(.issue(JSONLinesIssue(message: message, location: ExportLocation(line: lineCount, column: adjusted))))
         }
     }

@@ -20,6 +20,11 @@ public struct GroupingBudget: Sendable, Equatable {
     /// The default: 192 MiB in 64 partitions, so a spilled 10-million-event
     /// export comes back a few dozen megabytes at a time.
     public static let standard = GroupingBudget()
+
+    /// The partition of a case whose id hashes to `hash`.
+    func partition(ofHash hash: Int) -> Int {
+        Int(UInt(bitPattern: hash) % UInt(partitions))
+    }
 }
 
 /// Gathers serialized events into partitions by case, spilling them all
@@ -40,15 +45,29 @@ struct CaseGrouper {
         buffers = Array(repeating: [], count: budget.partitions)
     }
 
-    func partition(ofHash hash: Int) -> Int {
-        Int(UInt(bitPattern: hash) % UInt(budget.partitions))
+    /// Adds a part's decoded rows, partition by partition, with `rowsBefore`
+    /// added to each record's row (the rows ahead of the part, counted once
+    /// the parts before it are read).
+    mutating func add(_ rows: DecodedRows, rowsBefore: Int) throws(ExportAccessError) {
+        for index in rows.buffers.indices where !rows.buffers[index].isEmpty {
+            let start = buffers[index].count
+            buffers[index].append(contentsOf: rows.buffers[index])
+            if rowsBefore != 0 { Self.addRows(rowsBefore, at: rows.rowFields[index], from: start, in: &buffers[index]) }
+        }
+        held += rows.bytes
+        eventCount += rows.counts.events
+        if held > budget.bytes { try spillAll() }
     }
 
-    mutating func add(_ record: [UInt8], keyHash: Int) throws(ExportAccessError) {
-        buffers[partition(ofHash: keyHash)].append(contentsOf: record)
-        held += record.count
-        eventCount += 1
-        if held > budget.bytes { try spillAll() }
+    /// Adds `count` to the little-endian u32 rows at `offsets` (past `start`).
+    private static func addRows(_ count: Int, at offsets: [UInt32], from start: Int, in buffer: inout [UInt8]) {
+        buffer.withUnsafeMutableBytes { bytes in
+            for offset in offsets {
+                let at = start + Int(offset)
+                let row = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+                bytes.storeBytes(of: UInt32(clamping: row + count).littleEndian, toByteOffset: at, as: UInt32.self)
+            }
+        }
     }
 
     private mutating func spillAll() throws(ExportAccessError) {

@@ -46,6 +46,10 @@ enum EventRecord {
 struct EventRecordWriter {
     private(set) var bytes: [UInt8] = []
     private var valueCountOffset = 0
+    /// Where the row number lies in the record being written, so that a
+    /// part of an export read before the rows ahead of it are counted can
+    /// have them added once they are.
+    private(set) var rowOffset = 0
 
     init() {
         bytes.reserveCapacity(256)
@@ -55,6 +59,7 @@ struct EventRecordWriter {
         bytes.removeAll(keepingCapacity: true)
         appendBytes(key)
         append(UInt64(bitPattern: time), size: 8)
+        rowOffset = bytes.count
         append(UInt64(UInt32(clamping: row)), size: 4)
         append(UInt64(UInt32(bitPattern: activity)), size: 4)
         append(UInt64(UInt16(bitPattern: channel)), size: 2)

@@ -40,18 +40,20 @@ public struct RowCounts: Sendable, Equatable {
 
 /// Reads an export through ``ExportAccess``, chunk by chunk, with the
 /// reader of its format; each row becomes an event record in the grouper,
-/// or a skipped row with its place.
+/// or a skipped row with its place. CSV and JSON Lines are read in
+/// parallel parts once the first chunk is read (``ExportParts``); XES on
+/// one thread.
 enum ExportReader {
     static let chunkSize = 1 << 20
 
     static func read(
-        _ compiled: CompiledSource, access: any ExportAccess, budget: GroupingBudget, maxSkipped: Int?
+        _ compiled: CompiledSource, access: any ExportAccess, budget: GroupingBudget, maxSkipped: Int?, partSize: Int = chunkSize
     ) throws(ExportAccessError) -> ExportReading {
         var state = ReadState(compiled: compiled, grouper: CaseGrouper(budget: budget, access: access), maxSkipped: maxSkipped)
         do throws(ExportAccessError) {
             switch compiled.source.format {
-            case .csv(let separator): try readCSV(separator: separator, access: access, state: &state)
-            case .jsonLines: try readJSONLines(access: access, state: &state)
+            case .csv(let separator): try readCSV(separator: separator, access: access, partSize: max(1, partSize), state: &state)
+            case .jsonLines: try readJSONLines(access: access, partSize: max(1, partSize), state: &state)
             case .xes: try readXES(access: access, state: &state)
             }
             if let failure = state.failure { throw failure }
@@ -63,79 +65,53 @@ enum ExportReader {
         return ExportReading(partitions: state.grouper.finish(), counts: state.counts, diagnostics: state.diagnostics)
     }
 
-    // MARK: CSV
+    // MARK: CSV and JSON Lines
 
-    private static func readCSV(separator: CSVSeparator?, access: any ExportAccess, state: inout ReadState) throws(ExportAccessError) {
-        var reader = CSVReader(CSVOptions(separator: separator))
-        var indices: [Int] = []
-        let compiled = state.compiled
-        let slotCount = compiled.slotCount
-        func handle(_ event: CSVEvent) {
-            guard state.isReading else { return }
-            switch event {
-            case .header(let header):
-                indices = (0..<slotCount).map { slot in state.compiled.columnName(slot).flatMap { header.index(of: $0) } ?? -1 }
-                for slot in 0..<slotCount where indices[slot] < 0 && state.compiled.columnName(slot) != nil {
-                    state.reportMissingColumn(slot, known: header.names)
-                }
-            case .record(let record):
-                record.withUnsafeFields { fields in
-                    state.decode(row: record.row, location: { slot in
-                        let field = slot.flatMap { indices.indices.contains($0) && indices[$0] >= 0 ? indices[$0] : nil }
-                        return ExportLocation(row: record.row, line: record.line, field: field, fieldName: field.flatMap { _ in slot.flatMap(compiled.columnName) })
-                    }) { slot in
-                        let index = indices[slot]
-                        return index >= 0 && index < fields.count ? fields[index] : nil
-                    }
-                }
-            case .issue(let issue):
-                guard issue.problem.skipsRecord else { return }
-                state.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.problem.message)))
+    private static func readCSV(separator: CSVSeparator?, access: any ExportAccess, partSize: Int, state: inout ReadState) throws(ExportAccessError) {
+        try readInParts(CSVPartReader(separator: separator), access: access, partSize: partSize, state: &state) { reader, state in
+            if let missing = reader.missing {
+                for slot in missing.slots { state.reportMissingColumn(slot, known: missing.known) }
+                return nil
             }
+            return reader.resumed()
         }
-        try access.read(state.file, chunkSize: chunkSize) { chunk in
-            reader.read(chunk, handle)
-            return state.isReading
-        }
-        if state.isReading { reader.finish(handle) }
     }
 
-    // MARK: JSON Lines
+    private static func readJSONLines(access: any ExportAccess, partSize: Int, state: inout ReadState) throws(ExportAccessError) {
+        try readInParts(JSONLinesPartReader(state.compiled), access: access, partSize: partSize, state: &state) { reader, _ in reader.resumed() }
+    }
 
-    private static func readJSONLines(access: any ExportAccess, state: inout ReadState) throws(ExportAccessError) {
-        var reader = JSONLinesReader()
-        let slotCount = state.compiled.slotCount
-        let names = (0..<slotCount).map { state.compiled.columnName($0) }
-        var cells = CellScratch(slots: slotCount)
-        func handle(_ event: JSONLinesEvent) {
-            guard state.isReading else { return }
-            switch event {
-            case .object(let object):
-                cells.clear()
-                for slot in 0..<slotCount {
-                    guard let name = names[slot], let index = object.firstIndex(ofKey: name) else { continue }
-                    let value = object[index].value
-                    switch value.kind {
-                    case .null: continue
-                    case .string: cells.set(slot, value.string ?? "")
-                    case .number, .bool, .nested: cells.set(slot, value.rawText)
-                    }
-                    state.seen[slot] = true
-                }
-                cells.withCells { cell in
-                    state.decode(row: object.line, location: { slot in
-                        ExportLocation(line: object.line, fieldName: slot.flatMap { names.indices.contains($0) ? names[$0] : nil })
-                    }, cell: cell)
-                }
-            case .issue(let issue):
-                state.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.message + "; the line is skipped")))
+    /// The first chunks on this thread, until `resumed` gives the reader
+    /// for parts (once a CSV header is read); the rest in parallel parts.
+    /// `resumed` also reports what the first chunks revealed (a column
+    /// the header lacks).
+    private static func readInParts<Reader: PartReader>(
+        _ first: Reader, access: any ExportAccess, partSize: Int, state: inout ReadState,
+        resumed: (Reader, inout ReadState) -> Reader?
+    ) throws(ExportAccessError) {
+        var reader = first
+        var parts: ExportParts<Reader>?
+        try access.read(state.file, chunkSize: partSize) { chunk in
+            if parts != nil {
+                parts?.add(chunk, state: &state)
+                return state.isReading
             }
-        }
-        try access.read(state.file, chunkSize: chunkSize) { chunk in
-            reader.read(chunk, handle)
+            var part = state.makePart()
+            reader.read(chunk, into: &part)
+            state.merge(part.rows, rowsBefore: 0, linesBefore: 0)
+            if let template = resumed(reader, &state), state.isReading {
+                parts = ExportParts(template: template, reader: reader, partSize: partSize)
+            }
             return state.isReading
         }
-        if state.isReading { reader.finish(handle) }
+        if parts != nil {
+            parts?.finish(state: &state)
+        } else if state.isReading {
+            var part = state.makePart()
+            reader.finish(into: &part)
+            state.merge(part.rows, rowsBefore: 0, linesBefore: 0)
+            _ = resumed(reader, &state)
+        }
     }
 
     // MARK: XES
@@ -146,8 +122,9 @@ enum ExportReader {
         let names = (0..<slotCount).map { state.compiled.columnName($0) }
         var cells = CellScratch(slots: slotCount)
         var eventNumber = 0
+        var part = state.makePart()
         func handle(_ output: XESOutput) {
-            guard state.isReading else { return }
+            guard state.isReading, part.isReading else { return }
             switch output {
             case .event(let event):
                 eventNumber += 1
@@ -164,32 +141,36 @@ enum ExportReader {
                 }
                 let number = eventNumber
                 cells.withCells { cell in
-                    state.decode(row: number, location: { slot in
+                    part.decode(row: number, location: { slot in
                         var location = event.location
                         location.fieldName = slot.flatMap { names.indices.contains($0) ? names[$0] : nil }
                         return location
                     }, cell: cell)
                 }
             case .issue(let issue):
-                state.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.message)))
-                if issue.isFatal { state.stop() }
+                part.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.message)))
+                if issue.isFatal { part.stop() }
             }
         }
         try access.read(state.file, chunkSize: chunkSize) { chunk in
             reader.read(chunk, handle)
+            state.merge(part.rows, rowsBefore: 0, linesBefore: 0, stopped: !part.isReading)
+            part = state.makePart()
             return state.isReading
         }
-        if state.isReading { reader.finish(handle) }
+        if state.isReading {
+            reader.finish(handle)
+            state.merge(part.rows, rowsBefore: 0, linesBefore: 0, stopped: !part.isReading)
+        }
     }
 }
 
-/// What reading keeps between rows.
-private struct ReadState {
+/// What reading keeps between parts: the grouper, the counts so far, and
+/// whether to go on.
+struct ReadState {
     let compiled: CompiledSource
     var grouper: CaseGrouper
     let maxSkipped: Int?
-    let decoder: RowDecoder
-    var writer = EventRecordWriter()
     var counts = RowCounts()
     var diagnostics: [Diagnostic] = [] { didSet { updateReading() } }
     /// Slots some row had a value for (JSON Lines and XES have no header).
@@ -207,7 +188,6 @@ private struct ReadState {
         self.compiled = compiled
         self.grouper = grouper
         self.maxSkipped = maxSkipped
-        decoder = RowDecoder(compiled)
         seen = Array(repeating: false, count: compiled.slotCount)
     }
 
@@ -217,28 +197,27 @@ private struct ReadState {
         isReading = !stopped && failure == nil && diagnostics.isEmpty
     }
 
-    mutating func stop() { stopped = true }
-
-    mutating func decode(row: Int, location: (Int?) -> ExportLocation, cell: (Int) -> UnsafeBufferPointer<UInt8>?) {
-        if let (problem, slot) = decoder.decode(row: row, cell: cell, into: &writer) {
-            skip(RowIssue(file: file, location: location(slot), problem: problem))
-            return
-        }
-        counts.rows += 1
-        counts.events += 1
-        let hash = cell(CompiledSource.caseSlot).map(ByteKeyTable.hash) ?? 0
-        do throws(ExportAccessError) {
-            try grouper.add(writer.bytes, keyHash: hash)
-        } catch {
-            failure = error
-        }
+    /// A decoder for the rows that come next, allowed the skips left.
+    func makePart() -> PartDecoder {
+        PartDecoder(compiled, budget: grouper.budget, allowance: maxSkipped.map { $0 - counts.skipped })
     }
 
-    mutating func skip(_ issue: RowIssue) {
-        counts.skip(issue)
-        if let maxSkipped, counts.skipped > maxSkipped {
-            counts.tooManySkipped = true
-            stopped = true
+    /// Whether a part with `skipped` skipped rows, read after those
+    /// counted, stays within the skips allowed.
+    func allows(skipped: Int) -> Bool {
+        maxSkipped.map { counts.skipped + skipped <= $0 } ?? true
+    }
+
+    /// Adds the next part's rows, numbered from its start, to the grouper
+    /// and the counts; `stopped` when the part's reader cannot go on.
+    mutating func merge(_ rows: DecodedRows, rowsBefore: Int, linesBefore: Int, stopped partStopped: Bool = false) {
+        counts.add(rows.counts, rowsBefore: rowsBefore, linesBefore: linesBefore)
+        for slot in rows.seen.indices where rows.seen[slot] { seen[slot] = true }
+        if counts.tooManySkipped || partStopped { stopped = true }
+        do throws(ExportAccessError) {
+            try grouper.add(rows, rowsBefore: rowsBefore)
+        } catch {
+            failure = error
         }
     }
 
@@ -295,7 +274,7 @@ private struct ReadState {
 
 /// One row's cells for formats without a header, copied into one buffer
 /// reused from row to row, then handed out as bytes in place.
-private struct CellScratch {
+struct CellScratch {
     private var bytes: [UInt8] = []
     private var ranges: [Range<Int>?]
 

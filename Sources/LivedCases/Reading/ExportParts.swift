@@ -1,0 +1,229 @@
+import EventExports
+import OrderedTasks
+
+/// A format's reader as ``ExportParts`` drives it: bytes in, rows decoded
+/// into a part, and whether it stands between two rows.
+protocol PartReader: Sendable {
+    /// Whether the bytes read so far end where a row does: the next byte
+    /// starts a row, as it would for a reader made to resume there.
+    var isAtRowStart: Bool { get }
+    /// Rows and lines numbered so far, from the reader's start.
+    var rowsNumbered: Int { get }
+    var linesNumbered: Int { get }
+    mutating func read(_ bytes: [UInt8], into part: inout PartDecoder)
+    /// Ends the input: a last row without a line break.
+    mutating func finish(into part: inout PartDecoder)
+}
+
+/// An export past its first chunk, read in parts on all cores.
+///
+/// Chunks are cut after their last line feed into parts; a batch of parts
+/// is read at once, each by a reader that assumes its part begins a row,
+/// into rows of its own. The guess is then checked in file order: a part
+/// begins a row exactly when the reader of the bytes before it ends at a
+/// row's start. A CSV line feed inside a quoted field breaks the guess;
+/// that part is then read again by the reader before it, carrying the open
+/// row over, as one reader would. A part that would take the skipped rows
+/// past the limit is read again the same way, so as to stop at the very
+/// row one reader stops at. Rows and lines are counted per reader and
+/// added up in file order, so every row number, count and the first
+/// skipped rows are those of one reader, whatever the part size.
+struct ExportParts<Reader: PartReader> {
+    /// How many parts are read at once: a few per core, so that a part
+    /// slower than the others leaves no core idle for long.
+    static var batch: Int { 8 }
+
+    /// The reader a part read on its own starts with.
+    private let template: Reader
+    private let partSize: Int
+    /// The reader of everything read so far, as it ended.
+    private var reader: Reader
+    /// Rows and lines before the first byte `reader` read.
+    private var rowsBefore = 0
+    private var linesBefore = 0
+    /// Bytes after the last line feed, for the next part.
+    private var tail: [UInt8] = []
+    private var pending: [[UInt8]] = []
+
+    init(template: Reader, reader: Reader, partSize: Int) {
+        self.template = template
+        self.reader = reader
+        self.partSize = partSize
+    }
+
+    mutating func add(_ chunk: [UInt8], state: inout ReadState) {
+        if let lastLineFeed = chunk.lastIndex(of: UInt8(ascii: "\n")) {
+            var part = tail
+            part.append(contentsOf: chunk[...lastLineFeed])
+            tail = Array(chunk[(lastLineFeed + 1)...])
+            pending.append(part)
+        } else {
+            // No line feed: a part all the same past the part size, so
+            // that memory stays bounded; the check reads it right.
+            tail.append(contentsOf: chunk)
+            if tail.count >= partSize {
+                pending.append(tail)
+                tail = []
+            }
+        }
+        if pending.count >= Self.batch { readPending(state: &state) }
+    }
+
+    /// Reads what is left, and ends the last row.
+    mutating func finish(state: inout ReadState) {
+        if !tail.isEmpty {
+            pending.append(tail)
+            tail = []
+        }
+        readPending(state: &state)
+        guard state.isReading else { return }
+        var part = state.makePart()
+        reader.finish(into: &part)
+        state.merge(part.rows, rowsBefore: rowsBefore, linesBefore: linesBefore)
+    }
+
+    private mutating func readPending(state: inout ReadState) {
+        let parts = pending
+        pending = []
+        guard !parts.isEmpty else { return }
+        let template = template
+        let compiled = state.compiled
+        let budget = state.grouper.budget
+        let guesses = OrderedTasks.mapBlocking(parts) { bytes -> (reader: Reader, rows: DecodedRows) in
+            var reader = template
+            var part = PartDecoder(compiled, budget: budget, allowance: nil)
+            reader.read(bytes, into: &part)
+            return (reader, part.rows)
+        }
+        for (bytes, guess) in zip(parts, guesses) {
+            guard state.isReading else { return }
+            if reader.isAtRowStart {
+                rowsBefore += reader.rowsNumbered
+                linesBefore += reader.linesNumbered
+                reader = template
+                if state.allows(skipped: guess.rows.counts.skipped) {
+                    reader = guess.reader
+                    state.merge(guess.rows, rowsBefore: rowsBefore, linesBefore: linesBefore)
+                    continue
+                }
+            }
+            var part = state.makePart()
+            reader.read(bytes, into: &part)
+            state.merge(part.rows, rowsBefore: rowsBefore, linesBefore: linesBefore)
+        }
+    }
+}
+
+/// A CSV reader with the export's columns, found in its header.
+struct CSVPartReader: PartReader {
+    private var reader: CSVReader
+    /// Each slot's field, -1 for none.
+    private var indices: [Int] = []
+    /// Slots whose column the header lacks, with the header's names.
+    private(set) var missing: (slots: [Int], known: [String])?
+
+    init(separator: CSVSeparator?) {
+        reader = CSVReader(CSVOptions(separator: separator))
+    }
+
+    private init(resuming reader: CSVReader, indices: [Int]) {
+        self.reader = reader
+        self.indices = indices
+    }
+
+    /// The reader for parts past this one's, once the header is read.
+    func resumed() -> CSVPartReader? {
+        reader.resumedAtRecordStart().map { CSVPartReader(resuming: $0, indices: indices) }
+    }
+
+    var isAtRowStart: Bool { reader.isAtRecordStart }
+    var rowsNumbered: Int { reader.rowCount }
+    var linesNumbered: Int { reader.linesEnded }
+
+    mutating func read(_ bytes: [UInt8], into part: inout PartDecoder) {
+        var columns = (indices: indices, missing: missing)
+        reader.read(bytes) { Self.take($0, columns: &columns, into: &part) }
+        (indices, missing) = columns
+    }
+
+    mutating func finish(into part: inout PartDecoder) {
+        var columns = (indices: indices, missing: missing)
+        reader.finish { Self.take($0, columns: &columns, into: &part) }
+        (indices, missing) = columns
+    }
+
+    private static func take(
+        _ event: CSVEvent, columns: inout (indices: [Int], missing: (slots: [Int], known: [String])?), into part: inout PartDecoder
+    ) {
+        guard case .header(let header) = event else { return part.take(event, indices: columns.indices) }
+        let compiled = part.compiled
+        let indices = (0..<compiled.slotCount).map { slot in compiled.columnName(slot).flatMap { header.index(of: $0) } ?? -1 }
+        columns.indices = indices
+        let lacking = (0..<compiled.slotCount).filter { indices[$0] < 0 && compiled.columnName($0) != nil }
+        if !lacking.isEmpty {
+            columns.missing = (lacking, header.names)
+            part.stop()
+        }
+    }
+}
+
+/// A JSON Lines reader with the keys the source reads.
+struct JSONLinesPartReader: PartReader {
+    private var reader: JSONLinesReader
+    private let names: [String?]
+
+    init(_ compiled: CompiledSource) {
+        reader = JSONLinesReader()
+        names = (0..<compiled.slotCount).map { compiled.columnName($0) }
+    }
+
+    private init(resuming reader: JSONLinesReader, names: [String?]) {
+        self.reader = reader
+        self.names = names
+    }
+
+    func resumed() -> JSONLinesPartReader {
+        JSONLinesPartReader(resuming: reader.resumedAtLineStart(), names: names)
+    }
+
+    var isAtRowStart: Bool { reader.isAtLineStart }
+    var rowsNumbered: Int { reader.lineCount }
+    var linesNumbered: Int { reader.lineCount }
+
+    mutating func read(_ bytes: [UInt8], into part: inout PartDecoder) {
+        let names = names
+        var cells = CellScratch(slots: names.count)
+        reader.read(bytes) { Self.take($0, names: names, cells: &cells, into: &part) }
+    }
+
+    mutating func finish(into part: inout PartDecoder) {
+        let names = names
+        var cells = CellScratch(slots: names.count)
+        reader.finish { Self.take($0, names: names, cells: &cells, into: &part) }
+    }
+
+    private static func take(_ event: JSONLinesEvent, names: [String?], cells: inout CellScratch, into part: inout PartDecoder) {
+        guard part.isReading else { return }
+        switch event {
+        case .object(let object):
+            cells.clear()
+            for slot in 0..<names.count {
+                guard let name = names[slot], let index = object.firstIndex(ofKey: name) else { continue }
+                let value = object[index].value
+                switch value.kind {
+                case .null: continue
+                case .string: cells.set(slot, value.string ?? "")
+                case .number, .bool, .nested: cells.set(slot, value.rawText)
+                }
+                part.see(slot)
+            }
+            cells.withCells { cell in
+                part.decode(row: object.line, location: { slot in
+                    ExportLocation(line: object.line, fieldName: slot.flatMap { names.indices.contains($0) ? names[$0] : nil })
+                }, cell: cell)
+            }
+        case .issue(let issue):
+            part.skip(RowIssue(file: part.file, location: issue.location, problem: .unreadable(issue.message + "; the line is skipped")))
+        }
+    }
+}

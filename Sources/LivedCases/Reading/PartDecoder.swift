@@ -1,0 +1,115 @@
+import EventExports
+
+/// Rows of one part of an export, decoded into event records in
+/// partitions of the part's own, with rows and lines counted from where
+/// the part's reader started: parts are decoded in parallel before the
+/// rows ahead of them are known, and added up in file order after.
+struct DecodedRows: Sendable {
+    var buffers: [[UInt8]]
+    /// Where each record's row lies in its partition's buffer.
+    var rowFields: [[UInt32]]
+    var counts = RowCounts()
+    /// Bytes of records in all partitions.
+    var bytes = 0
+    /// Slots some row had a value for (JSON Lines has no header).
+    var seen: [Bool]
+
+    init(partitions: Int, slots: Int) {
+        buffers = Array(repeating: [], count: partitions)
+        rowFields = Array(repeating: [], count: partitions)
+        seen = Array(repeating: false, count: slots)
+    }
+}
+
+/// Decodes rows into ``DecodedRows``, or skips them with their place,
+/// stopping once more rows are skipped than allowed.
+struct PartDecoder {
+    let compiled: CompiledSource
+    private let decoder: RowDecoder
+    private let budget: GroupingBudget
+    /// Skipped rows allowed before reading stops; nil for no limit.
+    private let allowance: Int?
+    private var writer = EventRecordWriter()
+    private(set) var rows: DecodedRows
+    /// Stored, not computed: the readers ask it on every row from a
+    /// closure holding the decoder in place.
+    private(set) var isReading = true
+
+    init(_ compiled: CompiledSource, budget: GroupingBudget, allowance: Int?) {
+        self.compiled = compiled
+        decoder = RowDecoder(compiled)
+        self.budget = budget
+        self.allowance = allowance
+        rows = DecodedRows(partitions: budget.partitions, slots: compiled.slotCount)
+    }
+
+    var file: String { compiled.source.dataPath }
+
+    mutating func stop() { isReading = false }
+
+    mutating func see(_ slot: Int) { rows.seen[slot] = true }
+
+    mutating func decode(row: Int, location: (Int?) -> ExportLocation, cell: (Int) -> UnsafeBufferPointer<UInt8>?) {
+        if let (problem, slot) = decoder.decode(row: row, cell: cell, into: &writer) {
+            skip(RowIssue(file: file, location: location(slot), problem: problem))
+            return
+        }
+        rows.counts.rows += 1
+        rows.counts.events += 1
+        let hash = cell(CompiledSource.caseSlot).map(ByteKeyTable.hash) ?? 0
+        let partition = budget.partition(ofHash: hash)
+        rows.rowFields[partition].append(UInt32(truncatingIfNeeded: rows.buffers[partition].count + writer.rowOffset))
+        rows.buffers[partition].append(contentsOf: writer.bytes)
+        rows.bytes += writer.bytes.count
+    }
+
+    mutating func skip(_ issue: RowIssue) {
+        rows.counts.skip(issue)
+        if let allowance, rows.counts.skipped > allowance {
+            rows.counts.tooManySkipped = true
+            isReading = false
+        }
+    }
+
+    /// A CSV record or problem, its columns at `indices` by slot (-1 for
+    /// none); the header is the caller's.
+    mutating func take(_ event: CSVEvent, indices: [Int]) {
+        guard isReading else { return }
+        switch event {
+        case .header:
+            return
+        case .record(let record):
+            let compiled = compiled
+            record.withUnsafeFields { fields in
+                decode(row: record.row, location: { slot in
+                    let field = slot.flatMap { indices.indices.contains($0) && indices[$0] >= 0 ? indices[$0] : nil }
+                    return ExportLocation(row: record.row, line: record.line, field: field, fieldName: field.flatMap { _ in slot.flatMap(compiled.columnName) })
+                }) { slot in
+                    let index = indices[slot]
+                    return index >= 0 && index < fields.count ? fields[index] : nil
+                }
+            }
+        case .issue(let issue):
+            guard issue.problem.skipsRecord else { return }
+            skip(RowIssue(file: file, location: issue.location, problem: .unreadable(issue.problem.message)))
+        }
+    }
+}
+
+extension RowCounts {
+    /// Adds the counts of a part read after those counted, whose rows and
+    /// lines are numbered from its start; keeps the first skipped rows.
+    mutating func add(_ part: RowCounts, rowsBefore: Int, linesBefore: Int) {
+        rows += part.rows
+        events += part.events
+        skipped += part.skipped
+        for (kind, count) in part.skippedByKind { skippedByKind[kind, default: 0] += count }
+        for issue in part.issues.prefix(max(0, Self.issuesKept - issues.count)) {
+            var location = issue.location
+            location.row = location.row.map { $0 + rowsBefore }
+            location.line += linesBefore
+            issues.append(RowIssue(file: issue.file, location: location, problem: issue.problem))
+        }
+        tooManySkipped = tooManySkipped || part.tooManySkipped
+    }
+}
