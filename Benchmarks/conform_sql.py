@@ -21,6 +21,8 @@ import json
 import sys
 import time
 
+from export_tables import is_json_lines, json_lines, separator_character
+
 FIGURE_VIEWS = [
     "throughline_source_figures", "throughline_journey_figures", "throughline_touchpoint_figures", "throughline_flow_figures",
     "throughline_ad_hoc_figures", "throughline_channel_figures", "throughline_owner_figures",
@@ -120,35 +122,13 @@ def compare(figures, report):
     return problems, equal
 
 
-def json_text(value):
-    """A JSON value as text: strings decoded, other values as JSON writes them, null as no value."""
-    if value is None or isinstance(value, str):
-        return value
-    return json.dumps(value)
-
-
 def load_json_lines(connection, table, path):
     """One text column per key of the file's objects, and _row, the line's number."""
-    rows, keys = [], {}
-    with open(path, encoding="utf-8") as export:
-        for number, line in enumerate(export, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue
-            if not isinstance(record, dict):
-                continue
-            keys.update(dict.fromkeys(record))
-            rows.append((record, number))
-    columns = list(keys)
+    columns, rows = json_lines(path)
     quoted = ", ".join('"' + key.replace('"', '""') + '" VARCHAR' for key in columns)
     connection.execute(f"CREATE TABLE {table} ({quoted}{', ' if columns else ''}_row BIGINT)")
     places = ", ".join("?" for _ in range(len(columns) + 1))
-    connection.executemany(
-        f"INSERT INTO {table} VALUES ({places})", [[json_text(record.get(key)) for key in columns] + [number] for record, number in rows]
-    )
+    connection.executemany(f"INSERT INTO {table} VALUES ({places})", rows)
 
 
 def run_duckdb(script, exports, separators):
@@ -157,12 +137,12 @@ def run_duckdb(script, exports, separators):
     started = time.perf_counter()
     for name, path in exports.items():
         table = '"' + name.replace('"', '""') + '"'
-        if path.endswith(".jsonl"):
+        if is_json_lines(path):
             load_json_lines(connection, table, path)
             continue
         connection.execute(
             f"CREATE TABLE {table} AS SELECT *, row_number() OVER () AS _row FROM read_csv(?, delim = ?, header = true, all_varchar = true, quote = '\"', escape = '\"', ignore_errors = true)",
-            [path, "\t" if separators.get(name) == "tab" else separators.get(name, ",")],
+            [path, separator_character(separators.get(name))],
         )
     loaded = time.perf_counter()
     for statement in statements(script):
