@@ -26,6 +26,10 @@ struct DecodedRows: Sendable {
 struct PartDecoder {
     let compiled: CompiledSource
     private let decoder: RowDecoder
+    /// The export's column name of each slot, for a skipped row's place:
+    /// one array the CSV record closure holds, rather than a copy of the
+    /// whole compiled source per row.
+    private let columnNames: [String?]
     private let budget: GroupingBudget
     /// Skipped rows allowed before reading stops; nil for no limit.
     private let allowance: Int?
@@ -38,6 +42,7 @@ struct PartDecoder {
     init(_ compiled: CompiledSource, budget: GroupingBudget, allowance: Int?) {
         self.compiled = compiled
         decoder = RowDecoder(compiled)
+        columnNames = (0..<compiled.slotCount).map(compiled.columnName)
         self.budget = budget
         self.allowance = allowance
         rows = DecodedRows(partitions: budget.partitions, slots: compiled.slotCount)
@@ -79,11 +84,12 @@ struct PartDecoder {
         case .header:
             return
         case .record(let record):
-            let compiled = compiled
+            let names = columnNames
             record.withUnsafeFields { fields in
                 decode(row: record.row, location: { slot in
                     let field = slot.flatMap { indices.indices.contains($0) && indices[$0] >= 0 ? indices[$0] : nil }
-                    return ExportLocation(row: record.row, line: record.line, field: field, fieldName: field.flatMap { _ in slot.flatMap(compiled.columnName) })
+                    let name = slot.flatMap { names.indices.contains($0) ? names[$0] : nil }
+                    return ExportLocation(row: record.row, line: record.line, field: field, fieldName: field.flatMap { _ in name })
                 }) { slot in
                     let index = indices[slot]
                     return index >= 0 && index < fields.count ? fields[index] : nil
