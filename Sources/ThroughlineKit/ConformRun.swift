@@ -32,22 +32,17 @@ public struct ConformRun: Sendable {
         budget: GroupingBudget = .standard
     ) -> ConformRun {
         let workspace = check.judgement.workspace
-        let unusable = check.loaded.unusableFiles
         var diagnostics: [Diagnostic] = []
         var summaries: [SourceSummary] = []
         var journeys: [JourneyConformance] = []
         var tooMany = false
         let builder = LivedReportBuilder(redaction: redaction)
-        let sources = check.loaded.sources.sorted { ($0.brand, $0.id) < ($1.brand, $1.id) }
-        var brandOrder: [String] = []
-        for source in sources where !brandOrder.contains(source.brand) { brandOrder.append(source.brand) }
-        for brandID in brandOrder {
-            guard let brand = workspace.brands.first(where: { $0.id == brandID }) else { continue }
-            let brandJourneys = workspace.journeys(of: brandID)
-            let context = LivedContext(brand: brand, journeys: brandJourneys)
+        for group in BrandSources.of(check) {
+            let brand = group.brand, brandID = brand.id
+            let context = LivedContext(brand: brand, journeys: group.journeys)
             var total = LivedTally(context: context)
-            for source in sources where source.brand == brandID && !unusable.contains(source.file) {
-                let compiled = CompiledSource(source, brand: brand, journeys: brandJourneys)
+            for source in group.sources {
+                let compiled = CompiledSource(source, brand: brand, journeys: group.journeys)
                 let matcher = CaseMatcher(compiled)
                 let replay: (reading: CaseReplay.Reading, partials: [LivedTally])
                 do throws(ExportAccessError) {
@@ -58,8 +53,7 @@ public struct ConformRun: Sendable {
                         tally.add(observed, matcher: matcher, context: context)
                     }
                 } catch {
-                    let code: DiagnosticCode = error.kind == .outsideWorkspace ? .dataOutsideWorkspace : .unreadableFile
-                    diagnostics.append(Diagnostic(code, at: source.location(source.dataPosition), "cannot read the export \(source.dataPath): \(error.reason)"))
+                    diagnostics.append(BrandSources.unreadable(source, error))
                     continue
                 }
                 diagnostics += replay.reading.diagnostics

@@ -22,21 +22,16 @@ public struct ReviewRun: Sendable {
         _ check: CheckRun, access: any ExportAccess, period: ReviewPeriod, previous: ReviewPeriod? = nil, maxBadRows: Int? = nil,
         redaction: KeyedHash? = nil, budget: GroupingBudget = .standard
     ) -> ReviewRun {
-        let workspace = check.judgement.workspace
-        let unusable = check.loaded.unusableFiles
         let compared = previous ?? period.previous
         var diagnostics: [Diagnostic] = []
         var brands: [BrandReview] = []
         var tooMany = false
         let builder = LivedReportBuilder(redaction: redaction)
-        let sources = check.loaded.sources.sorted { ($0.brand, $0.id) < ($1.brand, $1.id) }
-        var brandOrder: [String] = []
-        for source in sources where !brandOrder.contains(source.brand) { brandOrder.append(source.brand) }
-        for brandID in brandOrder {
-            guard let brand = workspace.brands.first(where: { $0.id == brandID }) else { continue }
-            let context = ReviewContext(brand: brand, journeys: workspace.journeys(of: brandID), period: period, previous: compared)
+        for group in BrandSources.of(check) {
+            let brand = group.brand
+            let context = ReviewContext(brand: brand, journeys: group.journeys, period: period, previous: compared)
             var total = ReviewTally(context: context)
-            for source in sources where source.brand == brandID && !unusable.contains(source.file) {
+            for source in group.sources {
                 let compiled = CompiledSource(source, brand: brand, journeys: context.journeys)
                 let matcher = CaseMatcher(compiled)
                 do throws(ExportAccessError) {
@@ -47,8 +42,7 @@ public struct ReviewRun: Sendable {
                     if replay.reading.counts.tooManySkipped { tooMany = true }
                     for partial in replay.partials { total.merge(partial) }
                 } catch {
-                    let code: DiagnosticCode = error.kind == .outsideWorkspace ? .dataOutsideWorkspace : .unreadableFile
-                    diagnostics.append(Diagnostic(code, at: source.location(source.dataPosition), "cannot read the export \(source.dataPath): \(error.reason)"))
+                    diagnostics.append(BrandSources.unreadable(source, error))
                 }
             }
             brands.append(ReviewBuilder.brand(context, tally: total) { builder.label($0) })

@@ -283,7 +283,8 @@ public enum Quoted {
         word(String(decoding: bytes, as: UTF8.self))
     }
 
-    public static func word(_ text: String) -> String {
+    /// - Parameter longest: characters kept before `…`; nil keeps them all.
+    public static func word(_ text: String, longest: Int? = Quoted.longest) -> String {
         var result = ""
         var count = 0
         for scalar in text.unicodeScalars {

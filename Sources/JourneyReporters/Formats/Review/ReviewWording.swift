@@ -79,16 +79,6 @@ public enum ReviewWording {
 
     /// Text from a journey file (a KPI's name), with control and bidirectional characters escaped but not cut.
     static func label(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            let properties = scalar.properties
-            if properties.generalCategory == .control || properties.isBidiControl || properties.generalCategory == .format
-                || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        Quoted.word(text, longest: nil)
     }
 }
