@@ -125,6 +125,7 @@ public struct TimestampFormat: Sendable, Equatable {
 
     /// Reads the timestamp in `bytes` (UTF-8 text), with no copy.
     public func instant(_ bytes: UnsafeBufferPointer<UInt8>) throws(TimestampError) -> EventInstant {
+        if case .iso8601 = kind, let instant = Self.utcMillisecondInstant(bytes) { return instant }
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == ASCII.space { start += 1 }
@@ -138,6 +139,33 @@ public struct TimestampFormat: Sendable, Equatable {
         }
         guard scanner.index == end else { throw TimestampError(problem: .trailingText, offset: scanner.index) }
         return try fields.instant(in: zone, offset: start)
+    }
+
+    /// The instant of the shape most exports write, `yyyy-MM-ddTHH:mm:ss.SSSZ`
+    /// (exactly 24 bytes, `T` or a space, `Z`), read at fixed places; nil for
+    /// any other text, or a date or time the calendar does not have, which
+    /// the general reader then reads or words as an error.
+    @inline(__always)
+    static func utcMillisecondInstant(_ bytes: UnsafeBufferPointer<UInt8>) -> EventInstant? {
+        guard bytes.count == 24, bytes[4] == ASCII.minus, bytes[7] == ASCII.minus,
+              bytes[10] == UInt8(ascii: "T") || bytes[10] == ASCII.space, bytes[13] == ASCII.colon, bytes[16] == ASCII.colon,
+              bytes[19] == ASCII.dot, bytes[23] == UInt8(ascii: "Z")
+        else { return nil }
+        /// Two digits as a number, or -1.
+        @inline(__always) func two(_ offset: Int) -> Int64 {
+            let tens = bytes[offset] &- ASCII.zero, units = bytes[offset + 1] &- ASCII.zero
+            return tens < 10 && units < 10 ? Int64(tens) * 10 + Int64(units) : -1
+        }
+        let century = two(0), yearOfCentury = two(2), month = two(5), day = two(8)
+        let hour = two(11), minute = two(14), second = two(17), centiseconds = two(20), lastDigit = bytes[22] &- ASCII.zero
+        guard century >= 0, yearOfCentury >= 0, day >= 1, hour >= 0, minute >= 0, second >= 0, centiseconds >= 0, lastDigit < 10
+        else { return nil }
+        let year = century * 100 + yearOfCentury
+        guard month >= 1, month <= 12, day <= CivilCalendar.daysInMonth(month, of: year), hour <= 23, minute <= 59, second <= 59
+        else { return nil }
+        let millisecond = centiseconds * 10 + Int64(lastDigit)
+        let days = CivilCalendar.daysSince1970(year: year, month: month, day: day)
+        return EventInstant(millisecondsSince1970: (days * 86_400 + hour * 3600 + minute * 60 + second) * 1000 + millisecond)
     }
 
     // MARK: Patterns

@@ -73,6 +73,7 @@ public struct NumberFormat: Sendable, Hashable {
     }
 
     public func value(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) -> Double {
+        if let plain = Self.plainValue(bytes, decimalSeparator: decimalSeparator) { return plain }
         var start = 0
         var end = bytes.count
         func spaceLength(at index: Int) -> Int {
@@ -164,6 +165,47 @@ public struct NumberFormat: Sendable, Hashable {
             throw Failure(problem: .unexpectedCharacter, offset: start)
         }
         return isPercentage ? value / 100 : value
+    }
+
+    /// Powers of ten a `Double` holds exactly.
+    private static let exactPowersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
+
+    /// The value of the shape most cells have, `[-+]digits[separator digits]`
+    /// with at most 15 digits, read without `strtod`; nil for anything else,
+    /// read the general way. The digits as an integer and the power of ten
+    /// are both exact in a `Double` (below 2^53), so one division, which
+    /// IEEE 754 rounds correctly, gives the very value `strtod` gives.
+    ///
+    /// ```swift
+    /// // "-12.75": 1275 / 100, negated; "0.1": 1 / 10, the Double nearest 0.1.
+    /// ```
+    @inline(__always)
+    static func plainValue(_ bytes: UnsafeBufferPointer<UInt8>, decimalSeparator: UInt8) -> Double? {
+        let count = bytes.count
+        guard count > 0, count <= 17 else { return nil }
+        var index = 0
+        let isNegative = bytes[0] == ASCII.minus
+        if isNegative || bytes[0] == ASCII.plus { index = 1 }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = -1
+        while index < count {
+            let digit = bytes[index] &- ASCII.zero
+            if digit < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                digits += 1
+                if fractionDigits >= 0 { fractionDigits += 1 }
+            } else if bytes[index] == decimalSeparator, fractionDigits < 0, digits > 0 {
+                fractionDigits = 0
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard digits > 0, digits <= 15, fractionDigits != 0 else { return nil }
+        var value = Double(mantissa)
+        if fractionDigits > 0 { value /= exactPowersOfTen[fractionDigits] }
+        return isNegative ? -value : value
     }
 
     private func matches(_ pattern: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
