@@ -14,12 +14,8 @@ public struct CompiledSource: Sendable {
     public let journeys: [Journey]
     /// Column names by slot; nil for a role the source gives no column.
     let columns: [ExportColumn?]
-    let activities: ByteKeyTable
-    let channels: ByteKeyTable
-    let segments: ByteKeyTable
-    let journeyIDs: ByteKeyTable
-    /// For each lived attribute, its word table (enumerations and scales).
-    let words: [ByteKeyTable?]
+    /// Activities, channels, segments, journeys and each attribute's words.
+    let words: SourceWords
 
     static let caseSlot = 0, timeSlot = 1, activitySlot = 2, channelSlot = 3, segmentSlot = 4, journeySlot = 5, ownerSlot = 6
     static let firstAttributeSlot = 7
@@ -32,28 +28,22 @@ public struct CompiledSource: Sendable {
         self.journeys = journeys
         let map = source.columns
         columns = [map.caseID, map.time, map.activity, map.channel, map.segment, map.journey, map.owner] + source.attributes.map(\.column)
-        var activities = ByteKeyTable(capacity: source.activities.count)
-        for (index, mapping) in source.activities.enumerated() { activities.insert(mapping.name, value: index) }
-        self.activities = activities
-        var channels = ByteKeyTable()
-        for (index, channel) in brand.channels.enumerated() { channels.insert(channel.id, value: index) }
-        for (word, index) in source.channelWords.sorted(by: { $0.key < $1.key }) { channels.insert(word, value: index) }
-        self.channels = channels
-        var segments = ByteKeyTable()
-        for (index, segment) in brand.segments.enumerated() { segments.insert(segment.id, value: index) }
-        for (word, index) in source.segmentWords.sorted(by: { $0.key < $1.key }) { segments.insert(word, value: index) }
-        self.segments = segments
-        var journeyIDs = ByteKeyTable()
-        for (index, journey) in journeys.enumerated() { journeyIDs.insert(journey.id, value: index) }
-        self.journeyIDs = journeyIDs
-        words = source.attributes.map { lived in
-            guard case .words(let table) = lived.conversion else { return nil }
-            var words = ByteKeyTable()
+        var words = SourceWords()
+        for (index, mapping) in source.activities.enumerated() { words.insert(mapping.name, list: SourceWords.activities, value: index) }
+        for (index, channel) in brand.channels.enumerated() { words.insert(channel.id, list: SourceWords.channels, value: index) }
+        for (word, index) in source.channelWords.sorted(by: { $0.key < $1.key }) { words.insert(word, list: SourceWords.channels, value: index) }
+        for (index, segment) in brand.segments.enumerated() { words.insert(segment.id, list: SourceWords.segments, value: index) }
+        for (word, index) in source.segmentWords.sorted(by: { $0.key < $1.key }) { words.insert(word, list: SourceWords.segments, value: index) }
+        for (index, journey) in journeys.enumerated() { words.insert(journey.id, list: SourceWords.journeys, value: index) }
+        for (index, lived) in source.attributes.enumerated() {
+            guard case .words(let table) = lived.conversion else { continue }
+            let list = SourceWords.attributeList(index)
             // The export's own words win over the attribute's, which are read as themselves.
-            for (word, rank) in table.sorted(by: { $0.key < $1.key }) { words.insert(word, value: rank) }
-            for (rank, word) in brand.attributes[lived.attribute].type.choices.enumerated() { words.insert(word, value: rank) }
-            return words
+            for (word, rank) in table.sorted(by: { $0.key < $1.key }) { words.insert(word, list: list, value: rank) }
+            for (rank, word) in brand.attributes[lived.attribute].type.choices.enumerated() { words.insert(word, list: list, value: rank) }
         }
+        words.seal()
+        self.words = words
     }
 
     var slotCount: Int { columns.count }
@@ -67,9 +57,56 @@ public struct CompiledSource: Sendable {
 /// row does not have (a key absent from a JSON line).
 struct RowDecoder {
     let compiled: CompiledSource
+    /// What every row reads, held apart from the compiled source as plain
+    /// values, so that reading them per row copies nothing reference
+    /// counted (the source's attributes and the brand's definitions are
+    /// read only to word a problem).
+    private let words: SourceWords
+    private let time: TimestampFormat
+    private let numbers: NumberFormat
+    private let plans: [AttributePlan]
+
+    /// How one lived attribute's cell converts, with nothing reference counted.
+    private struct AttributePlan {
+        enum Kind {
+            case words, number, units, isoDuration, boolean, text
+        }
+
+        let kind: Kind
+        /// Position in the source's attributes.
+        let index: Int
+        /// Position in the brand's attribute catalog.
+        let attribute: Int
+        /// A number's scale; a duration's seconds per unit.
+        let factor: Double
+        /// Whether an empty cell is read (yes/no words that say what empty means).
+        let readsEmpty: Bool
+    }
 
     init(_ compiled: CompiledSource) {
         self.compiled = compiled
+        words = compiled.words.ownCopy()
+        time = compiled.source.time
+        numbers = compiled.source.numbers
+        plans = compiled.source.attributes.enumerated().map { index, lived in
+            let kind: AttributePlan.Kind
+            var factor = 1.0
+            var readsEmpty = false
+            switch lived.conversion {
+            case .words: kind = .words
+            case .number(let scale):
+                kind = .number
+                factor = scale
+            case .duration(let secondsPerUnit):
+                kind = secondsPerUnit == nil ? .isoDuration : .units
+                factor = secondsPerUnit ?? 1
+            case .boolean(let booleanWords):
+                kind = .boolean
+                readsEmpty = booleanWords.empty != nil
+            case .text: kind = .text
+            }
+            return AttributePlan(kind: kind, index: index, attribute: lived.attribute, factor: factor, readsEmpty: readsEmpty)
+        }
     }
 
     /// Writes the row's record into `writer`, or returns the problem and
@@ -83,26 +120,26 @@ struct RowDecoder {
         guard let timeText = cell(Source.timeSlot), !Self.isBlank(timeText) else { return (.missingValue, Source.timeSlot) }
         let time: Int64
         do throws(TimestampError) {
-            time = try compiled.source.time.instant(timeText).millisecondsSince1970
+            time = try self.time.instant(timeText).millisecondsSince1970
         } catch {
             return (.badTime(Quoted.word(timeText), error.description), Source.timeSlot)
         }
         guard let activityText = cell(Source.activitySlot), !activityText.isEmpty else { return (.missingValue, Source.activitySlot) }
-        let activity = compiled.activities.value(for: activityText).map { Int32($0) } ?? -1
+        let activity = words.value(for: activityText, list: SourceWords.activities).map { Int32($0) } ?? -1
         let channel: Int16
-        switch lookUp(Source.channelSlot, cell: cell, in: compiled.channels) {
+        switch lookUp(Source.channelSlot, cell: cell, in: SourceWords.channels) {
         case .absent: channel = -1
         case .found(let index): channel = Int16(index)
         case .unknown(let word): return (.unknownChannel(word), Source.channelSlot)
         }
         let segment: Int16
-        switch lookUp(Source.segmentSlot, cell: cell, in: compiled.segments) {
+        switch lookUp(Source.segmentSlot, cell: cell, in: SourceWords.segments) {
         case .absent: segment = -1
         case .found(let index): segment = Int16(index)
         case .unknown(let word): return (.unknownSegment(word), Source.segmentSlot)
         }
         let journey: Int16
-        switch lookUp(Source.journeySlot, cell: cell, in: compiled.journeyIDs) {
+        switch lookUp(Source.journeySlot, cell: cell, in: SourceWords.journeys) {
         case .absent: journey = -1
         case .found(let index): journey = Int16(index)
         case .unknown(let word): return (.unknownJourney(word), Source.journeySlot)
@@ -116,10 +153,11 @@ struct RowDecoder {
         } else {
             writer.activityName(nil)
         }
-        for (index, lived) in compiled.source.attributes.enumerated() {
-            let slot = Source.firstAttributeSlot + index
-            guard let text = cell(slot), !text.isEmpty || isBooleanWithEmpty(lived) else { continue }
-            if let problem = convert(text, lived, words: compiled.words[index], into: &writer) { return (problem, slot) }
+        for position in plans.indices {
+            let plan = plans[position]
+            let slot = Source.firstAttributeSlot + position
+            guard let text = cell(slot), !text.isEmpty || plan.readsEmpty else { continue }
+            if let problem = convert(text, plan, into: &writer) { return (problem, slot) }
         }
         return nil
     }
@@ -130,66 +168,61 @@ struct RowDecoder {
         case unknown(String)
     }
 
-    private func lookUp(_ slot: Int, cell: (Int) -> UnsafeBufferPointer<UInt8>?, in table: ByteKeyTable) -> LookUp {
+    private func lookUp(_ slot: Int, cell: (Int) -> UnsafeBufferPointer<UInt8>?, in list: Int) -> LookUp {
         guard let text = cell(slot), !Self.isBlank(text) else { return .absent }
-        if let index = table.value(for: text) { return .found(index) }
+        if let index = words.value(for: text, list: list) { return .found(index) }
         return .unknown(Quoted.word(text))
     }
 
-    private func isBooleanWithEmpty(_ lived: LivedAttribute) -> Bool {
-        if case .boolean(let words) = lived.conversion { return words.empty != nil }
-        return false
-    }
-
     /// Adds the cell's value to the record, or says why it does not convert.
-    private func convert(
-        _ text: UnsafeBufferPointer<UInt8>, _ lived: LivedAttribute, words: ByteKeyTable?, into writer: inout EventRecordWriter
-    ) -> RowProblem? {
-        let definition = compiled.brand.attributes[lived.attribute]
-        func bad(_ reason: String) -> RowProblem { .badValue(attribute: definition.id, value: Quoted.word(text), reason: reason) }
-        switch lived.conversion {
+    private func convert(_ text: UnsafeBufferPointer<UInt8>, _ plan: AttributePlan, into writer: inout EventRecordWriter) -> RowProblem? {
+        switch plan.kind {
         case .words:
-            guard let rank = words?.value(for: text) else {
-                return bad("not a value of '\(definition.id)' (\(definition.type.choices.prefix(8).joined(separator: ", ")))")
+            guard let rank = words.value(for: text, list: SourceWords.attributeList(plan.index)) else {
+                let definition = compiled.brand.attributes[plan.attribute]
+                return bad(text, plan, "not a value of '\(definition.id)' (\(definition.type.choices.prefix(8).joined(separator: ", ")))")
             }
-            writer.value(attribute: lived.attribute, kind: .choice, scalar: UInt64(bitPattern: Int64(rank)))
-        case .number(let scale):
+            writer.value(attribute: plan.attribute, kind: .choice, scalar: UInt64(bitPattern: Int64(rank)))
+        case .number:
             do throws(NumberFormat.Failure) {
-                let number = try compiled.source.numbers.value(text) * scale
-                guard number.isFinite else { return bad("not a finite number") }
-                writer.value(attribute: lived.attribute, kind: .number, scalar: number.bitPattern)
+                let number = try numbers.value(text) * plan.factor
+                guard number.isFinite else { return bad(text, plan, "not a finite number") }
+                writer.value(attribute: plan.attribute, kind: .number, scalar: number.bitPattern)
             } catch {
-                return bad(error.description)
+                return bad(text, plan, error.description)
             }
-        case .duration(let secondsPerUnit):
+        case .units:
             let milliseconds: Int64
-            if let secondsPerUnit {
-                do throws(NumberFormat.Failure) {
-                    let amount = try compiled.source.numbers.value(text)
-                    let value = (amount * secondsPerUnit * 1000).rounded()
-                    guard value.isFinite, abs(value) < 9.2e18 else { return bad("a duration beyond what can be held") }
-                    guard value >= 0 else { return bad("a negative duration") }
-                    milliseconds = Int64(value)
-                } catch {
-                    return bad(error.description)
-                }
-            } else {
-                guard let duration = ISODuration(String(decoding: text, as: UTF8.self)) else {
-                    return bad("not an ISO 8601 duration such as PT2H or P1D")
-                }
-                milliseconds = Int64((duration.seconds * 1000).rounded())
+            do throws(NumberFormat.Failure) {
+                let amount = try numbers.value(text)
+                let value = (amount * plan.factor * 1000).rounded()
+                guard value.isFinite, abs(value) < 9.2e18 else { return bad(text, plan, "a duration beyond what can be held") }
+                guard value >= 0 else { return bad(text, plan, "a negative duration") }
+                milliseconds = Int64(value)
+            } catch {
+                return bad(text, plan, error.description)
             }
-            writer.value(attribute: lived.attribute, kind: .duration, scalar: UInt64(bitPattern: milliseconds))
-        case .boolean(let booleanWords):
+            writer.value(attribute: plan.attribute, kind: .duration, scalar: UInt64(bitPattern: milliseconds))
+        case .isoDuration:
+            guard let duration = ISODuration(String(decoding: text, as: UTF8.self)) else {
+                return bad(text, plan, "not an ISO 8601 duration such as PT2H or P1D")
+            }
+            writer.value(attribute: plan.attribute, kind: .duration, scalar: UInt64(bitPattern: Int64((duration.seconds * 1000).rounded())))
+        case .boolean:
+            guard case .boolean(let booleanWords) = compiled.source.attributes[plan.index].conversion else { return nil }
             guard let flag = booleanWords.value(String(decoding: text, as: UTF8.self)) else {
-                return bad("not a yes/no word (\(booleanWords.trueWords.sorted().prefix(4).joined(separator: ", ")) / \(booleanWords.falseWords.sorted().prefix(4).joined(separator: ", ")))")
+                return bad(text, plan, "not a yes/no word (\(booleanWords.trueWords.sorted().prefix(4).joined(separator: ", ")) / \(booleanWords.falseWords.sorted().prefix(4).joined(separator: ", ")))")
             }
-            writer.value(attribute: lived.attribute, kind: .boolean, scalar: flag ? 1 : 0)
+            writer.value(attribute: plan.attribute, kind: .boolean, scalar: flag ? 1 : 0)
         case .text:
             guard text.count <= EventRecord.longestField else { return .tooLong(limit: EventRecord.longestField) }
-            writer.text(attribute: lived.attribute, text)
+            writer.text(attribute: plan.attribute, text)
         }
         return nil
+    }
+
+    private func bad(_ text: UnsafeBufferPointer<UInt8>, _ plan: AttributePlan, _ reason: String) -> RowProblem {
+        .badValue(attribute: compiled.brand.attributes[plan.attribute].id, value: Quoted.word(text), reason: reason)
     }
 
     static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

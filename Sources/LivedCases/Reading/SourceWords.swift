@@ -1,0 +1,139 @@
+/// Every word a source reads rows by (activity names, channel, segment and
+/// journey words, each attribute's value words), in one fixed table built
+/// once from the source, looked up by (list, bytes) for every row.
+///
+/// The hash is a cheap mix of the list, the length and the first and last
+/// eight bytes, not SipHash: the keys come from the source, not from the
+/// export, and with linear probing at most half full a look-up walks one
+/// run of occupied slots, never longer than the number of keys, whatever
+/// the export writes. Case ids, which the export writes, are not kept here.
+///
+/// ```swift
+/// var words = SourceWords()
+/// words.insert(Array("Gold".utf8), list: SourceWords.segments, value: 2)
+/// words.seal()
+/// Array("Gold".utf8).withUnsafeBufferPointer { words.value(for: $0, list: SourceWords.segments) }   // 2
+/// ```
+struct SourceWords: Sendable {
+    /// The lists: activities, channels, segments, journeys, then one per
+    /// lived attribute (``attributeList(_:)``).
+    static let activities = 0, channels = 1, segments = 2, journeys = 3
+
+    static func attributeList(_ index: Int) -> Int { 4 + index }
+
+    private struct Key: Hashable {
+        let list: Int
+        let bytes: [UInt8]
+    }
+
+    private struct Slot: Sendable {
+        var hash: UInt64
+        var start: Int32
+        var length: Int32
+        var list: Int32
+        var value: Int32
+    }
+
+    /// Keys in insertion order while the table is built; the first value
+    /// given a key is the one kept.
+    private var pending: [(key: Key, value: Int)] = []
+    private var known: Set<Key> = []
+    private var slots: [Slot] = []
+    private var arena: [UInt8] = []
+    private var mask = 0
+
+    init() {}
+
+    /// Adds `key` to `list` with `value`, unless the list has it already.
+    mutating func insert(_ key: [UInt8], list: Int, value: Int) {
+        let entry = Key(list: list, bytes: key)
+        guard known.insert(entry).inserted else { return }
+        pending.append((entry, value))
+    }
+
+    mutating func insert(_ key: String, list: Int, value: Int) {
+        insert(Array(key.utf8), list: list, value: value)
+    }
+
+    /// Lays the keys out for look-ups: at least twice as many slots as keys.
+    mutating func seal() {
+        var size = 16
+        while size < pending.count * 2 { size <<= 1 }
+        mask = size - 1
+        slots = Array(repeating: Slot(hash: 0, start: 0, length: -1, list: 0, value: 0), count: size)
+        arena = []
+        for (key, value) in pending {
+            let hash = key.bytes.withUnsafeBufferPointer { Self.hash($0, list: key.list) }
+            var index = Int(truncatingIfNeeded: hash) & mask
+            while slots[index].length >= 0 { index = (index + 1) & mask }
+            slots[index] = Slot(
+                hash: hash, start: Int32(truncatingIfNeeded: arena.count), length: Int32(truncatingIfNeeded: key.bytes.count),
+                list: Int32(truncatingIfNeeded: key.list), value: Int32(truncatingIfNeeded: value)
+            )
+            arena.append(contentsOf: key.bytes)
+        }
+        pending = []
+        known = []
+    }
+
+    /// The same table in memory of its own: each part of an export is
+    /// decoded on its own core with its own copy, so that the reference
+    /// counts its look-ups touch are never on a cache line another core
+    /// is writing.
+    func ownCopy() -> SourceWords {
+        var copy = self
+        copy.slots = slots.map { $0 }
+        copy.arena = arena.map { $0 }
+        return copy
+    }
+
+    /// The value of `key` in `list`, or nil.
+    @inline(__always)
+    func value(for key: UnsafeBufferPointer<UInt8>, list: Int) -> Int? {
+        let hash = Self.hash(key, list: list)
+        return slots.withUnsafeBufferPointer { slots in
+            arena.withUnsafeBufferPointer { arena in
+                var index = Int(truncatingIfNeeded: hash) & mask
+                while true {
+                    let slot = slots[index]
+                    if slot.length < 0 { return nil }
+                    if slot.hash == hash, Int(slot.length) == key.count, Int(slot.list) == list,
+                       Self.equal(arena, Int(slot.start), key) {
+                        return Int(slot.value)
+                    }
+                    index = (index + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// Mixes the list, the length and the first and last eight bytes (all
+    /// of them for a shorter key); equal keys always hash the same.
+    @inline(__always)
+    static func hash(_ key: UnsafeBufferPointer<UInt8>, list: Int) -> UInt64 {
+        let count = key.count
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        if count >= 8, let base = key.baseAddress {
+            head = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+            tail = UnsafeRawPointer(base + (count - 8)).loadUnaligned(as: UInt64.self)
+        } else {
+            for index in 0..<count { head = head << 8 | UInt64(key[index]) }
+        }
+        var hash = (head ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        hash ^= (tail ^ UInt64(truncatingIfNeeded: count) << 32 ^ UInt64(truncatingIfNeeded: list)) &* 0x94D0_49BB_1331_11EB
+        hash ^= hash >> 31
+        hash &*= 0xD6E8_FEB8_6659_FD93
+        return hash ^ hash >> 32
+    }
+
+    @inline(__always)
+    private static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < key.count {
+            if arena[start + index] != key[index] { return false }
+            index += 1
+        }
+        return true
+    }
+}
