@@ -42,29 +42,56 @@ enum EventRecord {
     }
 }
 
-/// Writes one event record into a reusable buffer.
+/// Writes one event record at a time into scratch memory of its own,
+/// with plain stores; the caller then appends the finished record where it
+/// goes, in one copy (a field at a time into an array cost a capacity and
+/// uniqueness check and a generic call each).
 struct EventRecordWriter {
-    private(set) var bytes: [UInt8] = []
+    /// Owns the scratch memory; `base` points into it.
+    private var storage: Scratch
+    private var base: UnsafeMutablePointer<UInt8>
+    /// Bytes of the record written so far.
+    private(set) var length = 0
     private var valueCountOffset = 0
-    /// Where the row number lies in the record being written, so that a
-    /// part of an export read before the rows ahead of it are counted can
-    /// have them added once they are.
+    /// Where the row number lies in the record, so that a part of an
+    /// export read before the rows ahead of it are counted can have them
+    /// added once they are.
     private(set) var rowOffset = 0
 
-    init() {
-        bytes.reserveCapacity(256)
+    /// Memory that lives as long as a writer holds it.
+    private final class Scratch {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            base.initialize(repeating: 0, count: capacity)
+        }
+
+        deinit { base.deallocate() }
     }
 
+    init() {
+        storage = Scratch(capacity: 512)
+        base = storage.base
+    }
+
+    /// The record written, valid until the next write.
+    var record: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: length) }
+
     mutating func begin(key: UnsafeBufferPointer<UInt8>, time: Int64, row: Int, activity: Int32, channel: Int16, segment: Int16, journey: Int16) {
-        bytes.removeAll(keepingCapacity: true)
+        length = 0
         appendBytes(key)
-        append(UInt64(bitPattern: time), size: 8)
-        rowOffset = bytes.count
-        append(UInt64(UInt32(clamping: row)), size: 4)
-        append(UInt64(UInt32(bitPattern: activity)), size: 4)
-        append(UInt64(UInt16(bitPattern: channel)), size: 2)
-        append(UInt64(UInt16(bitPattern: segment)), size: 2)
-        append(UInt64(UInt16(bitPattern: journey)), size: 2)
+        reserve(22)
+        store(UInt64(bitPattern: time), at: length)
+        rowOffset = length + 8
+        store(UInt32(clamping: row), at: length + 8)
+        store(UInt32(bitPattern: activity), at: length + 12)
+        store(UInt16(bitPattern: channel), at: length + 16)
+        store(UInt16(bitPattern: segment), at: length + 18)
+        store(UInt16(bitPattern: journey), at: length + 20)
+        length += 22
     }
 
     mutating func owner(_ owner: UnsafeBufferPointer<UInt8>?) {
@@ -73,39 +100,60 @@ struct EventRecordWriter {
 
     mutating func activityName(_ name: UnsafeBufferPointer<UInt8>?) {
         appendBytes(name)
-        valueCountOffset = bytes.count
-        bytes.append(0)
+        reserve(1)
+        valueCountOffset = length
+        store(UInt8(0), at: length)
+        length += 1
     }
 
     mutating func value(attribute: Int, kind: EventRecord.ValueKind, scalar: UInt64) {
-        bytes[valueCountOffset] &+= 1
-        append(UInt64(UInt16(truncatingIfNeeded: attribute)), size: 2)
-        bytes.append(kind.rawValue)
-        append(scalar, size: 8)
+        countValue()
+        reserve(11)
+        store(UInt16(truncatingIfNeeded: attribute), at: length)
+        store(kind.rawValue, at: length + 2)
+        store(scalar, at: length + 3)
+        length += 11
     }
 
     mutating func text(attribute: Int, _ text: UnsafeBufferPointer<UInt8>) {
-        bytes[valueCountOffset] &+= 1
-        append(UInt64(UInt16(truncatingIfNeeded: attribute)), size: 2)
-        bytes.append(EventRecord.ValueKind.text.rawValue)
+        countValue()
+        reserve(3)
+        store(UInt16(truncatingIfNeeded: attribute), at: length)
+        store(EventRecord.ValueKind.text.rawValue, at: length + 2)
+        length += 3
         appendBytes(text)
     }
 
-    var valueCount: Int { Int(bytes[valueCountOffset]) }
+    var valueCount: Int { Int(base[valueCountOffset]) }
+
+    private mutating func countValue() {
+        base[valueCountOffset] &+= 1
+    }
 
     @inline(__always)
-    private mutating func append(_ value: UInt64, size: Int) {
-        var value = value
-        for _ in 0..<size {
-            bytes.append(UInt8(truncatingIfNeeded: value))
-            value >>= 8
-        }
+    private func store<Value: FixedWidthInteger>(_ value: Value, at offset: Int) {
+        UnsafeMutableRawPointer(base).storeBytes(of: value.littleEndian, toByteOffset: offset, as: Value.self)
+    }
+
+    /// Makes room for `count` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ count: Int) {
+        guard length + count > storage.capacity else { return }
+        let grown = Scratch(capacity: max(2 * storage.capacity, length + count))
+        grown.base.update(from: base, count: length)
+        storage = grown
+        base = grown.base
     }
 
     private mutating func appendBytes(_ field: UnsafeBufferPointer<UInt8>?) {
         let count = min(field?.count ?? 0, Int(UInt16.max))
-        append(UInt64(count), size: 2)
-        if let field, count > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: field[..<count])) }
+        reserve(2 + count)
+        store(UInt16(count), at: length)
+        length += 2
+        if let source = field?.baseAddress, count > 0 {
+            (base + length).update(from: source, count: count)
+            length += count
+        }
     }
 }
 

@@ -91,7 +91,7 @@ struct ExportParts<Reader: PartReader> {
         let budget = state.grouper.budget
         let guesses = OrderedTasks.mapBlocking(parts) { bytes -> (reader: Reader, rows: DecodedRows) in
             var reader = template
-            var part = PartDecoder(compiled, budget: budget, allowance: nil)
+            var part = PartDecoder(compiled, budget: budget, allowance: nil, expectedBytes: bytes.count)
             reader.read(bytes, into: &part)
             return (reader, part.rows)
         }
@@ -141,7 +141,9 @@ struct CSVPartReader: PartReader {
     var linesNumbered: Int { reader.linesEnded }
 
     mutating func read(_ bytes: [UInt8], into part: inout PartDecoder) {
-        var columns = (indices: indices, missing: missing)
+        // A copy of the part's own: parts read at once on other cores share
+        // the template's, and every row reads it.
+        var columns = (indices: indices.map { $0 }, missing: missing)
         reader.read(bytes) { Self.take($0, columns: &columns, into: &part) }
         (indices, missing) = columns
     }
@@ -155,7 +157,9 @@ struct CSVPartReader: PartReader {
     private static func take(
         _ event: CSVEvent, columns: inout (indices: [Int], missing: (slots: [Int], known: [String])?), into part: inout PartDecoder
     ) {
-        guard case .header(let header) = event else { return part.take(event, indices: columns.indices) }
+        guard case .header(let header) = event else {
+            return columns.indices.withUnsafeBufferPointer { part.take(event, indices: $0) }
+        }
         let compiled = part.compiled
         let indices = (0..<compiled.slotCount).map { slot in compiled.columnName(slot).flatMap { header.index(of: $0) } ?? -1 }
         columns.indices = indices
@@ -218,7 +222,7 @@ struct JSONLinesPartReader: PartReader {
                 part.see(slot)
             }
             cells.withCells { cell in
-                part.decode(row: object.line, location: { slot in
+                part.decode(row: object.line, location: { slot, _ in
                     ExportLocation(line: object.line, fieldName: slot.flatMap { names.indices.contains($0) ? names[$0] : nil })
                 }, cell: cell)
             }

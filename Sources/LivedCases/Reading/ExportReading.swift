@@ -141,7 +141,7 @@ enum ExportReader {
                 }
                 let number = eventNumber
                 cells.withCells { cell in
-                    part.decode(row: number, location: { slot in
+                    part.decode(row: number, location: { slot, _ in
                         var location = event.location
                         location.fieldName = slot.flatMap { names.indices.contains($0) ? names[$0] : nil }
                         return location

@@ -27,8 +27,8 @@ struct PartDecoder {
     let compiled: CompiledSource
     private let decoder: RowDecoder
     /// The export's column name of each slot, for a skipped row's place:
-    /// one array the CSV record closure holds, rather than a copy of the
-    /// whole compiled source per row.
+    /// handed to the place closure only when a row is skipped, so that no
+    /// row retains and releases it.
     private let columnNames: [String?]
     private let budget: GroupingBudget
     /// Skipped rows allowed before reading stops; nil for no limit.
@@ -39,13 +39,21 @@ struct PartDecoder {
     /// closure holding the decoder in place.
     private(set) var isReading = true
 
-    init(_ compiled: CompiledSource, budget: GroupingBudget, allowance: Int?) {
+    /// - Parameter expectedBytes: the size of the text to decode, if known:
+    ///   records take about as many bytes as the rows they come from, so
+    ///   each partition's buffer is given its share (and a quarter more)
+    ///   at once rather than grown by copies.
+    init(_ compiled: CompiledSource, budget: GroupingBudget, allowance: Int?, expectedBytes: Int = 0) {
         self.compiled = compiled
         decoder = RowDecoder(compiled)
         columnNames = (0..<compiled.slotCount).map(compiled.columnName)
         self.budget = budget
         self.allowance = allowance
         rows = DecodedRows(partitions: budget.partitions, slots: compiled.slotCount)
+        let share = expectedBytes / budget.partitions
+        if share > 0 {
+            for index in rows.buffers.indices { rows.buffers[index].reserveCapacity(share + share / 4) }
+        }
     }
 
     var file: String { compiled.source.dataPath }
@@ -54,18 +62,21 @@ struct PartDecoder {
 
     mutating func see(_ slot: Int) { rows.seen[slot] = true }
 
-    mutating func decode(row: Int, location: (Int?) -> ExportLocation, cell: (Int) -> UnsafeBufferPointer<UInt8>?) {
+    /// - Parameter location: the place of the row, and of the slot at fault
+    ///   when one is, given the column names by slot.
+    mutating func decode(row: Int, location: (Int?, [String?]) -> ExportLocation, cell: (Int) -> UnsafeBufferPointer<UInt8>?) {
         if let (problem, slot) = decoder.decode(row: row, cell: cell, into: &writer) {
-            skip(RowIssue(file: file, location: location(slot), problem: problem))
+            skip(RowIssue(file: file, location: location(slot, columnNames), problem: problem))
             return
         }
         rows.counts.rows += 1
         rows.counts.events += 1
         let hash = cell(CompiledSource.caseSlot).map(ByteKeyTable.hash) ?? 0
         let partition = budget.partition(ofHash: hash)
+        let record = writer.record
         rows.rowFields[partition].append(UInt32(truncatingIfNeeded: rows.buffers[partition].count + writer.rowOffset))
-        rows.buffers[partition].append(contentsOf: writer.bytes)
-        rows.bytes += writer.bytes.count
+        rows.buffers[partition].append(contentsOf: record)
+        rows.bytes += record.count
     }
 
     mutating func skip(_ issue: RowIssue) {
@@ -78,15 +89,14 @@ struct PartDecoder {
 
     /// A CSV record or problem, its columns at `indices` by slot (-1 for
     /// none); the header is the caller's.
-    mutating func take(_ event: CSVEvent, indices: [Int]) {
+    mutating func take(_ event: CSVEvent, indices: UnsafeBufferPointer<Int>) {
         guard isReading else { return }
         switch event {
         case .header:
             return
         case .record(let record):
-            let names = columnNames
             record.withUnsafeFields { fields in
-                decode(row: record.row, location: { slot in
+                decode(row: record.row, location: { slot, names in
                     let field = slot.flatMap { indices.indices.contains($0) && indices[$0] >= 0 ? indices[$0] : nil }
                     let name = slot.flatMap { names.indices.contains($0) ? names[$0] : nil }
                     return ExportLocation(row: record.row, line: record.line, field: field, fieldName: field.flatMap { _ in name })

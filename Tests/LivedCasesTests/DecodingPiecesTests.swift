@@ -1,0 +1,99 @@
+import Testing
+
+@testable import LivedCases
+
+/// The pieces a row is decoded with: the table of the source's words and
+/// the record writer, checked byte for byte.
+@Suite("Decoding pieces")
+struct DecodingPiecesTests {
+    static func look(_ words: SourceWords, _ key: String, _ list: Int) -> Int? {
+        Array(key.utf8).withUnsafeBufferPointer { words.value(for: $0, list: list) }
+    }
+
+    @Test func wordsAreFoundInTheirOwnListAndTheFirstValueGivenStays() {
+        var words = SourceWords()
+        words.insert("Gold", list: SourceWords.segments, value: 0)
+        words.insert("Silver", list: SourceWords.segments, value: 1)
+        words.insert("Gold", list: SourceWords.segments, value: 7)
+        words.insert("Gold", list: SourceWords.channels, value: 3)
+        words.insert("", list: SourceWords.attributeList(0), value: 5)
+        words.seal()
+        #expect(Self.look(words, "Gold", SourceWords.segments) == 0)
+        #expect(Self.look(words, "Silver", SourceWords.segments) == 1)
+        #expect(Self.look(words, "Gold", SourceWords.channels) == 3)
+        #expect(Self.look(words, "Gold", SourceWords.journeys) == nil)
+        #expect(Self.look(words, "gold", SourceWords.segments) == nil)
+        #expect(Self.look(words, "Gol", SourceWords.segments) == nil)
+        #expect(Self.look(words, "Gold ", SourceWords.segments) == nil)
+        #expect(Self.look(words, "", SourceWords.attributeList(0)) == 5)
+        #expect(Self.look(words, "", SourceWords.attributeList(1)) == nil)
+    }
+
+    /// Keys that share their length and first and last eight bytes hash
+    /// alike: they are told apart by their bytes.
+    @Test func keysThatHashAlikeAreToldApart() {
+        var words = SourceWords()
+        let keys = (0..<26).map { "aaaaaaaa" + String(UnicodeScalar(UInt8(97 + $0))) + "bbbbbbbb" }
+        for (index, key) in keys.enumerated() { words.insert(key, list: SourceWords.activities, value: index) }
+        words.seal()
+        for (index, key) in keys.enumerated() { #expect(Self.look(words, key, SourceWords.activities) == index) }
+        #expect(Self.look(words, "aaaaaaaa-bbbbbbbb", SourceWords.activities) == nil)
+        let hashes = Set(keys.map { key in Array(key.utf8).withUnsafeBufferPointer { SourceWords.hash($0, list: SourceWords.activities) } })
+        #expect(hashes.count == 1)
+    }
+
+    @Test func manyWordsAreAllFound() {
+        var words = SourceWords()
+        for index in 0..<1000 { words.insert("word \(index)", list: SourceWords.attributeList(index % 3), value: index) }
+        words.seal()
+        for index in 0..<1000 {
+            #expect(Self.look(words, "word \(index)", SourceWords.attributeList(index % 3)) == index)
+            #expect(Self.look(words, "word \(index)", SourceWords.attributeList(index % 3 + 1)) == nil)
+        }
+    }
+
+    @Test func aRecordIsWrittenByteForByte() {
+        var writer = EventRecordWriter()
+        let key = Array("C1".utf8), owner = Array("Léa".utf8), note = Array("hi".utf8)
+        key.withUnsafeBufferPointer { key in
+            writer.begin(key: key, time: 0x0102_0304_0506_0708, row: 9, activity: -1, channel: 2, segment: -1, journey: 0)
+        }
+        owner.withUnsafeBufferPointer { writer.owner($0) }
+        Array("Call".utf8).withUnsafeBufferPointer { writer.activityName($0) }
+        writer.value(attribute: 3, kind: .number, scalar: 1.5.bitPattern)
+        note.withUnsafeBufferPointer { writer.text(attribute: 4, $0) }
+        let expected: [UInt8] = [2, 0, 0x43, 0x31]  // key
+            + [8, 7, 6, 5, 4, 3, 2, 1] + [9, 0, 0, 0] + [0xFF, 0xFF, 0xFF, 0xFF] + [2, 0] + [0xFF, 0xFF] + [0, 0]
+            + [4, 0, 0x4C, 0xC3, 0xA9, 0x61]  // owner "Léa"
+            + [4, 0, 0x43, 0x61, 0x6C, 0x6C]  // name "Call"
+            + [2]  // values
+            + [3, 0, 1, 0, 0, 0, 0, 0, 0, 0xF8, 0x3F]  // 1.5 is 0x3FF8000000000000
+            + [4, 0, 4, 2, 0, 0x68, 0x69]
+        #expect(Array(writer.record) == expected)
+        #expect(writer.rowOffset == 12)
+        #expect(writer.valueCount == 2)
+        let view = expected.withUnsafeBufferPointer { EventRecordView.read($0, at: 0) }
+        #expect(view?.end == expected.count)
+        #expect(view?.time == 0x0102_0304_0506_0708)
+        #expect(view?.row == 9)
+        #expect(view?.channel == 2)
+        #expect(view?.segment == -1)
+    }
+
+    /// A record longer than the scratch the writer starts with moves to a
+    /// larger one, keeping what was written; the next record starts afresh.
+    @Test func aLongRecordGrowsTheScratch() {
+        var writer = EventRecordWriter()
+        let key = [UInt8](repeating: 0x6B, count: 3000), owner = [UInt8](repeating: 0x6F, count: 3000)
+        key.withUnsafeBufferPointer { writer.begin(key: $0, time: 1, row: 2, activity: 3, channel: 4, segment: 5, journey: 6) }
+        owner.withUnsafeBufferPointer { writer.owner($0) }
+        writer.activityName(nil)
+        #expect(writer.record.count == 2 + 3000 + 22 + 2 + 3000 + 2 + 1)
+        #expect(Array(writer.record[2..<3002]) == key)
+        #expect(Array(writer.record[3026..<6026]) == owner)
+        Array("k".utf8).withUnsafeBufferPointer { writer.begin(key: $0, time: 1, row: 2, activity: 3, channel: 4, segment: 5, journey: 6) }
+        writer.activityName(nil)
+        #expect(writer.record.count == 3 + 22 + 2 + 1)
+        #expect(writer.rowOffset == 11)
+    }
+}
