@@ -73,6 +73,8 @@ public struct LivedTally: Sendable {
     private var sessions: [LivedSession]
     /// The lived journey of the case being judged, its buffers kept between cases.
     private var lived = LivedJourney()
+    /// The case being judged, matched; its buffers kept between cases.
+    private var matched = MatchedCase()
 
     public init(context: LivedContext) {
         sessions = context.judges.map { $0.makeSession() }
@@ -87,26 +89,25 @@ public struct LivedTally: Sendable {
     public mutating func add(_ observed: ObservedCase, matcher: CaseMatcher, context: LivedContext) {
         cases += 1
         duplicates += observed.duplicates
-        switch matcher.match(observed) {
-        case .unmatched(let reason):
+        if let reason = matcher.match(observed, into: &matched) {
             unmatched[reason, default: 0] += 1
-        case .matched(var matched):
-            let planned = context.journeys[matched.journey]
-            guard let path = matcher.paths[matched.journey][matched.segment] else { return }
-            lived.fill(matched, observed: observed, path: path)
-            // Sessions and tallies are mutated where they are stored: a copy
-            // taken out and put back would copy every buffer they hold, per case.
-            let judgement = sessions[matched.segment].judge(lived.steps, of: planned, plannedJourney: matched.journey)
-            // A lived touchpoint in sequence whose lived experience breaks a marker is failing.
-            for gap in judgement.gaps where gap.isOpen {
-                guard let index = gap.place.touchpoint, matched.steps.indices.contains(index) else { continue }
-                let position = matched.steps[index].touchpoint
-                if matched.status[position] == .completed { matched.status[position] = .failing }
-            }
-            let key = JourneyKey(journey: matched.journey, segment: matched.segment)
-            journeys[key, default: JourneyTally(planned: planned, markerCount: context.brand.charter.markers.count, channelCount: context.brand.channels.count)]
-                .add(matched, observed: observed, planned: planned, judgement: judgement, compiled: matcher.compiled, context: context)
+            return
         }
+        let planned = context.journeys[matched.journey]
+        guard let path = matcher.paths[matched.journey][matched.segment] else { return }
+        lived.fill(matched, observed: observed, path: path)
+        // Sessions and tallies are mutated where they are stored: a copy
+        // taken out and put back would copy every buffer they hold, per case.
+        let judgement = sessions[matched.segment].judge(lived.steps, of: planned, plannedJourney: matched.journey)
+        // A lived touchpoint in sequence whose lived experience breaks a marker is failing.
+        for gap in judgement.gaps where gap.isOpen {
+            guard let index = gap.place.touchpoint, matched.steps.indices.contains(index) else { continue }
+            let position = matched.steps[index].touchpoint
+            if matched.status[position] == .completed { matched.status[position] = .failing }
+        }
+        let key = JourneyKey(journey: matched.journey, segment: matched.segment)
+        journeys[key, default: JourneyTally(planned: planned, markerCount: context.brand.charter.markers.count, channelCount: context.brand.channels.count)]
+            .add(matched, observed: observed, planned: planned, judgement: judgement, compiled: matcher.compiled, context: context)
     }
 
     /// Adds another task's counts.
