@@ -48,7 +48,7 @@ struct JourneyTrace: Sendable {
     let order: [Int]
     /// The segment's experience at each touchpoint, by touchpoint position;
     /// empty for touchpoints the segment does not go through.
-    let experiences: [Experience]
+    let experiences: TraceExperiences
     /// For a lived journey, when each touchpoint was lived, in seconds from
     /// the first, by touchpoint position; nil for a planned journey, whose
     /// times are the sums of its `after` delays.
@@ -79,7 +79,7 @@ struct JourneyTrace: Sendable {
                 for: segment, base: touchpoints[position].experience, overlays: touchpoints[position].bySegment
             )
         }
-        self.experiences = experiences
+        self.experiences = TraceExperiences(experiences)
         taken = MemberSet(order)
     }
 
@@ -87,7 +87,7 @@ struct JourneyTrace: Sendable {
     /// every position), the experiences already the segment's with the
     /// lived values laid over them, `links[p]` the link from `p` to `p + 1`.
     init(
-        lived touchpoints: [Int], of planned: Journey, index: Int, layout: JourneyLayout, experiences: [Experience],
+        lived touchpoints: [Int], of planned: Journey, index: Int, layout: JourneyLayout, experiences: TraceExperiences,
         seconds: [Double], links: [TouchpointLink]
     ) {
         journey = planned
@@ -140,6 +140,35 @@ struct JourneyTrace: Sendable {
     }
 }
 
+/// The experiences a trace reads, by touchpoint position: a planned
+/// journey's, one ``Experience`` each, or a lived case's, laid out in one
+/// buffer of values (position `p`'s are `values[starts[p]..<starts[p + 1]]`).
+struct TraceExperiences: Sendable {
+    private let planned: [Experience]
+    private let values: [PlannedValue]
+    /// Empty for a planned journey's.
+    private let starts: [Int32]
+
+    init(_ planned: [Experience]) {
+        self.planned = planned
+        values = []
+        starts = []
+    }
+
+    init(values: [PlannedValue], starts: [Int32]) {
+        planned = []
+        self.values = values
+        self.starts = starts
+    }
+
+    var count: Int { starts.isEmpty ? planned.count : starts.count - 1 }
+
+    subscript(position: Int) -> ExperienceValues {
+        guard !starts.isEmpty else { return planned[position].view }
+        return ExperienceValues(values[Int(starts[position])..<Int(starts[position + 1])])
+    }
+}
+
 /// A journey as a segment lives it, ready for the markers that judge it on
 /// its own: its trace, its touchpoints by channel, and its experiences as
 /// plain numbers for compiled expectations. Built once per journey and
@@ -168,10 +197,11 @@ struct JourneyView: Sendable {
         for position in trace.order { storage.byChannel[trace.layout.channels[position]].append(position) }
         storage.slots.removeAll(keepingCapacity: true)
         storage.slotStarts.removeAll(keepingCapacity: true)
-        storage.slotStarts.reserveCapacity(trace.experiences.count + 1)
-        for experience in trace.experiences {
+        let experiences = trace.experiences
+        storage.slotStarts.reserveCapacity(experiences.count + 1)
+        for position in 0..<experiences.count {
             storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
-            for planned in experience.values { storage.slots.append(PlannedSlot(planned)) }
+            for planned in experiences[position].values { storage.slots.append(PlannedSlot(planned)) }
         }
         storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
         byChannel = storage.byChannel
@@ -188,7 +218,7 @@ struct JourneyView: Sendable {
 
     var journey: Journey { trace.journey }
     var order: [Int] { trace.order }
-    var experiences: [Experience] { trace.experiences }
+    var experiences: TraceExperiences { trace.experiences }
 
     func channel(_ position: Int) -> Int { trace.layout.channels[position] }
 

@@ -52,13 +52,17 @@ public struct LivedJudge: Sendable {
 /// A case's lived touchpoints as the checker reads them, over the planned
 /// journey: for each, in lived order, the planned touchpoint, the channel
 /// it was lived on, the segment's experience there with the lived values
-/// laid over it, and when it was lived. Filled again for each case, its
-/// buffers kept.
+/// laid over it, and when it was lived. The experiences are laid out in
+/// one buffer of values, so a case allocates nothing per touchpoint.
+/// Filled again for each case, its buffers kept.
 public struct LivedSteps: Sendable {
     /// Planned touchpoint positions, by lived position.
     public private(set) var touchpoints: [Int] = []
     public private(set) var channels: [Int] = []
-    public private(set) var experiences: [Experience] = []
+    /// Every lived touchpoint's experience, one after the other: lived
+    /// position `p`'s is `values[starts[p]..<starts[p + 1]]`.
+    private(set) var values: [PlannedValue] = []
+    private(set) var starts: [Int32] = [0]
     /// Seconds from the first lived touchpoint.
     public private(set) var seconds: [Double] = []
 
@@ -66,18 +70,32 @@ public struct LivedSteps: Sendable {
 
     public var count: Int { touchpoints.count }
 
+    /// The experience of lived position `index`, read in place.
+    public func experience(at index: Int) -> ExperienceValues {
+        ExperienceValues(values[Int(starts[index])..<Int(starts[index + 1])])
+    }
+
     /// Empties the steps, keeping their buffers for the next case.
     public mutating func removeAll() {
         touchpoints.removeAll(keepingCapacity: true)
         channels.removeAll(keepingCapacity: true)
-        experiences.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        starts.append(0)
         seconds.removeAll(keepingCapacity: true)
     }
 
-    public mutating func append(touchpoint: Int, channel: Int, experience: Experience, seconds: Double) {
+    /// Appends a lived touchpoint whose experience is `planned` with
+    /// `lived` laid over it (sorted by attribute, one value per attribute).
+    public mutating func append(touchpoint: Int, channel: Int, planned: Experience, lived: ArraySlice<PlannedValue>, seconds: Double) {
         touchpoints.append(touchpoint)
         channels.append(channel)
-        experiences.append(experience)
+        if lived.isEmpty {
+            values.append(contentsOf: planned.values)
+        } else {
+            Experience.merge(planned.values[...], overlaid: lived, into: &values)
+        }
+        starts.append(Int32(truncatingIfNeeded: values.count))
         self.seconds.append(seconds)
     }
 }
@@ -127,7 +145,7 @@ public struct LivedSession: Sendable {
             let trace = JourneyTrace(
                 lived: lived.touchpoints, of: planned, index: plannedJourney,
                 layout: JourneyLayout(order: order, channels: lived.channels, stages: stages),
-                experiences: lived.experiences, seconds: lived.seconds, links: links
+                experiences: TraceExperiences(values: lived.values, starts: lived.starts), seconds: lived.seconds, links: links
             )
             judge.judge(trace, into: &recorder, reusing: &view)
             if judge.comparesJourneys { judge.compare([trace], into: &recorder) }

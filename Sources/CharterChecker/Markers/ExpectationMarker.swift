@@ -61,7 +61,7 @@ enum UnmetExpectation {
     /// One finding per failed expectation, each pointing at the planned
     /// value, or at the touchpoint when the value is not planned.
     static func findings(
-        _ failures: ExpectationFailures, _ compiled: ExpectationSet, experience: Experience,
+        _ failures: ExpectationFailures, _ compiled: ExpectationSet, experience: ExperienceValues,
         _ finding: (_ expectation: Int, _ tooLong: Bool) -> MarkerFinding
     ) -> [(finding: MarkerFinding, position: SourcePosition?)] {
         failures.map { failure in

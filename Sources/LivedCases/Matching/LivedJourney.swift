@@ -34,12 +34,12 @@ public struct LivedJourney: Sendable {
     public mutating func fill(_ matched: MatchedCase, observed: ObservedCase, path: PlannedPath) {
         steps.removeAll()
         let start = matched.steps.first.map { observed.events[$0.event].time } ?? 0
+        let experiences = path.experiences
         for step in matched.steps {
             let event = observed.events[step.event]
-            var experience = path.experiences[step.touchpoint]
             let values = observed.values(of: event)
+            overlay.removeAll(keepingCapacity: true)
             if !values.isEmpty {
-                overlay.removeAll(keepingCapacity: true)
                 events += 1
                 let position = path.positions[step.touchpoint]
                 // The first value of each attribute counts, as the row gives them.
@@ -51,9 +51,11 @@ public struct LivedJourney: Sendable {
                     overlay.append(PlannedValue(attribute: value.attribute, value: lived, position: position))
                 }
                 overlay.sort { $0.attribute < $1.attribute }
-                experience = experience.overlaid(withSorted: overlay[...])
             }
-            steps.append(touchpoint: step.touchpoint, channel: step.channel, experience: experience, seconds: Double(event.time - start) / 1000)
+            steps.append(
+                touchpoint: step.touchpoint, channel: step.channel, planned: experiences[step.touchpoint], lived: overlay[...],
+                seconds: Double(event.time - start) / 1000
+            )
         }
     }
 
