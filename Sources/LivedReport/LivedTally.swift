@@ -75,9 +75,13 @@ public struct LivedTally: Sendable {
     private var lived = LivedJourney()
     /// The case being judged, matched; its buffers kept between cases.
     private var matched = MatchedCase()
+    /// The brand's journeys, each held in an object of this tally's own:
+    /// a reference every case counts, and no other task touches.
+    private let shared: [SharedJourney]
 
     public init(context: LivedContext) {
         sessions = context.judges.map { $0.makeSession() }
+        shared = context.journeys.map(SharedJourney.init)
     }
 
     struct JourneyKey: Hashable, Sendable {
@@ -93,7 +97,7 @@ public struct LivedTally: Sendable {
             unmatched[reason, default: 0] += 1
             return
         }
-        let planned = context.journeys[matched.journey]
+        let planned = shared[matched.journey]
         guard let path = matcher.paths[matched.journey][matched.segment] else { return }
         lived.fill(matched, observed: observed, path: path)
         // Sessions and tallies are mutated where they are stored: a copy
@@ -106,7 +110,7 @@ public struct LivedTally: Sendable {
             if matched.status[position] == .completed { matched.status[position] = .failing }
         }
         let key = JourneyKey(journey: matched.journey, segment: matched.segment)
-        journeys[key, default: JourneyTally(planned: planned, markerCount: context.brand.charter.markers.count, channelCount: context.brand.channels.count)]
+        journeys[key, default: JourneyTally(planned: planned.journey, markerCount: context.brand.charter.markers.count, channelCount: context.brand.channels.count)]
             .add(matched, observed: observed, planned: planned, judgement: judgement, compiled: matcher.compiled, context: context)
     }
 
@@ -169,7 +173,7 @@ struct JourneyTally: Sendable {
     }
 
     mutating func add(
-        _ matched: MatchedCase, observed: ObservedCase, planned: Journey, judgement: LivedJudgement, compiled: CompiledSource,
+        _ matched: MatchedCase, observed: ObservedCase, planned: SharedJourney, judgement: LivedJudgement, compiled: CompiledSource,
         context: LivedContext
     ) {
         cases += 1
@@ -221,11 +225,12 @@ struct JourneyTally: Sendable {
             channelChecks[channel] = channelChecks[channel] + judgement.byChannel[channel]
         }
         let stages = context.brand.stages.count
+        let touchpoints = planned.journey.touchpoints
         for (marker, promise) in context.promises.enumerated() {
             guard let promise else { continue }
             let scope = context.inScope[matched.segment][marker]
             for step in matched.steps {
-                let stage = planned.touchpoints[step.touchpoint].stage
+                let stage = touchpoints[step.touchpoint].stage
                 guard scope[step.channel * stages + stage] else { continue }
                 for value in observed.values(of: observed.events[step.event]) where value.attribute == promise.attribute && value.kind == .duration {
                     durations[marker][Int64(value.scalar), default: 0] += 1

@@ -38,7 +38,8 @@ struct JourneyLayout: Sendable {
 /// with `next` to the step lived after it.
 struct JourneyTrace: Sendable {
     /// The journey; for a lived one, the planned journey it follows.
-    let journey: Journey
+    var journey: Journey { shared.journey }
+    private let shared: SharedJourney
     /// Position among the brand's journeys, for the tallies.
     let index: Int
     /// Position among the workspace's journeys, for the gaps.
@@ -63,7 +64,7 @@ struct JourneyTrace: Sendable {
     private let taken: MemberSet?
 
     init(journey: Journey, index: Int, workspaceIndex: Int, segment: Int, layout: JourneyLayout) {
-        self.journey = journey
+        shared = SharedJourney(journey)
         self.index = index
         self.workspaceIndex = workspaceIndex
         self.layout = layout
@@ -87,10 +88,10 @@ struct JourneyTrace: Sendable {
     /// every position), the experiences already the segment's with the
     /// lived values laid over them, `links[p]` the link from `p` to `p + 1`.
     init(
-        lived touchpoints: [Int], of planned: Journey, index: Int, layout: JourneyLayout, experiences: TraceExperiences,
+        lived touchpoints: [Int], of planned: SharedJourney, index: Int, layout: JourneyLayout, experiences: TraceExperiences,
         seconds: [Double], links: [TouchpointLink]
     ) {
-        journey = planned
+        shared = planned
         self.index = index
         workspaceIndex = 0
         self.layout = layout
@@ -137,6 +138,17 @@ struct JourneyTrace: Sendable {
     func touchpoints(in scope: ScopeFilter) -> [Int] {
         guard scope.channels != nil || scope.stages != nil else { return order }
         return order.filter { scope.includes(channel: layout.channels[$0]) && scope.includes(stage: layout.stages[$0]) }
+    }
+}
+
+/// A planned journey held once and shared: a lived check judges every
+/// case of a journey over it, and each case's trace then costs one
+/// reference count for the journey rather than one per array it holds.
+public final class SharedJourney: Sendable {
+    public let journey: Journey
+
+    public init(_ journey: Journey) {
+        self.journey = journey
     }
 }
 
@@ -232,15 +244,24 @@ struct JourneyView: Sendable {
     /// The touchpoints inside `scope`, grouped by channel through the view's
     /// index, so a marker about two channels never visits the others.
     func touchpoints(in scope: ScopeFilter) -> [Int] {
-        guard let channels = scope.channels else { return trace.touchpoints(in: scope) }
-        let stages = trace.layout.stages
+        guard scope.channels != nil else { return trace.touchpoints(in: scope) }
         var result: [Int] = []
-        for channel in channels where channel < byChannel.count {
-            for position in byChannel[channel] where scope.includes(stage: stages[position]) {
-                result.append(position)
-            }
-        }
+        forEachTouchpoint(in: scope) { result.append($0) }
         return result
+    }
+
+    /// Calls `body` with each touchpoint inside `scope`, in the order of
+    /// ``touchpoints(in:)``, allocating nothing: a lived check runs every
+    /// marker for every case.
+    func forEachTouchpoint(in scope: ScopeFilter, _ body: (Int) -> Void) {
+        let stages = trace.layout.stages
+        guard let channels = scope.channels else {
+            for position in trace.order where scope.includes(stage: stages[position]) { body(position) }
+            return
+        }
+        for channel in byChannel.indices where channels.contains(channel) {
+            for position in byChannel[channel] where scope.includes(stage: stages[position]) { body(position) }
+        }
     }
 }
 

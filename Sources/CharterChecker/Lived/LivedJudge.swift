@@ -43,9 +43,11 @@ public struct LivedJudge: Sendable {
         return scope.includes(segment: judge.segment) && scope.includes(channel: channel) && scope.includes(stage: stage)
     }
 
-    /// A session judges cases one after another, reusing what it can.
+    /// A session judges cases one after another, reusing what it can. Its
+    /// markers are compiled for it alone: a task counts references to them
+    /// for every case, and objects no other task touches count cheaply.
     public func makeSession() -> LivedSession {
-        LivedSession(judge: judge, journeyCount: journeyCount)
+        LivedSession(judge: SegmentJudge(brand: judge.brand, segment: judge.segment), journeyCount: journeyCount)
     }
 }
 
@@ -86,14 +88,16 @@ public struct LivedSteps: Sendable {
     }
 
     /// Appends a lived touchpoint whose experience is `planned` with
-    /// `lived` laid over it (sorted by attribute, one value per attribute).
-    public mutating func append(touchpoint: Int, channel: Int, planned: Experience, lived: ArraySlice<PlannedValue>, seconds: Double) {
+    /// `lived` laid over it, both sorted by attribute with one value per attribute.
+    public mutating func append(
+        touchpoint: Int, channel: Int, planned: ArraySlice<PlannedValue>, lived: ArraySlice<PlannedValue>, seconds: Double
+    ) {
         touchpoints.append(touchpoint)
         channels.append(channel)
         if lived.isEmpty {
-            values.append(contentsOf: planned.values)
+            values.append(contentsOf: planned)
         } else {
-            Experience.merge(planned.values[...], overlaid: lived, into: &values)
+            Experience.merge(planned, overlaid: lived, into: &values)
         }
         starts.append(Int32(truncatingIfNeeded: values.count))
         self.seconds.append(seconds)
@@ -127,11 +131,16 @@ public struct LivedSession: Sendable {
     /// positions in its lived touchpoints (`lived.touchpoints` gives the
     /// planned one of each).
     public mutating func judge(_ lived: LivedSteps, of planned: Journey, plannedJourney: Int) -> LivedJudgement {
+        judge(lived, of: SharedJourney(planned), plannedJourney: plannedJourney)
+    }
+
+    /// The same, over a planned journey shared by every case of it.
+    public mutating func judge(_ lived: LivedSteps, of shared: SharedJourney, plannedJourney: Int) -> LivedJudgement {
         let count = lived.count
         order.removeAll(keepingCapacity: true)
         stages.removeAll(keepingCapacity: true)
         links.removeAll(keepingCapacity: true)
-        let touchpoints = planned.touchpoints
+        let touchpoints = shared.journey.touchpoints
         for index in 0..<count {
             let position = lived.touchpoints[index]
             order.append(index)
@@ -143,7 +152,7 @@ public struct LivedSession: Sendable {
         // next case finds them unshared and refills them in place.
         do {
             let trace = JourneyTrace(
-                lived: lived.touchpoints, of: planned, index: plannedJourney,
+                lived: lived.touchpoints, of: shared, index: plannedJourney,
                 layout: JourneyLayout(order: order, channels: lived.channels, stages: stages),
                 experiences: TraceExperiences(values: lived.values, starts: lived.starts), seconds: lived.seconds, links: links
             )

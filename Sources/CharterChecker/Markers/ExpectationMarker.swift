@@ -20,7 +20,7 @@ extension ExpectationRule: MarkerEvaluation {
 
     func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {
         let compiled = marker.expectations
-        for position in view.touchpoints(in: marker.scope) {
+        view.forEachTouchpoint(in: marker.scope) { position in
             // The common case, a met check, allocates nothing.
             let failures = compiled.failures(in: view, at: position, matches: &recorder.patternResults)
             recorder.record(
