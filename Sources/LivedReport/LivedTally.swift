@@ -110,8 +110,8 @@ public struct LivedTally: Sendable {
             if matched.status[position] == .completed { matched.status[position] = .failing }
         }
         let key = JourneyKey(journey: matched.journey, segment: matched.segment)
-        journeys[key, default: JourneyTally(planned: planned.journey, markerCount: context.brand.charter.markers.count, channelCount: context.brand.channels.count)]
-            .add(matched, observed: observed, planned: planned, judgement: judgement, compiled: matcher.compiled, context: context)
+        journeys[key, default: JourneyTally(planned: planned.journey, segment: matched.segment, context: context)]
+            .add(matched, observed: observed, judgement: judgement, compiled: matcher.compiled)
     }
 
     /// Adds another task's counts.
@@ -154,12 +154,26 @@ struct JourneyTally: Sendable {
     var channelEvents: [Int]
     var channelChecks: [CheckCount]
     var owners: [[UInt8]: (cases: Int, asPlanned: Int)] = [:]
+    /// By touchpoint position: its stage.
+    private let stages: [Int]
+    /// The markers promising a duration at most, each with its attribute
+    /// and whether it judges a channel and stage (`channel * stageCount +
+    /// stage`). Made for this tally alone, like `stages`: every case reads
+    /// them, and tables no other task reads count their references cheaply.
+    private let promised: [(marker: Int, attribute: Int, scope: [Bool])]
+    private let stageCount: Int
 
     /// The departures a touchpoint keeps examples of, in this order.
     static let departures: [Departure] = [.failing, .missing, .outOfSequence, .otherChannel, .late]
 
-    init(planned: Journey, markerCount: Int, channelCount: Int) {
+    init(planned: Journey, segment: Int, context: LivedContext) {
+        let markerCount = context.brand.charter.markers.count, channelCount = context.brand.channels.count
         let count = planned.touchpoints.count
+        stages = planned.touchpoints.map(\.stage)
+        stageCount = context.brand.stages.count
+        promised = context.promises.enumerated().compactMap { marker, promise in
+            promise.map { (marker, $0.attribute, context.inScope[segment][marker].map { $0 }) }
+        }
         status = Array(repeating: Array(repeating: 0, count: TouchpointStatus.allCases.count), count: count)
         otherChannel = Array(repeating: 0, count: count)
         late = Array(repeating: 0, count: count)
@@ -172,10 +186,7 @@ struct JourneyTally: Sendable {
         channelChecks = Array(repeating: CheckCount(), count: channelCount + 1)
     }
 
-    mutating func add(
-        _ matched: MatchedCase, observed: ObservedCase, planned: SharedJourney, judgement: LivedJudgement, compiled: CompiledSource,
-        context: LivedContext
-    ) {
+    mutating func add(_ matched: MatchedCase, observed: ObservedCase, judgement: LivedJudgement, compiled: CompiledSource) {
         cases += 1
         let key = observed.key
         var departed = matched.hasDeparture
@@ -224,15 +235,9 @@ struct JourneyTally: Sendable {
         for channel in judgement.byChannel.indices where channel < channelChecks.count {
             channelChecks[channel] = channelChecks[channel] + judgement.byChannel[channel]
         }
-        let stages = context.brand.stages.count
-        let touchpoints = planned.journey.touchpoints
-        for (marker, promise) in context.promises.enumerated() {
-            guard let promise else { continue }
-            let scope = context.inScope[matched.segment][marker]
-            for step in matched.steps {
-                let stage = touchpoints[step.touchpoint].stage
-                guard scope[step.channel * stages + stage] else { continue }
-                for value in observed.values(of: observed.events[step.event]) where value.attribute == promise.attribute && value.kind == .duration {
+        for (marker, attribute, scope) in promised {
+            for step in matched.steps where scope[step.channel * stageCount + stages[step.touchpoint]] {
+                for value in observed.values(of: observed.events[step.event]) where value.attribute == attribute && value.kind == .duration {
                     durations[marker][Int64(value.scalar), default: 0] += 1
                 }
             }

@@ -202,8 +202,10 @@ struct JourneyView: Sendable {
     /// A view whose buffers are `storage`'s, refilled in place: a lived
     /// session makes one view per case, and the buffers are unshared again
     /// once the view of the case before is let go.
-    init(_ trace: JourneyTrace, channelCount: Int, reusing storage: inout Storage) {
-        self.trace = trace
+    ///
+    /// The trace is consumed: a lived case's is made for its view alone,
+    /// and moving it in spares counting every reference it holds.
+    init(_ trace: consuming JourneyTrace, channelCount: Int, reusing storage: inout Storage) {
         if storage.byChannel.count != channelCount { storage.byChannel = Array(repeating: [], count: channelCount) }
         for channel in storage.byChannel.indices { storage.byChannel[channel].removeAll(keepingCapacity: true) }
         for position in trace.order { storage.byChannel[trace.layout.channels[position]].append(position) }
@@ -219,6 +221,7 @@ struct JourneyView: Sendable {
         byChannel = storage.byChannel
         slots = storage.slots
         slotStarts = storage.slotStarts
+        self.trace = trace
     }
 
     /// The buffers of a view, kept between views.

@@ -156,8 +156,12 @@ public struct LivedSession: Sendable {
                 layout: JourneyLayout(order: order, channels: lived.channels, stages: stages),
                 experiences: TraceExperiences(values: lived.values, starts: lived.starts), seconds: lived.seconds, links: links
             )
-            judge.judge(trace, into: &recorder, reusing: &view)
-            if judge.comparesJourneys { judge.compare([trace], into: &recorder) }
+            if judge.comparesJourneys {
+                judge.judge(copy trace, into: &recorder, reusing: &view)
+                judge.compare([trace], into: &recorder)
+            } else {
+                judge.judge(trace, into: &recorder, reusing: &view)
+            }
         }
         let checks = recorder.caseChecks
         return LivedJudgement(checks: checks.byMarker, byChannel: checks.byChannel, gaps: recorder.takeGaps())

@@ -61,19 +61,21 @@ public struct Experience: Sendable {
     /// over them, both sorted by attribute with one value per attribute:
     /// `top`'s value wins where both have one.
     public static func merge(_ base: ArraySlice<PlannedValue>, overlaid top: ArraySlice<PlannedValue>, into result: inout [PlannedValue]) {
-        var base = base, top = top
-        while let left = base.first, let right = top.first {
-            if left.attribute < right.attribute {
-                result.append(left)
-                base.removeFirst()
+        // By index, comparing attributes in place: a lived case merges one per step.
+        var left = base.startIndex, right = top.startIndex
+        while left < base.endIndex, right < top.endIndex {
+            let attribute = base[left].attribute, lived = top[right].attribute
+            if attribute < lived {
+                result.append(base[left])
+                left += 1
             } else {
-                result.append(right)
-                top.removeFirst()
-                if left.attribute == right.attribute { base.removeFirst() }
+                result.append(top[right])
+                right += 1
+                if attribute == lived { left += 1 }
             }
         }
-        result.append(contentsOf: base)
-        result.append(contentsOf: top)
+        result.append(contentsOf: base[left...])
+        result.append(contentsOf: top[right...])
     }
 }
 

@@ -81,7 +81,7 @@ public struct LivedJourney: Sendable {
         for step in matched.steps {
             let event = observed.events[step.event]
             let values = observed.values(of: event)
-            overlay.removeAll(keepingCapacity: true)
+            if !overlay.isEmpty { overlay.removeAll(keepingCapacity: true) }
             if !values.isEmpty {
                 events += 1
                 var unsorted = false
