@@ -93,6 +93,11 @@ public struct LivedTally: Sendable {
     public mutating func add(_ observed: ObservedCase, matcher: CaseMatcher, context: LivedContext) {
         cases += 1
         duplicates += observed.duplicates
+        // Taken out while the case is judged and put back after: passing a
+        // stored property along while `self` changes would copy it.
+        var matched = MatchedCase()
+        swap(&matched, &self.matched)
+        defer { swap(&matched, &self.matched) }
         if let reason = matcher.match(observed, into: &matched) {
             unmatched[reason, default: 0] += 1
             return
@@ -217,10 +222,7 @@ struct JourneyTally: Sendable {
         for index in matched.adHoc {
             let event = observed.events[index]
             let name = observed.name(of: event) ?? Array(compiled.source.activities[Int(event.activity)].name.utf8)
-            var count = adHoc[name] ?? (0, CaseCount())
-            count.events += 1
-            count.cases.count(case: cases)
-            adHoc[name] = count
+            Self.bump(&adHoc[name, default: (0, CaseCount())], case: cases)
             adHocEvents += 1
         }
         for marker in judgement.checks.indices where judgement.checks[marker].applicable > 0 {
@@ -243,12 +245,18 @@ struct JourneyTally: Sendable {
             }
         }
         if !departed { asPlanned += 1 }
-        if let owner = observed.owner {
-            var count = owners[owner] ?? (0, 0)
-            count.cases += 1
-            if !departed { count.asPlanned += 1 }
-            owners[owner] = count
-        }
+        if let owner = observed.owner { Self.bump(&owners[owner, default: (0, 0)], asPlanned: !departed) }
+    }
+
+    /// Counts in place, the dictionary entry hashed once.
+    private static func bump(_ count: inout (events: Int, cases: CaseCount), case number: Int) {
+        count.events += 1
+        count.cases.count(case: number)
+    }
+
+    private static func bump(_ count: inout (cases: Int, asPlanned: Int), asPlanned: Bool) {
+        count.cases += 1
+        if asPlanned { count.asPlanned += 1 }
     }
 
     mutating func merge(_ other: JourneyTally) {
