@@ -73,9 +73,15 @@ public struct LivedTally: Sendable {
     private var sessions: [LivedSession]
     /// The lived journey of the case being judged, its buffers kept between cases.
     private var lived = LivedJourney()
+    /// The case being judged, matched; its buffers kept between cases.
+    private var matched = MatchedCase()
+    /// The brand's journeys, each held in an object of this tally's own:
+    /// a reference every case counts, and no other task touches.
+    private let shared: [SharedJourney]
 
     public init(context: LivedContext) {
         sessions = context.judges.map { $0.makeSession() }
+        shared = context.journeys.map(SharedJourney.init)
     }
 
     struct JourneyKey: Hashable, Sendable {
@@ -87,26 +93,30 @@ public struct LivedTally: Sendable {
     public mutating func add(_ observed: ObservedCase, matcher: CaseMatcher, context: LivedContext) {
         cases += 1
         duplicates += observed.duplicates
-        switch matcher.match(observed) {
-        case .unmatched(let reason):
+        // Taken out while the case is judged and put back after: passing a
+        // stored property along while `self` changes would copy it.
+        var matched = MatchedCase()
+        swap(&matched, &self.matched)
+        defer { swap(&matched, &self.matched) }
+        if let reason = matcher.match(observed, into: &matched) {
             unmatched[reason, default: 0] += 1
-        case .matched(var matched):
-            let planned = context.journeys[matched.journey]
-            guard let path = matcher.paths[matched.journey][matched.segment] else { return }
-            lived.fill(matched, observed: observed, path: path)
-            // Sessions and tallies are mutated where they are stored: a copy
-            // taken out and put back would copy every buffer they hold, per case.
-            let judgement = sessions[matched.segment].judge(lived.steps, of: planned, plannedJourney: matched.journey)
-            // A lived touchpoint in sequence whose lived experience breaks a marker is failing.
-            for gap in judgement.gaps where gap.isOpen {
-                guard let index = gap.place.touchpoint, matched.steps.indices.contains(index) else { continue }
-                let position = matched.steps[index].touchpoint
-                if matched.status[position] == .completed { matched.status[position] = .failing }
-            }
-            let key = JourneyKey(journey: matched.journey, segment: matched.segment)
-            journeys[key, default: JourneyTally(planned: planned, markerCount: context.brand.charter.markers.count, channelCount: context.brand.channels.count)]
-                .add(matched, observed: observed, planned: planned, judgement: judgement, compiled: matcher.compiled, context: context)
+            return
         }
+        let planned = shared[matched.journey]
+        guard let path = matcher.paths[matched.journey][matched.segment] else { return }
+        lived.fill(matched, observed: observed, path: path)
+        // Sessions and tallies are mutated where they are stored: a copy
+        // taken out and put back would copy every buffer they hold, per case.
+        let judgement = sessions[matched.segment].judge(lived.steps, of: planned, plannedJourney: matched.journey)
+        // A lived touchpoint in sequence whose lived experience breaks a marker is failing.
+        for gap in judgement.gaps where gap.isOpen {
+            guard let index = gap.place.touchpoint, matched.steps.indices.contains(index) else { continue }
+            let position = matched.steps[index].touchpoint
+            if matched.status[position] == .completed { matched.status[position] = .failing }
+        }
+        let key = JourneyKey(journey: matched.journey, segment: matched.segment)
+        journeys[key, default: JourneyTally(planned: planned.journey, segment: matched.segment, context: context)]
+            .add(matched, observed: observed, judgement: judgement, compiled: matcher.compiled)
     }
 
     /// Adds another task's counts.
@@ -149,12 +159,26 @@ struct JourneyTally: Sendable {
     var channelEvents: [Int]
     var channelChecks: [CheckCount]
     var owners: [[UInt8]: (cases: Int, asPlanned: Int)] = [:]
+    /// By touchpoint position: its stage.
+    private let stages: [Int]
+    /// The markers promising a duration at most, each with its attribute
+    /// and whether it judges a channel and stage (`channel * stageCount +
+    /// stage`). Made for this tally alone, like `stages`: every case reads
+    /// them, and tables no other task reads count their references cheaply.
+    private let promised: [(marker: Int, attribute: Int, scope: [Bool])]
+    private let stageCount: Int
 
     /// The departures a touchpoint keeps examples of, in this order.
     static let departures: [Departure] = [.failing, .missing, .outOfSequence, .otherChannel, .late]
 
-    init(planned: Journey, markerCount: Int, channelCount: Int) {
+    init(planned: Journey, segment: Int, context: LivedContext) {
+        let markerCount = context.brand.charter.markers.count, channelCount = context.brand.channels.count
         let count = planned.touchpoints.count
+        stages = planned.touchpoints.map(\.stage)
+        stageCount = context.brand.stages.count
+        promised = context.promises.enumerated().compactMap { marker, promise in
+            promise.map { (marker, $0.attribute, context.inScope[segment][marker].map { $0 }) }
+        }
         status = Array(repeating: Array(repeating: 0, count: TouchpointStatus.allCases.count), count: count)
         otherChannel = Array(repeating: 0, count: count)
         late = Array(repeating: 0, count: count)
@@ -167,10 +191,7 @@ struct JourneyTally: Sendable {
         channelChecks = Array(repeating: CheckCount(), count: channelCount + 1)
     }
 
-    mutating func add(
-        _ matched: MatchedCase, observed: ObservedCase, planned: Journey, judgement: LivedJudgement, compiled: CompiledSource,
-        context: LivedContext
-    ) {
+    mutating func add(_ matched: MatchedCase, observed: ObservedCase, judgement: LivedJudgement, compiled: CompiledSource) {
         cases += 1
         let key = observed.key
         var departed = matched.hasDeparture
@@ -201,10 +222,7 @@ struct JourneyTally: Sendable {
         for index in matched.adHoc {
             let event = observed.events[index]
             let name = observed.name(of: event) ?? Array(compiled.source.activities[Int(event.activity)].name.utf8)
-            var count = adHoc[name] ?? (0, CaseCount())
-            count.events += 1
-            count.cases.count(case: cases)
-            adHoc[name] = count
+            Self.bump(&adHoc[name, default: (0, CaseCount())], case: cases)
             adHocEvents += 1
         }
         for marker in judgement.checks.indices where judgement.checks[marker].applicable > 0 {
@@ -219,25 +237,26 @@ struct JourneyTally: Sendable {
         for channel in judgement.byChannel.indices where channel < channelChecks.count {
             channelChecks[channel] = channelChecks[channel] + judgement.byChannel[channel]
         }
-        let stages = context.brand.stages.count
-        for (marker, promise) in context.promises.enumerated() {
-            guard let promise else { continue }
-            let scope = context.inScope[matched.segment][marker]
-            for step in matched.steps {
-                let stage = planned.touchpoints[step.touchpoint].stage
-                guard scope[step.channel * stages + stage] else { continue }
-                for value in observed.values(of: observed.events[step.event]) where value.attribute == promise.attribute && value.kind == .duration {
+        for (marker, attribute, scope) in promised {
+            for step in matched.steps where scope[step.channel * stageCount + stages[step.touchpoint]] {
+                for value in observed.values(of: observed.events[step.event]) where value.attribute == attribute && value.kind == .duration {
                     durations[marker][Int64(value.scalar), default: 0] += 1
                 }
             }
         }
         if !departed { asPlanned += 1 }
-        if let owner = observed.owner {
-            var count = owners[owner] ?? (0, 0)
-            count.cases += 1
-            if !departed { count.asPlanned += 1 }
-            owners[owner] = count
-        }
+        if let owner = observed.owner { Self.bump(&owners[owner, default: (0, 0)], asPlanned: !departed) }
+    }
+
+    /// Counts in place, the dictionary entry hashed once.
+    private static func bump(_ count: inout (events: Int, cases: CaseCount), case number: Int) {
+        count.events += 1
+        count.cases.count(case: number)
+    }
+
+    private static func bump(_ count: inout (cases: Int, asPlanned: Int), asPlanned: Bool) {
+        count.cases += 1
+        if asPlanned { count.asPlanned += 1 }
     }
 
     mutating func merge(_ other: JourneyTally) {

@@ -116,6 +116,33 @@ struct CaseMatchingTests {
         #expect(reasons == [.noSegment, .noJourney])
     }
 
+    @Test("A case matched into one kept from a longer case keeps nothing of it")
+    func matchedIntoAKeptCase() async throws {
+        let (compiled, result) = try await Shop.load()
+        let journey = try #require(result.workspace.journeys.first { $0.id == "visit" })
+        let (cases, _) = try Shop.cases([
+            // A: out of order, late, on another channel, with an ad hoc event.
+            Self.row("Store visit", minutes: 0, case: "A"), Self.row("Browsed", minutes: 10, case: "A"),
+            Self.row("Complaint", minutes: 20, case: "A"), Self.row("Mail sent", minutes: 200, case: "A", channel: "web"),
+            Self.row("Call", minutes: 300, case: "A"),
+            // B: browse, then the store; the mail between them is missing.
+            Self.row("Browsed", minutes: 0, case: "B"), Self.row("Store visit", minutes: 60, case: "B"),
+        ], compiled: compiled)
+        let matcher = CaseMatcher(compiled)
+        var kept = MatchedCase()
+        #expect(matcher.match(cases[0], into: &kept) == nil)
+        #expect(kept.steps.count == 4)
+        #expect(kept.adHoc.count == 1)
+        #expect(matcher.match(cases[1], into: &kept) == nil)
+        #expect(kept.steps.map { journey.touchpoints[$0.touchpoint].id } == ["browse", "store"])
+        #expect(kept.steps.map(\.isFirst) == [true, true])
+        #expect(kept.steps.map(\.late) == [false, false])
+        #expect(kept.steps.map(\.otherChannel) == [false, false])
+        #expect(kept.steps.map(\.inSequence) == [true, true])
+        #expect(kept.adHoc.isEmpty)
+        #expect(kept.statuses(in: journey) == ["browse": .completed, "mail": .missing, "store": .completed, "call": .notReached])
+    }
+
     @Test("The same activity at the same time twice is one event, counted as a duplicate")
     func duplicates() async throws {
         let (compiled, _) = try await Shop.load()

@@ -34,11 +34,11 @@ struct LivedJourneyTests {
         let responseTime = try #require(compiled.brand.attributes.index(of: "responseTime"))
         let odds = try #require(compiled.brand.attributes.index(of: "odds"))
         // The mail lived "tu" and 180 minutes; what it does not say (odds 20) stays planned.
-        let mail = lived.steps.experiences[1]
+        let mail = lived.steps.experience(at: 1)
         #expect(mail[address]?.value == .choice(1))
         #expect(mail[responseTime]?.value == .duration(try #require(ISODuration("PT3H"))))
         #expect(mail[odds]?.value == .number(20))
-        #expect(lived.steps.experiences[0][address]?.value == .choice(0))
+        #expect(lived.steps.experience(at: 0)[address]?.value == .choice(0))
     }
 
     @Test("a lived duration is the one the milliseconds make, whether cached or in a slot another one took")

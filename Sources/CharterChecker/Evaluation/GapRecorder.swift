@@ -2,8 +2,10 @@ import JourneyModel
 
 /// A marker ready to evaluate for one brand: its position in the charter,
 /// its scope resolved against the brand's channels, and its expectations
-/// compiled, once for all the journeys it judges.
-struct ActiveMarker: Sendable {
+/// compiled, once for all the journeys it judges. A class: each check
+/// passes it on, and a lived check runs it for every case, so a copy
+/// costs one reference count rather than one per field of the marker.
+final class ActiveMarker: Sendable {
     let index: Int
     let marker: Marker
     let scope: ScopeFilter

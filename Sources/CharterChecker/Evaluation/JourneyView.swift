@@ -38,7 +38,8 @@ struct JourneyLayout: Sendable {
 /// with `next` to the step lived after it.
 struct JourneyTrace: Sendable {
     /// The journey; for a lived one, the planned journey it follows.
-    let journey: Journey
+    var journey: Journey { shared.journey }
+    private let shared: SharedJourney
     /// Position among the brand's journeys, for the tallies.
     let index: Int
     /// Position among the workspace's journeys, for the gaps.
@@ -48,7 +49,7 @@ struct JourneyTrace: Sendable {
     let order: [Int]
     /// The segment's experience at each touchpoint, by touchpoint position;
     /// empty for touchpoints the segment does not go through.
-    let experiences: [Experience]
+    let experiences: TraceExperiences
     /// For a lived journey, when each touchpoint was lived, in seconds from
     /// the first, by touchpoint position; nil for a planned journey, whose
     /// times are the sums of its `after` delays.
@@ -63,7 +64,7 @@ struct JourneyTrace: Sendable {
     private let taken: MemberSet?
 
     init(journey: Journey, index: Int, workspaceIndex: Int, segment: Int, layout: JourneyLayout) {
-        self.journey = journey
+        shared = SharedJourney(journey)
         self.index = index
         self.workspaceIndex = workspaceIndex
         self.layout = layout
@@ -79,7 +80,7 @@ struct JourneyTrace: Sendable {
                 for: segment, base: touchpoints[position].experience, overlays: touchpoints[position].bySegment
             )
         }
-        self.experiences = experiences
+        self.experiences = TraceExperiences(experiences)
         taken = MemberSet(order)
     }
 
@@ -87,10 +88,10 @@ struct JourneyTrace: Sendable {
     /// every position), the experiences already the segment's with the
     /// lived values laid over them, `links[p]` the link from `p` to `p + 1`.
     init(
-        lived touchpoints: [Int], of planned: Journey, index: Int, layout: JourneyLayout, experiences: [Experience],
+        lived touchpoints: [Int], of planned: SharedJourney, index: Int, layout: JourneyLayout, experiences: TraceExperiences,
         seconds: [Double], links: [TouchpointLink]
     ) {
-        journey = planned
+        shared = planned
         self.index = index
         workspaceIndex = 0
         self.layout = layout
@@ -140,6 +141,46 @@ struct JourneyTrace: Sendable {
     }
 }
 
+/// A planned journey held once and shared: a lived check judges every
+/// case of a journey over it, and each case's trace then costs one
+/// reference count for the journey rather than one per array it holds.
+public final class SharedJourney: Sendable {
+    public let journey: Journey
+
+    public init(_ journey: Journey) {
+        self.journey = journey
+    }
+}
+
+/// The experiences a trace reads, by touchpoint position: a planned
+/// journey's, one ``Experience`` each, or a lived case's, laid out in one
+/// buffer of values (position `p`'s are `values[starts[p]..<starts[p + 1]]`).
+struct TraceExperiences: Sendable {
+    private let planned: [Experience]
+    private let values: [PlannedValue]
+    /// Empty for a planned journey's.
+    private let starts: [Int32]
+
+    init(_ planned: [Experience]) {
+        self.planned = planned
+        values = []
+        starts = []
+    }
+
+    init(values: [PlannedValue], starts: [Int32]) {
+        planned = []
+        self.values = values
+        self.starts = starts
+    }
+
+    var count: Int { starts.isEmpty ? planned.count : starts.count - 1 }
+
+    subscript(position: Int) -> ExperienceValues {
+        guard !starts.isEmpty else { return planned[position].view }
+        return ExperienceValues(values[Int(starts[position])..<Int(starts[position + 1])])
+    }
+}
+
 /// A journey as a segment lives it, ready for the markers that judge it on
 /// its own: its trace, its touchpoints by channel, and its experiences as
 /// plain numbers for compiled expectations. Built once per journey and
@@ -161,22 +202,26 @@ struct JourneyView: Sendable {
     /// A view whose buffers are `storage`'s, refilled in place: a lived
     /// session makes one view per case, and the buffers are unshared again
     /// once the view of the case before is let go.
-    init(_ trace: JourneyTrace, channelCount: Int, reusing storage: inout Storage) {
-        self.trace = trace
+    ///
+    /// The trace is consumed: a lived case's is made for its view alone,
+    /// and moving it in spares counting every reference it holds.
+    init(_ trace: consuming JourneyTrace, channelCount: Int, reusing storage: inout Storage) {
         if storage.byChannel.count != channelCount { storage.byChannel = Array(repeating: [], count: channelCount) }
         for channel in storage.byChannel.indices { storage.byChannel[channel].removeAll(keepingCapacity: true) }
         for position in trace.order { storage.byChannel[trace.layout.channels[position]].append(position) }
         storage.slots.removeAll(keepingCapacity: true)
         storage.slotStarts.removeAll(keepingCapacity: true)
-        storage.slotStarts.reserveCapacity(trace.experiences.count + 1)
-        for experience in trace.experiences {
+        let experiences = trace.experiences
+        storage.slotStarts.reserveCapacity(experiences.count + 1)
+        for position in 0..<experiences.count {
             storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
-            for planned in experience.values { storage.slots.append(PlannedSlot(planned)) }
+            for planned in experiences[position].values { storage.slots.append(PlannedSlot(planned)) }
         }
         storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
         byChannel = storage.byChannel
         slots = storage.slots
         slotStarts = storage.slotStarts
+        self.trace = trace
     }
 
     /// The buffers of a view, kept between views.
@@ -188,7 +233,7 @@ struct JourneyView: Sendable {
 
     var journey: Journey { trace.journey }
     var order: [Int] { trace.order }
-    var experiences: [Experience] { trace.experiences }
+    var experiences: TraceExperiences { trace.experiences }
 
     func channel(_ position: Int) -> Int { trace.layout.channels[position] }
 
@@ -202,15 +247,24 @@ struct JourneyView: Sendable {
     /// The touchpoints inside `scope`, grouped by channel through the view's
     /// index, so a marker about two channels never visits the others.
     func touchpoints(in scope: ScopeFilter) -> [Int] {
-        guard let channels = scope.channels else { return trace.touchpoints(in: scope) }
-        let stages = trace.layout.stages
+        guard scope.channels != nil else { return trace.touchpoints(in: scope) }
         var result: [Int] = []
-        for channel in channels where channel < byChannel.count {
-            for position in byChannel[channel] where scope.includes(stage: stages[position]) {
-                result.append(position)
-            }
-        }
+        forEachTouchpoint(in: scope) { result.append($0) }
         return result
+    }
+
+    /// Calls `body` with each touchpoint inside `scope`, in the order of
+    /// ``touchpoints(in:)``, allocating nothing: a lived check runs every
+    /// marker for every case.
+    func forEachTouchpoint(in scope: ScopeFilter, _ body: (Int) -> Void) {
+        let stages = trace.layout.stages
+        guard let channels = scope.channels else {
+            for position in trace.order where scope.includes(stage: stages[position]) { body(position) }
+            return
+        }
+        for channel in byChannel.indices where channels.contains(channel) {
+            for position in byChannel[channel] where scope.includes(stage: stages[position]) { body(position) }
+        }
     }
 }
 

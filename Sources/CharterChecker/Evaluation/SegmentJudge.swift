@@ -43,7 +43,7 @@ struct SegmentJudge: Sendable {
     }
 
     /// The same, the view's buffers `storage`'s: kept from one lived case to the next.
-    func judge(_ trace: JourneyTrace, into recorder: inout GapRecorder, reusing storage: inout JourneyView.Storage) {
+    func judge(_ trace: consuming JourneyTrace, into recorder: inout GapRecorder, reusing storage: inout JourneyView.Storage) {
         guard !perJourney.isEmpty else { return }
         let view = JourneyView(trace, channelCount: brand.channels.count, reusing: &storage)
         for (marker, evaluation) in perJourney { evaluation.evaluate(marker, in: view, into: &recorder) }

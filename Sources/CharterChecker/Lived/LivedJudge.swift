@@ -43,22 +43,28 @@ public struct LivedJudge: Sendable {
         return scope.includes(segment: judge.segment) && scope.includes(channel: channel) && scope.includes(stage: stage)
     }
 
-    /// A session judges cases one after another, reusing what it can.
+    /// A session judges cases one after another, reusing what it can. Its
+    /// markers are compiled for it alone: a task counts references to them
+    /// for every case, and objects no other task touches count cheaply.
     public func makeSession() -> LivedSession {
-        LivedSession(judge: judge, journeyCount: journeyCount)
+        LivedSession(judge: SegmentJudge(brand: judge.brand, segment: judge.segment), journeyCount: journeyCount)
     }
 }
 
 /// A case's lived touchpoints as the checker reads them, over the planned
 /// journey: for each, in lived order, the planned touchpoint, the channel
 /// it was lived on, the segment's experience there with the lived values
-/// laid over it, and when it was lived. Filled again for each case, its
-/// buffers kept.
+/// laid over it, and when it was lived. The experiences are laid out in
+/// one buffer of values, so a case allocates nothing per touchpoint.
+/// Filled again for each case, its buffers kept.
 public struct LivedSteps: Sendable {
     /// Planned touchpoint positions, by lived position.
     public private(set) var touchpoints: [Int] = []
     public private(set) var channels: [Int] = []
-    public private(set) var experiences: [Experience] = []
+    /// Every lived touchpoint's experience, one after the other: lived
+    /// position `p`'s is `values[starts[p]..<starts[p + 1]]`.
+    private(set) var values: [PlannedValue] = []
+    private(set) var starts: [Int32] = [0]
     /// Seconds from the first lived touchpoint.
     public private(set) var seconds: [Double] = []
 
@@ -66,18 +72,34 @@ public struct LivedSteps: Sendable {
 
     public var count: Int { touchpoints.count }
 
+    /// The experience of lived position `index`, read in place.
+    public func experience(at index: Int) -> ExperienceValues {
+        ExperienceValues(values[Int(starts[index])..<Int(starts[index + 1])])
+    }
+
     /// Empties the steps, keeping their buffers for the next case.
     public mutating func removeAll() {
         touchpoints.removeAll(keepingCapacity: true)
         channels.removeAll(keepingCapacity: true)
-        experiences.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        starts.append(0)
         seconds.removeAll(keepingCapacity: true)
     }
 
-    public mutating func append(touchpoint: Int, channel: Int, experience: Experience, seconds: Double) {
+    /// Appends a lived touchpoint whose experience is `planned` with
+    /// `lived` laid over it, both sorted by attribute with one value per attribute.
+    public mutating func append(
+        touchpoint: Int, channel: Int, planned: ArraySlice<PlannedValue>, lived: ArraySlice<PlannedValue>, seconds: Double
+    ) {
         touchpoints.append(touchpoint)
         channels.append(channel)
-        experiences.append(experience)
+        if lived.isEmpty {
+            values.append(contentsOf: planned)
+        } else {
+            Experience.merge(planned, overlaid: lived, into: &values)
+        }
+        starts.append(Int32(truncatingIfNeeded: values.count))
         self.seconds.append(seconds)
     }
 }
@@ -109,11 +131,16 @@ public struct LivedSession: Sendable {
     /// positions in its lived touchpoints (`lived.touchpoints` gives the
     /// planned one of each).
     public mutating func judge(_ lived: LivedSteps, of planned: Journey, plannedJourney: Int) -> LivedJudgement {
+        judge(lived, of: SharedJourney(planned), plannedJourney: plannedJourney)
+    }
+
+    /// The same, over a planned journey shared by every case of it.
+    public mutating func judge(_ lived: LivedSteps, of shared: SharedJourney, plannedJourney: Int) -> LivedJudgement {
         let count = lived.count
         order.removeAll(keepingCapacity: true)
         stages.removeAll(keepingCapacity: true)
         links.removeAll(keepingCapacity: true)
-        let touchpoints = planned.touchpoints
+        let touchpoints = shared.journey.touchpoints
         for index in 0..<count {
             let position = lived.touchpoints[index]
             order.append(index)
@@ -125,12 +152,16 @@ public struct LivedSession: Sendable {
         // next case finds them unshared and refills them in place.
         do {
             let trace = JourneyTrace(
-                lived: lived.touchpoints, of: planned, index: plannedJourney,
+                lived: lived.touchpoints, of: shared, index: plannedJourney,
                 layout: JourneyLayout(order: order, channels: lived.channels, stages: stages),
-                experiences: lived.experiences, seconds: lived.seconds, links: links
+                experiences: TraceExperiences(values: lived.values, starts: lived.starts), seconds: lived.seconds, links: links
             )
-            judge.judge(trace, into: &recorder, reusing: &view)
-            if judge.comparesJourneys { judge.compare([trace], into: &recorder) }
+            if judge.comparesJourneys {
+                judge.judge(copy trace, into: &recorder, reusing: &view)
+                judge.compare([trace], into: &recorder)
+            } else {
+                judge.judge(trace, into: &recorder, reusing: &view)
+            }
         }
         let checks = recorder.caseChecks
         return LivedJudgement(checks: checks.byMarker, byChannel: checks.byChannel, gaps: recorder.takeGaps())

@@ -20,7 +20,7 @@ extension ExpectationRule: MarkerEvaluation {
 
     func evaluate(_ marker: ActiveMarker, in view: JourneyView, into recorder: inout GapRecorder) {
         let compiled = marker.expectations
-        for position in view.touchpoints(in: marker.scope) {
+        view.forEachTouchpoint(in: marker.scope) { position in
             // The common case, a met check, allocates nothing.
             let failures = compiled.failures(in: view, at: position, matches: &recorder.patternResults)
             recorder.record(
@@ -61,7 +61,7 @@ enum UnmetExpectation {
     /// One finding per failed expectation, each pointing at the planned
     /// value, or at the touchpoint when the value is not planned.
     static func findings(
-        _ failures: ExpectationFailures, _ compiled: ExpectationSet, experience: Experience,
+        _ failures: ExpectationFailures, _ compiled: ExpectationSet, experience: ExperienceValues,
         _ finding: (_ expectation: Int, _ tooLong: Bool) -> MarkerFinding
     ) -> [(finding: MarkerFinding, position: SourcePosition?)] {
         failures.map { failure in

@@ -15,7 +15,11 @@ public struct Experience: Sendable {
     }
 
     /// Where `attribute` is in `values`, without copying any value.
-    public func slot(of attribute: Int) -> Int? {
+    public func slot(of attribute: Int) -> Int? { Self.slot(of: attribute, in: values[...]) }
+
+    /// Where `attribute` is in `values`, sorted by attribute: the one probe
+    /// of an experience, whether it is held whole or read out of a buffer.
+    static func slot(of attribute: Int, in values: ArraySlice<PlannedValue>) -> Int? {
         for index in values.indices {
             let current = values[index].attribute
             if current == attribute { return index }
@@ -23,6 +27,9 @@ public struct Experience: Sendable {
         }
         return nil
     }
+
+    /// The experience read in place, as a lived case's are.
+    public var view: ExperienceValues { ExperienceValues(values[...]) }
 
     public var isEmpty: Bool { values.isEmpty }
 
@@ -45,22 +52,48 @@ public struct Experience: Sendable {
         }
         var merged: [PlannedValue] = []
         merged.reserveCapacity(values.count + overlay.count)
-        var base = values[...], top = overlay
-        while let left = base.first, let right = top.first {
-            if left.attribute < right.attribute {
-                merged.append(left)
-                base.removeFirst()
-            } else {
-                merged.append(right)
-                top.removeFirst()
-                if left.attribute == right.attribute { base.removeFirst() }
-            }
-        }
-        merged.append(contentsOf: base)
-        merged.append(contentsOf: top)
+        Self.merge(values[...], overlaid: overlay, into: &merged)
         result.values = merged
         return result
     }
+
+    /// Appends to `result` the values of `base` with those of `top` laid
+    /// over them, both sorted by attribute with one value per attribute:
+    /// `top`'s value wins where both have one.
+    public static func merge(_ base: ArraySlice<PlannedValue>, overlaid top: ArraySlice<PlannedValue>, into result: inout [PlannedValue]) {
+        // By index, comparing attributes in place: a lived case merges one per step.
+        var left = base.startIndex, right = top.startIndex
+        while left < base.endIndex, right < top.endIndex {
+            let attribute = base[left].attribute, lived = top[right].attribute
+            if attribute < lived {
+                result.append(base[left])
+                left += 1
+            } else {
+                result.append(top[right])
+                right += 1
+                if attribute == lived { left += 1 }
+            }
+        }
+        result.append(contentsOf: base[left...])
+        result.append(contentsOf: top[right...])
+    }
+}
+
+/// An experience's values read where they are stored, sorted by attribute:
+/// a planned touchpoint's, or a lived touchpoint's out of the one buffer
+/// a case's experiences are laid out in.
+public struct ExperienceValues: Sendable {
+    public let values: ArraySlice<PlannedValue>
+
+    public init(_ values: ArraySlice<PlannedValue>) {
+        self.values = values
+    }
+
+    public subscript(attribute: Int) -> PlannedValue? {
+        Experience.slot(of: attribute, in: values).map { values[$0] }
+    }
+
+    public var isEmpty: Bool { values.isEmpty }
 }
 
 /// One attribute value planned for a touchpoint.

@@ -10,3 +10,15 @@ public enum AttributeValue: Hashable, Sendable {
     case text(String)
     case boolean(Bool)
 }
+
+extension AttributeValue {
+    /// The same value, a duration or a text in storage of its own (see
+    /// ``ISODuration/unshared()``).
+    public func unshared() -> AttributeValue {
+        switch self {
+        case .choice, .number, .boolean: self
+        case .duration(let duration): .duration(duration.unshared())
+        case .text(let text): .text(String(decoding: Array(text.utf8), as: UTF8.self))
+        }
+    }
+}

@@ -32,6 +32,15 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { text }
 
+    /// The same duration in an object of its own: a task that copies a
+    /// shared value for every lived case counts references to it, and
+    /// counting on an object other cores also count on makes them wait.
+    public func unshared() -> ISODuration { ISODuration(storage: Storage(text: storage.text, seconds: storage.seconds)) }
+
+    private init(storage: Storage) {
+        self.storage = storage
+    }
+
     /// Equal when they last as long: `PT60M` is `PT1H`.
     public static func == (lhs: ISODuration, rhs: ISODuration) -> Bool { lhs.seconds == rhs.seconds }
     public func hash(into hasher: inout Hasher) { hasher.combine(seconds) }

@@ -71,7 +71,16 @@ public struct CaseMatcher: Sendable {
     }
 
     public func match(_ observed: ObservedCase) -> CaseMatch {
-        guard let segment = observed.segment ?? compiled.source.segment else { return .unmatched(.noSegment) }
+        var matched = MatchedCase()
+        if let reason = match(observed, into: &matched) { return .unmatched(reason) }
+        return .matched(matched)
+    }
+
+    /// Matches `observed` into `matched`, a case kept from one case to the
+    /// next so that its arrays and the matcher's working ones are refilled
+    /// in place; nil when the case is matched, else why not.
+    public func match(_ observed: ObservedCase, into matched: inout MatchedCase) -> UnmatchedReason? {
+        guard let segment = observed.segment ?? compiled.source.segment else { return .noSegment }
         let journey: Int
         if let fixed = fixedJourney ?? observed.journey {
             journey = fixed
@@ -86,18 +95,17 @@ public struct CaseMatcher: Sendable {
                 }
                 if count > bestCount { (best, bestCount) = (candidate, count) }
             }
-            guard best >= 0 else { return .unmatched(.noJourney) }
+            guard best >= 0 else { return .noJourney }
             journey = best
         }
-        guard let path = paths[journey][segment] else { return .unmatched(.journeyNotForSegment) }
-        return .matched(match(observed, path: path))
+        guard let path = paths[journey][segment] else { return .journeyNotForSegment }
+        match(observed, path: path, into: &matched)
+        return nil
     }
 
-    private func match(_ observed: ObservedCase, path: PlannedPath) -> MatchedCase {
-        let planned = compiled.journeys[path.journey]
-        let touchpoints = planned.touchpoints
-        var matched = MatchedCase(journey: path.journey, segment: path.segment, touchpointCount: touchpoints.count)
-        var first = [Int](repeating: -1, count: touchpoints.count)
+    private func match(_ observed: ObservedCase, path: PlannedPath, into matched: inout MatchedCase) {
+        let touchpoints = compiled.journeys[path.journey].touchpoints
+        matched.reset(journey: path.journey, segment: path.segment, touchpointCount: touchpoints.count)
         let isTaken = path.isTaken
         for (index, event) in observed.events.enumerated() {
             if event.activity >= 0, ignored[Int(event.activity)] { continue }
@@ -108,59 +116,70 @@ public struct CaseMatcher: Sendable {
             }
             let plannedChannel = touchpoints[position].channel
             let channel = event.channel >= 0 ? Int(event.channel) : plannedChannel
-            let isFirst = first[position] < 0
-            if isFirst { first[position] = matched.steps.count }
+            let isFirst = matched.first[position] < 0
+            if isFirst {
+                matched.first[position] = matched.steps.count
+                matched.firsts.append(matched.steps.count)
+            }
             matched.steps.append(LivedStep(event: index, touchpoint: position, channel: channel, isFirst: isFirst, otherChannel: channel != plannedChannel))
         }
         // Late: first lived more than `after` after the lived event before it.
-        for index in matched.steps.indices.dropFirst() where matched.steps[index].isFirst {
+        for index in matched.firsts.dropFirst() {
             guard let after = touchpoints[matched.steps[index].touchpoint].after else { continue }
             let delay = observed.events[matched.steps[index].event].time - observed.events[matched.steps[index - 1].event].time
             if Double(delay) > after.seconds * 1000 { matched.steps[index].late = true }
         }
         // In sequence: the longest subsequence of first occurrences with ranks that never decrease.
-        let firsts = matched.steps.indices.filter { matched.steps[$0].isFirst }
         let rank = path.rank
-        let kept = Self.longestNonDecreasing(firsts.map { rank[matched.steps[$0].touchpoint] })
+        for index in matched.firsts { matched.ranks.append(rank[matched.steps[index].touchpoint]) }
+        Self.longestNonDecreasing(matched.ranks, into: &matched.kept, buffers: &matched.buffers)
         // Statuses: those kept are in sequence (they are lived, and the segment goes through them).
-        for position in path.order { matched.status[position] = first[position] < 0 ? .notReached : .outOfSequence }
-        for index in kept { matched.status[matched.steps[firsts[index]].touchpoint] = .completed }
+        for position in path.order { matched.status[position] = matched.first[position] < 0 ? .notReached : .outOfSequence }
+        for index in matched.kept { matched.status[matched.steps[matched.firsts[index]].touchpoint] = .completed }
         for index in matched.steps.indices { matched.steps[index].inSequence = matched.status[matched.steps[index].touchpoint] == .completed }
-        if let last = kept.last {
+        if let last = matched.kept.last {
             let dominator = path.dominator
-            var current = dominator[matched.steps[firsts[last]].touchpoint]
+            var current = dominator[matched.steps[matched.firsts[last]].touchpoint]
             while current >= 0 {
-                if first[current] < 0 { matched.status[current] = .missing }
+                if matched.first[current] < 0 { matched.status[current] = .missing }
                 current = dominator[current]
             }
         }
-        return matched
     }
 
     /// Positions in `ranks` of a longest subsequence that never decreases,
     /// in order: patience sorting with the smallest possible tails, so that
-    /// of equally long subsequences the one kept ends lowest.
-    static func longestNonDecreasing(_ ranks: [Int]) -> [Int] {
-        guard !ranks.isEmpty else { return [] }
-        var tails: [Int] = []          // positions in `ranks` of the tail of each length
-        var previous = [Int](repeating: -1, count: ranks.count)
+    /// of equally long subsequences the one kept ends lowest. `result` is
+    /// emptied first; `buffers` are working arrays kept between calls.
+    static func longestNonDecreasing(_ ranks: [Int], into result: inout [Int], buffers: inout MatchedCase.Buffers) {
+        result.removeAll(keepingCapacity: true)
+        guard !ranks.isEmpty else { return }
+        // Positions in `ranks` of the tail of each length.
+        buffers.tails.removeAll(keepingCapacity: true)
+        buffers.previous.removeAll(keepingCapacity: true)
+        buffers.previous.append(contentsOf: repeatElement(-1, count: ranks.count))
         for (index, rank) in ranks.enumerated() {
             // The first tail greater than `rank` (equal ranks extend a subsequence).
-            var low = 0, high = tails.count
+            var low = 0, high = buffers.tails.count
             while low < high {
                 let middle = (low + high) / 2
-                if ranks[tails[middle]] <= rank { low = middle + 1 } else { high = middle }
+                if ranks[buffers.tails[middle]] <= rank { low = middle + 1 } else { high = middle }
             }
-            if low > 0 { previous[index] = tails[low - 1] }
-            if low == tails.count { tails.append(index) } else { tails[low] = index }
+            if low > 0 { buffers.previous[index] = buffers.tails[low - 1] }
+            if low == buffers.tails.count { buffers.tails.append(index) } else { buffers.tails[low] = index }
         }
-        var result: [Int] = []
-        var current = tails.last ?? -1
+        var current = buffers.tails.last ?? -1
         while current >= 0 {
             result.append(current)
-            current = previous[current]
+            current = buffers.previous[current]
         }
-        return result.reversed()
+        result.reverse()
+    }
+
+    static func longestNonDecreasing(_ ranks: [Int]) -> [Int] {
+        var result: [Int] = [], buffers = MatchedCase.Buffers()
+        longestNonDecreasing(ranks, into: &result, buffers: &buffers)
+        return result
     }
 }
 
@@ -181,21 +200,49 @@ public enum UnmatchedReason: String, Sendable, CaseIterable {
 }
 
 /// A case matched against its planned journey.
+///
+/// One is kept from case to case where many are matched
+/// (``CaseMatcher/match(_:into:)``): its arrays are refilled in place.
 public struct MatchedCase: Sendable {
     /// Position among the brand's journeys.
-    public let journey: Int
-    public let segment: Int
+    public internal(set) var journey = 0
+    public internal(set) var segment = 0
     /// Events that are touchpoints of the journey, in lived order.
     public internal(set) var steps: [LivedStep] = []
     /// Positions in the case's events of those lived ad hoc.
     public internal(set) var adHoc: [Int] = []
     /// Each planned touchpoint's status, by position in the journey.
-    public var status: [TouchpointStatus]
+    public var status: [TouchpointStatus] = []
+    /// By touchpoint position: the step that first lives it, or -1.
+    var first: [Int] = []
+    /// The steps that first live a touchpoint, in lived order.
+    var firsts: [Int] = []
+    /// The planned rank of each of `firsts`, and those of them kept in sequence.
+    var ranks: [Int] = []
+    var kept: [Int] = []
+    var buffers = Buffers()
 
-    init(journey: Int, segment: Int, touchpointCount: Int) {
+    /// The longest-subsequence search's working arrays.
+    struct Buffers: Sendable {
+        var tails: [Int] = []
+        var previous: [Int] = []
+    }
+
+    /// An empty case, to be matched into.
+    public init() {}
+
+    /// Empties the case for `journey`, keeping its buffers.
+    mutating func reset(journey: Int, segment: Int, touchpointCount: Int) {
         self.journey = journey
         self.segment = segment
-        status = Array(repeating: .notPlanned, count: touchpointCount)
+        steps.removeAll(keepingCapacity: true)
+        adHoc.removeAll(keepingCapacity: true)
+        firsts.removeAll(keepingCapacity: true)
+        ranks.removeAll(keepingCapacity: true)
+        status.removeAll(keepingCapacity: true)
+        status.append(contentsOf: repeatElement(.notPlanned, count: touchpointCount))
+        first.removeAll(keepingCapacity: true)
+        first.append(contentsOf: repeatElement(-1, count: touchpointCount))
     }
 
     /// Whether anything departs from the plan (before the charter is applied).

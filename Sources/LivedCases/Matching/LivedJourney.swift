@@ -27,6 +27,49 @@ public struct LivedJourney: Sendable {
     private var durations: [(milliseconds: Int64, duration: ISODuration)?] = []
     static let durationBits = 10
     static let durationsCached = 1 << durationBits
+    /// By journey, then segment: what the path of the cases filled so far
+    /// plans, copied into storage of this lived journey's own.
+    private var plans: [[Plan?]] = []
+
+    /// A path's planned experiences laid out flat, touchpoint `p`'s values
+    /// `values[starts[p]..<starts[p + 1]]`, each in storage of its own
+    /// (``AttributeValue/unshared()``): every lived step copies them, and
+    /// the path's own are shared by every task.
+    private struct Plan: Sendable {
+        let path: PlannedPath
+        let values: [PlannedValue]
+        let starts: [Int]
+        let positions: [SourcePosition]
+
+        init(_ path: PlannedPath) {
+            self.path = path
+            var values: [PlannedValue] = [], starts = [0]
+            for experience in path.experiences {
+                for planned in experience.values {
+                    values.append(PlannedValue(attribute: planned.attribute, value: planned.value.unshared(), position: planned.position))
+                }
+                starts.append(values.count)
+            }
+            self.values = values
+            self.starts = starts
+            positions = path.positions
+        }
+    }
+
+    /// `path`'s plan, made the first time a case follows it.
+    private mutating func plan(of path: PlannedPath) -> Plan {
+        if path.journey < plans.count, path.segment < plans[path.journey].count, let plan = plans[path.journey][path.segment],
+           plan.path.isSame(as: path) {
+            return plan
+        }
+        let plan = Plan(path)
+        if plans.count <= path.journey { plans.append(contentsOf: repeatElement([], count: path.journey - plans.count + 1)) }
+        if plans[path.journey].count <= path.segment {
+            plans[path.journey].append(contentsOf: repeatElement(nil, count: path.segment - plans[path.journey].count + 1))
+        }
+        plans[path.journey][path.segment] = plan
+        return plan
+    }
 
     public init() {}
 
@@ -34,26 +77,32 @@ public struct LivedJourney: Sendable {
     public mutating func fill(_ matched: MatchedCase, observed: ObservedCase, path: PlannedPath) {
         steps.removeAll()
         let start = matched.steps.first.map { observed.events[$0.event].time } ?? 0
+        let plan = plan(of: path)
         for step in matched.steps {
             let event = observed.events[step.event]
-            var experience = path.experiences[step.touchpoint]
             let values = observed.values(of: event)
+            if !overlay.isEmpty { overlay.removeAll(keepingCapacity: true) }
             if !values.isEmpty {
-                overlay.removeAll(keepingCapacity: true)
                 events += 1
-                let position = path.positions[step.touchpoint]
+                var unsorted = false
+                let position = plan.positions[step.touchpoint]
                 // The first value of each attribute counts, as the row gives them.
                 for value in values where value.attribute >= 0 {
                     if value.attribute >= seen.count { seen.append(contentsOf: repeatElement(0, count: value.attribute - seen.count + 1)) }
                     guard seen[value.attribute] != events else { continue }
                     seen[value.attribute] = events
                     let lived = self.value(value)
+                    if let last = overlay.last, last.attribute > value.attribute { unsorted = true }
                     overlay.append(PlannedValue(attribute: value.attribute, value: lived, position: position))
                 }
-                overlay.sort { $0.attribute < $1.attribute }
-                experience = experience.overlaid(withSorted: overlay[...])
+                // Rows mostly give their values in attribute order already.
+                if unsorted { overlay.sort { $0.attribute < $1.attribute } }
             }
-            steps.append(touchpoint: step.touchpoint, channel: step.channel, experience: experience, seconds: Double(event.time - start) / 1000)
+            steps.append(
+                touchpoint: step.touchpoint, channel: step.channel,
+                planned: plan.values[plan.starts[step.touchpoint]..<plan.starts[step.touchpoint + 1]], lived: overlay[...],
+                seconds: Double(event.time - start) / 1000
+            )
         }
     }
 

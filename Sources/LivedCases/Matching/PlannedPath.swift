@@ -141,6 +141,9 @@ public struct PlannedPath: Sendable {
         return a
     }
 
+    /// Whether `other` is this very path (the same made one, not an equal one).
+    public func isSame(as other: PlannedPath) -> Bool { storage === other.storage }
+
     /// The touchpoints every planned path to `position` goes through, nearest first.
     public func dominators(of position: Int) -> [Int] {
         var result: [Int] = []
