@@ -130,18 +130,6 @@ struct EventRecordView: Sendable {
     var valuesStart: Int
     var valueCount: Int
 
-    /// The same record with its bytes copied `distance` bytes further on.
-    func moved(by distance: Int) -> EventRecordView {
-        var moved = self
-        moved.start += distance
-        moved.end += distance
-        moved.keyStart += distance
-        moved.ownerStart += distance
-        moved.nameStart += distance
-        moved.valuesStart += distance
-        return moved
-    }
-
     /// Reads the record at `offset`; nil when the bytes end before it does
     /// (only a bug could cause that: the bytes are the writer's).
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> EventRecordView? {

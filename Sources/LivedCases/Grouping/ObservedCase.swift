@@ -70,91 +70,76 @@ enum PartitionGrouping {
     /// Calls `body` for every case of the partition whose records are
     /// `bytes`, in an order of its own (callers merge order-independently).
     ///
-    /// The records are first copied case by case, in one pass, into bytes
-    /// of their own: a case's records are then next to each other, and
-    /// building it reads them in order rather than all over the partition.
+    /// One pass reads where each record ends and which case it is of; a
+    /// second copies the records case by case into bytes of their own, so
+    /// that a case's records are next to each other and building it reads
+    /// them in order, rather than all over the partition.
     static func forEachCase(in bytes: [UInt8], activityNames: [[UInt8]], _ body: (ObservedCase) -> Void) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var records: [EventRecordView] = []
-            var offset = 0
-            while offset < buffer.count, let view = EventRecordView.read(buffer, at: offset) {
-                records.append(view)
-                offset = view.end
-            }
-            // Cases by id, and each record's case.
-            var table = PartitionKeyTable(keys: records.count)
-            var caseOf = [Int32](repeating: 0, count: records.count)
-            var caseCount = 0
-            for (index, record) in records.enumerated() {
-                let found = table.insert(at: record.keyStart, length: record.keyLength, in: buffer, value: caseCount)
-                if found == caseCount { caseCount += 1 }
-                caseOf[index] = Int32(truncatingIfNeeded: found)
-            }
-            // Where each case's records and bytes begin: a counting sort.
-            var starts = [Int](repeating: 0, count: caseCount + 1)
-            var byteStarts = [Int](repeating: 0, count: caseCount + 1)
-            for (index, owner) in caseOf.enumerated() {
-                starts[Int(owner) + 1] += 1
-                byteStarts[Int(owner) + 1] += records[index].end - records[index].start
-            }
-            for index in 0..<caseCount {
-                starts[index + 1] += starts[index]
-                byteStarts[index + 1] += byteStarts[index]
-            }
-            let copied = copyByCase(records, caseOf: caseOf, starts: starts, byteStarts: byteStarts, from: buffer)
-            records = []
-            caseOf = []
-            var current = ObservedCase()
-            var members: [Int32] = []
-            copied.bytes.withUnsafeBufferPointer { buffer in
-                copied.records.withUnsafeBufferPointer { records in
-                    copied.times.withUnsafeBufferPointer { times in
-                        let lived = LivedOrder(records: records, times: times, buffer: buffer, activityNames: activityNames)
-                        for caseIndex in 0..<caseCount {
-                            members.removeAll(keepingCapacity: true)
-                            for member in starts[caseIndex]..<starts[caseIndex + 1] { members.append(Int32(truncatingIfNeeded: member)) }
-                            members.withUnsafeMutableBufferPointer { members in
-                                lived.sort(members)
-                                build(&current, from: UnsafeBufferPointer(members), order: lived)
-                            }
-                            body(current)
+        let (grouped, byteStarts) = bytes.withUnsafeBufferPointer(groupedByCase)
+        var current = ObservedCase()
+        var records: [EventRecordView] = []
+        var times: [Int64] = []
+        var members: [Int32] = []
+        grouped.withUnsafeBufferPointer { buffer in
+            for caseIndex in 0..<(byteStarts.count - 1) {
+                records.removeAll(keepingCapacity: true)
+                times.removeAll(keepingCapacity: true)
+                members.removeAll(keepingCapacity: true)
+                var offset = byteStarts[caseIndex]
+                while offset < byteStarts[caseIndex + 1], let view = EventRecordView.read(buffer, at: offset) {
+                    members.append(Int32(truncatingIfNeeded: records.count))
+                    records.append(view)
+                    times.append(view.time)
+                    offset = view.end
+                }
+                records.withUnsafeBufferPointer { records in
+                    times.withUnsafeBufferPointer { times in
+                        members.withUnsafeMutableBufferPointer { members in
+                            let lived = LivedOrder(records: records, times: times, buffer: buffer, activityNames: activityNames)
+                            lived.sort(members)
+                            build(&current, from: UnsafeBufferPointer(members), order: lived)
                         }
                     }
                 }
+                body(current)
             }
         }
     }
 
-    /// The records, their times and their bytes, case after case: the
-    /// records of case `c` at `starts[c]..<starts[c + 1]`, its bytes from
-    /// `byteStarts[c]`, each case's records in the order of the partition.
-    private static func copyByCase(
-        _ records: [EventRecordView], caseOf: [Int32], starts: [Int], byteStarts: [Int], from buffer: UnsafeBufferPointer<UInt8>
-    ) -> (records: [EventRecordView], times: [Int64], bytes: [UInt8]) {
-        var nextRecord = starts
-        var nextByte = byteStarts
-        let byteCount = byteStarts.last ?? 0
-        var times = [Int64](repeating: 0, count: records.count)
-        var bytes = [UInt8](repeating: 0, count: byteCount)
-        let moved = [EventRecordView](unsafeUninitializedCapacity: records.count) { moved, initialized in
-            bytes.withUnsafeMutableBufferPointer { bytes in
-                guard let target = bytes.baseAddress, let source = buffer.baseAddress else { return }
-                for (index, record) in records.enumerated() {
-                    let owner = Int(caseOf[index])
-                    let place = nextRecord[owner]
-                    nextRecord[owner] += 1
-                    let byte = nextByte[owner]
-                    let length = record.end - record.start
-                    nextByte[owner] += length
-                    (target + byte).update(from: source + record.start, count: length)
-                    moved.initializeElement(at: place, to: record.moved(by: byte - record.start))
-                    times[place] = record.time
-                }
-                // Every place in 0..<count is taken once: the starts count each case's records.
-                initialized = records.count
-            }
+    /// The partition's records copied case after case, each case's in the
+    /// order of the partition, and where each case's bytes begin (one more
+    /// entry than there are cases: the end).
+    private static func groupedByCase(_ buffer: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], byteStarts: [Int]) {
+        // Where each record starts, and each record's case.
+        var recordStarts: [Int] = []
+        var caseOf: [Int32] = []
+        var table = PartitionKeyTable(keys: buffer.count / 64)
+        var caseCount = 0
+        var offset = 0
+        while offset < buffer.count, let view = EventRecordView.read(buffer, at: offset) {
+            let found = table.insert(at: view.keyStart, length: view.keyLength, in: buffer, value: caseCount)
+            if found == caseCount { caseCount += 1 }
+            recordStarts.append(offset)
+            caseOf.append(Int32(truncatingIfNeeded: found))
+            offset = view.end
         }
-        return (moved, times, bytes)
+        recordStarts.append(offset)
+        // Where each case's bytes begin: a counting sort.
+        var byteStarts = [Int](repeating: 0, count: caseCount + 1)
+        for (index, owner) in caseOf.enumerated() { byteStarts[Int(owner) + 1] += recordStarts[index + 1] - recordStarts[index] }
+        for index in 0..<caseCount { byteStarts[index + 1] += byteStarts[index] }
+        var next = byteStarts
+        let bytes = [UInt8](unsafeUninitializedCapacity: offset) { bytes, initialized in
+            guard let target = bytes.baseAddress, let source = buffer.baseAddress else { return }
+            for (index, owner) in caseOf.enumerated() {
+                let length = recordStarts[index + 1] - recordStarts[index]
+                (target + next[Int(owner)]).initialize(from: source + recordStarts[index], count: length)
+                next[Int(owner)] += length
+            }
+            // The cases' bytes tile 0..<offset: each record's length is counted once.
+            initialized = offset
+        }
+        return (bytes, byteStarts)
     }
 
     /// Fills `observed` with one case's events, `members` sorted in lived

@@ -1,9 +1,10 @@
 import Foundation
 
 /// The case ids of one partition to case numbers, keys compared where they
-/// lie in the partition's bytes: no arena to copy them into, one probe per
-/// record, and a table sized once for the partition's records (there are
-/// never more cases than records), so it never grows.
+/// lie in the partition's bytes: no arena to copy them into, and one probe
+/// per record. A slot holds a key's first 16 bytes, so that a short key is
+/// compared in the slot rather than where its first record lies, far off
+/// in the partition.
 ///
 /// Hashing is ``ByteKeyTable/hash(_:)`` (SipHash, seeded per process): case
 /// ids are the export's, so an export cannot be written to make them collide.
@@ -14,15 +15,18 @@ struct PartitionKeyTable {
         var length: Int32
         /// -1 for an empty slot.
         var value: Int32
+        /// The key's first 16 bytes, zero after its end.
+        var head: (UInt64, UInt64)
     }
 
     private var slots: [Slot]
-    private let mask: Int
+    private var mask: Int
+    private var count = 0
 
     init(keys: Int) {
         var size = 16
         while size < keys * 2 { size <<= 1 }
-        slots = Array(repeating: Slot(hash: 0, start: 0, length: 0, value: -1), count: size)
+        slots = Array(repeating: Slot(hash: 0, start: 0, length: 0, value: -1, head: (0, 0)), count: size)
         mask = size - 1
     }
 
@@ -31,17 +35,36 @@ struct PartitionKeyTable {
     mutating func insert(at start: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>, value: Int) -> Int {
         let key = UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
         let hash = ByteKeyTable.hash(key)
-        return slots.withUnsafeMutableBufferPointer { slots in
+        if (count + 1) * 2 > slots.count { grow() }
+        var head: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &head) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: key.prefix(MemoryLayout<(UInt64, UInt64)>.size)))) }
+        let mask = mask
+        let found = slots.withUnsafeMutableBufferPointer { slots -> Int? in
             var index = hash & mask
             while true {
                 let slot = slots[index]
                 if slot.value < 0 {
-                    slots[index] = Slot(hash: hash, start: start, length: Int32(truncatingIfNeeded: length), value: Int32(truncatingIfNeeded: value))
-                    return value
+                    slots[index] = Slot(hash: hash, start: start, length: Int32(truncatingIfNeeded: length), value: Int32(truncatingIfNeeded: value), head: head)
+                    return nil
                 }
-                if slot.hash == hash, Int(slot.length) == length, Self.equal(bytes, slot.start, key) { return Int(slot.value) }
+                if slot.hash == hash, Int(slot.length) == length, slot.head == head,
+                   length <= MemoryLayout<(UInt64, UInt64)>.size || Self.equal(bytes, slot.start, key) { return Int(slot.value) }
                 index = (index + 1) & mask
             }
+        }
+        if let found { return found }
+        count += 1
+        return value
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: Slot(hash: 0, start: 0, length: 0, value: -1, head: (0, 0)), count: old.count * 2)
+        mask = slots.count - 1
+        for slot in old where slot.value >= 0 {
+            var index = slot.hash & mask
+            while slots[index].value >= 0 { index = (index + 1) & mask }
+            slots[index] = slot
         }
     }
 
