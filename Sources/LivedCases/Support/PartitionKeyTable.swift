@@ -1,5 +1,3 @@
-import Foundation
-
 /// The case ids of one partition to case numbers, keys compared where they
 /// lie in the partition's bytes: no arena to copy them into, and one probe
 /// per record. A slot holds a key's first 16 bytes, so that a short key is
@@ -19,6 +17,7 @@ struct PartitionKeyTable {
         var head: (UInt64, UInt64)
     }
 
+    private static let empty = Slot(hash: 0, start: 0, length: 0, value: -1, head: (0, 0))
     private var slots: [Slot]
     private var mask: Int
     private var count = 0
@@ -26,7 +25,7 @@ struct PartitionKeyTable {
     init(keys: Int) {
         var size = 16
         while size < keys * 2 { size <<= 1 }
-        slots = Array(repeating: Slot(hash: 0, start: 0, length: 0, value: -1, head: (0, 0)), count: size)
+        slots = Array(repeating: Self.empty, count: size)
         mask = size - 1
     }
 
@@ -48,7 +47,7 @@ struct PartitionKeyTable {
                     return nil
                 }
                 if slot.hash == hash, Int(slot.length) == length, slot.head == head,
-                   length <= MemoryLayout<(UInt64, UInt64)>.size || Self.equal(bytes, slot.start, key) { return Int(slot.value) }
+                   length <= MemoryLayout<(UInt64, UInt64)>.size || ByteKeyTable.equal(bytes, slot.start, key) { return Int(slot.value) }
                 index = (index + 1) & mask
             }
         }
@@ -58,19 +57,7 @@ struct PartitionKeyTable {
     }
 
     private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: Slot(hash: 0, start: 0, length: 0, value: -1, head: (0, 0)), count: old.count * 2)
+        slots = LinearProbing.doubled(slots, empty: Self.empty, isUsed: { $0.value >= 0 }, hash: \.hash)
         mask = slots.count - 1
-        for slot in old where slot.value >= 0 {
-            var index = slot.hash & mask
-            while slots[index].value >= 0 { index = (index + 1) & mask }
-            slots[index] = slot
-        }
-    }
-
-    @inline(__always)
-    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress, let other = key.baseAddress else { return key.isEmpty }
-        return memcmp(base + start, other, key.count) == 0
     }
 }
