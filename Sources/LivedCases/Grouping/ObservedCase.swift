@@ -74,8 +74,11 @@ enum PartitionGrouping {
     /// second copies the records case by case into bytes of their own, so
     /// that a case's records are next to each other and building it reads
     /// them in order, rather than all over the partition.
-    static func forEachCase(in bytes: [UInt8], activityNames: [[UInt8]], _ body: (ObservedCase) -> Void) {
+    static func forEachCase(in bytes: consuming [UInt8], activityNames: [[UInt8]], _ body: (ObservedCase) -> Void) {
         let (grouped, byteStarts) = bytes.withUnsafeBufferPointer(groupedByCase)
+        // The partition's bytes as read are not needed past here: freed now,
+        // one partition's bytes at a time are held, not two.
+        bytes = []
         var current = ObservedCase()
         var records: [EventRecordView] = []
         var times: [Int64] = []
