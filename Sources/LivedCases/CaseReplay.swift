@@ -60,7 +60,7 @@ public enum CaseReplay {
             } catch {
                 return .failure(error)
             }
-            PartitionGrouping.forEachCase(in: bytes, activityNames: names) { visit(&partial, $0) }
+            PartitionGrouping.forEachCase(in: consume bytes, activityNames: names) { visit(&partial, $0) }
             return .success(partial)
         }
         var partials: [Partial] = []

@@ -181,38 +181,38 @@ struct EventRecordView: Sendable {
     /// Reads the record at `offset`; nil when the bytes end before it does
     /// (only a bug could cause that: the bytes are the writer's).
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> EventRecordView? {
+        let raw = UnsafeRawBufferPointer(bytes)
         var cursor = offset
-        func take(_ size: Int) -> UInt64? {
-            guard cursor + size <= bytes.count else { return nil }
-            var value: UInt64 = 0
-            for index in (0..<size).reversed() { value = value << 8 | UInt64(bytes[cursor + index]) }
-            cursor += size
+        // Little-endian fields loaded whole, each bounds-checked against the bytes.
+        @inline(__always) func take<Field: FixedWidthInteger>(_: Field.Type) -> Field? {
+            guard cursor >= 0, raw.count - cursor >= MemoryLayout<Field>.size else { return nil }
+            let value = Field(littleEndian: raw.loadUnaligned(fromByteOffset: cursor, as: Field.self))
+            cursor += MemoryLayout<Field>.size
             return value
         }
-        func field() -> (Int, Int)? {
-            guard let length = take(2) else { return nil }
+        @inline(__always) func field() -> (Int, Int)? {
+            guard let length = take(UInt16.self) else { return nil }
             let start = cursor
             cursor += Int(length)
-            return cursor <= bytes.count ? (start, Int(length)) : nil
+            return cursor <= raw.count ? (start, Int(length)) : nil
         }
-        guard let key = field(), let time = take(8), let row = take(4), let activity = take(4), let channel = take(2),
-              let segment = take(2), let journey = take(2), let owner = field(), let name = field() else { return nil }
+        guard let key = field(), let time = take(Int64.self), let row = take(UInt32.self), let activity = take(Int32.self),
+              let channel = take(Int16.self), let segment = take(Int16.self), let journey = take(Int16.self), let owner = field(),
+              let name = field() else { return nil }
         let valuesStart = cursor
-        guard let count = take(1) else { return nil }
+        guard let count = take(UInt8.self) else { return nil }
         for _ in 0..<count {
-            guard take(2) != nil, let kind = take(1) else { return nil }
-            if kind == UInt64(EventRecord.ValueKind.text.rawValue) {
+            guard take(UInt16.self) != nil, let kind = take(UInt8.self) else { return nil }
+            if kind == EventRecord.ValueKind.text.rawValue {
                 guard field() != nil else { return nil }
             } else {
-                guard take(8) != nil else { return nil }
+                guard take(UInt64.self) != nil else { return nil }
             }
         }
         return EventRecordView(
-            start: offset, end: cursor, keyStart: key.0, keyLength: key.1, time: Int64(bitPattern: time), row: Int(row),
-            activity: Int32(bitPattern: UInt32(truncatingIfNeeded: activity)), channel: Int16(bitPattern: UInt16(truncatingIfNeeded: channel)),
-            segment: Int16(bitPattern: UInt16(truncatingIfNeeded: segment)), journey: Int16(bitPattern: UInt16(truncatingIfNeeded: journey)),
-            ownerStart: owner.0, ownerLength: owner.1, nameStart: name.0, nameLength: name.1, valuesStart: valuesStart,
-            valueCount: Int(count)
+            start: offset, end: cursor, keyStart: key.0, keyLength: key.1, time: time, row: Int(row), activity: activity,
+            channel: channel, segment: segment, journey: journey, ownerStart: owner.0, ownerLength: owner.1, nameStart: name.0,
+            nameLength: name.1, valuesStart: valuesStart, valueCount: Int(count)
         )
     }
 }
@@ -230,37 +230,35 @@ public struct RecordedValue: Sendable, Equatable {
         case choice, number, duration, boolean, text
     }
 
-    /// The values of the record `view` in `bytes`, in the order written.
-    static func values(of view: EventRecordView, in bytes: UnsafeBufferPointer<UInt8>) -> [RecordedValue] {
-        guard view.valueCount > 0 else { return [] }
-        var result: [RecordedValue] = []
-        result.reserveCapacity(view.valueCount)
+    /// Appends the values of the record `view` in `bytes` to `values`, in
+    /// the order written: in place, so that a case's values need no array
+    /// per event. The view was read from these bytes, so they hold every value.
+    static func append(valuesOf view: EventRecordView, in bytes: UnsafeBufferPointer<UInt8>, to values: inout [RecordedValue]) {
+        guard view.valueCount > 0 else { return }
+        let raw = UnsafeRawBufferPointer(bytes)
         var cursor = view.valuesStart + 1
-        func take(_ size: Int) -> UInt64 {
-            var value: UInt64 = 0
-            for index in (0..<size).reversed() { value = value << 8 | UInt64(bytes[cursor + index]) }
-            cursor += size
+        @inline(__always) func take<Field: FixedWidthInteger>(_: Field.Type) -> Field {
+            let value = Field(littleEndian: raw.loadUnaligned(fromByteOffset: cursor, as: Field.self))
+            cursor += MemoryLayout<Field>.size
             return value
         }
         for _ in 0..<view.valueCount {
-            let attribute = Int(take(2))
-            let raw = UInt8(take(1))
-            let kind = EventRecord.ValueKind(rawValue: raw) ?? .number
+            let attribute = Int(take(UInt16.self))
+            let kind = EventRecord.ValueKind(rawValue: take(UInt8.self)) ?? .number
             if kind == .text {
-                let length = Int(take(2))
-                result.append(RecordedValue(attribute: attribute, kind: .text, scalar: 0, text: Array(bytes[cursor..<(cursor + length)])))
+                let length = Int(take(UInt16.self))
+                values.append(RecordedValue(attribute: attribute, kind: .text, scalar: 0, text: Array(bytes[cursor..<(cursor + length)])))
                 cursor += length
                 continue
             }
-            let bits = take(8)
+            let bits = take(UInt64.self)
             switch kind {
-            case .choice: result.append(RecordedValue(attribute: attribute, kind: .choice, scalar: Double(Int64(bitPattern: bits)), text: []))
-            case .number: result.append(RecordedValue(attribute: attribute, kind: .number, scalar: Double(bitPattern: bits), text: []))
-            case .duration: result.append(RecordedValue(attribute: attribute, kind: .duration, scalar: Double(Int64(bitPattern: bits)), text: []))
-            case .boolean: result.append(RecordedValue(attribute: attribute, kind: .boolean, scalar: bits == 0 ? 0 : 1, text: []))
+            case .choice: values.append(RecordedValue(attribute: attribute, kind: .choice, scalar: Double(Int64(bitPattern: bits)), text: []))
+            case .number: values.append(RecordedValue(attribute: attribute, kind: .number, scalar: Double(bitPattern: bits), text: []))
+            case .duration: values.append(RecordedValue(attribute: attribute, kind: .duration, scalar: Double(Int64(bitPattern: bits)), text: []))
+            case .boolean: values.append(RecordedValue(attribute: attribute, kind: .boolean, scalar: bits == 0 ? 0 : 1, text: []))
             case .text: break
             }
         }
-        return result
     }
 }

@@ -18,7 +18,11 @@ public struct ObservedCase: Sendable {
     /// The journey the first event naming one gives (position among the brand's journeys).
     public internal(set) var journey: Int?
     /// The owner the first event naming one gives.
-    public internal(set) var owner: [UInt8]?
+    public var owner: [UInt8]? { hasOwner ? ownerBytes : nil }
+    /// The owner's bytes, kept from case to case so that a new owner is
+    /// written into the same storage.
+    fileprivate var ownerBytes: [UInt8] = []
+    fileprivate var hasOwner = false
     /// Events dropped as duplicates, and the rows they were on (the first few).
     public internal(set) var duplicates = 0
     public internal(set) var duplicateRows: [Int] = []
@@ -59,118 +63,208 @@ public struct ObservedEvent: Sendable {
 enum PartitionGrouping {
     /// How many duplicate rows a case names.
     static let duplicateRowsShown = 5
+    /// Cases of at most this many events are sorted by insertion; most
+    /// cases are a dozen events or fewer.
+    static let insertionSortLimit = 24
 
     /// Calls `body` for every case of the partition whose records are
     /// `bytes`, in an order of its own (callers merge order-independently).
-    static func forEachCase(in bytes: [UInt8], activityNames: [[UInt8]], _ body: (ObservedCase) -> Void) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var records: [EventRecordView] = []
-            var offset = 0
-            while offset < buffer.count, let view = EventRecordView.read(buffer, at: offset) {
-                records.append(view)
-                offset = view.end
-            }
-            // Cases by id, and each record's case.
-            var table = ByteKeyTable(capacity: max(16, records.count / 4))
-            var caseOf = [Int32](repeating: 0, count: records.count)
-            var caseCount = 0
-            for (index, record) in records.enumerated() {
-                let key = UnsafeBufferPointer(rebasing: buffer[record.keyStart..<(record.keyStart + record.keyLength)])
-                let found = table.insert(key, value: caseCount)
-                if found == caseCount { caseCount += 1 }
-                caseOf[index] = Int32(found)
-            }
-            // Records in case order: a counting sort.
-            var starts = [Int](repeating: 0, count: caseCount + 1)
-            for owner in caseOf { starts[Int(owner) + 1] += 1 }
-            for index in 0..<caseCount { starts[index + 1] += starts[index] }
-            var order = [Int32](repeating: 0, count: records.count)
-            var fill = starts
-            for (index, owner) in caseOf.enumerated() {
-                order[fill[Int(owner)]] = Int32(index)
-                fill[Int(owner)] += 1
-            }
-            var current = ObservedCase()
-            var members: [Int32] = []
-            for caseIndex in 0..<caseCount {
+    ///
+    /// One pass reads where each record ends and which case it is of; a
+    /// second copies the records case by case into bytes of their own, so
+    /// that a case's records are next to each other and building it reads
+    /// them in order, rather than all over the partition.
+    static func forEachCase(in bytes: consuming [UInt8], activityNames: [[UInt8]], _ body: (ObservedCase) -> Void) {
+        let (grouped, byteStarts) = bytes.withUnsafeBufferPointer(groupedByCase)
+        // The partition's bytes as read are not needed past here: freed now,
+        // one partition's bytes at a time are held, not two.
+        bytes = []
+        var current = ObservedCase()
+        var records: [EventRecordView] = []
+        var times: [Int64] = []
+        var members: [Int32] = []
+        grouped.withUnsafeBufferPointer { buffer in
+            for caseIndex in 0..<(byteStarts.count - 1) {
+                records.removeAll(keepingCapacity: true)
+                times.removeAll(keepingCapacity: true)
                 members.removeAll(keepingCapacity: true)
-                members.append(contentsOf: order[starts[caseIndex]..<starts[caseIndex + 1]])
-                build(&current, from: members, records: records, buffer: buffer, activityNames: activityNames)
+                var offset = byteStarts[caseIndex]
+                while offset < byteStarts[caseIndex + 1], let view = EventRecordView.read(buffer, at: offset) {
+                    members.append(Int32(truncatingIfNeeded: records.count))
+                    records.append(view)
+                    times.append(view.time)
+                    offset = view.end
+                }
+                records.withUnsafeBufferPointer { records in
+                    times.withUnsafeBufferPointer { times in
+                        members.withUnsafeMutableBufferPointer { members in
+                            let lived = LivedOrder(records: records, times: times, buffer: buffer, activityNames: activityNames)
+                            lived.sort(members)
+                            build(&current, from: UnsafeBufferPointer(members), order: lived)
+                        }
+                    }
+                }
                 body(current)
             }
         }
     }
 
-    /// Fills `observed` with one case's events, sorted and without duplicates.
-    private static func build(
-        _ observed: inout ObservedCase, from members: [Int32], records: [EventRecordView], buffer: UnsafeBufferPointer<UInt8>,
-        activityNames: [[UInt8]]
-    ) {
+    /// The partition's records copied case after case, each case's in the
+    /// order of the partition, and where each case's bytes begin (one more
+    /// entry than there are cases: the end).
+    private static func groupedByCase(_ buffer: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], byteStarts: [Int]) {
+        // Where each record starts, and each record's case.
+        var recordStarts: [Int] = []
+        var caseOf: [Int32] = []
+        var table = PartitionKeyTable(keys: buffer.count / 64)
+        var caseCount = 0
+        var offset = 0
+        while offset < buffer.count, let view = EventRecordView.read(buffer, at: offset) {
+            let found = table.insert(at: view.keyStart, length: view.keyLength, in: buffer, value: caseCount)
+            if found == caseCount { caseCount += 1 }
+            recordStarts.append(offset)
+            caseOf.append(Int32(truncatingIfNeeded: found))
+            offset = view.end
+        }
+        recordStarts.append(offset)
+        // Where each case's bytes begin: a counting sort.
+        var byteStarts = [Int](repeating: 0, count: caseCount + 1)
+        for (index, owner) in caseOf.enumerated() { byteStarts[Int(owner) + 1] += recordStarts[index + 1] - recordStarts[index] }
+        for index in 0..<caseCount { byteStarts[index + 1] += byteStarts[index] }
+        var next = byteStarts
+        let bytes = [UInt8](unsafeUninitializedCapacity: offset) { bytes, initialized in
+            guard let target = bytes.baseAddress, let source = buffer.baseAddress else { return }
+            for (index, owner) in caseOf.enumerated() {
+                let length = recordStarts[index + 1] - recordStarts[index]
+                (target + next[Int(owner)]).initialize(from: source + recordStarts[index], count: length)
+                next[Int(owner)] += length
+            }
+            // The cases' bytes tile 0..<offset: each record's length is counted once.
+            initialized = offset
+        }
+        return (bytes, byteStarts)
+    }
+
+    /// Fills `observed` with one case's events, `members` sorted in lived
+    /// order, without duplicates; its buffers are reused from case to case.
+    private static func build(_ observed: inout ObservedCase, from members: UnsafeBufferPointer<Int32>, order: LivedOrder) {
+        let buffer = order.buffer
         func slice(_ start: Int, _ length: Int) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: buffer[start..<(start + length)])
         }
-        func nameBytes(_ record: EventRecordView) -> UnsafeBufferPointer<UInt8> {
-            record.activity >= 0 ? UnsafeBufferPointer<UInt8>(start: nil, count: 0) : slice(record.nameStart, record.nameLength)
-        }
-        /// Lived order: time, activity name, values, row.
-        func compare(_ left: EventRecordView, _ right: EventRecordView) -> Int {
-            if left.time != right.time { return left.time < right.time ? -1 : 1 }
-            let byName = compareActivities(left, right)
-            if byName != 0 { return byName }
-            let byValues = ByteOrder.compare(slice(left.valuesStart, left.end - left.valuesStart), slice(right.valuesStart, right.end - right.valuesStart))
-            if byValues != 0 { return byValues }
-            return left.row == right.row ? 0 : (left.row < right.row ? -1 : 1)
-        }
-        func compareActivities(_ left: EventRecordView, _ right: EventRecordView) -> Int {
-            if left.activity >= 0, right.activity >= 0 { return Int(left.activity) - Int(right.activity) }
-            let leftName = left.activity >= 0 ? nil : nameBytes(left)
-            let rightName = right.activity >= 0 ? nil : nameBytes(right)
-            return withName(left, leftName, activityNames) { a in withName(right, rightName, activityNames) { b in ByteOrder.compare(a, b) } }
-        }
-        var sorted = members.map { records[Int($0)] }
-        if sorted.count > 1 { sorted.sort { compare($0, $1) < 0 } }
-
-        let first = sorted[0]
-        observed.key = Array(slice(first.keyStart, first.keyLength))
-        observed.events.removeAll(keepingCapacity: true)
-        observed.values.removeAll(keepingCapacity: true)
-        observed.names.removeAll(keepingCapacity: true)
-        observed.duplicateRows.removeAll(keepingCapacity: true)
-        observed.segment = nil
-        observed.journey = nil
-        observed.owner = nil
-        observed.duplicates = 0
-        var previous: EventRecordView?
-        for record in sorted {
-            if let before = previous, before.time == record.time, compareActivities(before, record) == 0 {
+        guard let firstMember = members.first else { return }
+        let first = order.records[Int(firstMember)]
+        observed.reset(key: slice(first.keyStart, first.keyLength))
+        var previous = -1
+        for member in members {
+            let record = order.records[Int(member)]
+            if previous >= 0, order.times[previous] == record.time, order.compareActivities(order.records[previous], record) == 0 {
                 observed.duplicates += 1
                 if observed.duplicateRows.count < duplicateRowsShown { observed.duplicateRows.append(record.row) }
                 continue
             }
-            previous = record
+            previous = Int(member)
             if observed.segment == nil, record.segment >= 0 { observed.segment = Int(record.segment) }
             if observed.journey == nil, record.journey >= 0 { observed.journey = Int(record.journey) }
-            if observed.owner == nil, record.ownerLength > 0 { observed.owner = Array(slice(record.ownerStart, record.ownerLength)) }
+            if !observed.hasOwner, record.ownerLength > 0 { observed.setOwner(slice(record.ownerStart, record.ownerLength)) }
             var name = -1
             if record.activity < 0 {
                 name = observed.names.count
                 observed.names.append(Array(slice(record.nameStart, record.nameLength)))
             }
             let valueStart = observed.values.count
-            observed.values += RecordedValue.values(of: record, in: buffer)
+            RecordedValue.append(valuesOf: record, in: buffer, to: &observed.values)
             observed.events.append(ObservedEvent(
                 time: record.time, row: record.row, activity: record.activity, name: name, channel: record.channel,
                 values: valueStart..<observed.values.count
             ))
         }
     }
+}
 
-    private static func withName<Result>(
-        _ record: EventRecordView, _ unmapped: UnsafeBufferPointer<UInt8>?, _ names: [[UInt8]], _ body: (UnsafeBufferPointer<UInt8>) -> Result
-    ) -> Result {
-        if let unmapped { return body(unmapped) }
+extension ObservedCase {
+    /// Empties the case for the one whose id is `key`, keeping its buffers.
+    fileprivate mutating func reset(key newKey: UnsafeBufferPointer<UInt8>) {
+        key.removeAll(keepingCapacity: true)
+        key.append(contentsOf: newKey)
+        events.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+        duplicateRows.removeAll(keepingCapacity: true)
+        segment = nil
+        journey = nil
+        hasOwner = false
+        duplicates = 0
+    }
+
+    fileprivate mutating func setOwner(_ owner: UnsafeBufferPointer<UInt8>) {
+        ownerBytes.removeAll(keepingCapacity: true)
+        ownerBytes.append(contentsOf: owner)
+        hasOwner = true
+    }
+}
+
+/// Lived order on the records of one partition: time, then activity name
+/// (bytes), then the values' bytes, then row. Times are compared first from
+/// their own array; only records at the same instant are compared further.
+struct LivedOrder {
+    let records: UnsafeBufferPointer<EventRecordView>
+    let times: UnsafeBufferPointer<Int64>
+    let buffer: UnsafeBufferPointer<UInt8>
+    let activityNames: [[UInt8]]
+
+    /// Sorts record indices in lived order: by insertion for a small case,
+    /// else by the standard library's sort (n log n, whatever the case's size).
+    func sort(_ members: UnsafeMutableBufferPointer<Int32>) {
+        guard members.count > 1 else { return }
+        guard members.count <= PartitionGrouping.insertionSortLimit else {
+            var members = members
+            members.sort { precedes(Int($0), Int($1)) }
+            return
+        }
+        for next in 1..<members.count {
+            let moving = members[next]
+            var place = next
+            while place > 0, precedes(Int(moving), Int(members[place - 1])) {
+                members[place] = members[place - 1]
+                place -= 1
+            }
+            members[place] = moving
+        }
+    }
+
+    @inline(__always)
+    func precedes(_ left: Int, _ right: Int) -> Bool {
+        let leftTime = times[left], rightTime = times[right]
+        if leftTime != rightTime { return leftTime < rightTime }
+        return compare(records[left], records[right]) < 0
+    }
+
+    /// Lived order: time, activity name, values, row.
+    func compare(_ left: EventRecordView, _ right: EventRecordView) -> Int {
+        if left.time != right.time { return left.time < right.time ? -1 : 1 }
+        let byName = compareActivities(left, right)
+        if byName != 0 { return byName }
+        let byValues = ByteOrder.compare(slice(left.valuesStart, left.end - left.valuesStart), slice(right.valuesStart, right.end - right.valuesStart))
+        if byValues != 0 { return byValues }
+        return left.row == right.row ? 0 : (left.row < right.row ? -1 : 1)
+    }
+
+    /// Activity names by bytes; mapped activities by position, the source's
+    /// activities being sorted by name.
+    func compareActivities(_ left: EventRecordView, _ right: EventRecordView) -> Int {
+        if left.activity >= 0, right.activity >= 0 { return Int(left.activity) - Int(right.activity) }
+        return withName(left) { a in withName(right) { b in ByteOrder.compare(a, b) } }
+    }
+
+    private func slice(_ start: Int, _ length: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: buffer[start..<(start + length)])
+    }
+
+    private func withName<Result>(_ record: EventRecordView, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if record.activity < 0 { return body(slice(record.nameStart, record.nameLength)) }
         let index = Int(record.activity)
-        guard names.indices.contains(index) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return names[index].withUnsafeBufferPointer(body)
+        guard activityNames.indices.contains(index) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return activityNames[index].withUnsafeBufferPointer(body)
     }
 }

@@ -91,20 +91,30 @@ struct ByteKeyTable: Sendable {
     var footprint: Int { arena.capacity + slots.capacity * MemoryLayout<Slot>.stride }
 
     private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: Slot(hash: 0, start: 0, length: -1, value: 0), count: old.count * 2)
+        slots = LinearProbing.doubled(slots, empty: Slot(hash: 0, start: 0, length: -1, value: 0), isUsed: { $0.length >= 0 }, hash: \.hash)
         mask = slots.count - 1
-        for slot in old where slot.length >= 0 {
-            var index = slot.hash & mask
-            while slots[index].length >= 0 { index = (index + 1) & mask }
-            slots[index] = slot
-        }
     }
 
+    /// Whether `key` is the bytes of `arena` from `start` on.
     @inline(__always)
-    private static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = arena.baseAddress, let other = key.baseAddress else { return key.isEmpty }
         return memcmp(base + start, other, key.count) == 0
+    }
+}
+
+/// Open addressing with linear probing, slot count a power of two.
+enum LinearProbing {
+    /// The used slots of `old` placed again in twice as many slots.
+    static func doubled<Slot>(_ old: [Slot], empty: Slot, isUsed: (Slot) -> Bool, hash: (Slot) -> Int) -> [Slot] {
+        var slots = Array(repeating: empty, count: old.count * 2)
+        let mask = slots.count - 1
+        for slot in old where isUsed(slot) {
+            var index = hash(slot) & mask
+            while isUsed(slots[index]) { index = (index + 1) & mask }
+            slots[index] = slot
+        }
+        return slots
     }
 }
 

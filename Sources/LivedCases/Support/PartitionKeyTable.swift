@@ -1,0 +1,63 @@
+/// The case ids of one partition to case numbers, keys compared where they
+/// lie in the partition's bytes: no arena to copy them into, and one probe
+/// per record. A slot holds a key's first 16 bytes, so that a short key is
+/// compared in the slot rather than where its first record lies, far off
+/// in the partition.
+///
+/// Hashing is ``ByteKeyTable/hash(_:)`` (SipHash, seeded per process): case
+/// ids are the export's, so an export cannot be written to make them collide.
+struct PartitionKeyTable {
+    private struct Slot {
+        var hash: Int
+        var start: Int
+        var length: Int32
+        /// -1 for an empty slot.
+        var value: Int32
+        /// The key's first 16 bytes, zero after its end.
+        var head: (UInt64, UInt64)
+    }
+
+    private static let empty = Slot(hash: 0, start: 0, length: 0, value: -1, head: (0, 0))
+    private var slots: [Slot]
+    private var mask: Int
+    private var count = 0
+
+    init(keys: Int) {
+        var size = 16
+        while size < keys * 2 { size <<= 1 }
+        slots = Array(repeating: Self.empty, count: size)
+        mask = size - 1
+    }
+
+    /// The value of the key at `start..<start + length` of `bytes`; when no
+    /// key equal to it is known, it is added with `value`, which is returned.
+    mutating func insert(at start: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>, value: Int) -> Int {
+        let key = UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
+        let hash = ByteKeyTable.hash(key)
+        if (count + 1) * 2 > slots.count { grow() }
+        var head: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &head) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: key.prefix(MemoryLayout<(UInt64, UInt64)>.size)))) }
+        let mask = mask
+        let found = slots.withUnsafeMutableBufferPointer { slots -> Int? in
+            var index = hash & mask
+            while true {
+                let slot = slots[index]
+                if slot.value < 0 {
+                    slots[index] = Slot(hash: hash, start: start, length: Int32(truncatingIfNeeded: length), value: Int32(truncatingIfNeeded: value), head: head)
+                    return nil
+                }
+                if slot.hash == hash, Int(slot.length) == length, slot.head == head,
+                   length <= MemoryLayout<(UInt64, UInt64)>.size || ByteKeyTable.equal(bytes, slot.start, key) { return Int(slot.value) }
+                index = (index + 1) & mask
+            }
+        }
+        if let found { return found }
+        count += 1
+        return value
+    }
+
+    private mutating func grow() {
+        slots = LinearProbing.doubled(slots, empty: Self.empty, isUsed: { $0.value >= 0 }, hash: \.hash)
+        mask = slots.count - 1
+    }
+}
