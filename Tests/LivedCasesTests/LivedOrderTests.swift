@@ -30,7 +30,7 @@ struct LivedOrderTests {
             Array(row.owner.utf8).withUnsafeBufferPointer { writer.owner(row.owner.isEmpty ? nil : $0) }
             Array(row.name.utf8).withUnsafeBufferPointer { writer.activityName(row.activity >= 0 ? nil : $0) }
             for (index, number) in row.numbers.enumerated() { writer.value(attribute: index, kind: .number, scalar: number.bitPattern) }
-            bytes += writer.bytes
+            bytes += writer.record
         }
         return bytes
     }
