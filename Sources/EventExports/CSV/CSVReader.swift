@@ -449,7 +449,6 @@ public struct CSVReader: Sendable {
         if bounds.count < wanted { bounds.append(contentsOf: repeatElement(0, count: wanted - bounds.count)) }
         let separatorByte = separator?.byte ?? ASCII.comma
         let separatorPattern = ByteMask.spread(separatorByte)
-        let quotePattern = ByteMask.spread(ASCII.quote)
         let maximumField = options.maximumFieldLength
         let maximumRecord = options.maximumRecordLength
         let maximumFields = min(wanted / 2, options.maximumFieldCount)
@@ -465,18 +464,8 @@ public struct CSVReader: Sendable {
                     // Quoted: to the next quote, which must close the field.
                     fieldBegin = index + 1
                     index = fieldBegin
-                    while true {
-                        guard index + 8 <= end else { return nil }
-                        let word = ByteMask.load(pointer, at: index)
-                        let special = ByteMask.bytes(of: word, below: 0x0B) | ByteMask.bytes(of: word, equalTo: quotePattern)
-                        if special != 0 {
-                            let skipped = special.trailingZeroBitCount >> 3
-                            seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
-                            index += skipped
-                            break
-                        }
-                        seen |= word
-                        index += 8
+                    guard Self.skipWords(pointer, &index, end: end, inQuotes: true, separatorPattern: separatorPattern, seen: &seen) else {
+                        return nil
                     }
                     guard pointer[index] == ASCII.quote, index + 1 < end else { return nil }
                     fieldEnd = index
@@ -486,19 +475,8 @@ public struct CSVReader: Sendable {
                         return nil
                     }
                 } else {
-                    while true {
-                        guard index + 8 <= end else { return nil }
-                        let word = ByteMask.load(pointer, at: index)
-                        let special = ByteMask.bytes(of: word, below: 0x0E) | ByteMask.bytes(of: word, equalTo: separatorPattern)
-                            | ByteMask.bytes(of: word, equalTo: quotePattern)
-                        if special != 0 {
-                            let skipped = special.trailingZeroBitCount >> 3
-                            seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
-                            index += skipped
-                            break
-                        }
-                        seen |= word
-                        index += 8
+                    guard Self.skipWords(pointer, &index, end: end, inQuotes: false, separatorPattern: separatorPattern, seen: &seen) else {
+                        return nil
                     }
                     fieldEnd = index
                     terminator = pointer[index]
@@ -531,27 +509,12 @@ public struct CSVReader: Sendable {
         guard let pointer = bytes.baseAddress else { return start }
         let end = bytes.count
         let separatorPattern = ByteMask.spread(separator?.byte ?? ASCII.comma)
-        let quotePattern = ByteMask.spread(ASCII.quote)
         var index = start
         var seen: UInt64 = 0
         while true {
-            while index + 8 <= end {
-                let word = ByteMask.load(pointer, at: index)
-                // Bytes below 0x0E hold LF, CR and NUL (and a tab, sorted out
-                // below); inside quotes only LF and NUL matter, below 0x0B.
-                let special = inQuotes
-                    ? ByteMask.bytes(of: word, below: 0x0B) | ByteMask.bytes(of: word, equalTo: quotePattern)
-                    : ByteMask.bytes(of: word, below: 0x0E) | ByteMask.bytes(of: word, equalTo: separatorPattern)
-                        | ByteMask.bytes(of: word, equalTo: quotePattern)
-                if special != 0 {
-                    let skipped = special.trailingZeroBitCount >> 3
-                    seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
-                    index += skipped
-                    break
-                }
-                seen |= word
-                index += 8
-            }
+            // A byte the words stop at may still be text (a tab; a CR in
+            // quotes): the class table decides.
+            _ = Self.skipWords(pointer, &index, end: end, inQuotes: inQuotes, separatorPattern: separatorPattern, seen: &seen)
             guard index < end else { break }
             let byte = bytes[index]
             guard classes[Int(byte)] == ByteClass.ordinary else { break }
@@ -560,6 +523,35 @@ public struct CSVReader: Sendable {
         }
         if seen & ByteMask.high != 0 || seen & 0x80 != 0 { recordHasNonASCII = true }
         return index
+    }
+
+    /// Moves `index` over plain text eight bytes at a time, to the first
+    /// byte that may end it: bytes below 0x0E hold LF, CR and NUL (and a
+    /// tab), a separator or a quote; inside quotes only LF and NUL matter,
+    /// below 0x0B, and a quote. Returns false, short of the end, when fewer
+    /// than eight bytes are left before such a byte. The bytes passed are
+    /// or-ed into `seen`, to notice bytes outside ASCII.
+    @inline(__always)
+    private static func skipWords(
+        _ pointer: UnsafePointer<UInt8>, _ index: inout Int, end: Int, inQuotes: Bool, separatorPattern: UInt64, seen: inout UInt64
+    ) -> Bool {
+        let quotePattern = ByteMask.spread(ASCII.quote)
+        while index + 8 <= end {
+            let word = ByteMask.load(pointer, at: index)
+            let special = inQuotes
+                ? ByteMask.bytes(of: word, below: 0x0B) | ByteMask.bytes(of: word, equalTo: quotePattern)
+                : ByteMask.bytes(of: word, below: 0x0E) | ByteMask.bytes(of: word, equalTo: separatorPattern)
+                    | ByteMask.bytes(of: word, equalTo: quotePattern)
+            if special != 0 {
+                let skipped = special.trailingZeroBitCount >> 3
+                seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
+                index += skipped
+                return true
+            }
+            seen |= word
+            index += 8
+        }
+        return false
     }
 
     /// At the end of a chunk inside a record: keeps its bytes for the next
