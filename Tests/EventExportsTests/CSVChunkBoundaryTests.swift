@@ -50,6 +50,42 @@ struct CSVChunkBoundaryTests {
         #expect(mismatches.isEmpty)
     }
 
+    @Test func rowsLentInPlaceAreTheRowsWrittenByHandAtEverySplit() {
+        let whole = CSVReading.read(Self.sample, inPlace: true)
+        #expect(whole.header == ["id", "note", "channel"])
+        #expect(whole.rows == Self.expectedRows)
+        #expect(whole.places.map(\.description) == ["2@2", "3@3", "5@6", "7@8"])
+        #expect(whole.issues.count == 1)
+        for cut in 0...Self.sample.count {
+            #expect(CSVReading.read(Self.sample, splits: [cut], inPlace: true) == whole, "split at \(cut)")
+        }
+        for size in 1...9 {
+            #expect(CSVReading.read(Self.sample, chunkSize: size, inPlace: true) == whole, "chunks of \(size)")
+        }
+    }
+
+    /// A lent row is overwritten by the next; its ``CSVRecordBytes/record``
+    /// and the records ``CSVReader/read(_:_:)`` hands out are kept intact.
+    @Test("records kept past the callback keep their fields", arguments: [1, 3, 7, 1000])
+    func keptRecordsKeepTheirFields(_ size: Int) {
+        var copies: [CSVRecord] = []
+        var values: [CSVRecord] = []
+        var lending = CSVReader()
+        var valuing = CSVReader()
+        for start in stride(from: 0, to: Self.sample.count, by: size) {
+            let chunk = Array(Self.sample[start..<min(start + size, Self.sample.count)])
+            lending.readInPlace(chunk) { if case .row(let fields) = $0 { copies.append(fields.record) } }
+            valuing.read(chunk) { if case .record(let record) = $0 { values.append(record) } }
+        }
+        lending.finishInPlace { if case .row(let fields) = $0 { copies.append(fields.record) } }
+        valuing.finish { if case .record(let record) = $0 { values.append(record) } }
+        #expect(copies.map(\.strings) == Self.expectedRows)
+        #expect(values.map(\.strings) == Self.expectedRows)
+        #expect(copies.map(\.row) == [2, 3, 5, 7])
+        #expect(values.map(\.line) == [2, 3, 6, 8])
+        #expect(copies.map { $0[2] == "chat" } == [false, true, false, false])
+    }
+
     @Test("fed in chunks of every small size, with the separator given or detected", arguments: 1...9)
     func chunksOfEverySize(_ size: Int) {
         let whole = CSVReading.read(Self.sample)

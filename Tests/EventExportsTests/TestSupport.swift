@@ -21,8 +21,11 @@ struct CSVReading: Equatable, CustomStringConvertible {
     }
 
     /// Reads `bytes` fed in chunks of `chunkSize` (all at once by default),
-    /// or split at the given offsets.
-    static func read(_ bytes: [UInt8], _ options: CSVOptions = CSVOptions(), chunkSize: Int? = nil, splits: [Int]? = nil) -> CSVReading {
+    /// or split at the given offsets; with `inPlace`, through the reader's
+    /// lent rows rather than its record values.
+    static func read(
+        _ bytes: [UInt8], _ options: CSVOptions = CSVOptions(), chunkSize: Int? = nil, splits: [Int]? = nil, inPlace: Bool = false
+    ) -> CSVReading {
         var reading = CSVReading()
         var reader = CSVReader(options)
         let handle: (CSVEvent) -> Void = { event in
@@ -34,16 +37,29 @@ struct CSVReading: Equatable, CustomStringConvertible {
             case .issue(let issue): reading.issues.append(issue)
             }
         }
+        let handleInPlace: (CSVRowEvent) -> Void = { event in
+            switch event {
+            case .header(let header): reading.header = header.names
+            case .row(let fields):
+                reading.rows.append(fields.strings)
+                reading.places.append(Place(row: fields.row, line: fields.line))
+            case .issue(let issue): reading.issues.append(issue)
+            }
+        }
         var cuts = splits ?? []
         if splits == nil, let chunkSize {
             cuts = Array(stride(from: chunkSize, to: bytes.count, by: chunkSize))
         }
         var start = 0
         for cut in cuts + [bytes.count] where cut >= start {
-            reader.read(Array(bytes[start..<cut]), handle)
+            if inPlace {
+                reader.readInPlace(Array(bytes[start..<cut]), handleInPlace)
+            } else {
+                reader.read(Array(bytes[start..<cut]), handle)
+            }
             start = cut
         }
-        reader.finish(handle)
+        if inPlace { reader.finishInPlace(handleInPlace) } else { reader.finish(handle) }
         reading.separator = reader.separator
         return reading
     }

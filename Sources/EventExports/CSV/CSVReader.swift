@@ -8,6 +8,14 @@ public enum CSVEvent: Sendable {
     case issue(CSVIssue)
 }
 
+/// What ``CSVReader/readInPlace(_:_:)`` hands back: ``CSVEvent``'s, with
+/// each row lent in place for the callback's length.
+public enum CSVRowEvent {
+    case header(CSVHeader)
+    case row(CSVRecordBytes)
+    case issue(CSVIssue)
+}
+
 /// An incremental reader of CSV as spreadsheets, CRMs and help desks
 /// export it.
 ///
@@ -163,6 +171,15 @@ public struct CSVReader: Sendable {
     /// problem it completes. Records that lie wholly in `chunk` share its
     /// storage.
     public mutating func read(_ chunk: [UInt8], _ handle: (CSVEvent) -> Void) {
+        chunk.withUnsafeBufferPointer { whole in
+            readInPlace(chunk) { handle(CSVEvent($0, sharing: (chunk, whole.baseAddress))) }
+        }
+    }
+
+    /// Reads the next chunk as ``read(_:_:)`` does, lending each row in
+    /// place instead: nothing is retained or copied per row, and a row is
+    /// valid only during its call of `handle`.
+    public mutating func readInPlace(_ chunk: [UInt8], _ handle: (CSVRowEvent) -> Void) {
         switch phase {
         case .stopped:
             return
@@ -190,6 +207,11 @@ public struct CSVReader: Sendable {
     /// Ends the input: delivers a last record without a final line break,
     /// or reports the quoted field still open.
     public mutating func finish(_ handle: (CSVEvent) -> Void) {
+        finishInPlace { handle(CSVEvent($0, sharing: nil)) }
+    }
+
+    /// Ends the input as ``finish(_:)`` does, lending the last row in place.
+    public mutating func finishInPlace(_ handle: (CSVRowEvent) -> Void) {
         if case .prelude = phase {
             let buffered = prelude
             prelude = []
@@ -203,13 +225,13 @@ public struct CSVReader: Sendable {
         case .fieldStart, .unquoted:
             if state == .fieldStart { fieldStart = end }
             closeField(end: end)
-            closeRecord(end: end, in: [], chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
+            closeRecord(end: end, chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
         case .quoteInQuoted:
             closeField(end: end - 1)
-            closeRecord(end: end, in: [], chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
+            closeRecord(end: end, chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
         case .quoted:
             if problem == nil { problem = (.unterminatedQuote, fieldCount) }
-            closeRecord(end: end, in: [], chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
+            closeRecord(end: end, chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
         }
         state = .recordStart
     }
@@ -269,7 +291,7 @@ public struct CSVReader: Sendable {
         return CSVSeparator.detectable[best]
     }
 
-    private mutating func begin(skipping skip: Int, in bytes: [UInt8], _ handle: (CSVEvent) -> Void) {
+    private mutating func begin(skipping skip: Int, in bytes: [UInt8], _ handle: (CSVRowEvent) -> Void) {
         guard skip != Int.max else {
             phase = .stopped
             rowCount = 1
@@ -296,13 +318,13 @@ public struct CSVReader: Sendable {
 
     // MARK: - Scanning
 
-    private mutating func scan(_ chunk: [UInt8], from start: Int, _ handle: (CSVEvent) -> Void) {
+    private mutating func scan(_ chunk: [UInt8], from start: Int, _ handle: (CSVRowEvent) -> Void) {
         let unquoted = unquotedClasses
         let quoted = quotedClasses
         unquoted.withUnsafeBufferPointer { unquotedClass in
             quoted.withUnsafeBufferPointer { quotedClass in
                 chunk.withUnsafeBufferPointer { bytes in
-                    scan(bytes, of: chunk, from: start, unquotedClass: unquotedClass, quotedClass: quotedClass, handle)
+                    scan(bytes, from: start, unquotedClass: unquotedClass, quotedClass: quotedClass, handle)
                 }
             }
         }
@@ -313,11 +335,10 @@ public struct CSVReader: Sendable {
     /// `base` is negative when the record began in an earlier chunk.
     private mutating func scan(
         _ bytes: UnsafeBufferPointer<UInt8>,
-        of chunk: [UInt8],
         from start: Int,
         unquotedClass: UnsafeBufferPointer<UInt8>,
         quotedClass: UnsafeBufferPointer<UInt8>,
-        _ handle: (CSVEvent) -> Void
+        _ handle: (CSVRowEvent) -> Void
     ) {
         let end = bytes.count
         var index = start
@@ -341,7 +362,7 @@ public struct CSVReader: Sendable {
                 base = index
                 isCarrying = false
                 if let recordEnd = readSimpleRecord(bytes, from: index) {
-                    closeRecord(end: recordEnd - index, in: chunk, chunkBytes: bytes, base: base, handle)
+                    closeRecord(end: recordEnd - index, chunkBytes: bytes, base: base, handle)
                     line += 1
                     state = bytes[recordEnd] == ASCII.carriageReturn ? .afterCarriageReturn : .recordStart
                     index = recordEnd + 1
@@ -367,7 +388,7 @@ public struct CSVReader: Sendable {
                     state = .fieldStart
                 case ByteClass.lineFeed, ByteClass.carriageReturn:
                     closeField(end: index - base)
-                    closeRecord(end: index - base, in: chunk, chunkBytes: bytes, base: base, handle)
+                    closeRecord(end: index - base, chunkBytes: bytes, base: base, handle)
                     line += 1
                     state = bytes[index] == ASCII.carriageReturn ? .afterCarriageReturn : .recordStart
                 case ByteClass.nul:
@@ -401,7 +422,7 @@ public struct CSVReader: Sendable {
                     state = .fieldStart
                 } else if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
                     closeField(end: index - base - 1)
-                    closeRecord(end: index - base, in: chunk, chunkBytes: bytes, base: base, handle)
+                    closeRecord(end: index - base, chunkBytes: bytes, base: base, handle)
                     line += 1
                     state = byte == ASCII.carriageReturn ? .afterCarriageReturn : .recordStart
                 } else {
@@ -428,7 +449,6 @@ public struct CSVReader: Sendable {
         if bounds.count < wanted { bounds.append(contentsOf: repeatElement(0, count: wanted - bounds.count)) }
         let separatorByte = separator?.byte ?? ASCII.comma
         let separatorPattern = ByteMask.spread(separatorByte)
-        let quotePattern = ByteMask.spread(ASCII.quote)
         let maximumField = options.maximumFieldLength
         let maximumRecord = options.maximumRecordLength
         let maximumFields = min(wanted / 2, options.maximumFieldCount)
@@ -444,18 +464,8 @@ public struct CSVReader: Sendable {
                     // Quoted: to the next quote, which must close the field.
                     fieldBegin = index + 1
                     index = fieldBegin
-                    while true {
-                        guard index + 8 <= end else { return nil }
-                        let word = ByteMask.load(pointer, at: index)
-                        let special = ByteMask.bytes(of: word, below: 0x0B) | ByteMask.bytes(of: word, equalTo: quotePattern)
-                        if special != 0 {
-                            let skipped = special.trailingZeroBitCount >> 3
-                            seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
-                            index += skipped
-                            break
-                        }
-                        seen |= word
-                        index += 8
+                    guard Self.skipWords(pointer, &index, end: end, inQuotes: true, separatorPattern: separatorPattern, seen: &seen) else {
+                        return nil
                     }
                     guard pointer[index] == ASCII.quote, index + 1 < end else { return nil }
                     fieldEnd = index
@@ -465,19 +475,8 @@ public struct CSVReader: Sendable {
                         return nil
                     }
                 } else {
-                    while true {
-                        guard index + 8 <= end else { return nil }
-                        let word = ByteMask.load(pointer, at: index)
-                        let special = ByteMask.bytes(of: word, below: 0x0E) | ByteMask.bytes(of: word, equalTo: separatorPattern)
-                            | ByteMask.bytes(of: word, equalTo: quotePattern)
-                        if special != 0 {
-                            let skipped = special.trailingZeroBitCount >> 3
-                            seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
-                            index += skipped
-                            break
-                        }
-                        seen |= word
-                        index += 8
+                    guard Self.skipWords(pointer, &index, end: end, inQuotes: false, separatorPattern: separatorPattern, seen: &seen) else {
+                        return nil
                     }
                     fieldEnd = index
                     terminator = pointer[index]
@@ -510,27 +509,12 @@ public struct CSVReader: Sendable {
         guard let pointer = bytes.baseAddress else { return start }
         let end = bytes.count
         let separatorPattern = ByteMask.spread(separator?.byte ?? ASCII.comma)
-        let quotePattern = ByteMask.spread(ASCII.quote)
         var index = start
         var seen: UInt64 = 0
         while true {
-            while index + 8 <= end {
-                let word = ByteMask.load(pointer, at: index)
-                // Bytes below 0x0E hold LF, CR and NUL (and a tab, sorted out
-                // below); inside quotes only LF and NUL matter, below 0x0B.
-                let special = inQuotes
-                    ? ByteMask.bytes(of: word, below: 0x0B) | ByteMask.bytes(of: word, equalTo: quotePattern)
-                    : ByteMask.bytes(of: word, below: 0x0E) | ByteMask.bytes(of: word, equalTo: separatorPattern)
-                        | ByteMask.bytes(of: word, equalTo: quotePattern)
-                if special != 0 {
-                    let skipped = special.trailingZeroBitCount >> 3
-                    seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
-                    index += skipped
-                    break
-                }
-                seen |= word
-                index += 8
-            }
+            // A byte the words stop at may still be text (a tab; a CR in
+            // quotes): the class table decides.
+            _ = Self.skipWords(pointer, &index, end: end, inQuotes: inQuotes, separatorPattern: separatorPattern, seen: &seen)
             guard index < end else { break }
             let byte = bytes[index]
             guard classes[Int(byte)] == ByteClass.ordinary else { break }
@@ -539,6 +523,35 @@ public struct CSVReader: Sendable {
         }
         if seen & ByteMask.high != 0 || seen & 0x80 != 0 { recordHasNonASCII = true }
         return index
+    }
+
+    /// Moves `index` over plain text eight bytes at a time, to the first
+    /// byte that may end it: bytes below 0x0E hold LF, CR and NUL (and a
+    /// tab), a separator or a quote; inside quotes only LF and NUL matter,
+    /// below 0x0B, and a quote. Returns false, short of the end, when fewer
+    /// than eight bytes are left before such a byte. The bytes passed are
+    /// or-ed into `seen`, to notice bytes outside ASCII.
+    @inline(__always)
+    private static func skipWords(
+        _ pointer: UnsafePointer<UInt8>, _ index: inout Int, end: Int, inQuotes: Bool, separatorPattern: UInt64, seen: inout UInt64
+    ) -> Bool {
+        let quotePattern = ByteMask.spread(ASCII.quote)
+        while index + 8 <= end {
+            let word = ByteMask.load(pointer, at: index)
+            let special = inQuotes
+                ? ByteMask.bytes(of: word, below: 0x0B) | ByteMask.bytes(of: word, equalTo: quotePattern)
+                : ByteMask.bytes(of: word, below: 0x0E) | ByteMask.bytes(of: word, equalTo: separatorPattern)
+                    | ByteMask.bytes(of: word, equalTo: quotePattern)
+            if special != 0 {
+                let skipped = special.trailingZeroBitCount >> 3
+                seen |= word & ((1 << UInt64(skipped * 8)) &- 1)
+                index += skipped
+                return true
+            }
+            seen |= word
+            index += 8
+        }
+        return false
     }
 
     /// At the end of a chunk inside a record: keeps its bytes for the next
@@ -604,14 +617,13 @@ public struct CSVReader: Sendable {
     /// it, delivers it or its problem, and gets ready for the next one.
     private mutating func closeRecord(
         end: Int,
-        in chunk: [UInt8],
         chunkBytes: UnsafeBufferPointer<UInt8>,
         base: Int,
-        _ handle: (CSVEvent) -> Void
+        _ handle: (CSVRowEvent) -> Void
     ) {
-        deliverRecord(end: end, in: chunk, chunkBytes: chunkBytes, base: base, handle)
-        // The record handed out is gone by now (unless the callback kept
-        // it), so the buffers are reused in place.
+        deliverRecord(end: end, chunkBytes: chunkBytes, base: base, handle)
+        // The record was lent for the callback only, so the buffers are
+        // reused in place.
         fieldCount = 0
         escapedFields.removeAll(keepingCapacity: true)
         fieldIsEscaped = false
@@ -624,10 +636,9 @@ public struct CSVReader: Sendable {
 
     private mutating func deliverRecord(
         end: Int,
-        in chunk: [UInt8],
         chunkBytes: UnsafeBufferPointer<UInt8>,
         base: Int,
-        _ handle: (CSVEvent) -> Void
+        _ handle: (CSVRowEvent) -> Void
     ) {
         if problem == nil, end > options.maximumRecordLength {
             problem = (.recordTooLong(limit: options.maximumRecordLength), nil)
@@ -660,34 +671,49 @@ public struct CSVReader: Sendable {
             }
             unescapeQuotes()
         }
-        let record = CSVRecord(
-            storage: isCarrying ? carry : chunk, base: isCarrying ? 0 : base, bounds: bounds, count: fieldCount, row: rowCount,
-            line: recordLine
-        )
         if isAwaitingHeader {
-            readHeader(record, handle)
+            readHeader(withFields(in: chunkBytes, base: base, \.strings), handle)
             return
         }
-        let expected = expectedFieldCount ?? record.count
+        let expected = expectedFieldCount ?? fieldCount
         expectedFieldCount = expected
-        guard record.count == expected else {
-            report(.wrongFieldCount(expected: expected, found: record.count), field: nil, handle)
+        guard fieldCount == expected else {
+            report(.wrongFieldCount(expected: expected, found: fieldCount), field: nil, handle)
             return
         }
-        handle(.record(record))
+        withFields(in: chunkBytes, base: base) { handle(.row($0)) }
     }
 
-    private mutating func readHeader(_ record: CSVRecord, _ handle: (CSVEvent) -> Void) {
-        let header = CSVHeader(names: record.strings)
+    /// Calls `body` with the current record's fields where they lie: in
+    /// `carry` when it spans chunks or was unescaped, else in the chunk at
+    /// `base`.
+    @inline(__always)
+    private func withFields<Result>(
+        in chunkBytes: UnsafeBufferPointer<UInt8>, base: Int, _ body: (CSVRecordBytes) -> Result
+    ) -> Result {
+        bounds.withUnsafeBufferPointer { bounds in
+            if isCarrying {
+                carry.withUnsafeBufferPointer { carried in
+                    body(CSVRecordBytes(bytes: carried, base: 0, bounds: bounds, count: fieldCount, row: rowCount, line: recordLine))
+                }
+            } else {
+                body(CSVRecordBytes(bytes: chunkBytes, base: base, bounds: bounds, count: fieldCount, row: rowCount, line: recordLine))
+            }
+        }
+    }
+
+    private mutating func readHeader(_ names: [String], _ handle: (CSVRowEvent) -> Void) {
+        let header = CSVHeader(names: names)
         self.header = header
         expectedFieldCount = header.count
         handle(.header(header))
         for (field, problem) in header.problems() {
-            handle(.issue(CSVIssue(problem, at: record.location(field: field, header: header))))
+            let name = header.names.indices.contains(field) ? header.names[field] : nil
+            handle(.issue(CSVIssue(problem, at: ExportLocation(row: rowCount, line: recordLine, field: field, fieldName: name))))
         }
     }
 
-    private func report(_ problem: CSVProblem, field: Int?, _ handle: (CSVEvent) -> Void) {
+    private func report(_ problem: CSVProblem, field: Int?, _ handle: (CSVRowEvent) -> Void) {
         let name = field.flatMap { field in header.flatMap { $0.names.indices.contains(field) ? $0.names[field] : nil } }
         handle(.issue(CSVIssue(problem, at: ExportLocation(row: rowCount, line: recordLine, field: field, fieldName: name))))
     }
@@ -716,6 +742,18 @@ public struct CSVReader: Sendable {
                 }
             }
             bounds[2 * field + 1] = UInt32(truncatingIfNeeded: write)
+        }
+    }
+}
+
+extension CSVEvent {
+    /// The event to hand on with rows as values, sharing `chunk` when a row
+    /// lies in it (at `chunk.start`), else a copy.
+    init(_ event: CSVRowEvent, sharing chunk: (bytes: [UInt8], start: UnsafePointer<UInt8>?)?) {
+        switch event {
+        case .header(let header): self = .header(header)
+        case .row(let fields): self = .record(fields.record(sharing: chunk))
+        case .issue(let issue): self = .issue(issue)
         }
     }
 }

@@ -66,7 +66,7 @@ public struct CSVRecord: Sendable, RandomAccessCollection {
     public func withUnsafeFields<Result>(_ body: (CSVRecordBytes) throws -> Result) rethrows -> Result {
         try storage.withUnsafeBufferPointer { bytes in
             try bounds.withUnsafeBufferPointer { bounds in
-                try body(CSVRecordBytes(bytes: bytes, base: base, bounds: bounds, count: fieldCount))
+                try body(CSVRecordBytes(bytes: bytes, base: base, bounds: bounds, count: fieldCount, row: row, line: line))
             }
         }
     }
@@ -141,21 +141,29 @@ func memcmpEqual(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointe
     return true
 }
 
-/// The fields of a ``CSVRecord`` as bytes in place, valid only inside
-/// ``CSVRecord/withUnsafeFields(_:)``.
+/// A row's fields as bytes in place: what ``CSVReader/readInPlace(_:_:)``
+/// hands over, and what ``CSVRecord/withUnsafeFields(_:)`` lends. Valid
+/// only inside that callback: the reader writes its next row over it, so
+/// that handing a row over retains nothing. Keep ``record`` instead.
 public struct CSVRecordBytes {
     @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
     @usableFromInline let base: Int
     @usableFromInline let bounds: UnsafeBufferPointer<UInt32>
     /// How many fields the record has.
     public let count: Int
+    /// 1-based record number; the header is row 1.
+    public let row: Int
+    /// The line the row starts on.
+    public let line: Int
 
     @inlinable
-    init(bytes: UnsafeBufferPointer<UInt8>, base: Int, bounds: UnsafeBufferPointer<UInt32>, count: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, base: Int, bounds: UnsafeBufferPointer<UInt32>, count: Int, row: Int, line: Int) {
         self.bytes = bytes
         self.base = base
         self.bounds = bounds
         self.count = count
+        self.row = row
+        self.line = line
     }
 
     /// The bytes of the field at a 0-based index below ``count``.
@@ -165,5 +173,25 @@ public struct CSVRecordBytes {
         let start = base &+ Int(bounds[2 &* index])
         let end = base &+ Int(bounds[2 &* index &+ 1])
         return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// Every field as a `String`.
+    public var strings: [String] { (0..<count).map { String(decoding: self[$0], as: UTF8.self) } }
+
+    /// The row as a value to keep past the callback: its bytes and bounds
+    /// copied.
+    public var record: CSVRecord { record(sharing: nil) }
+
+    /// The row as a value, sharing `chunk`'s storage when the row lies in
+    /// it (when ``bytes`` are `chunk`'s, at `chunkStart`).
+    func record(sharing chunk: (bytes: [UInt8], start: UnsafePointer<UInt8>?)?) -> CSVRecord {
+        let kept = Array(bounds.prefix(2 * count))
+        if let chunk, chunk.start != nil, chunk.start == bytes.baseAddress {
+            return CSVRecord(storage: chunk.bytes, base: base, bounds: kept, count: count, row: row, line: line)
+        }
+        let first = count > 0 ? base + Int(bounds[0]) : base
+        let last = count > 0 ? base + Int(bounds[2 * count - 1]) : base
+        let storage = Array(UnsafeBufferPointer(rebasing: bytes[first..<max(first, last)]))
+        return CSVRecord(storage: storage, base: base - first, bounds: kept, count: count, row: row, line: line)
     }
 }

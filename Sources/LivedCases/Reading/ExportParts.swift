@@ -144,18 +144,18 @@ struct CSVPartReader: PartReader {
         // A copy of the part's own: parts read at once on other cores share
         // the template's, and every row reads it.
         var columns = (indices: indices.map { $0 }, missing: missing)
-        reader.read(bytes) { Self.take($0, columns: &columns, into: &part) }
+        reader.readInPlace(bytes) { Self.take($0, columns: &columns, into: &part) }
         (indices, missing) = columns
     }
 
     mutating func finish(into part: inout PartDecoder) {
         var columns = (indices: indices, missing: missing)
-        reader.finish { Self.take($0, columns: &columns, into: &part) }
+        reader.finishInPlace { Self.take($0, columns: &columns, into: &part) }
         (indices, missing) = columns
     }
 
     private static func take(
-        _ event: CSVEvent, columns: inout (indices: [Int], missing: (slots: [Int], known: [String])?), into part: inout PartDecoder
+        _ event: CSVRowEvent, columns: inout (indices: [Int], missing: (slots: [Int], known: [String])?), into part: inout PartDecoder
     ) {
         guard case .header(let header) = event else {
             return columns.indices.withUnsafeBufferPointer { part.take(event, indices: $0) }

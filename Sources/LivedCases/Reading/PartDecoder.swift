@@ -89,21 +89,19 @@ struct PartDecoder {
 
     /// A CSV record or problem, its columns at `indices` by slot (-1 for
     /// none); the header is the caller's.
-    mutating func take(_ event: CSVEvent, indices: UnsafeBufferPointer<Int>) {
+    mutating func take(_ event: CSVRowEvent, indices: UnsafeBufferPointer<Int>) {
         guard isReading else { return }
         switch event {
         case .header:
             return
-        case .record(let record):
-            record.withUnsafeFields { fields in
-                decode(row: record.row, location: { slot, names in
-                    let field = slot.flatMap { indices.indices.contains($0) && indices[$0] >= 0 ? indices[$0] : nil }
-                    let name = slot.flatMap { names.indices.contains($0) ? names[$0] : nil }
-                    return ExportLocation(row: record.row, line: record.line, field: field, fieldName: field.flatMap { _ in name })
-                }) { slot in
-                    let index = indices[slot]
-                    return index >= 0 && index < fields.count ? fields[index] : nil
-                }
+        case .row(let fields):
+            decode(row: fields.row, location: { slot, names in
+                let field = slot.flatMap { indices.indices.contains($0) && indices[$0] >= 0 ? indices[$0] : nil }
+                let name = slot.flatMap { names.indices.contains($0) ? names[$0] : nil }
+                return ExportLocation(row: fields.row, line: fields.line, field: field, fieldName: field.flatMap { _ in name })
+            }) { slot in
+                let index = indices[slot]
+                return index >= 0 && index < fields.count ? fields[index] : nil
             }
         case .issue(let issue):
             guard issue.problem.skipsRecord else { return }
