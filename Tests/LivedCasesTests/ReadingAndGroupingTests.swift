@@ -71,6 +71,27 @@ struct ReadingAndGroupingTests {
         #expect(diagnostic.location == JourneyModel.SourceLocation(file: Shop.sourcePath, line: line, column: source[lineStart..<column.lowerBound].unicodeScalars.count + 1))
     }
 
+    @Test("An unreadable header row is one error located in the export, and no row is read as if it had columns")
+    func unreadableHeader() async throws {
+        let (compiled, _) = try await Shop.load()
+        let rows = [Self.row("C1", 0, "Browsed"), Self.row("C1", 5, "Mail sent")]
+        // Invalid UTF-8 in the header's second name, then text after a closing quote.
+        let headers: [([UInt8], String)] = [
+            (Array("case,".utf8) + [0x74, 0xE9, 0x6D] + Array(Shop.header.utf8.dropFirst(9)), "row 1, field 2: invalid UTF-8 (export the file as UTF-8)"),
+            (Array(#"case,"time"x"#.utf8) + Array(Shop.header.utf8.dropFirst(9)), #"row 1, field 2: expected a separator or the end of the line after a closing quote, found 'x' (write a quote inside a quoted field as "")"#),
+        ]
+        for (header, place) in headers {
+            let csv = header + Array(("\n" + rows.joined(separator: "\n") + "\n").utf8)
+            let access = InMemoryExports([Shop.dataPath: csv])
+            let (reading, partials) = try CaseReplay.run(compiled, access: access, makePartial: { 0 }) { count, _ in count += 1 }
+            #expect(partials.isEmpty)
+            #expect(reading.counts.events == 0)
+            #expect(reading.diagnostics.map(\.code) == [.unreadableFile])
+            #expect(reading.diagnostics.first?.message == "the header row of the export Observations/shop/visits.csv cannot be read (\(place)), so none of its rows can")
+            #expect(reading.diagnostics.first?.location == JourneyModel.SourceLocation(file: Shop.dataPath, line: 1, column: 1))
+        }
+    }
+
     @Test("Past --max-bad-rows, reading stops and nothing is replayed")
     func tooManySkipped() async throws {
         let (compiled, _) = try await Shop.load()

@@ -32,24 +32,36 @@ public enum CSVProblem: Sendable, Hashable {
         }
     }
 
+    /// What is wrong, and what happens to the row.
     public var message: String {
         switch self {
+        case .recordTooLong, .tooManyFields: "\(reason); it is skipped"
+        case .utf16, .emptyColumnName, .duplicateColumnName: reason
+        case .wrongFieldCount, .fieldTooLong, .unterminatedQuote, .textAfterClosingQuote, .nulByte, .invalidUTF8:
+            "\(reason); the row is skipped"
+        }
+    }
+
+    /// What is wrong, without what happens to the row: the words for a
+    /// header row, which no row can be read without.
+    public var reason: String {
+        switch self {
         case .wrongFieldCount(let expected, let found):
-            "expected \(expected) field\(expected == 1 ? "" : "s"), found \(found); the row is skipped"
+            "expected \(expected) field\(expected == 1 ? "" : "s"), found \(found)"
         case .fieldTooLong(let limit):
-            "a field is longer than \(limit) bytes, the most allowed; the row is skipped"
+            "a field is longer than \(limit) bytes, the most allowed"
         case .recordTooLong(let limit):
-            "the row is longer than \(limit) bytes, the most allowed; it is skipped"
+            "the row is longer than \(limit) bytes, the most allowed"
         case .tooManyFields(let limit):
-            "the row has more than \(limit) fields, the most allowed; it is skipped"
+            "the row has more than \(limit) fields, the most allowed"
         case .unterminatedQuote:
-            "a quoted field is never closed with '\"' before the end of the input; the row is skipped"
+            "a quoted field is never closed with '\"' before the end of the input"
         case .textAfterClosingQuote(let byte):
-            "expected a separator or the end of the line after a closing quote, found \(ASCII.describe(byte)) (write a quote inside a quoted field as \"\"); the row is skipped"
+            "expected a separator or the end of the line after a closing quote, found \(ASCII.describe(byte)) (write a quote inside a quoted field as \"\")"
         case .nulByte:
-            "a NUL byte, which CSV text never holds (a UTF-16 or binary file?); the row is skipped"
+            "a NUL byte, which CSV text never holds (a UTF-16 or binary file?)"
         case .invalidUTF8:
-            "invalid UTF-8 (export the file as UTF-8); the row is skipped"
+            "invalid UTF-8 (export the file as UTF-8)"
         case .utf16:
             "the file is UTF-16 (it starts with a UTF-16 byte order mark); export it as UTF-8"
         case .emptyColumnName:

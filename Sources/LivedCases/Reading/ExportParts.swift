@@ -117,23 +117,34 @@ struct ExportParts<Reader: PartReader> {
 /// A CSV reader with the export's columns, found in its header.
 struct CSVPartReader: PartReader {
     private var reader: CSVReader
-    /// Each slot's field, -1 for none.
-    private var indices: [Int] = []
+    private var columns = Columns()
+
+    /// What the header gave: each slot's field, the slots it lacks, or why it cannot be read.
+    private struct Columns {
+        /// Each slot's field, -1 for none; empty until the header is read.
+        var indices: [Int] = []
+        var isHeaderRead = false
+        var missing: (slots: [Int], known: [String])?
+        var unreadableHeader: CSVIssue?
+    }
+
     /// Slots whose column the header lacks, with the header's names.
-    private(set) var missing: (slots: [Int], known: [String])?
+    var missing: (slots: [Int], known: [String])? { columns.missing }
+    /// Why the header row cannot be read: no row can be read then.
+    var unreadableHeader: CSVIssue? { columns.unreadableHeader }
 
     init(separator: CSVSeparator?) {
         reader = CSVReader(CSVOptions(separator: separator))
     }
 
-    private init(resuming reader: CSVReader, indices: [Int]) {
+    private init(resuming reader: CSVReader, columns: Columns) {
         self.reader = reader
-        self.indices = indices
+        self.columns = columns
     }
 
     /// The reader for parts past this one's, once the header is read.
     func resumed() -> CSVPartReader? {
-        reader.resumedAtRecordStart().map { CSVPartReader(resuming: $0, indices: indices) }
+        reader.resumedAtRecordStart().map { CSVPartReader(resuming: $0, columns: columns) }
     }
 
     var isAtRowStart: Bool { reader.isAtRecordStart }
@@ -143,30 +154,37 @@ struct CSVPartReader: PartReader {
     mutating func read(_ bytes: [UInt8], into part: inout PartDecoder) {
         // A copy of the part's own: parts read at once on other cores share
         // the template's, and every row reads it.
-        var columns = (indices: indices.map { $0 }, missing: missing)
+        var columns = columns
+        columns.indices = columns.indices.map { $0 }
         reader.readInPlace(bytes) { Self.take($0, columns: &columns, into: &part) }
-        (indices, missing) = columns
+        self.columns = columns
     }
 
     mutating func finish(into part: inout PartDecoder) {
-        var columns = (indices: indices, missing: missing)
+        var columns = columns
         reader.finishInPlace { Self.take($0, columns: &columns, into: &part) }
-        (indices, missing) = columns
+        self.columns = columns
     }
 
-    private static func take(
-        _ event: CSVRowEvent, columns: inout (indices: [Int], missing: (slots: [Int], known: [String])?), into part: inout PartDecoder
-    ) {
-        guard case .header(let header) = event else {
-            return columns.indices.withUnsafeBufferPointer { part.take(event, indices: $0) }
-        }
-        let compiled = part.compiled
-        let indices = (0..<compiled.slotCount).map { slot in compiled.columnName(slot).flatMap { header.index(of: $0) } ?? -1 }
-        columns.indices = indices
-        let lacking = (0..<compiled.slotCount).filter { indices[$0] < 0 && compiled.columnName($0) != nil }
-        if !lacking.isEmpty {
-            columns.missing = (lacking, header.names)
+    private static func take(_ event: CSVRowEvent, columns: inout Columns, into part: inout PartDecoder) {
+        switch event {
+        case .header(let header):
+            let compiled = part.compiled
+            let indices = (0..<compiled.slotCount).map { slot in compiled.columnName(slot).flatMap { header.index(of: $0) } ?? -1 }
+            columns.indices = indices
+            columns.isHeaderRead = true
+            let lacking = (0..<compiled.slotCount).filter { indices[$0] < 0 && compiled.columnName($0) != nil }
+            if !lacking.isEmpty {
+                columns.missing = (lacking, header.names)
+                part.stop()
+            }
+        case .issue(let issue) where !columns.isHeaderRead:
+            // The first record is the header: without it no field has a column.
+            if columns.unreadableHeader == nil { columns.unreadableHeader = issue }
             part.stop()
+        case .row, .issue:
+            guard columns.isHeaderRead else { return part.stop() }
+            columns.indices.withUnsafeBufferPointer { part.take(event, indices: $0) }
         }
     }
 }

@@ -73,6 +73,10 @@ enum ExportReader {
                 for slot in missing.slots { state.reportMissingColumn(slot, known: missing.known) }
                 return nil
             }
+            if let issue = reader.unreadableHeader {
+                state.reportUnreadableHeader(issue)
+                return nil
+            }
             return reader.resumed()
         }
     }
@@ -231,6 +235,15 @@ struct ReadState {
         diagnostics.append(Diagnostic(
             .missingColumn, at: compiled.source.location(column.position),
             "the export \(file) has no column '\(column.name)'\(hint)", suggestion: suggestion
+        ))
+    }
+
+    /// A CSV header row that cannot be read, located in the export: no
+    /// field of any row has a column then, so no row is read.
+    mutating func reportUnreadableHeader(_ issue: CSVIssue) {
+        diagnostics.append(Diagnostic(
+            .unreadableFile, at: SourceLocation(file: file, line: issue.location.line, column: 1),
+            "the header row of the export \(file) cannot be read (\(issue.location): \(issue.problem.reason)), so none of its rows can"
         ))
     }
 
