@@ -31,7 +31,7 @@ struct DecodingPiecesTests {
 
     /// Keys that share their length and first and last eight bytes hash
     /// alike: they are told apart by their bytes.
-    @Test func keysThatHashAlikeAreToldApart() {
+    @Test func keysThatDifferOnlyInTheMiddleAreToldApartAndHashApart() {
         var words = SourceWords()
         let keys = (0..<26).map { "aaaaaaaa" + String(UnicodeScalar(UInt8(97 + $0))) + "bbbbbbbb" }
         for (index, key) in keys.enumerated() { words.insert(key, list: SourceWords.activities, value: index) }
@@ -39,7 +39,7 @@ struct DecodingPiecesTests {
         for (index, key) in keys.enumerated() { #expect(Self.look(words, key, SourceWords.activities) == index) }
         #expect(Self.look(words, "aaaaaaaa-bbbbbbbb", SourceWords.activities) == nil)
         let hashes = Set(keys.map { key in Array(key.utf8).withUnsafeBufferPointer { SourceWords.hash($0, list: SourceWords.activities) } })
-        #expect(hashes.count == 1)
+        #expect(hashes.count == keys.count)
     }
 
     @Test func manyWordsAreAllFound() {
