@@ -82,6 +82,33 @@ struct DecodingPiecesTests {
 
     /// A record longer than the scratch the writer starts with moves to a
     /// larger one, keeping what was written; the next record starts afresh.
+    @Test func aRecordKeepsItsFirst255ValuesAndReadsBackWhole() {
+        var writer = EventRecordWriter()
+        let key = Array("C1".utf8)
+        key.withUnsafeBufferPointer { writer.begin(key: $0, time: 1, row: 2, activity: 3, channel: 4, segment: 5, journey: 6) }
+        writer.owner(nil)
+        writer.activityName(nil)
+        for index in 0..<300 { writer.value(attribute: index, kind: .number, scalar: UInt64(index)) }
+        writer.value(attribute: 70_000, kind: .number, scalar: 1)
+        #expect(writer.valueCount == 255)
+        let record = Array(writer.record)
+        record.withUnsafeBufferPointer { bytes in
+            let view = EventRecordView.read(bytes, at: 0)
+            #expect(view?.valueCount == 255)
+            #expect(view?.end == bytes.count)
+            var values: [RecordedValue] = []
+            if let view { RecordedValue.append(valuesOf: view, in: bytes, to: &values) }
+            #expect(values.map(\.attribute) == Array(0..<255))
+            #expect(values.last?.scalar.bitPattern == 254)
+        }
+        // An attribute past two bytes is not kept, even in an empty record.
+        key.withUnsafeBufferPointer { writer.begin(key: $0, time: 1, row: 3, activity: 3, channel: 4, segment: 5, journey: 6) }
+        writer.owner(nil)
+        writer.activityName(nil)
+        writer.value(attribute: 70_000, kind: .number, scalar: 1)
+        #expect(writer.valueCount == 0)
+    }
+
     @Test func aLongRecordGrowsTheScratch() {
         var writer = EventRecordWriter()
         let key = [UInt8](repeating: 0x6B, count: 3000), owner = [UInt8](repeating: 0x6F, count: 3000)

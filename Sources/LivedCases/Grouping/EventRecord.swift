@@ -107,6 +107,7 @@ struct EventRecordWriter {
     }
 
     mutating func value(attribute: Int, kind: EventRecord.ValueKind, scalar: UInt64) {
+        guard holdsAnother(attribute: attribute) else { return }
         countValue()
         reserve(11)
         store(UInt16(truncatingIfNeeded: attribute), at: length)
@@ -116,6 +117,7 @@ struct EventRecordWriter {
     }
 
     mutating func text(attribute: Int, _ text: UnsafeBufferPointer<UInt8>) {
+        guard holdsAnother(attribute: attribute) else { return }
         countValue()
         reserve(3)
         store(UInt16(truncatingIfNeeded: attribute), at: length)
@@ -125,6 +127,14 @@ struct EventRecordWriter {
     }
 
     var valueCount: Int { Int(base[valueCountOffset]) }
+
+    /// Whether the record has room for one more value of `attribute`: its
+    /// count is one byte and its attribute two, so a source of more lived
+    /// attributes than that keeps the first ones rather than a record that
+    /// reads back wrong.
+    private func holdsAnother(attribute: Int) -> Bool {
+        valueCount < EventRecord.mostValues && (0...Int(UInt16.max)).contains(attribute)
+    }
 
     private mutating func countValue() {
         base[valueCountOffset] &+= 1
