@@ -165,20 +165,32 @@ public struct ReviewTally: Sendable {
     private var sessions: [LivedSession]
     /// The lived journey of the case being judged, its buffers kept between cases.
     private var lived = LivedJourney()
+    /// The case being judged, matched; its buffers kept between cases.
+    private var kept = MatchedCase()
+    /// The brand's journeys, each held in an object of this tally's own:
+    /// a reference every case counts, and no other task touches.
+    private let shared: [SharedJourney]
 
     /// Drops kept for the report: the smallest case ids.
     static let dropsKept = 20
 
     public init(context: ReviewContext) {
         sessions = context.judges.map { $0.makeSession() }
+        shared = context.journeys.map(SharedJourney.init)
     }
 
     /// Matches, judges and counts one case.
     public mutating func add(_ observed: ObservedCase, matcher: CaseMatcher, context: ReviewContext) {
         cases += 1
-        guard case .matched(let matchedCase) = matcher.match(observed) else { return }
+        // Taken out while the case is judged and put back after: passing a
+        // stored property along while `self` changes would copy it.
+        var matchedCase = MatchedCase()
+        swap(&matchedCase, &kept)
+        defer { swap(&matchedCase, &kept) }
+        guard matcher.match(observed, into: &matchedCase) == nil else { return }
         matched += 1
-        let planned = context.journeys[matchedCase.journey]
+        let sharedJourney = shared[matchedCase.journey]
+        let planned = sharedJourney.journey
         let steps = matchedCase.steps
         let days = observed.events.map { context.day($0.time) }
         let inPeriod = context.periods.map { period in days.contains { period.contains(day: $0, per: nil) } }
@@ -194,7 +206,7 @@ public struct ReviewTally: Sendable {
         lived.fill(matchedCase, observed: observed, path: path)
         // Judged where the session is stored: a copy taken out and put back
         // would copy every buffer it holds, per case.
-        let judgement = sessions[matchedCase.segment].judge(lived.steps, of: planned, plannedJourney: matchedCase.journey)
+        let judgement = sessions[matchedCase.segment].judge(lived.steps, of: sharedJourney, plannedJourney: matchedCase.journey)
         let stageOf = steps.map { planned.touchpoints[$0.touchpoint].stage }
         let forecast = matcher.compiled.source.forecast
 

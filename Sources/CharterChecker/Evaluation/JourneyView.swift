@@ -106,10 +106,6 @@ struct JourneyTrace: Sendable {
     /// How many touchpoints the journey has (lived ones, for a lived journey).
     var count: Int { livedTouchpoints?.count ?? journey.touchpoints.count }
 
-    /// The planned touchpoint at `position`: for its initiator, delay,
-    /// suppressions and source position.
-    func touchpoint(_ position: Int) -> Touchpoint { journey.touchpoints[planned(position)] }
-
     /// The planned touchpoint's position in the journey.
     func planned(_ position: Int) -> Int { livedTouchpoints?[position] ?? position }
 
@@ -244,18 +240,10 @@ struct JourneyView: Sendable {
     /// The touchpoints inside `scope`, in journey order.
     func orderedTouchpoints(in scope: ScopeFilter) -> [Int] { trace.touchpoints(in: scope) }
 
-    /// The touchpoints inside `scope`, grouped by channel through the view's
-    /// index, so a marker about two channels never visits the others.
-    func touchpoints(in scope: ScopeFilter) -> [Int] {
-        guard scope.channels != nil else { return trace.touchpoints(in: scope) }
-        var result: [Int] = []
-        forEachTouchpoint(in: scope) { result.append($0) }
-        return result
-    }
-
-    /// Calls `body` with each touchpoint inside `scope`, in the order of
-    /// ``touchpoints(in:)``, allocating nothing: a lived check runs every
-    /// marker for every case.
+    /// Calls `body` with each touchpoint inside `scope`, allocating
+    /// nothing (a lived check runs every marker for every case): in journey
+    /// order, or grouped by channel through the view's index when the scope
+    /// names channels, so a marker about two channels never visits the others.
     func forEachTouchpoint(in scope: ScopeFilter, _ body: (Int) -> Void) {
         let stages = trace.layout.stages
         guard let channels = scope.channels else {

@@ -707,10 +707,7 @@ public struct CSVReader: Sendable {
         self.header = header
         expectedFieldCount = header.count
         handle(.header(header))
-        for (field, problem) in header.problems() {
-            let name = header.names.indices.contains(field) ? header.names[field] : nil
-            handle(.issue(CSVIssue(problem, at: ExportLocation(row: rowCount, line: recordLine, field: field, fieldName: name))))
-        }
+        for (field, problem) in header.problems() { report(problem, field: field, handle) }
     }
 
     private func report(_ problem: CSVProblem, field: Int?, _ handle: (CSVRowEvent) -> Void) {

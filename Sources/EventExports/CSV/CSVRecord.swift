@@ -55,29 +55,8 @@ public struct CSVRecord: Sendable, RandomAccessCollection {
         index >= 0 && index < count ? self[index] : nil
     }
 
-    /// Calls `body` with every field's bytes in place: for decoders that
-    /// read several fields of each row, one closure for the whole row, with
-    /// no copy and no retain per field.
-    ///
-    /// ```swift
-    /// record.withUnsafeFields { fields in fields[2].count }   // the third field's length in bytes
-    /// ```
-    @inlinable
-    public func withUnsafeFields<Result>(_ body: (CSVRecordBytes) throws -> Result) rethrows -> Result {
-        try storage.withUnsafeBufferPointer { bytes in
-            try bounds.withUnsafeBufferPointer { bounds in
-                try body(CSVRecordBytes(bytes: bytes, base: base, bounds: bounds, count: fieldCount, row: row, line: line))
-            }
-        }
-    }
-
     /// Every field as a `String`, for tests and small files.
     public var strings: [String] { map(\.string) }
-
-    public func location(field: Int? = nil, header: CSVHeader? = nil) -> ExportLocation {
-        let name = field.flatMap { header?.names.indices.contains($0) == true ? header?.names[$0] : nil }
-        return ExportLocation(row: row, line: line, field: field, fieldName: name)
-    }
 }
 
 /// One field of a ``CSVRecord``: bytes in place, text on demand.
@@ -142,8 +121,7 @@ func memcmpEqual(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointe
 }
 
 /// A row's fields as bytes in place: what ``CSVReader/readInPlace(_:_:)``
-/// hands over, and what ``CSVRecord/withUnsafeFields(_:)`` lends. Valid
-/// only inside that callback: the reader writes its next row over it, so
+/// hands over. Valid only inside that callback: the reader writes its next row over it, so
 /// that handing a row over retains nothing. Keep ``record`` instead.
 public struct CSVRecordBytes {
     @usableFromInline let bytes: UnsafeBufferPointer<UInt8>

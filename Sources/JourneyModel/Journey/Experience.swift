@@ -37,23 +37,10 @@ public struct Experience: Sendable {
     /// `bySegment` entry refines the touchpoint's common experience.
     public func overlaid(with overlay: Experience) -> Experience {
         guard !overlay.isEmpty else { return self }
-        return overlaid(withSorted: overlay.values[...])
-    }
-
-    /// This experience with `overlay` laid over it, values sorted by
-    /// attribute, one per attribute: a lived event's values, laid from a
-    /// buffer kept between events.
-    public func overlaid(withSorted overlay: ArraySlice<PlannedValue>) -> Experience {
-        guard !overlay.isEmpty else { return self }
+        guard !isEmpty else { return overlay }
         var result = Experience()
-        guard !isEmpty else {
-            result.values = Array(overlay)
-            return result
-        }
-        var merged: [PlannedValue] = []
-        merged.reserveCapacity(values.count + overlay.count)
-        Self.merge(values[...], overlaid: overlay, into: &merged)
-        result.values = merged
+        result.values.reserveCapacity(values.count + overlay.values.count)
+        Self.merge(values[...], overlaid: overlay.values[...], into: &result.values)
         return result
     }
 

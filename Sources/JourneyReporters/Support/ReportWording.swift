@@ -100,13 +100,7 @@ public enum ReportWording {
             place += "/"
             place += touchpoint
         }
-        let context: String
-        switch (gap.channel, gap.stage) {
-        case (nil, nil): context = ""
-        case (let channel?, nil): context = channel
-        case (nil, let stage?): context = stage
-        case (let channel?, let stage?): context = channel + ", " + stage
-        }
+        let context = context(of: gap)
         return context.isEmpty ? place : place + " (" + context + ")"
     }
 
@@ -117,6 +111,12 @@ public enum ReportWording {
 
     /// `chat, support`: the channel and the stage, those the gap has.
     static func context(of gap: DescribedGap) -> String {
-        [gap.channel, gap.stage].compactMap { $0 }.joined(separator: ", ")
+        // By hand, no array: this runs for every gap of every report.
+        switch (gap.channel, gap.stage) {
+        case (nil, nil): ""
+        case (let channel?, nil): channel
+        case (nil, let stage?): stage
+        case (let channel?, let stage?): channel + ", " + stage
+        }
     }
 }

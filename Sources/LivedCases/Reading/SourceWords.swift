@@ -2,8 +2,8 @@
 /// journey words, each attribute's value words), in one fixed table built
 /// once from the source, looked up by (list, bytes) for every row.
 ///
-/// The hash is a cheap mix of the list, the length and the first and last
-/// eight bytes, not SipHash: the keys come from the source, not from the
+/// The hash is a cheap mix of the list, the length and every byte, not
+/// SipHash: the keys come from the source, not from the
 /// export, and with linear probing at most half full a look-up walks one
 /// run of occupied slots, never longer than the number of keys, whatever
 /// the export writes. Case ids, which the export writes, are not kept here.
@@ -98,7 +98,7 @@ struct SourceWords: Sendable {
                     let slot = slots[index]
                     if slot.length < 0 { return nil }
                     if slot.hash == hash, Int(slot.length) == key.count, Int(slot.list) == list,
-                       Self.equal(arena, Int(slot.start), key) {
+                       ByteKeys.equal(arena, Int(slot.start), key) {
                         return Int(slot.value)
                     }
                     index = (index + 1) & mask
@@ -134,15 +134,5 @@ struct SourceWords: Sendable {
         hash ^= hash >> 31
         hash &*= 0xD6E8_FEB8_6659_FD93
         return hash ^ hash >> 32
-    }
-
-    @inline(__always)
-    private static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < key.count {
-            if arena[start + index] != key[index] { return false }
-            index += 1
-        }
-        return true
     }
 }

@@ -4,7 +4,7 @@
 /// compared in the slot rather than where its first record lies, far off
 /// in the partition.
 ///
-/// Hashing is ``ByteKeyTable/hash(_:)`` (SipHash, seeded per process): case
+/// Hashing is ``ByteKeys/caseHash(_:)`` (SipHash, seeded per process): case
 /// ids are the export's, so an export cannot be written to make them collide.
 struct PartitionKeyTable {
     private struct Slot {
@@ -33,7 +33,7 @@ struct PartitionKeyTable {
     /// key equal to it is known, it is added with `value`, which is returned.
     mutating func insert(at start: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>, value: Int) -> Int {
         let key = UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
-        let hash = ByteKeyTable.hash(key)
+        let hash = ByteKeys.caseHash(key)
         if (count + 1) * 2 > slots.count { grow() }
         var head: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &head) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: key.prefix(MemoryLayout<(UInt64, UInt64)>.size)))) }
@@ -47,7 +47,7 @@ struct PartitionKeyTable {
                     return nil
                 }
                 if slot.hash == hash, Int(slot.length) == length, slot.head == head,
-                   length <= MemoryLayout<(UInt64, UInt64)>.size || ByteKeyTable.equal(bytes, slot.start, key) { return Int(slot.value) }
+                   length <= MemoryLayout<(UInt64, UInt64)>.size || ByteKeys.equal(bytes, slot.start, key) { return Int(slot.value) }
                 index = (index + 1) & mask
             }
         }
