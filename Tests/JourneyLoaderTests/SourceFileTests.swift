@@ -201,6 +201,35 @@ struct SourceFileTests {
         #expect(third.sources.isEmpty)
     }
 
+    /// Loads a brand with `count` extra text attributes (`extra0`, `extra1`…,
+    /// after Acme's own) and a source mapping the ones in `mapped` to columns.
+    static func loadWithExtraAttributes(_ count: Int, mapped: some Sequence<Int>) async -> LoadResult {
+        let extra = (0..<count).map { #""extra\#($0)": { "type": "text" },"# }.joined()
+        let brand = Acme.brand().replacingOccurrences(of: #""attributes": {"#, with: #""attributes": {\#(extra)"#)
+        let attributes = mapped.map { #""extra\#($0)": { "column": "c\#($0)" }"# }.joined(separator: ", ")
+        let source = Self.source(#"\#(Self.columns), "activities": { "Mail": "hello" }, "attributes": { \#(attributes) }"#)
+        return await JourneyLoaderTests.load([(Acme.brandPath, brand), (Acme.journeyPath, journey), (sourcePath, source)])
+    }
+
+    @Test("A source maps at most 255 lived attributes, each among the brand's first 65,536")
+    func attributeLimits() async throws {
+        let most = await Self.loadWithExtraAttributes(300, mapped: 0..<255)
+        #expect(most.diagnostics.isEmpty, "\(most.listing)")
+        #expect(try #require(most.sources.first).attributes.count == 255)
+
+        let tooMany = await Self.loadWithExtraAttributes(300, mapped: 0..<256)
+        #expect(tooMany.diagnostics.map(\.message) == ["a source can map at most 255 lived attributes; this one maps 256"])
+        #expect(tooMany.diagnostics.map(\.location.file) == [Self.sourcePath])
+        #expect(tooMany.sources.isEmpty)
+
+        // In the brand's order: extra65535 is its 65,536th attribute, extra65536 the next.
+        let farOut = await Self.loadWithExtraAttributes(65_537, mapped: [65_535, 65_536])
+        #expect(farOut.diagnostics.map(\.message) == [
+            "'extra65536' is attribute 65537 of the brand; lived values can be read for its first 65536 attributes only",
+        ])
+        #expect(farOut.sources.isEmpty)
+    }
+
     @Test("Source files are told by their name, or by a top-level \"source\" key")
     func fileKinds() async {
         #expect(FileKind(path: "Observations/a/x.source.jsonc") == .source)

@@ -448,7 +448,22 @@ enum SourceDecoder {
                 ok = false
                 continue
             }
+            guard index < LivedAttribute.catalogPositions else {
+                context.report(
+                    .invalidValue, atOffset: member.keyOffset,
+                    "'\(member.key)' is attribute \(index + 1) of the brand; lived values can be read for its first \(LivedAttribute.catalogPositions) attributes only"
+                )
+                ok = false
+                continue
+            }
             result.append(LivedAttribute(attribute: index, column: read.column, conversion: read.conversion))
+        }
+        if result.count > LivedAttribute.mostPerSource {
+            context.report(
+                .invalidValue, at: value,
+                "a source can map at most \(LivedAttribute.mostPerSource) lived attributes; this one maps \(result.count)"
+            )
+            ok = false
         }
         return ok ? result : nil
     }

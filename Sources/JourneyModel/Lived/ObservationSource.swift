@@ -181,6 +181,13 @@ public enum ActivityTarget: Sendable, Equatable {
 /// A column that holds a lived value of one of the brand's attributes,
 /// with how its cells become values.
 public struct LivedAttribute: Sendable, Equatable {
+    /// The most attributes one source may map: an event keeps its lived
+    /// values' count in one byte.
+    public static let mostPerSource = 255
+    /// Lived values can be kept for the brand's first 65,536 attributes: an
+    /// event keeps each value's attribute in two bytes.
+    public static let catalogPositions = 1 << 16
+
     /// Position in the brand's attribute catalog.
     public var attribute: Int
     public var column: ExportColumn
