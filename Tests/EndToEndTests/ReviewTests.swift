@@ -4,7 +4,7 @@ import Testing
 /// `throughline review` on the bundled Zignature pipeline, as a sales manager runs it.
 @Suite("End-of-period review, end to end")
 struct ReviewTests {
-    @Test("The bundled pipeline gives the reviewed text and JSON reviews of 2026-Q3, and exits 0")
+    @Test("The bundled pipeline gives the reviewed text, JSON, Markdown and HTML reviews of 2026-Q3, and exits 0")
     func bundledReview() throws {
         let text = try ToolRunner.run(["review", "--period", "2026-Q3"])
         #expect(text.status == 0)
@@ -13,6 +13,11 @@ struct ReviewTests {
         let json = try ToolRunner.run(["review", "--period", "2026-Q3", "--format", "json"])
         #expect(json.status == 0)
         #expect(try Golden.matches(json.output, file: "review.json"), "differs from Golden/review.json")
+        for (format, file) in [("markdown", "review.md"), ("html", "review.html")] {
+            let run = try ToolRunner.run(["review", "--period", "2026-Q3", "--format", format])
+            #expect(run.status == 0)
+            #expect(try Golden.matches(run.output, file: file), "differs from Golden/\(file)")
+        }
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
         #expect(report["previous"] as? String == "2026-Q2")
         let brands = try #require(report["brands"] as? [[String: Any]])

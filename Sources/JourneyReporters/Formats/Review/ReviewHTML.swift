@@ -29,11 +29,13 @@ public struct ReviewHTML: Reporter {
         for brand in report.brands {
             output.writeLine("<h2>\(text(brand.name)) (\(text(brand.brand)))</h2>")
             output.writeLine("<p>\(brand.cases) cases, \(brand.matched) matched; periods in \(text(brand.timeZone)).</p>")
+            if brand.kpis.isEmpty { output.writeLine("<p>No computable KPI: give a KPI a <code>measure</code>.</p>") }
             for kpi in brand.kpis {
                 let objective = kpi.objective.map { "objective \($0.described)" } ?? "no objective"
                 output.writeLine("<h3>\(text(kpi.stage)) · \(text(kpi.name))</h3>")
                 output.writeLine("<p>\(text(kpi.measure)); \(text(objective))"
-                    + (kpi.history.count > 1 ? " (history: \(text(ReviewWording.history(kpi.history))))" : "") + "</p>")
+                    + (kpi.history.count > 1 ? " (history: \(text(ReviewWording.history(kpi.history))))" : "")
+                    + (kpi.median.map { "; team median \(text(ReviewWording.number($0, of: kpi)))" } ?? "") + "</p>")
                 output.writeLine(Self.bars(kpi))
                 output.writeLine("<table><tr>" + ReviewWording.figureColumns.map { "<th>\(text($0))</th>" }.joined() + "</tr>")
                 for line in [kpi.team] + kpi.owners {
@@ -52,12 +54,16 @@ public struct ReviewHTML: Reporter {
                 output.writeLine("<p>No forecast: give the source a <code>forecast</code>.</p>")
             }
             output.writeLine("<h3>The charter on the period's deals</h3>")
-            output.writeLine("<table><tr><th>Marker</th><th>Severity</th><th>Broken</th><th>Won when broken</th><th>Won when met</th></tr>")
-            for marker in brand.markers {
-                output.writeLine("<tr><td>\(text(marker.marker))</td><td>\(HTMLPage.severityBadge(marker.severity))</td><td class=\"n\">\(marker.broken) of \(marker.applicable)</td>"
-                    + "<td class=\"n\">\(marker.wonBroken) of \(marker.closedBroken)</td><td class=\"n\">\(marker.wonMet) of \(marker.closedMet)</td></tr>")
+            if brand.markers.isEmpty {
+                output.writeLine("<p>No marker applied.</p>")
+            } else {
+                output.writeLine("<table><tr><th>Marker</th><th>Severity</th><th>Broken</th><th>Won when broken</th><th>Won when met</th></tr>")
+                for marker in brand.markers {
+                    output.writeLine("<tr><td>\(text(marker.marker))</td><td>\(HTMLPage.severityBadge(marker.severity))</td><td class=\"n\">\(marker.broken) of \(marker.applicable)</td>"
+                        + "<td class=\"n\">\(marker.wonBroken) of \(marker.closedBroken)</td><td class=\"n\">\(marker.wonMet) of \(marker.closedMet)</td></tr>")
+                }
+                output.writeLine("</table>")
             }
-            output.writeLine("</table>")
             output.writeLine("<h3>Action plan</h3>")
             output.writeLine(brand.actions.isEmpty ? "<p>Nothing to change.</p>" : "<ol>" + brand.actions.map { "<li>\(text($0.text))</li>" }.joined() + "</ol>")
         }

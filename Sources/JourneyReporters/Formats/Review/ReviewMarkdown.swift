@@ -19,6 +19,10 @@ public struct ReviewMarkdown: Reporter {
             output.writeLine("## \(cell(brand.name)) (\(cell(brand.brand)))")
             output.writeLine("")
             output.writeLine("\(brand.cases) cases, \(brand.matched) matched; periods in \(cell(brand.timeZone)).")
+            if brand.kpis.isEmpty {
+                output.writeLine("")
+                output.writeLine("No computable KPI: give a KPI a `measure`.")
+            }
             for kpi in brand.kpis {
                 output.writeLine("")
                 let objective = kpi.objective.map { "objective \($0.described)" } ?? "no objective"
@@ -51,7 +55,11 @@ public struct ReviewMarkdown: Reporter {
             output.writeLine("")
             output.writeLine("### The charter on the period's deals")
             output.writeLine("")
-            output.writeLines(MarkdownTable.header(["Marker", "Severity", "Broken", "Of", "Won when broken", "Won when met"], rightAligned: [2, 3]))
+            if brand.markers.isEmpty {
+                output.writeLine("No marker applied.")
+            } else {
+                output.writeLines(MarkdownTable.header(["Marker", "Severity", "Broken", "Of", "Won when broken", "Won when met"], rightAligned: [2, 3]))
+            }
             for marker in brand.markers {
                 output.writeLine(MarkdownTable.row([
                     cell(marker.marker), marker.severity.rawValue, "\(marker.broken)", "\(marker.applicable)",
