@@ -119,6 +119,8 @@ struct XESReaderTests {
         ("<trace/>", "fatal line 1, column 1: the root element is <trace>, not <log>: this is not an XES file"),
         ("", "fatal line 1, column 1: no <log> element: this is not an XES file"),
         ("hello", "fatal line 1, column 1: text outside the <log> element"),
+        ("  \n hello", "fatal line 2, column 2: text outside the <log> element"),
+        ("<log/>\n \t x", "fatal line 2, column 4: text outside the <log> element"),
         ("<log a=\"1\" a=\"2\"/>", "fatal line 1, column 12: the attribute 'a' is written twice"),
         ("<log a=1/>", "fatal line 1, column 8: an attribute value is written in quotes"),
         ("<log a=\"1\"b=\"2\"/>", "fatal line 1, column 11: expected a space between attributes, found 'b'"),
@@ -135,6 +137,16 @@ struct XESReaderTests {
     func malformedXML(_ text: String, _ message: String) {
         #expect(Self.read(text).issues == [message])
         #expect(Self.read(text, chunkSize: 1).issues == [message])
+    }
+
+    @Test("Text outside the root is reported before an invalid byte after it, in any chunks")
+    func textOutsideBeforeInvalidUTF8() {
+        let bytes = Array(" dossier\tboutique\n".utf8) + [0x91] + Array("\n<log/>".utf8)
+        for size in [1, 3, 8, 1 << 20] {
+            #expect(Self.read(bytes, chunkSize: size).issues == ["fatal line 1, column 2: text outside the <log> element"])
+        }
+        let inside = Array("<log><trace>".utf8) + [0x91] + Array("</trace></log>".utf8)
+        #expect(Self.read(inside).issues == ["fatal line 1, column 13: invalid UTF-8"])
     }
 
     @Test func anAttributeWithoutKeyOrValueIsSkippedAndReadingGoesOn() {

@@ -175,17 +175,18 @@ public struct XESReader: Sendable {
             if end > position, buffer[end - 1] >= 0xC0 { end -= 1 }
         }
         guard end > position else { return false }
+        // Outside the root, the first byte that is not a space is the fault,
+        // wherever the chunks end (an invalid byte after it is not reached).
+        if sawRootEnd || !sawRoot,
+            let text = buffer[position..<end].firstIndex(where: { $0 != ASCII.space && $0 != ASCII.tab && $0 != ASCII.lineFeed && $0 != ASCII.carriageReturn })
+        {
+            fail("text outside the <log> element", at: text, handle)
+            return false
+        }
         let invalid = buffer.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(rebasing: $0[position..<end])) }
         if let invalid {
             fail("invalid UTF-8", at: position + invalid, handle)
             return false
-        }
-        if sawRootEnd || !sawRoot {
-            let isSpace = buffer[position..<end].allSatisfy { $0 == ASCII.space || $0 == ASCII.tab || $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn }
-            if !isSpace {
-                fail("text outside the <log> element", at: position, handle)
-                return false
-            }
         }
         consume(upTo: end)
         return found != nil || isFinal
