@@ -30,5 +30,9 @@ let package = Package(
             name: "FuzzLoader",
             dependencies: ["FuzzSupport", .product(name: "ThroughlineKit", package: "Throughline")]
         ),
+        .executableTarget(
+            name: "FuzzExports",
+            dependencies: ["FuzzSupport", .product(name: "ThroughlineKit", package: "Throughline")]
+        ),
     ]
 )

@@ -6,6 +6,9 @@
     FuzzTesting/Seeds/loader/   the bundled brand, charter and journey files, and
                                 small variants of them (minified, with a BOM,
                                 CRLF line ends)
+    FuzzTesting/Seeds/exports/  the bundled exports (CSV, TSV, JSON Lines), their
+                                first rows, the same with a BOM and CRLF line
+                                ends, and a small XES log
 
 The reader tests write their inputs as Swift string literals ("...", #"..."#,
 multi-line \"\"\"...\"\"\"), as `bytes: [0x5B, ...]` arrays, and as
@@ -216,6 +219,34 @@ def pattern_variants(files):
     return out
 
 
+XES = b"""<?xml version="1.0" encoding="UTF-8"?>
+<log xes.version="1.0">
+  <trace><string key="concept:name" value="T-1"/>
+    <event><string key="concept:name" value="Chat SAV"/><date key="time:timestamp" value="2026-03-02T09:00:00Z"/><int key="delai" value="12"/></event>
+    <event><string key="concept:name" value="Devis envoy&#233;"/><date key="time:timestamp" value="2026-03-02T10:00:00+01:00"/></event>
+  </trace>
+</log>
+"""
+
+
+def bundled_exports():
+    """The bytes of every export under Observations/ (not the source files)."""
+    folder = os.path.join(ROOT, "Observations")
+    for brand in sorted(os.listdir(folder)):
+        for name in sorted(os.listdir(os.path.join(folder, brand))):
+            if not name.endswith(".jsonc"):
+                with open(os.path.join(folder, brand, name), "rb") as handle:
+                    yield handle.read()
+
+
+def export_variants():
+    out = [XES]
+    for data in bundled_exports():
+        head = b"\n".join(data.split(b"\n")[:6]) + b"\n"
+        out += [data, head, b"\xef\xbb\xbf" + head, head.replace(b"\n", b"\r\n")]
+    return out
+
+
 def write(folder, inputs):
     path = os.path.join(SEEDS, folder)
     os.makedirs(path, exist_ok=True)
@@ -238,8 +269,9 @@ def main():
         variants += [data, minified(data), b"\xef\xbb\xbf" + data, data.replace(b"\n", b"\r\n")]
     jsonc = write("jsonc", list(reader_test_inputs()) + files + [minified(d) for d in files] + DEEP)
     loader = write("loader", variants + INVENTORIES + BASELINES + pattern_variants(files) + DEEP[:2])
+    exports = write("exports", export_variants())
     write_dictionary(files)
-    print(f"Seeds/jsonc: {jsonc} inputs, Seeds/loader: {loader} inputs, Seeds/throughline.dict")
+    print(f"Seeds/jsonc: {jsonc} inputs, Seeds/loader: {loader} inputs, Seeds/exports: {exports} inputs, Seeds/throughline.dict")
 
 
 def write_dictionary(files):
@@ -252,14 +284,17 @@ def write_dictionary(files):
     tokens = [b"{", b"}", b"[", b"]", b":", b",", b'"', b"//", b"/*", b"*/", b"\\u", b"true", b"false", b"null",
               b"-0", b"1e999999", b"12345678901234567890", b"\xef\xbb\xbf",
               # `matches` patterns
-              b'"matches"', b"(a+)+$", b"^", b"$", b"(?i)", b"[a-z]", b"{2,5}", b"|", b"\\\\d", b"(?:", b".*"]
+              b'"matches"', b"(a+)+$", b"^", b"$", b"(?i)", b"[a-z]", b"{2,5}", b"|", b"\\\\d", b"(?:", b".*",
+              # exports: CSV quoting, JSON Lines, XES, ISO 8601 times
+              b"\r\n", b'""', b";", b"\t", b"<trace>", b"</trace>", b"<event>", b"</event>", b'key="concept:name"',
+              b'key="time:timestamp"', b"<date ", b"<string ", b"&amp;", b"&#", b"2026-03-02T09:00:00Z", b"+01:00", b".123Z"]
     with open(os.path.join(SEEDS, "throughline.dict"), "w") as handle:
         for token in tokens + sorted(words):
-            text = token.decode("latin-1").replace("\\", "\\\\").replace('"', '\\"')
-            if token == b"\\u":
-                text = "\\\\u"
-            if token == b"\xef\xbb\xbf":
-                text = "\\xEF\\xBB\\xBF"
+            # Backslash and quote escaped; other bytes outside printable ASCII as \xNN.
+            text = "".join(
+                "\\" + chr(byte) if byte in b'\\"' else chr(byte) if 0x20 <= byte < 0x7F else f"\\x{byte:02X}"
+                for byte in token
+            )
             handle.write(f'"{text}"\n')
 
 

@@ -2,7 +2,7 @@
 # Builds the fuzzers and runs each for a given time, all at once (one per
 # core is the intent: on a 2-core machine, both fuzzers side by side).
 #
-#   FuzzTesting/run.sh [SECONDS] [FUZZER ...]      fuzz (default: 60 s, FuzzJSONC FuzzLoader)
+#   FuzzTesting/run.sh [SECONDS] [FUZZER ...]      fuzz (default: 60 s, FuzzJSONC FuzzLoader FuzzExports)
 #   FuzzTesting/run.sh --replay [FUZZER ...]       run every saved input once, no fuzzing
 #
 # Environment: CONFIG=release|debug (default release: 5-10x the executions
@@ -25,7 +25,7 @@ elif [[ "${1:-}" =~ ^[0-9]+$ ]]; then
     shift
 fi
 fuzzers=("$@")
-[[ ${#fuzzers[@]} -gt 0 ]] || fuzzers=(FuzzJSONC FuzzLoader)
+[[ ${#fuzzers[@]} -gt 0 ]] || fuzzers=(FuzzJSONC FuzzLoader FuzzExports)
 config=${CONFIG:-release}
 
 swift build -c "$config" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 \
@@ -35,19 +35,21 @@ swift build -c "$config" -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-li
 seeds_of() {
     case $1 in
         FuzzJSONC) echo Seeds/jsonc ;;
+        FuzzExports) echo Seeds/exports ;;
         *) echo Seeds/loader ;;
     esac
 }
 
-# No leak detection for the loader: LeakSanitizer cannot see a reference
-# that Swift stores with an enum's tag in the pointer's spare bits (a brand's
+# No leak detection for the loader and the exports fuzzers (both load the
+# bundled brands): LeakSanitizer cannot see a reference that Swift stores
+# with an enum's tag in the pointer's spare bits (a brand's
 # `AttributeType.enumeration([String])` vs `.scale([String])`), so every
 # brand still alive looks leaked. (Swift frees by reference counting; what
 # could leak is a reference cycle, which the JSONC reader fuzzer, free of
 # such enums, would show for the reader.)
 leak_option_of() {
     case $1 in
-        FuzzLoader) echo 0 ;;
+        FuzzLoader | FuzzExports) echo 0 ;;
         *) echo 1 ;;
     esac
 }
