@@ -62,7 +62,11 @@ struct DecodingPiecesTests {
         Array("Call".utf8).withUnsafeBufferPointer { writer.activityName($0) }
         writer.value(attribute: 3, kind: .number, scalar: 1.5.bitPattern)
         note.withUnsafeBufferPointer { writer.text(attribute: 4, $0) }
-        let expected: [UInt8] = [2, 0, 0x43, 0x31]  // key
+        let hash = key.withUnsafeBufferPointer(ByteKeys.caseHash)
+        #expect(writer.caseHash == hash)
+        let low = UInt32(truncatingIfNeeded: hash)
+        let expected: [UInt8] = [UInt8(low & 0xFF), UInt8(low >> 8 & 0xFF), UInt8(low >> 16 & 0xFF), UInt8(low >> 24)]  // key hash
+            + [2, 0, 0x43, 0x31]  // key
             + [8, 7, 6, 5, 4, 3, 2, 1] + [9, 0, 0, 0] + [0xFF, 0xFF, 0xFF, 0xFF] + [2, 0] + [0xFF, 0xFF] + [0, 0]
             + [4, 0, 0x4C, 0xC3, 0xA9, 0x61]  // owner "Léa"
             + [4, 0, 0x43, 0x61, 0x6C, 0x6C]  // name "Call"
@@ -70,10 +74,12 @@ struct DecodingPiecesTests {
             + [3, 0, 1, 0, 0, 0, 0, 0, 0, 0xF8, 0x3F]  // 1.5 is 0x3FF8000000000000
             + [4, 0, 4, 2, 0, 0x68, 0x69]
         #expect(Array(writer.record) == expected)
-        #expect(writer.rowOffset == 12)
+        #expect(writer.rowOffset == 16)
         #expect(writer.valueCount == 2)
         let view = expected.withUnsafeBufferPointer { EventRecordView.read($0, at: 0) }
         #expect(view?.end == expected.count)
+        #expect(view?.keyHash == low)
+        #expect(view?.keyStart == 6)
         #expect(view?.time == 0x0102_0304_0506_0708)
         #expect(view?.row == 9)
         #expect(view?.channel == 2)
@@ -115,12 +121,12 @@ struct DecodingPiecesTests {
         key.withUnsafeBufferPointer { writer.begin(key: $0, time: 1, row: 2, activity: 3, channel: 4, segment: 5, journey: 6) }
         owner.withUnsafeBufferPointer { writer.owner($0) }
         writer.activityName(nil)
-        #expect(writer.record.count == 2 + 3000 + 22 + 2 + 3000 + 2 + 1)
-        #expect(Array(writer.record[2..<3002]) == key)
-        #expect(Array(writer.record[3026..<6026]) == owner)
+        #expect(writer.record.count == 4 + 2 + 3000 + 22 + 2 + 3000 + 2 + 1)
+        #expect(Array(writer.record[6..<3006]) == key)
+        #expect(Array(writer.record[3030..<6030]) == owner)
         Array("k".utf8).withUnsafeBufferPointer { writer.begin(key: $0, time: 1, row: 2, activity: 3, channel: 4, segment: 5, journey: 6) }
         writer.activityName(nil)
-        #expect(writer.record.count == 3 + 22 + 2 + 1)
-        #expect(writer.rowOffset == 11)
+        #expect(writer.record.count == 4 + 3 + 22 + 2 + 1)
+        #expect(writer.rowOffset == 15)
     }
 }

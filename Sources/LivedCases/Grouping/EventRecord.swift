@@ -5,6 +5,7 @@
 /// Layout, little-endian:
 ///
 /// ```text
+/// u32 key hash                         the case id's hash, low 32 bits (``ByteKeys/caseHash(_:)``)
 /// u16 key length, key bytes            the case id
 /// i64 time                             milliseconds since 1970 UTC
 /// u32 row                              the row (CSV), line (JSON Lines) or event number (XES)
@@ -57,6 +58,10 @@ struct EventRecordWriter {
     /// export read before the rows ahead of it are counted can have them
     /// added once they are.
     private(set) var rowOffset = 0
+    /// The case id's hash, written once per record: its high bits choose
+    /// the partition, its low 32 bits (in the record) the slot in the
+    /// partition's table, so a case id is hashed once, not once per use.
+    private(set) var caseHash: UInt64 = 0
 
     /// Memory that lives as long as a writer holds it.
     private final class Scratch {
@@ -81,7 +86,9 @@ struct EventRecordWriter {
     var record: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: length) }
 
     mutating func begin(key: UnsafeBufferPointer<UInt8>, time: Int64, row: Int, activity: Int32, channel: Int16, segment: Int16, journey: Int16) {
-        length = 0
+        caseHash = ByteKeys.caseHash(key)
+        store(UInt32(truncatingIfNeeded: caseHash), at: 0)
+        length = 4
         appendBytes(key)
         reserve(22)
         store(UInt64(bitPattern: time), at: length)
@@ -172,6 +179,8 @@ struct EventRecordView: Sendable {
     /// Where the record starts, and where the next one does.
     var start: Int
     var end: Int
+    /// The low 32 bits of the case id's hash.
+    var keyHash: UInt32
     var keyStart: Int
     var keyLength: Int
     var time: Int64
@@ -206,7 +215,7 @@ struct EventRecordView: Sendable {
             cursor += Int(length)
             return cursor <= raw.count ? (start, Int(length)) : nil
         }
-        guard let key = field(), let time = take(Int64.self), let row = take(UInt32.self), let activity = take(Int32.self),
+        guard let keyHash = take(UInt32.self), let key = field(), let time = take(Int64.self), let row = take(UInt32.self), let activity = take(Int32.self),
               let channel = take(Int16.self), let segment = take(Int16.self), let journey = take(Int16.self), let owner = field(),
               let name = field() else { return nil }
         let valuesStart = cursor
@@ -220,7 +229,7 @@ struct EventRecordView: Sendable {
             }
         }
         return EventRecordView(
-            start: offset, end: cursor, keyStart: key.0, keyLength: key.1, time: time, row: Int(row), activity: activity,
+            start: offset, end: cursor, keyHash: keyHash, keyStart: key.0, keyLength: key.1, time: time, row: Int(row), activity: activity,
             channel: channel, segment: segment, journey: journey, ownerStart: owner.0, ownerLength: owner.1, nameStart: name.0,
             nameLength: name.1, valuesStart: valuesStart, valueCount: Int(count)
         )

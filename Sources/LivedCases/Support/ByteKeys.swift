@@ -5,12 +5,16 @@ enum ByteKeys {
     /// The hash of a case id: the export writes case ids, so they are
     /// hashed with Swift's `Hasher` (SipHash, seeded per process) and an
     /// export cannot be written to make them collide; nothing the replay
-    /// reports depends on the seed. The partition a case goes to and its
-    /// slot in the partition's table (``PartitionKeyTable``) both come from it.
-    static func caseHash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// reports depends on the seed. Each id is hashed once, when its row is
+    /// decoded: the high 32 bits choose its partition
+    /// (``GroupingBudget/partition(ofHash:)``), the low 32 bits, kept in its
+    /// event record, its slot in the partition's table
+    /// (``PartitionKeyTable``), so that one partition's ids do not all
+    /// share slot bits.
+    static func caseHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hasher = Hasher()
         hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-        return hasher.finalize()
+        return UInt64(UInt(bitPattern: hasher.finalize()))
     }
 
     /// Whether the `key.count` bytes of `arena` at `start` are `key`'s.

@@ -1,0 +1,74 @@
+import Testing
+
+@testable import LivedCases
+
+/// A case id hashed once: its high bits choose the partition, its low bits
+/// (kept in the record) the slot in the partition's table.
+@Suite("Case hash and key table")
+struct CaseHashTests {
+    @Test func thePartitionComesFromTheHighBits() {
+        let budget = GroupingBudget(bytes: 1, partitions: 4)
+        // High half 5 → partition 1; the low half plays no part.
+        #expect(budget.partition(ofHash: 0x0000_0005_0000_0003) == 1)
+        #expect(budget.partition(ofHash: 0x0000_0005_FFFF_FFFF) == 1)
+        #expect(budget.partition(ofHash: 0x0000_0007_0000_0000) == 3)
+        #expect(budget.partition(ofHash: 0xFFFF_FFFF_0000_0000) == 3)
+        #expect(GroupingBudget(bytes: 1, partitions: 1).partition(ofHash: .max) == 0)
+    }
+
+    /// Keys "a", "bb", …, each the value of its first insertion, found again
+    /// however their hashes fall: all equal, or all one slot apart.
+    @Test(arguments: [false, true])
+    func keysAreFoundWhateverTheirHashes(sameHash: Bool) {
+        // 40 keys of 1…40 bytes, long ones compared past the slot's 16-byte head.
+        let keys = (1...40).map { [UInt8](repeating: UInt8(0x60 + $0 % 26), count: $0) }
+        let bytes = keys.flatMap { $0 } + keys.flatMap { $0 }
+        var starts: [Int] = []
+        var offset = 0
+        for key in keys + keys {
+            starts.append(offset)
+            offset += key.count
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            // Room for 4 keys at first: the table grows ten times over.
+            var table = PartitionKeyTable(keys: 4)
+            var values: [Int] = []
+            for (index, start) in starts.enumerated() {
+                let key = index % keys.count
+                let hash: UInt32 = sameHash ? 7 : UInt32(key)
+                values.append(table.insert(at: start, length: keys[key].count, hash: hash, in: buffer, value: index))
+            }
+            // The first 40 are new (their own index); the next 40 find them.
+            #expect(values == Array(0..<40) + Array(0..<40))
+        }
+    }
+
+    /// Keys equal in their first 16 bytes and length, differing after.
+    @Test func keysDifferingPastTheHeadAreTwo() {
+        let first = Array("0123456789abcdef-one".utf8), second = Array("0123456789abcdef-two".utf8)
+        let bytes = first + second + second
+        bytes.withUnsafeBufferPointer { buffer in
+            var table = PartitionKeyTable(keys: 1)
+            #expect(table.insert(at: 0, length: 20, hash: 1, in: buffer, value: 0) == 0)
+            #expect(table.insert(at: 20, length: 20, hash: 1, in: buffer, value: 1) == 1)
+            #expect(table.insert(at: 40, length: 20, hash: 1, in: buffer, value: 2) == 1)
+        }
+    }
+
+    /// A record carries the low 32 bits of its case id's hash, the same for
+    /// the same id whatever else the record holds.
+    @Test func aRecordCarriesItsKeysHash() {
+        var writer = EventRecordWriter()
+        let key = Array("C-17".utf8)
+        var hashes: [UInt32] = []
+        for row in 0..<2 {
+            key.withUnsafeBufferPointer { writer.begin(key: $0, time: Int64(row), row: row, activity: Int32(row), channel: -1, segment: -1, journey: -1) }
+            writer.owner(nil)
+            writer.activityName(nil)
+            let record = Array(writer.record)
+            hashes.append(record.withUnsafeBufferPointer { EventRecordView.read($0, at: 0)?.keyHash } ?? 0)
+        }
+        let expected = UInt32(truncatingIfNeeded: key.withUnsafeBufferPointer(ByteKeys.caseHash))
+        #expect(hashes == [expected, expected])
+    }
+}
