@@ -55,6 +55,27 @@ struct CaseHashTests {
         }
     }
 
+    static func sip(_ bytes: [UInt8], key: (UInt64, UInt64), _ compression: Int = 1, _ finalization: Int = 3) -> UInt64 {
+        bytes.withUnsafeBufferPointer { SipHash.hash($0, key: key, compression: compression, finalization: finalization) }
+    }
+
+    /// SipHash-2-4 as the reference gives it (key 00…0f; the empty message
+    /// and the paper's example 00…0e), and SipHash-1-3 under the zero key
+    /// as another implementation gives it (CPython's hash of bytes with
+    /// PYTHONHASHSEED=0): short ids, a whole block, one past two blocks.
+    @Test func sipHashGivesTheReferenceValues() {
+        let key: (UInt64, UInt64) = (0x0706_0504_0302_0100, 0x0F0E_0D0C_0B0A_0908)
+        #expect(Self.sip([], key: key, 2, 4) == 0x726F_DB47_DD0E_0E31)
+        #expect(Self.sip(Array(0..<15), key: key, 2, 4) == 0xA129_CA61_49BE_45E5)
+        #expect(Self.sip(Array("C1".utf8), key: (0, 0)) == 0x161A_070D_AACB_F9D5)
+        #expect(Self.sip(Array(0..<15), key: (0, 0)) == 0xF30E_B725_BB91_C9EA)
+        #expect(Self.sip(Array("P-00093554".utf8), key: (0, 0)) == 0xA36D_BD53_4D7A_F48B)
+        #expect(Self.sip(Array("abcdefgh".utf8), key: (0, 0)) == 0x3F7B_849C_0B8E_35EA)
+        #expect(Self.sip(Array("0123456789abcdef-one".utf8), key: (0, 0)) == 0x70FD_4961_2632_4C87)
+        // The case hash is SipHash-1-3 under the process's key.
+        #expect(Array("C1".utf8).withUnsafeBufferPointer(ByteKeys.caseHash) == Self.sip(Array("C1".utf8), key: SipHash.processKey))
+    }
+
     /// A record carries the low 32 bits of its case id's hash, the same for
     /// the same id whatever else the record holds.
     @Test func aRecordCarriesItsKeysHash() {
