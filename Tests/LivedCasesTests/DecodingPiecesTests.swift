@@ -42,6 +42,23 @@ struct DecodingPiecesTests {
         #expect(hashes.count == keys.count)
     }
 
+    /// Words compared in place: equal ones of every length up to 20, and
+    /// ones differing in a single byte, first, middle or last.
+    @Test func wordsAreComparedByEveryByte() {
+        for count in 0...20 {
+            let word = (0..<count).map { UInt8(0x41 + $0) }
+            let arena = [0x2E, 0x2E] + word + [0x2E]
+            arena.withUnsafeBufferPointer { arena in
+                word.withUnsafeBufferPointer { #expect(SourceWords.equal(arena, 2, $0)) }
+                for place in Set([0, count / 2, count - 1]) where count > 0 {
+                    var other = word
+                    other[place] ^= 0x20
+                    other.withUnsafeBufferPointer { #expect(!SourceWords.equal(arena, 2, $0), "length \(count), byte \(place)") }
+                }
+            }
+        }
+    }
+
     @Test func manyWordsAreAllFound() {
         var words = SourceWords()
         for index in 0..<1000 { words.insert("word \(index)", list: SourceWords.attributeList(index % 3), value: index) }
@@ -62,18 +79,37 @@ struct DecodingPiecesTests {
         Array("Call".utf8).withUnsafeBufferPointer { writer.activityName($0) }
         writer.value(attribute: 3, kind: .number, scalar: 1.5.bitPattern)
         note.withUnsafeBufferPointer { writer.text(attribute: 4, $0) }
-        let expected: [UInt8] = [2, 0, 0x43, 0x31]  // key
+        let hash = key.withUnsafeBufferPointer(ByteKeys.caseHash)
+        #expect(writer.caseHash == hash)
+        let low = UInt32(truncatingIfNeeded: hash)
+        let expected: [UInt8] = [UInt8(low & 0xFF), UInt8(low >> 8 & 0xFF), UInt8(low >> 16 & 0xFF), UInt8(low >> 24)]  // key hash
+            + [65, 0, 0, 0]  // the record's length
+            + [2, 0, 0x43, 0x31]  // key
             + [8, 7, 6, 5, 4, 3, 2, 1] + [9, 0, 0, 0] + [0xFF, 0xFF, 0xFF, 0xFF] + [2, 0] + [0xFF, 0xFF] + [0, 0]
             + [4, 0, 0x4C, 0xC3, 0xA9, 0x61]  // owner "Léa"
             + [4, 0, 0x43, 0x61, 0x6C, 0x6C]  // name "Call"
             + [2]  // values
             + [3, 0, 1, 0, 0, 0, 0, 0, 0, 0xF8, 0x3F]  // 1.5 is 0x3FF8000000000000
             + [4, 0, 4, 2, 0, 0x68, 0x69]
+        #expect(expected.count == 65)
         #expect(Array(writer.record) == expected)
-        #expect(writer.rowOffset == 12)
+        #expect(writer.rowOffset == 20)
         #expect(writer.valueCount == 2)
         let view = expected.withUnsafeBufferPointer { EventRecordView.read($0, at: 0) }
         #expect(view?.end == expected.count)
+        #expect(view?.keyHash == low)
+        #expect(view?.keyStart == 10)
+        let head = expected.withUnsafeBufferPointer { EventRecordKey.read($0, at: 0) }
+        #expect(head?.keyHash == low)
+        #expect(head?.keyStart == 10)
+        #expect(head?.keyLength == 2)
+        #expect(head?.end == 65)
+        // A length the bytes do not hold, or that leaves out the key, reads as nothing.
+        #expect(expected.dropLast().withUnsafeBufferPointer { EventRecordKey.read($0, at: 0) } == nil)
+        var short = expected
+        short[4] = 11
+        #expect(short.withUnsafeBufferPointer { EventRecordKey.read($0, at: 0) } == nil)
+        #expect(short.withUnsafeBufferPointer { EventRecordView.read($0, at: 0) } == nil)
         #expect(view?.time == 0x0102_0304_0506_0708)
         #expect(view?.row == 9)
         #expect(view?.channel == 2)
@@ -115,12 +151,12 @@ struct DecodingPiecesTests {
         key.withUnsafeBufferPointer { writer.begin(key: $0, time: 1, row: 2, activity: 3, channel: 4, segment: 5, journey: 6) }
         owner.withUnsafeBufferPointer { writer.owner($0) }
         writer.activityName(nil)
-        #expect(writer.record.count == 2 + 3000 + 22 + 2 + 3000 + 2 + 1)
-        #expect(Array(writer.record[2..<3002]) == key)
-        #expect(Array(writer.record[3026..<6026]) == owner)
+        #expect(writer.record.count == 8 + 2 + 3000 + 22 + 2 + 3000 + 2 + 1)
+        #expect(Array(writer.record[10..<3010]) == key)
+        #expect(Array(writer.record[3034..<6034]) == owner)
         Array("k".utf8).withUnsafeBufferPointer { writer.begin(key: $0, time: 1, row: 2, activity: 3, channel: 4, segment: 5, journey: 6) }
         writer.activityName(nil)
-        #expect(writer.record.count == 3 + 22 + 2 + 1)
-        #expect(writer.rowOffset == 11)
+        #expect(writer.record.count == 8 + 3 + 22 + 2 + 1)
+        #expect(writer.rowOffset == 19)
     }
 }

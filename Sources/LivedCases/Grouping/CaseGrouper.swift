@@ -21,9 +21,10 @@ public struct GroupingBudget: Sendable, Equatable {
     /// export comes back a few dozen megabytes at a time.
     public static let standard = GroupingBudget()
 
-    /// The partition of a case whose id hashes to `hash`.
-    func partition(ofHash hash: Int) -> Int {
-        Int(UInt(bitPattern: hash) % UInt(partitions))
+    /// The partition of a case whose id hashes to `hash`, from its high
+    /// 32 bits (the low ones pick the slot within the partition).
+    func partition(ofHash hash: UInt64) -> Int {
+        Int((hash >> 32) % UInt64(partitions))
     }
 }
 
@@ -39,6 +40,9 @@ struct CaseGrouper {
     private(set) var spilled = 0
     private(set) var eventCount = 0
 
+    /// A partition's share of the budget, and an eighth more for unevenly filled partitions.
+    private var share: Int { budget.bytes / budget.partitions + budget.bytes / budget.partitions / 8 }
+
     init(budget: GroupingBudget, access: any ExportAccess) {
         self.budget = budget
         self.access = access
@@ -50,6 +54,9 @@ struct CaseGrouper {
     /// the parts before it are read).
     mutating func add(_ rows: DecodedRows, rowsBefore: Int) throws(ExportAccessError) {
         for index in rows.buffers.indices where !rows.buffers[index].isEmpty {
+            // A partition holds about its share of the budget before all
+            // spill: given it at once, its buffer is not grown by copies.
+            if buffers[index].capacity == 0 { buffers[index].reserveCapacity(max(rows.buffers[index].count, share)) }
             let start = buffers[index].count
             buffers[index].append(contentsOf: rows.buffers[index])
             if rowsBefore != 0 { Self.addRows(rowsBefore, at: rows.rowFields[index], from: start, in: &buffers[index]) }
@@ -81,7 +88,8 @@ struct CaseGrouper {
         for index in buffers.indices where !buffers[index].isEmpty {
             try store.append(buffers[index], toPartition: index)
             spilled += buffers[index].count
-            buffers[index] = []
+            // Kept for what comes next: memory touched once, not fresh pages.
+            buffers[index].removeAll(keepingCapacity: true)
         }
         held = 0
     }

@@ -5,6 +5,8 @@
 /// Layout, little-endian:
 ///
 /// ```text
+/// u32 key hash                         the case id's hash, low 32 bits (``ByteKeys/caseHash(_:)``)
+/// u32 length                           the record's bytes, these included
 /// u16 key length, key bytes            the case id
 /// i64 time                             milliseconds since 1970 UTC
 /// u32 row                              the row (CSV), line (JSON Lines) or event number (XES)
@@ -57,6 +59,10 @@ struct EventRecordWriter {
     /// export read before the rows ahead of it are counted can have them
     /// added once they are.
     private(set) var rowOffset = 0
+    /// The case id's hash, written once per record: its high bits choose
+    /// the partition, its low 32 bits (in the record) the slot in the
+    /// partition's table, so a case id is hashed once, not once per use.
+    private(set) var caseHash: UInt64 = 0
 
     /// Memory that lives as long as a writer holds it.
     private final class Scratch {
@@ -77,11 +83,17 @@ struct EventRecordWriter {
         base = storage.base
     }
 
-    /// The record written, valid until the next write.
-    var record: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: length) }
+    /// The record written, valid until the next write; its length is
+    /// stored into it here, once every field is written.
+    var record: UnsafeBufferPointer<UInt8> {
+        store(UInt32(truncatingIfNeeded: length), at: 4)
+        return UnsafeBufferPointer(start: base, count: length)
+    }
 
     mutating func begin(key: UnsafeBufferPointer<UInt8>, time: Int64, row: Int, activity: Int32, channel: Int16, segment: Int16, journey: Int16) {
-        length = 0
+        caseHash = ByteKeys.caseHash(key)
+        store(UInt32(truncatingIfNeeded: caseHash), at: 0)
+        length = 8
         appendBytes(key)
         reserve(22)
         store(UInt64(bitPattern: time), at: length)
@@ -172,6 +184,8 @@ struct EventRecordView: Sendable {
     /// Where the record starts, and where the next one does.
     var start: Int
     var end: Int
+    /// The low 32 bits of the case id's hash.
+    var keyHash: UInt32
     var keyStart: Int
     var keyLength: Int
     var time: Int64
@@ -206,7 +220,7 @@ struct EventRecordView: Sendable {
             cursor += Int(length)
             return cursor <= raw.count ? (start, Int(length)) : nil
         }
-        guard let key = field(), let time = take(Int64.self), let row = take(UInt32.self), let activity = take(Int32.self),
+        guard let keyHash = take(UInt32.self), let length = take(UInt32.self), let key = field(), let time = take(Int64.self), let row = take(UInt32.self), let activity = take(Int32.self),
               let channel = take(Int16.self), let segment = take(Int16.self), let journey = take(Int16.self), let owner = field(),
               let name = field() else { return nil }
         let valuesStart = cursor
@@ -219,11 +233,34 @@ struct EventRecordView: Sendable {
                 guard take(UInt64.self) != nil else { return nil }
             }
         }
+        guard cursor - offset == Int(length) else { return nil }
         return EventRecordView(
-            start: offset, end: cursor, keyStart: key.0, keyLength: key.1, time: time, row: Int(row), activity: activity,
+            start: offset, end: cursor, keyHash: keyHash, keyStart: key.0, keyLength: key.1, time: time, row: Int(row), activity: activity,
             channel: channel, segment: segment, journey: journey, ownerStart: owner.0, ownerLength: owner.1, nameStart: name.0,
             nameLength: name.1, valuesStart: valuesStart, valueCount: Int(count)
         )
+    }
+}
+
+/// What grouping needs of a record: its case id and where the next
+/// record starts, read from the record's head without walking its fields.
+struct EventRecordKey {
+    var keyHash: UInt32
+    var keyStart: Int
+    var keyLength: Int
+    var end: Int
+
+    /// The key of the record at `offset`; nil when the bytes end before
+    /// its key or its length does (only a bug could cause that).
+    @inline(__always)
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> EventRecordKey? {
+        let raw = UnsafeRawBufferPointer(bytes)
+        guard offset >= 0, raw.count - offset >= 10 else { return nil }
+        let hash = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+        let length = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+        let keyLength = Int(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt16.self)))
+        guard length >= 10 + keyLength, raw.count - offset >= length else { return nil }
+        return EventRecordKey(keyHash: hash, keyStart: offset + 10, keyLength: keyLength, end: offset + length)
     }
 }
 

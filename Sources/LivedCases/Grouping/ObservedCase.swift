@@ -116,11 +116,15 @@ enum PartitionGrouping {
         // Where each record starts, and each record's case.
         var recordStarts: [Int] = []
         var caseOf: [Int32] = []
-        var table = PartitionKeyTable(keys: buffer.count / 64)
+        // Records take at least 38 bytes; most take 60 or more.
+        recordStarts.reserveCapacity(buffer.count / 56 + 1)
+        caseOf.reserveCapacity(buffer.count / 56 + 1)
+        // About one case per seven records of about 80 bytes; the table grows past that.
+        var table = PartitionKeyTable(keys: buffer.count / 512)
         var caseCount = 0
         var offset = 0
-        while offset < buffer.count, let view = EventRecordView.read(buffer, at: offset) {
-            let found = table.insert(at: view.keyStart, length: view.keyLength, in: buffer, value: caseCount)
+        while offset < buffer.count, let view = EventRecordKey.read(buffer, at: offset) {
+            let found = table.insert(at: view.keyStart, length: view.keyLength, hash: view.keyHash, in: buffer, value: caseCount)
             if found == caseCount { caseCount += 1 }
             recordStarts.append(offset)
             caseOf.append(Int32(truncatingIfNeeded: found))

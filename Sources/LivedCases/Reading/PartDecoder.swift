@@ -71,8 +71,7 @@ struct PartDecoder {
         }
         rows.counts.rows += 1
         rows.counts.events += 1
-        let hash = cell(CompiledSource.caseSlot).map(ByteKeys.caseHash) ?? 0
-        let partition = budget.partition(ofHash: hash)
+        let partition = budget.partition(ofHash: writer.caseHash)
         let record = writer.record
         rows.rowFields[partition].append(UInt32(truncatingIfNeeded: rows.buffers[partition].count + writer.rowOffset))
         rows.buffers[partition].append(contentsOf: record)

@@ -98,13 +98,33 @@ struct SourceWords: Sendable {
                     let slot = slots[index]
                     if slot.length < 0 { return nil }
                     if slot.hash == hash, Int(slot.length) == key.count, Int(slot.list) == list,
-                       ByteKeys.equal(arena, Int(slot.start), key) {
+                       Self.equal(arena, Int(slot.start), key) {
                         return Int(slot.value)
                     }
                     index = (index + 1) & mask
                 }
             }
         }
+    }
+
+    /// Whether the word at `start` of the arena is `key` (of the same
+    /// length): a word of up to 16 bytes, as most are, compared in place
+    /// (bytes one by one below 8, else two loads a side, each within the
+    /// word), not by a call to `memcmp`.
+    @inline(__always)
+    static func equal(_ arena: UnsafeBufferPointer<UInt8>, _ start: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = key.count
+        guard count <= 16, let word = arena.baseAddress, let other = key.baseAddress else {
+            return ByteKeys.equal(arena, start, key)
+        }
+        let left = word + start
+        guard count >= 8 else {
+            for index in 0..<count where left[index] != other[index] { return false }
+            return true
+        }
+        let first = UnsafeRawPointer(left), second = UnsafeRawPointer(other)
+        return first.loadUnaligned(as: UInt64.self) == second.loadUnaligned(as: UInt64.self)
+            && first.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == second.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     }
 
     /// Mixes the list, the length and every byte of the key, eight at a

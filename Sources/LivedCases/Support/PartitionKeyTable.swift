@@ -6,10 +6,12 @@
 ///
 /// Hashing is ``ByteKeys/caseHash(_:)`` (SipHash, seeded per process): case
 /// ids are the export's, so an export cannot be written to make them collide.
+/// The caller gives each key's hash, the low 32 bits its record carries,
+/// so a key is hashed once however often it is looked up.
 struct PartitionKeyTable {
     private struct Slot {
-        var hash: Int
         var start: Int
+        var hash: UInt32
         var length: Int32
         /// -1 for an empty slot.
         var value: Int32
@@ -17,7 +19,7 @@ struct PartitionKeyTable {
         var head: (UInt64, UInt64)
     }
 
-    private static let empty = Slot(hash: 0, start: 0, length: 0, value: -1, head: (0, 0))
+    private static let empty = Slot(start: 0, hash: 0, length: 0, value: -1, head: (0, 0))
     private var slots: [Slot]
     private var mask: Int
     private var count = 0
@@ -31,19 +33,18 @@ struct PartitionKeyTable {
 
     /// The value of the key at `start..<start + length` of `bytes`; when no
     /// key equal to it is known, it is added with `value`, which is returned.
-    mutating func insert(at start: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>, value: Int) -> Int {
+    mutating func insert(at start: Int, length: Int, hash: UInt32, in bytes: UnsafeBufferPointer<UInt8>, value: Int) -> Int {
         let key = UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
-        let hash = ByteKeys.caseHash(key)
         if (count + 1) * 2 > slots.count { grow() }
         var head: (UInt64, UInt64) = (0, 0)
         withUnsafeMutableBytes(of: &head) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: key.prefix(MemoryLayout<(UInt64, UInt64)>.size)))) }
         let mask = mask
         let found = slots.withUnsafeMutableBufferPointer { slots -> Int? in
-            var index = hash & mask
+            var index = Int(hash) & mask
             while true {
                 let slot = slots[index]
                 if slot.value < 0 {
-                    slots[index] = Slot(hash: hash, start: start, length: Int32(truncatingIfNeeded: length), value: Int32(truncatingIfNeeded: value), head: head)
+                    slots[index] = Slot(start: start, hash: hash, length: Int32(truncatingIfNeeded: length), value: Int32(truncatingIfNeeded: value), head: head)
                     return nil
                 }
                 if slot.hash == hash, Int(slot.length) == length, slot.head == head,
@@ -57,7 +58,7 @@ struct PartitionKeyTable {
     }
 
     private mutating func grow() {
-        slots = LinearProbing.doubled(slots, empty: Self.empty, isUsed: { $0.value >= 0 }, hash: \.hash)
+        slots = LinearProbing.doubled(slots, empty: Self.empty, isUsed: { $0.value >= 0 }, hash: { Int($0.hash) })
         mask = slots.count - 1
     }
 }
