@@ -1,3 +1,5 @@
+import JourneyModel
+
 /// One event as the grouping holds it: a few dozen bytes, so that millions
 /// fit in a memory budget, and what goes to a spill file is exactly what
 /// was in memory.
@@ -36,8 +38,9 @@ enum EventRecord {
         while end > 0, name[end] & 0xC0 == 0x80 { end -= 1 }
         return end
     }
-    /// The most lived values one row may hold.
-    static let mostValues = 255
+    /// The most lived values one row may hold: a source maps no more
+    /// attributes than that (the loader says so in the source file).
+    static let mostValues = LivedAttribute.mostPerSource
 
     enum ValueKind: UInt8, Sendable {
         case choice, number, duration, boolean, text
@@ -141,11 +144,11 @@ struct EventRecordWriter {
     var valueCount: Int { Int(base[valueCountOffset]) }
 
     /// Whether the record has room for one more value of `attribute`: its
-    /// count is one byte and its attribute two, so a source of more lived
-    /// attributes than that keeps the first ones rather than a record that
-    /// reads back wrong.
+    /// count is one byte and its attribute two. The loader refuses sources
+    /// past either; this keeps a record that reads back right whatever
+    /// calls it.
     private func holdsAnother(attribute: Int) -> Bool {
-        valueCount < EventRecord.mostValues && (0...Int(UInt16.max)).contains(attribute)
+        valueCount < EventRecord.mostValues && attribute >= 0 && attribute < LivedAttribute.catalogPositions
     }
 
     private mutating func countValue() {
