@@ -22,13 +22,13 @@ public struct LivedReportBuilder: Sendable {
         of context: LivedContext, tally: LivedTally, planned: (Int, Int, Int) -> PlannedVerdict
     ) -> [JourneyConformance] {
         let brand = context.brand
-        let keys = tally.journeys.keys.sorted {
+        let keys = tally.journeyKeys.sorted {
             let left = brand.segments[$0.segment].priority, right = brand.segments[$1.segment].priority
             if left != right { return left }
             return ($0.segment, $0.journey) < ($1.segment, $1.journey)
         }
         return keys.compactMap { key in
-            guard let counts = tally.journeys[key] else { return nil }
+            guard let counts = tally.counts(key) else { return nil }
             return journey(key, counts: counts, context: context, planned: planned)
         }
     }
@@ -43,10 +43,9 @@ public struct LivedReportBuilder: Sendable {
         let hasLinks = plannedJourney.touchpoints.contains { !$0.next.isEmpty }
         let touchpoints = order.enumerated().map { index, position in
             let touchpoint = plannedJourney.touchpoints[position]
-            let status = counts.status[position]
-            func count(_ state: TouchpointStatus) -> Int { status[Int(state.rawValue)] }
+            func count(_ state: TouchpointStatus) -> Int { counts.status(at: position, state) }
             let examples = JourneyTally.departures.enumerated().compactMap { index, departure -> DepartureExamples? in
-                let keys = counts.examples[position][index].keys
+                let keys = counts.examples(at: position, departure: index).keys
                 return keys.isEmpty ? nil : DepartureExamples(departure: departure, cases: keys.map(label))
             }
             return TouchpointConformance(
@@ -56,9 +55,7 @@ public struct LivedReportBuilder: Sendable {
                 late: counts.late[position], examples: examples, next: plannedNext(index, in: order, journey: plannedJourney, path: path, hasLinks: hasLinks)
             )
         }
-        let flows = counts.flows.map { key, count in
-            let cases = count.cases
-            let from = key >> 32, to = key & 0xFFFF_FFFF
+        let flows = counts.flows.lived.map { from, to, cases in
             let planned = hasLinks
                 ? plannedJourney.touchpoints[from].next.contains { $0.target == to }
                 : (order.firstIndex(of: from).map { $0 + 1 < order.count && order[$0 + 1] == to } ?? false)
@@ -113,10 +110,10 @@ public struct LivedReportBuilder: Sendable {
     }
 
     /// Median and 90th percentile, nearest rank, of lived milliseconds.
-    private func durations(_ values: [Int64: Int]?, promise: (attribute: Int, seconds: Double)?, brand: Brand) -> LivedDurations? {
-        guard let values, let promise, !values.isEmpty else { return nil }
-        let sorted = values.sorted { $0.key < $1.key }
-        let count = sorted.reduce(0) { $0 + $1.value }
+    private func durations(_ values: DurationCounts, promise: (attribute: Int, seconds: Double)?, brand: Brand) -> LivedDurations? {
+        guard let promise, !values.isEmpty else { return nil }
+        let sorted = values.ascending
+        let count = sorted.reduce(0) { $0 + $1.times }
         func rank(_ share: Double) -> Double {
             let target = max(1, Int((share * Double(count)).rounded(.up)))
             var seen = 0
@@ -124,7 +121,7 @@ public struct LivedReportBuilder: Sendable {
                 seen += times
                 if seen >= target { return Double(value) / 1000 }
             }
-            return Double(sorted[sorted.count - 1].key) / 1000
+            return Double(sorted[sorted.count - 1].value) / 1000
         }
         return LivedDurations(
             attribute: brand.attributes[promise.attribute].id, promiseSeconds: promise.seconds, count: count, medianSeconds: rank(0.5),

@@ -69,7 +69,10 @@ public struct LivedTally: Sendable {
     public private(set) var cases = 0
     public private(set) var duplicates = 0
     public private(set) var unmatched: [UnmatchedReason: Int] = [:]
-    var journeys: [JourneyKey: JourneyTally] = [:]
+    /// `journeys[journey * segmentCount + segment]`, nil until a case of it
+    /// is counted: a case finds its counts by index, not by a hashed key.
+    private var journeys: [JourneyTally?]
+    private let segmentCount: Int
     private var sessions: [LivedSession]
     /// The lived journey of the case being judged, its buffers kept between cases.
     private var lived = LivedJourney()
@@ -82,6 +85,8 @@ public struct LivedTally: Sendable {
     public init(context: LivedContext) {
         sessions = context.judges.map { $0.makeSession() }
         shared = context.journeys.map(SharedJourney.init)
+        segmentCount = context.brand.segments.count
+        journeys = Array(repeating: nil, count: context.journeys.count * segmentCount)
     }
 
     struct JourneyKey: Hashable, Sendable {
@@ -89,34 +94,51 @@ public struct LivedTally: Sendable {
         let segment: Int
     }
 
+    /// The journeys and segments with at least one case counted.
+    var journeyKeys: [JourneyKey] {
+        journeys.indices.compactMap { journeys[$0] == nil ? nil : JourneyKey(journey: $0 / segmentCount, segment: $0 % segmentCount) }
+    }
+
+    /// The counts of one journey and segment, nil when no case lived it.
+    func counts(_ key: JourneyKey) -> JourneyTally? {
+        let slot = key.journey * segmentCount + key.segment
+        return journeys.indices.contains(slot) ? journeys[slot] : nil
+    }
+
     /// Matches, judges and counts one case.
     public mutating func add(_ observed: ObservedCase, matcher: CaseMatcher, context: LivedContext) {
         cases += 1
         duplicates += observed.duplicates
-        // Taken out while the case is judged and put back after: passing a
-        // stored property along while `self` changes would copy it.
-        var matched = MatchedCase()
-        swap(&matched, &self.matched)
-        defer { swap(&matched, &self.matched) }
         if let reason = matcher.match(observed, into: &matched) {
             unmatched[reason, default: 0] += 1
             return
         }
-        let planned = shared[matched.journey]
-        guard let path = matcher.paths[matched.journey][matched.segment] else { return }
+        let journey = matched.journey, segment = matched.segment
+        guard let path = matcher.paths[journey][segment] else { return }
+        let slot = journey * segmentCount + segment
+        if journeys[slot] == nil { journeys[slot] = JourneyTally(planned: shared[journey].journey, segment: segment, context: context) }
+        // Each piece is passed where it is stored, in place: a stored
+        // property read while `self` changes would be copied, per case.
+        Self.judge(
+            observed, planned: shared[journey], path: path, compiled: matcher.compiled,
+            matched: &matched, lived: &lived, session: &sessions[segment], counts: &journeys[slot]
+        )
+    }
+
+    /// Judges the matched case and counts it in `counts`.
+    private static func judge(
+        _ observed: ObservedCase, planned: SharedJourney, path: PlannedPath, compiled: CompiledSource,
+        matched: inout MatchedCase, lived: inout LivedJourney, session: inout LivedSession, counts: inout JourneyTally?
+    ) {
         lived.fill(matched, observed: observed, path: path)
-        // Sessions and tallies are mutated where they are stored: a copy
-        // taken out and put back would copy every buffer they hold, per case.
-        let judgement = sessions[matched.segment].judge(lived.steps, of: planned, plannedJourney: matched.journey)
+        let judgement = session.judge(lived.steps, of: planned, plannedJourney: matched.journey)
         // A lived touchpoint in sequence whose lived experience breaks a marker is failing.
         for gap in judgement.gaps where gap.isOpen {
             guard let index = gap.place.touchpoint, matched.steps.indices.contains(index) else { continue }
             let position = matched.steps[index].touchpoint
             if matched.status[position] == .completed { matched.status[position] = .failing }
         }
-        let key = JourneyKey(journey: matched.journey, segment: matched.segment)
-        journeys[key, default: JourneyTally(planned: planned.journey, segment: matched.segment, context: context)]
-            .add(matched, observed: observed, judgement: judgement, compiled: matcher.compiled)
+        counts?.add(matched, observed: observed, judgement: judgement, compiled: compiled)
     }
 
     /// Adds another task's counts.
@@ -124,12 +146,13 @@ public struct LivedTally: Sendable {
         cases += other.cases
         duplicates += other.duplicates
         unmatched.merge(other.unmatched, uniquingKeysWith: +)
-        for (key, tally) in other.journeys {
-            if var mine = journeys[key] {
-                mine.merge(tally)
-                journeys[key] = mine
+        if journeys.count < other.journeys.count { journeys += Array(repeating: nil, count: other.journeys.count - journeys.count) }
+        for slot in other.journeys.indices {
+            guard let theirs = other.journeys[slot] else { continue }
+            if journeys[slot] == nil {
+                journeys[slot] = theirs
             } else {
-                journeys[key] = tally
+                journeys[slot]?.merge(theirs)
             }
         }
     }
@@ -140,22 +163,24 @@ public struct LivedTally: Sendable {
 struct JourneyTally: Sendable {
     var cases = 0
     var asPlanned = 0
-    /// `status[touchpoint][TouchpointStatus.rawValue]`.
-    var status: [[Int]]
+    /// `status[touchpoint * statusCount + TouchpointStatus.rawValue]`: one
+    /// buffer, so a count is one index and one uniqueness check.
+    private(set) var status: [Int]
     var otherChannel: [Int]
     var late: [Int]
-    /// `examples[touchpoint][departure]`, departures as in ``JourneyTally/departures``.
-    var examples: [[CaseExamples]]
-    /// Lived steps between planned touchpoints: `from << 32 | to` → cases.
-    var flows: [Int: CaseCount] = [:]
+    /// `examples[touchpoint * departures.count + departure]`, departures as
+    /// in ``JourneyTally/departures``.
+    private(set) var examples: [CaseExamples]
+    /// Lived steps between planned touchpoints.
+    var flows: FlowCounts
     /// Unplanned activity names → events, and cases.
     var adHoc: [[UInt8]: (events: Int, cases: CaseCount)] = [:]
     var adHocEvents = 0
     var markerApplicable: [Int]
     var markerMet: [Int]
     var markerExamples: [CaseExamples]
-    /// By marker: lived milliseconds → how many times, for markers promising a duration.
-    var durations: [[Int64: Int]]
+    /// By marker: lived milliseconds and how many times, for markers promising a duration.
+    var durations: [DurationCounts]
     var channelEvents: [Int]
     var channelChecks: [CheckCount]
     var owners: [[UInt8]: (cases: Int, asPlanned: Int)] = [:]
@@ -170,6 +195,18 @@ struct JourneyTally: Sendable {
 
     /// The departures a touchpoint keeps examples of, in this order.
     static let departures: [Departure] = [.failing, .missing, .outOfSequence, .otherChannel, .late]
+    private static let statusCount = TouchpointStatus.allCases.count
+    private static let departureCount = departures.count
+
+    /// How many cases had `state` at touchpoint `position`.
+    func status(at position: Int, _ state: TouchpointStatus) -> Int {
+        status[position * Self.statusCount + Int(state.rawValue)]
+    }
+
+    /// The examples of departure `departure` (index in ``departures``) at touchpoint `position`.
+    func examples(at position: Int, departure: Int) -> CaseExamples {
+        examples[position * Self.departureCount + departure]
+    }
 
     init(planned: Journey, segment: Int, context: LivedContext) {
         let markerCount = context.brand.charter.markers.count, channelCount = context.brand.channels.count
@@ -179,14 +216,15 @@ struct JourneyTally: Sendable {
         promised = context.promises.enumerated().compactMap { marker, promise in
             promise.map { (marker, $0.attribute, context.inScope[segment][marker].map { $0 }) }
         }
-        status = Array(repeating: Array(repeating: 0, count: TouchpointStatus.allCases.count), count: count)
+        status = Array(repeating: 0, count: Self.statusCount * count)
         otherChannel = Array(repeating: 0, count: count)
         late = Array(repeating: 0, count: count)
-        examples = Array(repeating: Array(repeating: CaseExamples(), count: Self.departures.count), count: count)
+        examples = Array(repeating: CaseExamples(), count: Self.departureCount * count)
+        flows = FlowCounts(touchpointCount: count)
         markerApplicable = Array(repeating: 0, count: markerCount)
         markerMet = Array(repeating: 0, count: markerCount)
         markerExamples = Array(repeating: CaseExamples(), count: markerCount)
-        durations = Array(repeating: [:], count: markerCount)
+        durations = Array(repeating: DurationCounts(), count: markerCount)
         channelEvents = Array(repeating: 0, count: channelCount)
         channelChecks = Array(repeating: CheckCount(), count: channelCount + 1)
     }
@@ -196,11 +234,12 @@ struct JourneyTally: Sendable {
         let key = observed.key
         var departed = matched.hasDeparture
         for (position, state) in matched.status.enumerated() where state != .notPlanned {
-            status[position][Int(state.rawValue)] += 1
+            status[position * Self.statusCount + Int(state.rawValue)] += 1
+            let base = position * Self.departureCount
             switch state {
-            case .failing: examples[position][0].insert(key); departed = true
-            case .missing: examples[position][1].insert(key)
-            case .outOfSequence: examples[position][2].insert(key)
+            case .failing: examples[base].insert(key); departed = true
+            case .missing: examples[base + 1].insert(key)
+            case .outOfSequence: examples[base + 2].insert(key)
             case .completed, .notReached, .notPlanned: break
             }
         }
@@ -208,15 +247,15 @@ struct JourneyTally: Sendable {
             channelEvents[step.channel] += 1
             if step.isFirst, step.otherChannel {
                 otherChannel[step.touchpoint] += 1
-                examples[step.touchpoint][3].insert(key)
+                examples[step.touchpoint * Self.departureCount + 3].insert(key)
             }
             if step.late {
                 late[step.touchpoint] += 1
-                examples[step.touchpoint][4].insert(key)
+                examples[step.touchpoint * Self.departureCount + 4].insert(key)
             }
             if index + 1 < matched.steps.count {
                 let next = matched.steps[index + 1].touchpoint
-                if next != step.touchpoint { flows[step.touchpoint << 32 | next, default: CaseCount()].count(case: cases) }
+                if next != step.touchpoint { flows.count(from: step.touchpoint, to: next, case: cases) }
             }
         }
         for index in matched.adHoc {
@@ -240,7 +279,7 @@ struct JourneyTally: Sendable {
         for (marker, attribute, scope) in promised {
             for step in matched.steps where scope[step.channel * stageCount + stages[step.touchpoint]] {
                 for value in observed.values(of: observed.events[step.event]) where value.attribute == attribute && value.kind == .duration {
-                    durations[marker][Int64(value.scalar), default: 0] += 1
+                    durations[marker].add(Int64(value.scalar))
                 }
             }
         }
@@ -262,13 +301,13 @@ struct JourneyTally: Sendable {
     mutating func merge(_ other: JourneyTally) {
         cases += other.cases
         asPlanned += other.asPlanned
-        for position in status.indices {
-            for state in status[position].indices { status[position][state] += other.status[position][state] }
+        for index in status.indices { status[index] += other.status[index] }
+        for position in otherChannel.indices {
             otherChannel[position] += other.otherChannel[position]
             late[position] += other.late[position]
-            for departure in examples[position].indices { examples[position][departure].merge(other.examples[position][departure]) }
         }
-        flows.merge(other.flows) { $0.merged($1) }
+        for index in examples.indices { examples[index].merge(other.examples[index]) }
+        flows.merge(other.flows)
         adHoc.merge(other.adHoc) { ($0.events + $1.events, $0.cases.merged($1.cases)) }
         adHocEvents += other.adHocEvents
         for marker in markerApplicable.indices {
@@ -276,7 +315,7 @@ struct JourneyTally: Sendable {
             markerMet[marker] += other.markerMet[marker]
             markerExamples[marker].merge(other.markerExamples[marker])
         }
-        for marker in durations.indices { durations[marker].merge(other.durations[marker], uniquingKeysWith: +) }
+        for marker in durations.indices { durations[marker].merge(other.durations[marker]) }
         for channel in channelEvents.indices { channelEvents[channel] += other.channelEvents[channel] }
         for channel in channelChecks.indices { channelChecks[channel] = channelChecks[channel] + other.channelChecks[channel] }
         owners.merge(other.owners) { ($0.cases + $1.cases, $0.asPlanned + $1.asPlanned) }

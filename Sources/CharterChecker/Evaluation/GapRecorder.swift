@@ -44,7 +44,11 @@ struct GapRecorder {
     /// For lived journeys, judged one case at a time: the checks of the
     /// case being judged, by marker and by channel.
     private(set) var caseChecks = CaseChecks()
+    /// Set for lived journeys: each check is counted in ``caseChecks``
+    /// alone, the one count the lived path reads, and ``tally`` stays empty.
     private var countsCases = false
+    /// The column of checks about no one channel, as in ``tally``.
+    private let noChannelColumn: Int
 
     init(brand: Brand, segment: Int, journeyCount: Int, budget: GapBudget? = nil) {
         self.brand = brand
@@ -54,6 +58,7 @@ struct GapRecorder {
             brand: brand.id, segment: segment, markerCount: brand.charter.markers.count,
             channelCount: brand.channels.count, journeyCount: journeyCount
         )
+        noChannelColumn = tally.noChannelColumn
     }
 
     /// Records one check of `marker` on `trace`. `touchpoint` is the one the
@@ -73,8 +78,7 @@ struct GapRecorder {
         findings: @autoclosure () -> [(finding: MarkerFinding, position: SourcePosition?)]
     ) {
         if met {
-            tally.record(marker: marker.index, channel: channel, journey: trace.index, met: true)
-            if countsCases { caseChecks.record(marker: marker.index, column: channel ?? tally.noChannelColumn, met: true) }
+            count(marker, in: trace, channel: channel, met: true)
         } else {
             fail(marker, in: trace, touchpoint: touchpoint, channel: channel, findings: findings())
         }
@@ -89,8 +93,7 @@ struct GapRecorder {
     ) {
         let acceptance = suppression(of: marker.marker, in: trace, touchpoint: touchpoint)
         if acceptance == nil {
-            tally.record(marker: marker.index, channel: channel, journey: trace.index, met: false)
-            if countsCases { caseChecks.record(marker: marker.index, column: channel ?? tally.noChannelColumn, met: false) }
+            count(marker, in: trace, channel: channel, met: false)
         } else {
             suppressedMarkers.insert(marker.index)
         }
@@ -111,10 +114,23 @@ struct GapRecorder {
         if uncounted >= 4096 { countAgainstBudget() }
     }
 
-    /// Counts each check of the cases to come in ``caseChecks`` too.
+    /// Counts a check not suppressed: in the case's checks when judging
+    /// lived cases, else in the tally the scores are made of.
+    @inline(__always)
+    private mutating func count(_ marker: ActiveMarker, in trace: JourneyTrace, channel: Int?, met: Bool) {
+        if countsCases {
+            caseChecks.record(marker: marker.index, column: channel ?? noChannelColumn, met: met)
+        } else {
+            tally.record(marker: marker.index, channel: channel, journey: trace.index, met: met)
+        }
+    }
+
+    /// Counts each check of the cases to come in ``caseChecks`` instead of
+    /// ``tally``: a lived session reads each case's checks, never a total
+    /// over its cases.
     mutating func startCountingCases() {
         countsCases = true
-        caseChecks = CaseChecks(markerCount: tally.matrix.count, columnCount: tally.noChannelColumn + 1)
+        caseChecks = CaseChecks(markerCount: tally.matrix.count, columnCount: noChannelColumn + 1)
     }
 
     /// Zeroes ``caseChecks`` for the next case.
