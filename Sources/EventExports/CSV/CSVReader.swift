@@ -349,6 +349,9 @@ public struct CSVReader: Sendable {
                 state = .recordStart
                 if bytes[index] == ASCII.lineFeed { index += 1 }
             case .recordStart:
+                index = readSimpleRecords(bytes, from: index, handle)
+                // The record at `index`, if any, is left to what follows.
+                guard index < end, state == .recordStart else { continue scanning }
                 rowCount += 1
                 let byte = bytes[index]
                 if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
@@ -444,59 +447,153 @@ public struct CSVReader: Sendable {
     /// the state machine, which reads it from its start.
     private mutating func readSimpleRecord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         guard let pointer = bytes.baseAddress else { return nil }
-        let end = bytes.count
-        let wanted = 2 * min((expectedFieldCount ?? 32) + 1, options.maximumFieldCount)
-        if bounds.count < wanted { bounds.append(contentsOf: repeatElement(0, count: wanted - bounds.count)) }
-        let separatorByte = separator?.byte ?? ASCII.comma
-        let separatorPattern = ByteMask.spread(separatorByte)
-        let maximumField = options.maximumFieldLength
-        let maximumRecord = options.maximumRecordLength
-        let maximumFields = min(wanted / 2, options.maximumFieldCount)
-        var seen: UInt64 = 0
-        let found: (recordEnd: Int, fields: Int)? = bounds.withUnsafeMutableBufferPointer { out in
-            var index = start
-            var fields = 0
-            while fields < maximumFields {
-                var fieldBegin = index
-                var fieldEnd: Int
-                var terminator: UInt8
-                if index < end, pointer[index] == ASCII.quote {
-                    // Quoted: to the next quote, which must close the field.
-                    fieldBegin = index + 1
-                    index = fieldBegin
-                    guard Self.skipWords(pointer, &index, end: end, inQuotes: true, separatorPattern: separatorPattern, seen: &seen) else {
-                        return nil
-                    }
-                    guard pointer[index] == ASCII.quote, index + 1 < end else { return nil }
-                    fieldEnd = index
-                    terminator = pointer[index + 1]
-                    index += 1
-                    guard terminator == separatorByte || terminator == ASCII.lineFeed || terminator == ASCII.carriageReturn else {
-                        return nil
-                    }
-                } else {
-                    guard Self.skipWords(pointer, &index, end: end, inQuotes: false, separatorPattern: separatorPattern, seen: &seen) else {
-                        return nil
-                    }
-                    fieldEnd = index
-                    terminator = pointer[index]
-                    guard terminator == separatorByte || terminator == ASCII.lineFeed || terminator == ASCII.carriageReturn else {
-                        return nil
-                    }
-                }
-                guard fieldEnd - fieldBegin <= maximumField, fieldEnd - start <= maximumRecord else { return nil }
-                out[2 * fields] = UInt32(truncatingIfNeeded: fieldBegin - start)
-                out[2 * fields + 1] = UInt32(truncatingIfNeeded: fieldEnd - start)
-                fields += 1
-                if terminator != separatorByte { return (index, fields) }
-                index += 1
-            }
-            return nil
+        let limits = simpleLimits()
+        let found = bounds.withUnsafeMutableBufferPointer { out in
+            Self.splitSimpleRecord(pointer, from: start, end: bytes.count, into: out, limits)
         }
         guard let found else { return nil }
         fieldCount = found.fields
-        if seen & ByteMask.high != 0 { recordHasNonASCII = true }
+        if found.seen & ByteMask.high != 0 { recordHasNonASCII = true }
         return found.recordEnd
+    }
+
+    /// Delivers, one after the other, the records from `start` on that need
+    /// nothing but splitting and are good as they are: the expected number
+    /// of fields, within the limits, valid UTF-8. Each is handed over
+    /// exactly as the state machine would hand it over, with nothing kept
+    /// or reset per record. Returns the index of the first record left to
+    /// the state machine (a blank line, quotes to unescape, a problem to
+    /// report), or the chunk's end.
+    private mutating func readSimpleRecords(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ handle: (CSVRowEvent) -> Void
+    ) -> Int {
+        guard let pointer = bytes.baseAddress, !isAwaitingHeader, let expected = expectedFieldCount, problem == nil else {
+            return start
+        }
+        let limits = simpleLimits()
+        let maximumRecord = options.maximumRecordLength
+        let end = bytes.count
+        var index = start
+        // Out of `self` while in use, so that the fields are written
+        // through one pointer for the whole run.
+        var kept = bounds
+        bounds = []
+        kept.withUnsafeMutableBufferPointer { out in
+            let fields = UnsafeBufferPointer(out)
+            while index < end {
+                let first = pointer[index]
+                guard first != ASCII.lineFeed, first != ASCII.carriageReturn,
+                      let found = Self.splitSimpleRecord(pointer, from: index, end: end, into: out, limits),
+                      found.fields == expected, found.recordEnd - index <= maximumRecord
+                else { break }
+                if found.seen & ByteMask.high != 0,
+                   UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(start: pointer + index, count: found.recordEnd - index)) != nil {
+                    break
+                }
+                rowCount += 1
+                recordLine = line
+                handle(.row(CSVRecordBytes(bytes: bytes, base: index, bounds: fields, count: expected, row: rowCount, line: line)))
+                line += 1
+                let terminator = pointer[found.recordEnd]
+                index = found.recordEnd + 1
+                if terminator == ASCII.carriageReturn {
+                    guard index < end else {
+                        state = .afterCarriageReturn
+                        break
+                    }
+                    if pointer[index] == ASCII.lineFeed { index += 1 }
+                }
+            }
+        }
+        bounds = kept
+        return index
+    }
+
+    /// What ``splitSimpleRecord`` needs to know, with room made in `bounds`
+    /// for the fields it may write.
+    private mutating func simpleLimits() -> SimpleLimits {
+        let wanted = 2 * min((expectedFieldCount ?? 32) + 1, options.maximumFieldCount)
+        if bounds.count < wanted { bounds.append(contentsOf: repeatElement(0, count: wanted - bounds.count)) }
+        let separatorByte = separator?.byte ?? ASCII.comma
+        return SimpleLimits(
+            separator: separatorByte, separatorPattern: ByteMask.spread(separatorByte),
+            maximumField: options.maximumFieldLength, maximumRecord: options.maximumRecordLength,
+            maximumFields: min(wanted / 2, options.maximumFieldCount)
+        )
+    }
+
+    struct SimpleLimits {
+        let separator: UInt8
+        let separatorPattern: UInt64
+        let maximumField: Int
+        let maximumRecord: Int
+        /// At most as many fields as `bounds` has room for.
+        let maximumFields: Int
+    }
+
+    /// Splits the record at `start` when it needs nothing else, writing its
+    /// fields' bounds (record offsets) into `out`. Unquoted text is read a
+    /// word of eight bytes at a time, every separator, quote and line break
+    /// in a word found at once; the chunk's last bytes are read as a word
+    /// padded with plain text. Nil when the record needs the state machine:
+    /// a quote inside a field, `""`, a quoted line break, a control byte
+    /// other than the line break, more fields than `out` holds, a field or
+    /// record over the limit, or no line break before the chunk's end.
+    /// `seen` is the or of the record's bytes, to notice bytes outside ASCII.
+    @inline(__always)
+    static func splitSimpleRecord(
+        _ pointer: UnsafePointer<UInt8>, from start: Int, end: Int, into out: UnsafeMutableBufferPointer<UInt32>, _ limits: SimpleLimits
+    ) -> (recordEnd: Int, fields: Int, seen: UInt64)? {
+        let quotePattern = ByteMask.spread(ASCII.quote)
+        var index = start
+        var fieldBegin = start
+        var fields = 0
+        var seen: UInt64 = 0
+        words: while index < end {
+            let word = index + 8 <= end ? ByteMask.load(pointer, at: index) : ByteMask.loadPadded(pointer, at: index, end: end)
+            var special = ByteMask.bytes(of: word, below: 0x0E) | ByteMask.bytes(of: word, equalTo: limits.separatorPattern)
+                | ByteMask.bytes(of: word, equalTo: quotePattern)
+            while special != 0 {
+                let offset = special.trailingZeroBitCount >> 3
+                let position = index + offset
+                let byte = UInt8(truncatingIfNeeded: word &>> UInt64(truncatingIfNeeded: offset &* 8))
+                if byte == ASCII.quote {
+                    // Only a quote that opens a field is simple.
+                    guard position == fieldBegin else { return nil }
+                    seen |= word & ByteMask.below(offset)
+                    var closing = position + 1
+                    guard Self.skipWords(pointer, &closing, end: end, inQuotes: true, separatorPattern: limits.separatorPattern, seen: &seen),
+                          pointer[closing] == ASCII.quote, closing + 1 < end
+                    else { return nil }
+                    let terminator = pointer[closing + 1]
+                    guard terminator == limits.separator || terminator == ASCII.lineFeed || terminator == ASCII.carriageReturn,
+                          closing - (position + 1) <= limits.maximumField, closing - start <= limits.maximumRecord,
+                          fields < limits.maximumFields
+                    else { return nil }
+                    out[2 * fields] = UInt32(truncatingIfNeeded: position + 1 - start)
+                    out[2 * fields + 1] = UInt32(truncatingIfNeeded: closing - start)
+                    fields += 1
+                    if terminator != limits.separator { return (closing + 1, fields, seen) }
+                    index = closing + 2
+                    fieldBegin = index
+                    continue words
+                }
+                let isSeparator = byte == limits.separator
+                guard isSeparator || byte == ASCII.lineFeed || byte == ASCII.carriageReturn,
+                      position - fieldBegin <= limits.maximumField, position - start <= limits.maximumRecord,
+                      fields < limits.maximumFields
+                else { return nil }
+                out[2 * fields] = UInt32(truncatingIfNeeded: fieldBegin - start)
+                out[2 * fields + 1] = UInt32(truncatingIfNeeded: position - start)
+                fields += 1
+                if !isSeparator { return (position, fields, seen | word & ByteMask.below(offset)) }
+                fieldBegin = position + 1
+                special &= special &- 1
+            }
+            seen |= word
+            index += 8
+        }
+        return nil
     }
 
     /// The index of the first byte that ends a run of plain text at or

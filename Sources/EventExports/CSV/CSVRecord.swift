@@ -144,8 +144,9 @@ public struct CSVRecordBytes {
         self.line = line
     }
 
-    /// The bytes of the field at a 0-based index below ``count``.
-    @inlinable
+    /// The bytes of the field at a 0-based index below ``count``. Always
+    /// inlined: the decoder asks it for every cell, from another module.
+    @inlinable @inline(__always)
     public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
         precondition(index >= 0 && index < count, "field index out of range")
         let start = base &+ Int(bounds[2 &* index])

@@ -31,4 +31,23 @@ enum ByteMask {
     static func load(_ base: UnsafePointer<UInt8>, at index: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
     }
+
+    /// The bytes from `index` to `end` (fewer than eight) as a word, the
+    /// rest filled with a letter, which no scan stops at.
+    @inline(__always)
+    static func loadPadded(_ base: UnsafePointer<UInt8>, at index: Int, end: Int) -> UInt64 {
+        var word = spread(UInt8(ascii: "A"))
+        var position = end
+        while position > index {
+            position -= 1
+            word = word << 8 | UInt64(base[position])
+        }
+        return word
+    }
+
+    /// The bytes of a word before byte `count` (below eight).
+    @inline(__always)
+    static func below(_ count: Int) -> UInt64 {
+        (1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1
+    }
 }

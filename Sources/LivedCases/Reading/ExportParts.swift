@@ -44,6 +44,9 @@ struct ExportParts<Reader: PartReader> {
     /// Bytes after the last line feed, for the next part.
     private var tail: [UInt8] = []
     private var pending: [[UInt8]] = []
+    /// The buffers of the last batch, emptied, for the next: their pages
+    /// are in memory already, where fresh ones would be faulted in again.
+    private var spare: [[UInt8]] = []
 
     init(template: Reader, reader: Reader, partSize: Int) {
         self.template = template
@@ -53,9 +56,12 @@ struct ExportParts<Reader: PartReader> {
 
     mutating func add(_ chunk: [UInt8], state: inout ReadState) {
         if let lastLineFeed = chunk.lastIndex(of: UInt8(ascii: "\n")) {
-            var part = tail
+            var part = spare.popLast() ?? []
+            part.reserveCapacity(tail.count + lastLineFeed + 1)
+            part.append(contentsOf: tail)
             part.append(contentsOf: chunk[...lastLineFeed])
-            tail = Array(chunk[(lastLineFeed + 1)...])
+            tail.removeAll(keepingCapacity: true)
+            tail.append(contentsOf: chunk[(lastLineFeed + 1)...])
             pending.append(part)
         } else {
             // No line feed: a part all the same past the part size, so
@@ -83,8 +89,14 @@ struct ExportParts<Reader: PartReader> {
     }
 
     private mutating func readPending(state: inout ReadState) {
-        let parts = pending
+        var parts = pending
         pending = []
+        defer {
+            // Nothing holds the bytes past their reading: each buffer is
+            // emptied in place, keeping its pages.
+            for index in parts.indices { parts[index].removeAll(keepingCapacity: true) }
+            spare = parts
+        }
         guard !parts.isEmpty else { return }
         let template = template
         let compiled = state.compiled
