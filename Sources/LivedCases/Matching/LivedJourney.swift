@@ -28,30 +28,18 @@ public struct LivedJourney: Sendable {
     static let durationBits = 10
     static let durationsCached = 1 << durationBits
     /// By journey, then segment: what the path of the cases filled so far
-    /// plans, copied into storage of this lived journey's own.
+    /// plans, laid out in storage of this lived journey's own.
     private var plans: [[Plan?]] = []
 
-    /// A path's planned experiences laid out flat, touchpoint `p`'s values
-    /// `values[starts[p]..<starts[p + 1]]`, each in storage of its own
-    /// (``AttributeValue/unshared()``): every lived step copies them, and
-    /// the path's own are shared by every task.
+    /// A path's planned experiences, laid out for the steps to be read over.
     private struct Plan: Sendable {
         let path: PlannedPath
-        let values: [PlannedValue]
-        let starts: [Int]
+        let experiences: PlannedExperiences
         let positions: [SourcePosition]
 
         init(_ path: PlannedPath) {
             self.path = path
-            var values: [PlannedValue] = [], starts = [0]
-            for experience in path.experiences {
-                for planned in experience.values {
-                    values.append(PlannedValue(attribute: planned.attribute, value: planned.value.unshared(), position: planned.position))
-                }
-                starts.append(values.count)
-            }
-            self.values = values
-            self.starts = starts
+            experiences = PlannedExperiences(path.experiences)
             positions = path.positions
         }
     }
@@ -75,9 +63,9 @@ public struct LivedJourney: Sendable {
 
     /// Makes this the lived journey of `matched`, a case matched against `path`.
     public mutating func fill(_ matched: MatchedCase, observed: ObservedCase, path: PlannedPath) {
-        steps.removeAll()
         let start = matched.steps.first.map { observed.events[$0.event].time } ?? 0
-        let plan = plan(of: path)
+        let plan = self.plan(of: path)
+        steps.removeAll(over: plan.experiences)
         for step in matched.steps {
             let event = observed.events[step.event]
             let values = observed.values(of: event)
@@ -98,11 +86,7 @@ public struct LivedJourney: Sendable {
                 // Rows mostly give their values in attribute order already.
                 if unsorted { overlay.sort { $0.attribute < $1.attribute } }
             }
-            steps.append(
-                touchpoint: step.touchpoint, channel: step.channel,
-                planned: plan.values[plan.starts[step.touchpoint]..<plan.starts[step.touchpoint + 1]], lived: overlay[...],
-                seconds: Double(event.time - start) / 1000
-            )
+            steps.append(touchpoint: step.touchpoint, channel: step.channel, lived: overlay[...], seconds: Double(event.time - start) / 1000)
         }
     }
 
