@@ -295,7 +295,7 @@ struct PlannedSlot: Sendable {
         case choice, number, duration, boolean, text
     }
 
-    init(_ planned: PlannedValue) {
+    init(_ planned: borrowing PlannedValue) {
         attribute = Int32(truncatingIfNeeded: planned.attribute)
         switch planned.value {
         case .choice(let rank): (kind, scalar) = (.choice, Double(rank))

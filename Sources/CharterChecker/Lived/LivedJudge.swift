@@ -73,6 +73,8 @@ public struct LivedSteps: Sendable {
     private(set) var lived: [PlannedValue] = []
     private var livedSlots: [PlannedSlot] = []
     private var livedStarts: [Int32] = [0]
+    /// Whether the values given since the last touchpoint came out of attribute order.
+    private var livedUnsorted = false
     /// Each lived position's whole experience, lived over planned, as the
     /// numbers the checker compares: position `p`'s are
     /// `slots[slotStarts[p]..<slotStarts[p + 1]]`.
@@ -100,25 +102,42 @@ public struct LivedSteps: Sendable {
         livedSlots.removeAll(keepingCapacity: true)
         livedStarts.removeAll(keepingCapacity: true)
         livedStarts.append(0)
+        livedUnsorted = false
         slots.removeAll(keepingCapacity: true)
         slotStarts.removeAll(keepingCapacity: true)
         slotStarts.append(0)
     }
 
+    /// Lays `value` over what the touchpoint appended next plans: a lived
+    /// touchpoint's values come first, one per attribute in any order, then
+    /// the touchpoint. Moved in, so that no value is copied or counted again.
+    public mutating func overlay(_ value: consuming PlannedValue) {
+        if lived.count > Int(livedStarts[livedStarts.count - 1]), lived[lived.count - 1].attribute > value.attribute {
+            livedUnsorted = true
+        }
+        livedSlots.append(PlannedSlot(value))
+        lived.append(value)
+    }
+
     /// Appends a lived touchpoint, planned position `touchpoint` of the
-    /// experiences the steps are over, with `lived` laid over what it plans:
-    /// sorted by attribute, one value per attribute.
-    public mutating func append(touchpoint: Int, channel: Int, lived values: ArraySlice<PlannedValue>, seconds: Double) {
+    /// experiences the steps are over, with the values given by `overlay`
+    /// since the touchpoint before laid over what it plans.
+    public mutating func append(touchpoint: Int, channel: Int, seconds: Double) {
         touchpoints.append(touchpoint)
         channels.append(channel)
         self.seconds.append(seconds)
-        let range = planned.range(of: touchpoint)
-        if values.isEmpty {
+        let planned = self.planned
+        let range = planned.range(of: touchpoint), start = Int(livedStarts[livedStarts.count - 1])
+        if start == lived.count {
             slots.append(contentsOf: planned.slots[range])
         } else {
-            let start = lived.count
-            lived.append(contentsOf: values)
-            for value in values { livedSlots.append(PlannedSlot(value)) }
+            // Rows mostly give their values in attribute order already.
+            if livedUnsorted {
+                lived[start...].sort { $0.attribute < $1.attribute }
+                livedSlots.removeSubrange(start...)
+                for index in start..<lived.count { livedSlots.append(PlannedSlot(lived[index])) }
+                livedUnsorted = false
+            }
             Experience.merge(planned.slots[range], overlaid: livedSlots[start...], into: &slots) { Int($0.attribute) }
         }
         livedStarts.append(Int32(truncatingIfNeeded: lived.count))

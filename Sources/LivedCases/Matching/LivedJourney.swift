@@ -16,8 +16,6 @@ import JourneyModel
 /// ```
 public struct LivedJourney: Sendable {
     public private(set) var steps = LivedSteps()
-    /// One event's lived values in the model's terms, sorted by attribute.
-    private var overlay: [PlannedValue] = []
     /// By attribute: the last event (counted in `events`) that gave it a value.
     private var seen: [Int] = []
     private var events = 0
@@ -69,35 +67,32 @@ public struct LivedJourney: Sendable {
         for step in matched.steps {
             let event = observed.events[step.event]
             let values = observed.values(of: event)
-            if !overlay.isEmpty { overlay.removeAll(keepingCapacity: true) }
             if !values.isEmpty {
                 events += 1
-                var unsorted = false
                 let position = plan.positions[step.touchpoint]
                 // The first value of each attribute counts, as the row gives them.
-                for value in values where value.attribute >= 0 {
-                    if value.attribute >= seen.count { seen.append(contentsOf: repeatElement(0, count: value.attribute - seen.count + 1)) }
-                    guard seen[value.attribute] != events else { continue }
-                    seen[value.attribute] = events
-                    let lived = self.value(value)
-                    if let last = overlay.last, last.attribute > value.attribute { unsorted = true }
-                    overlay.append(PlannedValue(attribute: value.attribute, value: lived, position: position))
+                for index in values.indices {
+                    let attribute = values[index].attribute
+                    guard attribute >= 0 else { continue }
+                    if attribute >= seen.count { seen.append(contentsOf: repeatElement(0, count: attribute - seen.count + 1)) }
+                    guard seen[attribute] != events else { continue }
+                    seen[attribute] = events
+                    steps.overlay(PlannedValue(attribute: attribute, value: value(values, at: index), position: position))
                 }
-                // Rows mostly give their values in attribute order already.
-                if unsorted { overlay.sort { $0.attribute < $1.attribute } }
             }
-            steps.append(touchpoint: step.touchpoint, channel: step.channel, lived: overlay[...], seconds: Double(event.time - start) / 1000)
+            steps.append(touchpoint: step.touchpoint, channel: step.channel, seconds: Double(event.time - start) / 1000)
         }
     }
 
-    /// A recorded value in the model's terms.
-    private mutating func value(_ recorded: RecordedValue) -> AttributeValue {
-        switch recorded.kind {
-        case .choice: .choice(Int(recorded.scalar))
-        case .number: .number(recorded.scalar)
-        case .duration: .duration(duration(milliseconds: Int64(recorded.scalar)))
-        case .boolean: .boolean(recorded.scalar != 0)
-        case .text: .text(String(decoding: recorded.text, as: UTF8.self))
+    /// A recorded value in the model's terms, read where it is stored.
+    private mutating func value(_ values: ArraySlice<RecordedValue>, at index: Int) -> AttributeValue {
+        let scalar = values[index].scalar
+        switch values[index].kind {
+        case .choice: return .choice(Int(scalar))
+        case .number: return .number(scalar)
+        case .duration: return .duration(duration(milliseconds: Int64(scalar)))
+        case .boolean: return .boolean(scalar != 0)
+        case .text: return .text(String(decoding: values[index].text, as: UTF8.self))
         }
     }
 
