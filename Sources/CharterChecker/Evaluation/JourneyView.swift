@@ -206,22 +206,26 @@ struct JourneyView: Sendable {
     /// The trace is consumed: a lived case's is made for its view alone,
     /// and moving it in spares counting every reference it holds.
     init(_ trace: consuming JourneyTrace, channelCount: Int, reusing storage: inout Storage) {
-        // Grouped by channel with one count and one pass: no array per channel.
+        // Grouped by channel with one count and one pass, in place: no array per
+        // channel. The buffer of positions only grows; the starts say what is read.
         let channels = trace.layout.channels, order = trace.order
-        storage.channelStarts.removeAll(keepingCapacity: true)
-        storage.channelStarts.append(contentsOf: repeatElement(0, count: channelCount + 1))
-        for position in order { storage.channelStarts[channels[position] + 1] += 1 }
-        for channel in 0..<channelCount { storage.channelStarts[channel + 1] += storage.channelStarts[channel] }
-        storage.byChannel.removeAll(keepingCapacity: true)
-        storage.byChannel.append(contentsOf: repeatElement(0, count: order.count))
-        // Each channel's start serves as its cursor, then is set back.
-        for position in order {
-            let channel = channels[position]
-            storage.byChannel[Int(storage.channelStarts[channel])] = position
-            storage.channelStarts[channel] += 1
+        if storage.channelStarts.count != channelCount + 1 { storage.channelStarts = Array(repeating: 0, count: channelCount + 1) }
+        if storage.byChannel.count < order.count { storage.byChannel = Array(repeating: 0, count: order.count) }
+        storage.channelStarts.withUnsafeMutableBufferPointer { starts in
+            storage.byChannel.withUnsafeMutableBufferPointer { positions in
+                starts.update(repeating: 0)
+                for position in order { starts[channels[position] + 1] += 1 }
+                for channel in 0..<channelCount { starts[channel + 1] += starts[channel] }
+                // Each channel's start serves as its cursor, then is set back.
+                for position in order {
+                    let channel = channels[position]
+                    positions[Int(starts[channel])] = position
+                    starts[channel] += 1
+                }
+                for channel in stride(from: channelCount, to: 0, by: -1) { starts[channel] = starts[channel - 1] }
+                starts[0] = 0
+            }
         }
-        for channel in stride(from: channelCount, to: 0, by: -1) { storage.channelStarts[channel] = storage.channelStarts[channel - 1] }
-        storage.channelStarts[0] = 0
         byChannel = storage.byChannel
         channelStarts = storage.channelStarts
         if let lived = trace.experiences.lived {

@@ -71,8 +71,15 @@ public struct Experience: Sendable {
                 if planned == lived { left += 1 }
             }
         }
-        result.append(contentsOf: base[left...])
-        result.append(contentsOf: top[right...])
+        // One by one: the tails are a value or two, shorter than a bulk copy's set-up.
+        while left < base.endIndex {
+            result.append(base[left])
+            left += 1
+        }
+        while right < top.endIndex {
+            result.append(top[right])
+            right += 1
+        }
     }
 }
 
