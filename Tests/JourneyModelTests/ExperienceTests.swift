@@ -72,3 +72,28 @@ import Testing
         #expect(!touchpoint.isTaken(by: 2))
     }
 }
+
+@Suite struct ExperienceValuesTests {
+    @Test func livedValuesAreReadOverThePlannedOnes() {
+        let base = [ExperienceTests.planned(0, "formal"), ExperienceTests.planned(2, "named")]
+        let top = [ExperienceTests.planned(2, "advisor", line: 2), ExperienceTests.planned(3, "PT3H", line: 2)]
+        let values = ExperienceValues(base[...], overlaid: top[...])
+        #expect(values[0]?.value == .text("formal"))
+        #expect(values[2]?.value == .text("advisor"))
+        #expect(values[2]?.position.line == 2)
+        #expect(values[3]?.value == .text("PT3H"))
+        #expect(values[1] == nil)
+        #expect(values[4] == nil)
+        #expect(!values.isEmpty)
+        #expect(!ExperienceValues([], overlaid: top[...]).isEmpty)
+        #expect(ExperienceValues([]).isEmpty)
+    }
+
+    @Test func anythingKeyedByAttributeMergesAlike() {
+        var merged: [(Int, String)] = []
+        let base: [(Int, String)] = [(0, "a"), (2, "b"), (4, "c")]
+        let top: [(Int, String)] = [(1, "x"), (2, "y"), (5, "z")]
+        Experience.merge(base[...], overlaid: top[...], into: &merged) { $0.0 }
+        #expect(merged.map { "\($0.0)\($0.1)" } == ["0a", "1x", "2y", "4c", "5z"])
+    }
+}

@@ -12,6 +12,10 @@ import TextPattern
 struct ExpectationSet: Sendable {
     let expectations: [Expectation]
     private let tests: [CompiledTest]
+    /// The tests judged on the value itself, by `Operation.general`'s index:
+    /// kept apart so that a compiled test holds no reference, and reading
+    /// one in the inner loop counts none.
+    private let generals: [(test: AttributeTest, definition: AttributeDefinition)]
 
     private struct CompiledTest: Sendable {
         let attribute: Int
@@ -27,18 +31,24 @@ struct ExpectationSet: Sendable {
         case boolean(Bool)
         case present
         case absent
-        /// Judged on the planned value: text, patterns, long word lists.
-        case general(AttributeTest, AttributeDefinition)
+        /// Judged on the planned value (text, patterns, long word lists):
+        /// the position of the test in `generals`.
+        case general(Int)
     }
 
     init(_ expectations: [Expectation], brand: Brand) {
         self.expectations = expectations
+        var generals: [(test: AttributeTest, definition: AttributeDefinition)] = []
         tests = expectations.map { expectation in
-            CompiledTest(attribute: expectation.attribute, operation: Self.compile(expectation, brand: brand))
+            let operation = Self.compile(expectation) ?? .general(generals.count)
+            if case .general = operation { generals.append((expectation.test, brand.attributes[expectation.attribute])) }
+            return CompiledTest(attribute: expectation.attribute, operation: operation)
         }
+        self.generals = generals
     }
 
-    private static func compile(_ expectation: Expectation, brand: Brand) -> Operation {
+    /// The plain comparison `expectation` compiles to; nil when it is judged on the value itself.
+    private static func compile(_ expectation: Expectation) -> Operation? {
         func mask(_ values: [AttributeValue]) -> UInt64? {
             var bits: UInt64 = 0
             for value in values {
@@ -55,26 +65,25 @@ struct ExpectationSet: Sendable {
             case .text, .boolean: nil
             }
         }
-        let general = Operation.general(expectation.test, brand.attributes[expectation.attribute])
         switch expectation.test {
         case .equals(let value):
             if case .boolean(let flag) = value { return .boolean(flag) }
             if case .number(let number) = value { return .number(equal: number) }
-            return mask([value]).map(Operation.choiceIn) ?? general
+            return mask([value]).map(Operation.choiceIn)
         case .oneOf(let values):
-            return mask(values).map(Operation.choiceIn) ?? general
+            return mask(values).map(Operation.choiceIn)
         case .noneOf(let values):
-            return mask(values).map(Operation.choiceNotIn) ?? general
+            return mask(values).map(Operation.choiceNotIn)
         case .atLeast(let bound):
-            return magnitude(bound).map(Operation.atLeast) ?? general
+            return magnitude(bound).map(Operation.atLeast)
         case .atMost(let bound):
-            return magnitude(bound).map(Operation.atMost) ?? general
+            return magnitude(bound).map(Operation.atMost)
         case .present:
             return .present
         case .absent:
             return .absent
         case .matches:
-            return general
+            return nil
         }
     }
 
@@ -134,9 +143,9 @@ struct ExpectationSet: Sendable {
         switch test.operation {
         case .present: met = true
         case .absent: met = false
-        case .general(let attributeTest, let definition):
+        case .general(let index):
             guard let planned = view.experiences[position][test.attribute]?.value else { return .unmet }
-            return Self.judge(attributeTest, planned: planned, definition: definition, cache: &cache)
+            return Self.judge(generals[index].test, planned: planned, definition: generals[index].definition, cache: &cache)
         case .choiceIn(let bits), .choiceNotIn(let bits):
             guard slot.kind == .choice else { return .unmet }
             let choice = Int(slot.scalar)

@@ -149,32 +149,32 @@ public final class SharedJourney: Sendable {
 }
 
 /// The experiences a trace reads, by touchpoint position: a planned
-/// journey's, one ``Experience`` each, or a lived case's, laid out in one
-/// buffer of values (position `p`'s are `values[starts[p]..<starts[p + 1]]`).
+/// journey's, one ``Experience`` each, or a lived case's steps, their lived
+/// values over the planned ones, with the checker's numbers already laid out.
 struct TraceExperiences: Sendable {
     private let planned: [Experience]
-    private let values: [PlannedValue]
-    /// Empty for a planned journey's.
-    private let starts: [Int32]
+    /// Nil for a planned journey's.
+    let lived: LivedSteps?
 
     init(_ planned: [Experience]) {
         self.planned = planned
-        values = []
-        starts = []
+        lived = nil
     }
 
-    init(values: [PlannedValue], starts: [Int32]) {
+    init(lived: LivedSteps) {
         planned = []
-        self.values = values
-        self.starts = starts
+        self.lived = lived
     }
 
-    var count: Int { starts.isEmpty ? planned.count : starts.count - 1 }
+    var count: Int { lived?.count ?? planned.count }
 
     subscript(position: Int) -> ExperienceValues {
-        guard !starts.isEmpty else { return planned[position].view }
-        return ExperienceValues(values[Int(starts[position])..<Int(starts[position + 1])])
+        guard let lived else { return planned[position].view }
+        return lived.experience(at: position)
     }
+
+    /// The values planned at `position` of a planned journey.
+    func plannedValues(at position: Int) -> [PlannedValue] { planned[position].values }
 }
 
 /// A journey as a segment lives it, ready for the markers that judge it on
@@ -183,8 +183,11 @@ struct TraceExperiences: Sendable {
 /// segment, shared by every such marker, and let go before the next journey.
 struct JourneyView: Sendable {
     let trace: JourneyTrace
-    /// Positions of the touchpoints the segment goes through, by channel.
-    let byChannel: [[Int]]
+    /// Positions of the touchpoints the segment goes through, grouped by
+    /// channel, each group in journey order: channel `c`'s are
+    /// `byChannel[channelStarts[c]..<channelStarts[c + 1]]`.
+    let byChannel: [Int]
+    let channelStarts: [Int32]
     /// The experiences as plain numbers: the slots of touchpoint `p` are
     /// `slots[slotStarts[p]..<slotStarts[p + 1]]`.
     let slots: [PlannedSlot]
@@ -197,32 +200,57 @@ struct JourneyView: Sendable {
 
     /// A view whose buffers are `storage`'s, refilled in place: a lived
     /// session makes one view per case, and the buffers are unshared again
-    /// once the view of the case before is let go.
+    /// once the view of the case before is let go. A lived case's numbers
+    /// are its steps' own, laid out as they were filled.
     ///
     /// The trace is consumed: a lived case's is made for its view alone,
     /// and moving it in spares counting every reference it holds.
     init(_ trace: consuming JourneyTrace, channelCount: Int, reusing storage: inout Storage) {
-        if storage.byChannel.count != channelCount { storage.byChannel = Array(repeating: [], count: channelCount) }
-        for channel in storage.byChannel.indices { storage.byChannel[channel].removeAll(keepingCapacity: true) }
-        for position in trace.order { storage.byChannel[trace.layout.channels[position]].append(position) }
-        storage.slots.removeAll(keepingCapacity: true)
-        storage.slotStarts.removeAll(keepingCapacity: true)
-        let experiences = trace.experiences
-        storage.slotStarts.reserveCapacity(experiences.count + 1)
-        for position in 0..<experiences.count {
-            storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
-            for planned in experiences[position].values { storage.slots.append(PlannedSlot(planned)) }
+        // Grouped by channel with one count and one pass, in place: no array per
+        // channel. The buffer of positions only grows; the starts say what is read.
+        let channels = trace.layout.channels, order = trace.order
+        if storage.channelStarts.count != channelCount + 1 { storage.channelStarts = Array(repeating: 0, count: channelCount + 1) }
+        if storage.byChannel.count < order.count { storage.byChannel = Array(repeating: 0, count: order.count) }
+        storage.channelStarts.withUnsafeMutableBufferPointer { starts in
+            storage.byChannel.withUnsafeMutableBufferPointer { positions in
+                starts.update(repeating: 0)
+                for position in order { starts[channels[position] + 1] += 1 }
+                for channel in 0..<channelCount { starts[channel + 1] += starts[channel] }
+                // Each channel's start serves as its cursor, then is set back.
+                for position in order {
+                    let channel = channels[position]
+                    positions[Int(starts[channel])] = position
+                    starts[channel] += 1
+                }
+                for channel in stride(from: channelCount, to: 0, by: -1) { starts[channel] = starts[channel - 1] }
+                starts[0] = 0
+            }
         }
-        storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
         byChannel = storage.byChannel
-        slots = storage.slots
-        slotStarts = storage.slotStarts
+        channelStarts = storage.channelStarts
+        if let lived = trace.experiences.lived {
+            slots = lived.slots
+            slotStarts = lived.slotStarts
+        } else {
+            storage.slots.removeAll(keepingCapacity: true)
+            storage.slotStarts.removeAll(keepingCapacity: true)
+            let experiences = trace.experiences
+            storage.slotStarts.reserveCapacity(experiences.count + 1)
+            for position in 0..<experiences.count {
+                storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
+                for planned in experiences.plannedValues(at: position) { storage.slots.append(PlannedSlot(planned)) }
+            }
+            storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
+            slots = storage.slots
+            slotStarts = storage.slotStarts
+        }
         self.trace = trace
     }
 
     /// The buffers of a view, kept between views.
     struct Storage: Sendable {
-        var byChannel: [[Int]] = []
+        var byChannel: [Int] = []
+        var channelStarts: [Int32] = []
         var slots: [PlannedSlot] = []
         var slotStarts: [Int32] = []
     }
@@ -250,8 +278,11 @@ struct JourneyView: Sendable {
             for position in trace.order where scope.includes(stage: stages[position]) { body(position) }
             return
         }
-        for channel in byChannel.indices where channels.contains(channel) {
-            for position in byChannel[channel] where scope.includes(stage: stages[position]) { body(position) }
+        for channel in 0..<channelStarts.count - 1 where channels.contains(channel) {
+            for position in byChannel[Int(channelStarts[channel])..<Int(channelStarts[channel + 1])]
+            where scope.includes(stage: stages[position]) {
+                body(position)
+            }
         }
     }
 }
@@ -268,7 +299,7 @@ struct PlannedSlot: Sendable {
         case choice, number, duration, boolean, text
     }
 
-    init(_ planned: PlannedValue) {
+    init(_ planned: borrowing PlannedValue) {
         attribute = Int32(truncatingIfNeeded: planned.attribute)
         switch planned.value {
         case .choice(let rank): (kind, scalar) = (.choice, Double(rank))

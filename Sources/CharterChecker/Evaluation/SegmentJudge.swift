@@ -6,13 +6,13 @@ import JourneyModel
 struct SegmentJudge: Sendable {
     let brand: Brand
     let segment: Int
-    private let perJourney: [(ActiveMarker, any MarkerEvaluation)]
+    private let perJourney: [JudgedMarker]
     private let acrossJourneys: [(ActiveMarker, any JourneyComparison)]
 
     init(brand: Brand, segment: Int) {
         self.brand = brand
         self.segment = segment
-        var perJourney: [(ActiveMarker, any MarkerEvaluation)] = []
+        var perJourney: [JudgedMarker] = []
         var acrossJourneys: [(ActiveMarker, any JourneyComparison)] = []
         for (index, marker) in brand.charter.markers.enumerated() where marker.isEnabled {
             let active = ActiveMarker(index: index, marker: marker, brand: brand)
@@ -21,7 +21,7 @@ struct SegmentJudge: Sendable {
             if let comparison = evaluation as? any JourneyComparison, comparison.comparesJourneys {
                 acrossJourneys.append((active, comparison))
             } else {
-                perJourney.append((active, evaluation))
+                perJourney.append(JudgedMarker(marker: active, evaluation: evaluation))
             }
         }
         self.perJourney = perJourney
@@ -46,12 +46,25 @@ struct SegmentJudge: Sendable {
     func judge(_ trace: consuming JourneyTrace, into recorder: inout GapRecorder, reusing storage: inout JourneyView.Storage) {
         guard !perJourney.isEmpty else { return }
         let view = JourneyView(trace, channelCount: brand.channels.count, reusing: &storage)
-        for (marker, evaluation) in perJourney { evaluation.evaluate(marker, in: view, into: &recorder) }
+        for judged in perJourney { judged.evaluation.evaluate(judged.marker, in: view, into: &recorder) }
     }
 
     /// Runs every marker that compares the segment's journeys.
     func compare(_ traces: [JourneyTrace], into recorder: inout GapRecorder) {
         for (marker, comparison) in acrossJourneys { comparison.evaluate(marker, across: traces, into: &recorder) }
+    }
+}
+
+/// A marker with its kind's evaluation, held in one object: a lived check
+/// runs every marker for every case, and handing one on then counts one
+/// reference rather than copying the rule out of its existential box.
+private final class JudgedMarker: Sendable {
+    let marker: ActiveMarker
+    let evaluation: any MarkerEvaluation
+
+    init(marker: ActiveMarker, evaluation: any MarkerEvaluation) {
+        self.marker = marker
+        self.evaluation = evaluation
     }
 }
 

@@ -53,20 +53,33 @@ public struct LivedJudge: Sendable {
 
 /// A case's lived touchpoints as the checker reads them, over the planned
 /// journey: for each, in lived order, the planned touchpoint, the channel
-/// it was lived on, the segment's experience there with the lived values
-/// laid over it, and when it was lived. The experiences are laid out in
-/// one buffer of values, so a case allocates nothing per touchpoint.
-/// Filled again for each case, its buffers kept.
+/// it was lived on, the lived values laid over what the segment plans
+/// there, and when it was lived. The planned values are read in place from
+/// the path's ``PlannedExperiences``; only the lived ones, and the
+/// checker's numbers for each experience, are laid out in buffers of the
+/// steps, so a case allocates nothing per touchpoint and copies no planned
+/// value. Filled again for each case, its buffers kept.
 public struct LivedSteps: Sendable {
     /// Planned touchpoint positions, by lived position.
     public private(set) var touchpoints: [Int] = []
     public private(set) var channels: [Int] = []
-    /// Every lived touchpoint's experience, one after the other: lived
-    /// position `p`'s is `values[starts[p]..<starts[p + 1]]`.
-    private(set) var values: [PlannedValue] = []
-    private(set) var starts: [Int32] = [0]
     /// Seconds from the first lived touchpoint.
     public private(set) var seconds: [Double] = []
+    /// What the path the steps follow plans, by planned touchpoint.
+    private(set) var planned = PlannedExperiences([])
+    /// Each lived position's lived values, sorted by attribute, one after
+    /// the other: position `p`'s are `lived[livedStarts[p]..<livedStarts[p + 1]]`,
+    /// their numbers at the same places in `livedSlots`.
+    private(set) var lived: [PlannedValue] = []
+    private var livedSlots: [PlannedSlot] = []
+    private var livedStarts: [Int32] = [0]
+    /// Whether the values given since the last touchpoint came out of attribute order.
+    private var livedUnsorted = false
+    /// Each lived position's whole experience, lived over planned, as the
+    /// numbers the checker compares: position `p`'s are
+    /// `slots[slotStarts[p]..<slotStarts[p + 1]]`.
+    private(set) var slots: [PlannedSlot] = []
+    private(set) var slotStarts: [Int32] = [0]
 
     public init() {}
 
@@ -74,33 +87,61 @@ public struct LivedSteps: Sendable {
 
     /// The experience of lived position `index`, read in place.
     public func experience(at index: Int) -> ExperienceValues {
-        ExperienceValues(values[Int(starts[index])..<Int(starts[index + 1])])
+        ExperienceValues(
+            planned.values[planned.range(of: touchpoints[index])], overlaid: lived[Int(livedStarts[index])..<Int(livedStarts[index + 1])]
+        )
     }
 
-    /// Empties the steps, keeping their buffers for the next case.
-    public mutating func removeAll() {
+    /// Empties the steps for a case over `planned`, keeping their buffers for the next case.
+    public mutating func removeAll(over planned: PlannedExperiences) {
+        if planned !== self.planned { self.planned = planned }
         touchpoints.removeAll(keepingCapacity: true)
         channels.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
-        starts.append(0)
         seconds.removeAll(keepingCapacity: true)
+        lived.removeAll(keepingCapacity: true)
+        livedSlots.removeAll(keepingCapacity: true)
+        livedStarts.removeAll(keepingCapacity: true)
+        livedStarts.append(0)
+        livedUnsorted = false
+        slots.removeAll(keepingCapacity: true)
+        slotStarts.removeAll(keepingCapacity: true)
+        slotStarts.append(0)
     }
 
-    /// Appends a lived touchpoint whose experience is `planned` with
-    /// `lived` laid over it, both sorted by attribute with one value per attribute.
-    public mutating func append(
-        touchpoint: Int, channel: Int, planned: ArraySlice<PlannedValue>, lived: ArraySlice<PlannedValue>, seconds: Double
-    ) {
+    /// Lays `value` over what the touchpoint appended next plans: a lived
+    /// touchpoint's values come first, one per attribute in any order, then
+    /// the touchpoint. Moved in, so that no value is copied or counted again.
+    public mutating func overlay(_ value: consuming PlannedValue) {
+        if lived.count > Int(livedStarts[livedStarts.count - 1]), lived[lived.count - 1].attribute > value.attribute {
+            livedUnsorted = true
+        }
+        livedSlots.append(PlannedSlot(value))
+        lived.append(value)
+    }
+
+    /// Appends a lived touchpoint, planned position `touchpoint` of the
+    /// experiences the steps are over, with the values given by `overlay`
+    /// since the touchpoint before laid over what it plans.
+    public mutating func append(touchpoint: Int, channel: Int, seconds: Double) {
         touchpoints.append(touchpoint)
         channels.append(channel)
-        if lived.isEmpty {
-            values.append(contentsOf: planned)
-        } else {
-            Experience.merge(planned, overlaid: lived, into: &values)
-        }
-        starts.append(Int32(truncatingIfNeeded: values.count))
         self.seconds.append(seconds)
+        let planned = self.planned
+        let range = planned.range(of: touchpoint), start = Int(livedStarts[livedStarts.count - 1])
+        if start == lived.count {
+            slots.append(contentsOf: planned.slots[range])
+        } else {
+            // Rows mostly give their values in attribute order already.
+            if livedUnsorted {
+                lived[start...].sort { $0.attribute < $1.attribute }
+                livedSlots.removeSubrange(start...)
+                for index in start..<lived.count { livedSlots.append(PlannedSlot(lived[index])) }
+                livedUnsorted = false
+            }
+            Experience.merge(planned.slots[range], overlaid: livedSlots[start...], into: &slots) { Int($0.attribute) }
+        }
+        livedStarts.append(Int32(truncatingIfNeeded: lived.count))
+        slotStarts.append(Int32(truncatingIfNeeded: slots.count))
     }
 }
 
@@ -154,7 +195,7 @@ public struct LivedSession: Sendable {
             let trace = JourneyTrace(
                 lived: lived.touchpoints, of: shared, index: plannedJourney,
                 layout: JourneyLayout(order: order, channels: lived.channels, stages: stages),
-                experiences: TraceExperiences(values: lived.values, starts: lived.starts), seconds: lived.seconds, links: links
+                experiences: TraceExperiences(lived: lived), seconds: lived.seconds, links: links
             )
             if judge.comparesJourneys {
                 judge.judge(copy trace, into: &recorder, reusing: &view)

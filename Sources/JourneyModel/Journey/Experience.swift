@@ -48,39 +48,68 @@ public struct Experience: Sendable {
     /// over them, both sorted by attribute with one value per attribute:
     /// `top`'s value wins where both have one.
     public static func merge(_ base: ArraySlice<PlannedValue>, overlaid top: ArraySlice<PlannedValue>, into result: inout [PlannedValue]) {
+        merge(base, overlaid: top, into: &result, attribute: \.attribute)
+    }
+
+    /// The same for anything keyed by attribute: the checker merges the
+    /// numbers it reads an experience as the same way. Inlinable, so that
+    /// each caller gets it specialized for its elements.
+    @inlinable
+    public static func merge<Element>(
+        _ base: ArraySlice<Element>, overlaid top: ArraySlice<Element>, into result: inout [Element], attribute: (Element) -> Int
+    ) {
         // By index, comparing attributes in place: a lived case merges one per step.
         var left = base.startIndex, right = top.startIndex
         while left < base.endIndex, right < top.endIndex {
-            let attribute = base[left].attribute, lived = top[right].attribute
-            if attribute < lived {
+            let planned = attribute(base[left]), lived = attribute(top[right])
+            if planned < lived {
                 result.append(base[left])
                 left += 1
             } else {
                 result.append(top[right])
                 right += 1
-                if attribute == lived { left += 1 }
+                if planned == lived { left += 1 }
             }
         }
-        result.append(contentsOf: base[left...])
-        result.append(contentsOf: top[right...])
+        // One by one: the tails are a value or two, shorter than a bulk copy's set-up.
+        while left < base.endIndex {
+            result.append(base[left])
+            left += 1
+        }
+        while right < top.endIndex {
+            result.append(top[right])
+            right += 1
+        }
     }
 }
 
 /// An experience's values read where they are stored, sorted by attribute:
-/// a planned touchpoint's, or a lived touchpoint's out of the one buffer
-/// a case's experiences are laid out in.
+/// a planned touchpoint's, or a lived touchpoint's, its lived values laid
+/// over the planned ones without merging them into a copy (a lived case
+/// reads its planned values in place).
 public struct ExperienceValues: Sendable {
-    public let values: ArraySlice<PlannedValue>
+    /// The values laid over `base`, one per attribute: a lived touchpoint's
+    /// lived values; empty for a planned experience.
+    public let top: ArraySlice<PlannedValue>
+    public let base: ArraySlice<PlannedValue>
 
     public init(_ values: ArraySlice<PlannedValue>) {
-        self.values = values
+        self.init(values, overlaid: [])
+    }
+
+    /// `top`'s values over `base`'s, both sorted by attribute: `top`'s wins
+    /// where both have one.
+    public init(_ base: ArraySlice<PlannedValue>, overlaid top: ArraySlice<PlannedValue>) {
+        self.base = base
+        self.top = top
     }
 
     public subscript(attribute: Int) -> PlannedValue? {
-        Experience.slot(of: attribute, in: values).map { values[$0] }
+        if let slot = Experience.slot(of: attribute, in: top) { return top[slot] }
+        return Experience.slot(of: attribute, in: base).map { base[$0] }
     }
 
-    public var isEmpty: Bool { values.isEmpty }
+    public var isEmpty: Bool { top.isEmpty && base.isEmpty }
 }
 
 /// One attribute value planned for a touchpoint.

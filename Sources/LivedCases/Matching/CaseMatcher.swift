@@ -239,10 +239,19 @@ public struct MatchedCase: Sendable {
         adHoc.removeAll(keepingCapacity: true)
         firsts.removeAll(keepingCapacity: true)
         ranks.removeAll(keepingCapacity: true)
-        status.removeAll(keepingCapacity: true)
-        status.append(contentsOf: repeatElement(.notPlanned, count: touchpointCount))
-        first.removeAll(keepingCapacity: true)
-        first.append(contentsOf: repeatElement(-1, count: touchpointCount))
+        // Cases of one journey follow each other: the tables are mostly reset in place.
+        if status.count == touchpointCount {
+            status.withUnsafeMutableBufferPointer { $0.update(repeating: .notPlanned) }
+        } else {
+            status.removeAll(keepingCapacity: true)
+            status.append(contentsOf: repeatElement(.notPlanned, count: touchpointCount))
+        }
+        if first.count == touchpointCount {
+            first.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+        } else {
+            first.removeAll(keepingCapacity: true)
+            first.append(contentsOf: repeatElement(-1, count: touchpointCount))
+        }
     }
 
     /// Whether anything departs from the plan (before the charter is applied).

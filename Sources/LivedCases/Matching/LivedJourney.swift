@@ -16,8 +16,6 @@ import JourneyModel
 /// ```
 public struct LivedJourney: Sendable {
     public private(set) var steps = LivedSteps()
-    /// One event's lived values in the model's terms, sorted by attribute.
-    private var overlay: [PlannedValue] = []
     /// By attribute: the last event (counted in `events`) that gave it a value.
     private var seen: [Int] = []
     private var events = 0
@@ -28,30 +26,18 @@ public struct LivedJourney: Sendable {
     static let durationBits = 10
     static let durationsCached = 1 << durationBits
     /// By journey, then segment: what the path of the cases filled so far
-    /// plans, copied into storage of this lived journey's own.
+    /// plans, laid out in storage of this lived journey's own.
     private var plans: [[Plan?]] = []
 
-    /// A path's planned experiences laid out flat, touchpoint `p`'s values
-    /// `values[starts[p]..<starts[p + 1]]`, each in storage of its own
-    /// (``AttributeValue/unshared()``): every lived step copies them, and
-    /// the path's own are shared by every task.
+    /// A path's planned experiences, laid out for the steps to be read over.
     private struct Plan: Sendable {
         let path: PlannedPath
-        let values: [PlannedValue]
-        let starts: [Int]
+        let experiences: PlannedExperiences
         let positions: [SourcePosition]
 
         init(_ path: PlannedPath) {
             self.path = path
-            var values: [PlannedValue] = [], starts = [0]
-            for experience in path.experiences {
-                for planned in experience.values {
-                    values.append(PlannedValue(attribute: planned.attribute, value: planned.value.unshared(), position: planned.position))
-                }
-                starts.append(values.count)
-            }
-            self.values = values
-            self.starts = starts
+            experiences = PlannedExperiences(path.experiences)
             positions = path.positions
         }
     }
@@ -75,45 +61,38 @@ public struct LivedJourney: Sendable {
 
     /// Makes this the lived journey of `matched`, a case matched against `path`.
     public mutating func fill(_ matched: MatchedCase, observed: ObservedCase, path: PlannedPath) {
-        steps.removeAll()
         let start = matched.steps.first.map { observed.events[$0.event].time } ?? 0
-        let plan = plan(of: path)
+        let plan = self.plan(of: path)
+        steps.removeAll(over: plan.experiences)
         for step in matched.steps {
             let event = observed.events[step.event]
             let values = observed.values(of: event)
-            if !overlay.isEmpty { overlay.removeAll(keepingCapacity: true) }
             if !values.isEmpty {
                 events += 1
-                var unsorted = false
                 let position = plan.positions[step.touchpoint]
                 // The first value of each attribute counts, as the row gives them.
-                for value in values where value.attribute >= 0 {
-                    if value.attribute >= seen.count { seen.append(contentsOf: repeatElement(0, count: value.attribute - seen.count + 1)) }
-                    guard seen[value.attribute] != events else { continue }
-                    seen[value.attribute] = events
-                    let lived = self.value(value)
-                    if let last = overlay.last, last.attribute > value.attribute { unsorted = true }
-                    overlay.append(PlannedValue(attribute: value.attribute, value: lived, position: position))
+                for index in values.indices {
+                    let attribute = values[index].attribute
+                    guard attribute >= 0 else { continue }
+                    if attribute >= seen.count { seen.append(contentsOf: repeatElement(0, count: attribute - seen.count + 1)) }
+                    guard seen[attribute] != events else { continue }
+                    seen[attribute] = events
+                    steps.overlay(PlannedValue(attribute: attribute, value: value(values, at: index), position: position))
                 }
-                // Rows mostly give their values in attribute order already.
-                if unsorted { overlay.sort { $0.attribute < $1.attribute } }
             }
-            steps.append(
-                touchpoint: step.touchpoint, channel: step.channel,
-                planned: plan.values[plan.starts[step.touchpoint]..<plan.starts[step.touchpoint + 1]], lived: overlay[...],
-                seconds: Double(event.time - start) / 1000
-            )
+            steps.append(touchpoint: step.touchpoint, channel: step.channel, seconds: Double(event.time - start) / 1000)
         }
     }
 
-    /// A recorded value in the model's terms.
-    private mutating func value(_ recorded: RecordedValue) -> AttributeValue {
-        switch recorded.kind {
-        case .choice: .choice(Int(recorded.scalar))
-        case .number: .number(recorded.scalar)
-        case .duration: .duration(duration(milliseconds: Int64(recorded.scalar)))
-        case .boolean: .boolean(recorded.scalar != 0)
-        case .text: .text(String(decoding: recorded.text, as: UTF8.self))
+    /// A recorded value in the model's terms, read where it is stored.
+    private mutating func value(_ values: ArraySlice<RecordedValue>, at index: Int) -> AttributeValue {
+        let scalar = values[index].scalar
+        switch values[index].kind {
+        case .choice: return .choice(Int(scalar))
+        case .number: return .number(scalar)
+        case .duration: return .duration(duration(milliseconds: Int64(scalar)))
+        case .boolean: return .boolean(scalar != 0)
+        case .text: return .text(String(decoding: values[index].text, as: UTF8.self))
         }
     }
 
