@@ -162,9 +162,6 @@ public struct LivedSession: Sendable {
         recorder.startCountingCases()
     }
 
-    /// Every lived check so far, by marker and channel and by journey.
-    public var tally: SegmentTally { recorder.tally }
-
     /// Judges `lived`, the lived touchpoints of a case of `planned`, planned
     /// journey `plannedJourney` (position among the brand's journeys).
     ///
