@@ -61,9 +61,20 @@ import Testing
         "PTH",         // a unit needs its number
         "P1e3D",
         "P١D",         // ASCII digits only
+        "P9999999999Y",  // past 290 million years: its milliseconds would not fit in 64 bits
+        "P" + String(repeating: "9", count: 400) + "D",  // infinite as a Double
     ])
     func invalidDurations(text: String) {
         #expect(ISODuration(text) == nil)
+    }
+
+    @Test("The longest duration read is about 290 million years, its milliseconds an Int64")
+    func longestDuration() throws {
+        let longest = try #require(ISODuration("P290000000Y"))
+        #expect(longest.seconds == 290_000_000 * 365 * 86_400)
+        #expect(longest.seconds <= ISODuration.longestSeconds)
+        #expect(Int64(exactly: (ISODuration.longestSeconds * 1000).rounded()) != nil)
+        #expect(ISODuration("P292000000Y") == nil)
     }
 
     @Test func equalDurationsLastAsLong() throws {

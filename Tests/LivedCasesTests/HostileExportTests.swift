@@ -45,6 +45,25 @@ struct HostileExportTests {
         #expect(journeys.first?.touchpoints.prefix(2).map(\.completed) == [1, 1])
     }
 
+    @Test("An ISO 8601 duration too long to hold is a located, skipped row, not a crash")
+    func hugeISODuration() async throws {
+        let source = Shop.standardSource.replacingOccurrences(
+            of: #""responseTime": { "column": "reply_minutes" }"#, with: #""responseTime": { "column": "reply_minutes", "unit": "iso8601" }"#
+        )
+        #expect(source != Shop.standardSource)
+        let (compiled, _) = try await Shop.load(source: source)
+        let nines = "P" + String(repeating: "9", count: 400) + "D"
+        let rows = [
+            Self.row("C1", 0, "Mail sent", values: ",PT45M,,"), Self.row("C1", 5, "Mail sent", values: ",P9999999999Y,,"),
+            Self.row("C1", 10, "Mail sent", values: ",\(nines),,"),
+        ]
+        let (cases, reading) = try Shop.cases(rows, compiled: compiled)
+        #expect(reading.counts.events == 1)
+        #expect(reading.counts.skippedByKind == [.badValue: 2])
+        #expect(reading.counts.issues.map(\.description).allSatisfy { $0.contains("'reply_minutes'") && $0.contains("not an ISO 8601 duration") })
+        #expect(cases.count == 1)
+    }
+
     /// Sizes that show linear work and bounded lists in a debug build within
     /// seconds; the release figures for 1,000,000 (README, Lived journeys,
     /// Performance) come from `throughline-bench` and `Benchmarks/conform.py`.

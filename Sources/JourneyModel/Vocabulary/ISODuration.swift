@@ -105,6 +105,12 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
             sawComponent = true
             index += 1
         }
-        return sawComponent ? total : nil
+        // Longer is refused: its milliseconds would not fit in 64 bits.
+        guard sawComponent, total.isFinite, total <= longestSeconds else { return nil }
+        return total
     }
+
+    /// The longest duration read, about 290 million years: in milliseconds,
+    /// as lived values and reports hold durations, it fits in an `Int64`.
+    public static let longestSeconds = 9.2e15
 }
