@@ -338,7 +338,15 @@ public enum ReviewBuilder {
     }
 
     public static func percent(_ value: Double) -> String {
-        "\(Int((value).rounded())) %"
+        "\(wholePercent(value)) %"
+    }
+
+    /// A share of an objective rounded to a whole number, bounded: a tiny
+    /// objective (`atLeast: 1e-300`) gives an infinite share, shown as the
+    /// largest one written, `1000000000000000`; not a number shows as `—`.
+    public static func wholePercent(_ value: Double) -> String {
+        guard !value.isNaN else { return "—" }
+        return "\(Int64(min(max(value.rounded(), -1e15), 1e15)))"
     }
 
     /// A measure in words: "touchpoints at discovery-visit per P1W, by owner".

@@ -196,4 +196,16 @@ import Testing
         #expect(try Self.kpi(review, "Visits").team.value == .value(0))
         #expect(review.forecast == nil && review.actions.isEmpty)
     }
+
+    @Test("A share of a tiny objective is bounded when written, not a crash")
+    func tinyObjective() {
+        let tiny = ObjectiveStep(atLeast: 1e-300, position: SourcePosition(line: 1, column: 1))
+        let (reached, met) = ReviewBuilder.judge(1e10, objective: tiny)
+        #expect(met == true)
+        #expect(reached == .infinity)
+        #expect(ReviewBuilder.percent(reached ?? 0) == "1000000000000000 %")
+        #expect(ReviewBuilder.wholePercent(138.4) == "138")
+        #expect(ReviewBuilder.wholePercent(-Double.infinity) == "-1000000000000000")
+        #expect(ReviewBuilder.wholePercent(Double.nan) == "—")
+    }
 }

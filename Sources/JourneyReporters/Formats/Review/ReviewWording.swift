@@ -35,7 +35,7 @@ public enum ReviewWording {
 
     /// `138%` of the objective, or `—`.
     static func reached(_ value: Double?) -> String {
-        value.map { "\(Int($0.rounded()))%" } ?? "—"
+        value.map { "\(ReviewBuilder.wholePercent($0))%" } ?? "—"
     }
 
     /// The objective's history: `≥ 100000 until 2026-06-30, ≥ 120000 from 2026-07-01`.
