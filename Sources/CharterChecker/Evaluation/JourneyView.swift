@@ -214,7 +214,12 @@ struct JourneyView: Sendable {
         storage.channelStarts.withUnsafeMutableBufferPointer { starts in
             storage.byChannel.withUnsafeMutableBufferPointer { positions in
                 starts.update(repeating: 0)
-                for position in order { starts[channels[position] + 1] += 1 }
+                for position in order {
+                    // A channel is the brand's (the loader's or the row's look-up); checked
+                    // once here, the unchecked buffers below stay within bounds.
+                    precondition((0..<channelCount).contains(channels[position]), "a lived step's channel is not the brand's")
+                    starts[channels[position] + 1] += 1
+                }
                 for channel in 0..<channelCount { starts[channel + 1] += starts[channel] }
                 // Each channel's start serves as its cursor, then is set back.
                 for position in order {

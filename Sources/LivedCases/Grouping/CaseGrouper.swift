@@ -2,8 +2,9 @@
 /// partitions it splits cases (by a hash of the case id).
 ///
 /// Events are held in memory, partition by partition, up to `bytes`; past
-/// it, every partition goes to the spill store and memory starts again
-/// empty. Once the export is read, each partition is grouped on its own:
+/// it, every partition goes to the spill store and is emptied (a buffer of
+/// more than twice its share is given back, so that one case of most of
+/// the rows cannot keep that much memory while the others refill). Once the export is read, each partition is grouped on its own:
 /// a case's events are all in one partition, so a partition's cases are
 /// whole, and the partitions are judged in parallel. Nothing a report says
 /// depends on the budget, the partitions or the row order.
@@ -88,8 +89,9 @@ struct CaseGrouper {
         for index in buffers.indices where !buffers[index].isEmpty {
             try store.append(buffers[index], toPartition: index)
             spilled += buffers[index].count
-            // Kept for what comes next: memory touched once, not fresh pages.
-            buffers[index].removeAll(keepingCapacity: true)
+            // Kept for what comes next, memory touched once rather than fresh
+            // pages; unless it grew past twice its share.
+            buffers[index].removeAll(keepingCapacity: buffers[index].capacity <= 2 * share)
         }
         held = 0
     }
