@@ -28,21 +28,22 @@ struct CSVReading: Equatable, CustomStringConvertible {
     ) -> CSVReading {
         var reading = CSVReading()
         var reader = CSVReader(options)
+        // The two kinds of events differ only in how a row comes.
+        func add(_ strings: [String], row: Int, line: Int) {
+            reading.rows.append(strings)
+            reading.places.append(Place(row: row, line: line))
+        }
         let handle: (CSVEvent) -> Void = { event in
             switch event {
             case .header(let header): reading.header = header.names
-            case .record(let record):
-                reading.rows.append(record.strings)
-                reading.places.append(Place(row: record.row, line: record.line))
+            case .record(let record): add(record.strings, row: record.row, line: record.line)
             case .issue(let issue): reading.issues.append(issue)
             }
         }
         let handleInPlace: (CSVRowEvent) -> Void = { event in
             switch event {
             case .header(let header): reading.header = header.names
-            case .row(let fields):
-                reading.rows.append(fields.strings)
-                reading.places.append(Place(row: fields.row, line: fields.line))
+            case .row(let fields): add(fields.strings, row: fields.row, line: fields.line)
             case .issue(let issue): reading.issues.append(issue)
             }
         }
