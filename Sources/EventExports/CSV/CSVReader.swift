@@ -108,6 +108,8 @@ public struct CSVReader: Sendable {
     private var fieldCount = 0
     /// Fields of the current record holding `""`, to unescape.
     private var escapedFields: [Int] = []
+    /// A record read by ``readSimpleRecords`` whose `""` are unescaped.
+    private var unescaped: [UInt8] = []
     private var fieldStart = 0
     private var fieldIsEscaped = false
     /// Set once the current record is known to be bad: it is then only
@@ -451,7 +453,9 @@ public struct CSVReader: Sendable {
         let found = bounds.withUnsafeMutableBufferPointer { out in
             Self.splitSimpleRecord(pointer, from: start, end: bytes.count, into: out, limits)
         }
-        guard let found else { return nil }
+        // A record holding `""` is left to the state machine, which
+        // unescapes it in `carry`.
+        guard let found, !found.isEscaped else { return nil }
         fieldCount = found.fields
         if found.seen & ByteMask.high != 0 { recordHasNonASCII = true }
         return found.recordEnd
@@ -461,9 +465,9 @@ public struct CSVReader: Sendable {
     /// nothing but splitting and are good as they are: the expected number
     /// of fields, within the limits, valid UTF-8. Each is handed over
     /// exactly as the state machine would hand it over, with nothing kept
-    /// or reset per record. Returns the index of the first record left to
-    /// the state machine (a blank line, quotes to unescape, a problem to
-    /// report), or the chunk's end.
+    /// or reset per record; a record holding `""` is unescaped into a copy
+    /// of its own. Returns the index of the first record left to the state
+    /// machine (a blank line, a problem to report), or the chunk's end.
     private mutating func readSimpleRecords(
         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, _ handle: (CSVRowEvent) -> Void
     ) -> Int {
@@ -471,7 +475,6 @@ public struct CSVReader: Sendable {
             return start
         }
         let limits = simpleLimits()
-        let maximumRecord = options.maximumRecordLength
         let end = bytes.count
         var index = start
         // Out of `self` while in use, so that the fields are written
@@ -484,7 +487,7 @@ public struct CSVReader: Sendable {
                 let first = pointer[index]
                 guard first != ASCII.lineFeed, first != ASCII.carriageReturn,
                       let found = Self.splitSimpleRecord(pointer, from: index, end: end, into: out, limits),
-                      found.fields == expected, found.recordEnd - index <= maximumRecord
+                      found.fields == expected
                 else { break }
                 if found.seen & ByteMask.high != 0,
                    UTF8Validation.firstInvalidOffset(in: UnsafeBufferPointer(start: pointer + index, count: found.recordEnd - index)) != nil {
@@ -492,7 +495,14 @@ public struct CSVReader: Sendable {
                 }
                 rowCount += 1
                 recordLine = line
-                handle(.row(CSVRecordBytes(bytes: bytes, base: index, bounds: fields, count: expected, row: rowCount, line: line)))
+                if found.isEscaped {
+                    Self.unescape(pointer + index, length: found.recordEnd - index, bounds: out, fields: expected, into: &unescaped)
+                    unescaped.withUnsafeBufferPointer { copy in
+                        handle(.row(CSVRecordBytes(bytes: copy, base: 0, bounds: fields, count: expected, row: rowCount, line: line)))
+                    }
+                } else {
+                    handle(.row(CSVRecordBytes(bytes: bytes, base: index, bounds: fields, count: expected, row: rowCount, line: line)))
+                }
                 line += 1
                 let terminator = pointer[found.recordEnd]
                 index = found.recordEnd + 1
@@ -509,11 +519,39 @@ public struct CSVReader: Sendable {
         return index
     }
 
+    /// Copies a split record into `copy`, turning `""` into `"` in its
+    /// quoted fields and moving their ends back. A quoted field is one
+    /// whose first byte follows a quote; every quote in it is the first of
+    /// a pair, the split having ended the field at the first lone one.
+    private static func unescape(
+        _ record: UnsafePointer<UInt8>, length: Int, bounds: UnsafeMutableBufferPointer<UInt32>, fields: Int, into copy: inout [UInt8]
+    ) {
+        copy.removeAll(keepingCapacity: true)
+        copy.append(contentsOf: UnsafeBufferPointer(start: record, count: length))
+        copy.withUnsafeMutableBufferPointer { bytes in
+            for field in 0..<fields {
+                let start = Int(bounds[2 * field])
+                let end = Int(bounds[2 * field + 1])
+                guard start > 0, bytes[start - 1] == ASCII.quote else { continue }
+                var read = start
+                var write = start
+                while read < end {
+                    let byte = bytes[read]
+                    bytes[write] = byte
+                    write += 1
+                    read += byte == ASCII.quote ? 2 : 1
+                }
+                bounds[2 * field + 1] = UInt32(truncatingIfNeeded: write)
+            }
+        }
+    }
+
     /// What ``splitSimpleRecord`` needs to know, with room made in `bounds`
     /// for the fields it may write.
     private mutating func simpleLimits() -> SimpleLimits {
         let wanted = 2 * min((expectedFieldCount ?? 32) + 1, options.maximumFieldCount)
-        if bounds.count < wanted { bounds.append(contentsOf: repeatElement(0, count: wanted - bounds.count)) }
+        let room = wanted + SimpleLimits.slack
+        if bounds.count < room { bounds.append(contentsOf: repeatElement(0, count: room - bounds.count)) }
         let separatorByte = separator?.byte ?? ASCII.comma
         return SimpleLimits(
             separator: separatorByte, separatorPattern: ByteMask.spread(separatorByte),
@@ -527,73 +565,153 @@ public struct CSVReader: Sendable {
         let separatorPattern: UInt64
         let maximumField: Int
         let maximumRecord: Int
-        /// At most as many fields as `bounds` has room for.
+        /// At most as many fields as `bounds` has room for, besides the
+        /// slack.
         let maximumFields: Int
+        /// Bounds past the fields' that a split may write and that mean
+        /// nothing: a word's separators are written two at a time.
+        static let slack = 6
+    }
+
+    /// A record ``splitSimpleRecord`` split: the index of its line break,
+    /// its field count, the or of its bytes, and whether a quoted field
+    /// holds `""` (its bounds are then those of the text as written).
+    struct SimpleRecord {
+        let recordEnd: Int
+        let fields: Int
+        let seen: UInt64
+        let isEscaped: Bool
     }
 
     /// Splits the record at `start` when it needs nothing else, writing its
     /// fields' bounds (record offsets) into `out`. Unquoted text is read a
-    /// word of eight bytes at a time, every separator, quote and line break
-    /// in a word found at once; the chunk's last bytes are read as a word
-    /// padded with plain text. Nil when the record needs the state machine:
-    /// a quote inside a field, `""`, a quoted line break, a control byte
-    /// other than the line break, more fields than `out` holds, a field or
-    /// record over the limit, or no line break before the chunk's end.
-    /// `seen` is the or of the record's bytes, to notice bytes outside ASCII.
+    /// word of eight bytes at a time; the chunk's last bytes are read as a
+    /// word padded with plain text. A word whose only special bytes are
+    /// separators, the most common kind, has them written without a branch
+    /// per separator: the first two unconditionally (`out` has room past
+    /// the fields for the extra writes, which later ones overwrite), any
+    /// more one by one. Every other special byte (quote, line break,
+    /// control byte) is taken one at a time. The limits on field and record
+    /// length are checked once the record's end is known. A quoted field
+    /// may hold `""`: its bounds are then those of the text as written, for
+    /// the caller to unescape. Nil when the record needs the state machine:
+    /// a quote inside an unquoted field, a quoted line break, a control
+    /// byte other than the line break, more fields than `out` holds, a
+    /// field or record over the limit, or no line break before the chunk's
+    /// end. `seen` is the or of the record's bytes, to notice bytes outside
+    /// ASCII.
     @inline(__always)
     static func splitSimpleRecord(
         _ pointer: UnsafePointer<UInt8>, from start: Int, end: Int, into out: UnsafeMutableBufferPointer<UInt32>, _ limits: SimpleLimits
-    ) -> (recordEnd: Int, fields: Int, seen: UInt64)? {
+    ) -> SimpleRecord? {
+        guard let bounds = out.baseAddress, out.count >= 2 * limits.maximumFields + SimpleLimits.slack else { return nil }
         let quotePattern = ByteMask.spread(ASCII.quote)
         var index = start
-        var fieldBegin = start
         var fields = 0
         var seen: UInt64 = 0
+        var escaped = false
+        bounds[0] = 0
         words: while index < end {
             let word = index + 8 <= end ? ByteMask.load(pointer, at: index) : ByteMask.loadPadded(pointer, at: index, end: end)
-            var special = ByteMask.bytes(of: word, below: 0x0E) | ByteMask.bytes(of: word, equalTo: limits.separatorPattern)
-                | ByteMask.bytes(of: word, equalTo: quotePattern)
+            let separators = ByteMask.bytes(of: word, equalTo: limits.separatorPattern)
+            // A separator below 0x0E (a tab) is a separator only.
+            let others = (ByteMask.bytes(of: word, below: 0x0E) | ByteMask.bytes(of: word, equalTo: quotePattern)) & ~separators
+            if others == 0 {
+                if separators != 0 {
+                    // Each separator ends field `fields` and starts the next.
+                    let count = Int(truncatingIfNeeded: ((separators >> 7) &* 0x0101_0101_0101_0101) >> 56)
+                    guard fields + count <= limits.maximumFields else { return nil }
+                    let relative = UInt32(truncatingIfNeeded: index - start)
+                    var slot = bounds + (2 &* fields &+ 1)
+                    var bits = separators
+                    let first = relative &+ UInt32(truncatingIfNeeded: bits.trailingZeroBitCount >> 3)
+                    slot[0] = first
+                    slot[1] = first &+ 1
+                    bits &= bits &- 1
+                    let second = relative &+ UInt32(truncatingIfNeeded: bits.trailingZeroBitCount >> 3)
+                    slot[2] = second
+                    slot[3] = second &+ 1
+                    bits &= bits &- 1
+                    while bits != 0 {
+                        slot += 2
+                        let position = relative &+ UInt32(truncatingIfNeeded: bits.trailingZeroBitCount >> 3)
+                        slot[2] = position
+                        slot[3] = position &+ 1
+                        bits &= bits &- 1
+                    }
+                    fields &+= count
+                }
+                seen |= word
+                index += 8
+                continue words
+            }
+            var special = separators | others
             while special != 0 {
                 let offset = special.trailingZeroBitCount >> 3
                 let position = index + offset
                 let byte = UInt8(truncatingIfNeeded: word &>> UInt64(truncatingIfNeeded: offset &* 8))
-                if byte == ASCII.quote {
-                    // Only a quote that opens a field is simple.
-                    guard position == fieldBegin else { return nil }
-                    seen |= word & ByteMask.below(offset)
-                    var closing = position + 1
+                guard fields < limits.maximumFields else { return nil }
+                if byte == limits.separator {
+                    bounds[2 &* fields &+ 1] = UInt32(truncatingIfNeeded: position - start)
+                    bounds[2 &* fields &+ 2] = UInt32(truncatingIfNeeded: position + 1 - start)
+                    fields &+= 1
+                    special &= special &- 1
+                    continue
+                }
+                if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
+                    bounds[2 &* fields &+ 1] = UInt32(truncatingIfNeeded: position - start)
+                    return Self.checkedSimpleRecord(
+                        start: start, recordEnd: position, fields: fields + 1, seen: seen | word & ByteMask.below(offset), escaped: escaped,
+                        bounds, limits
+                    )
+                }
+                // Only a quote that opens a field is simple.
+                guard byte == ASCII.quote, position == start + Int(bounds[2 &* fields]) else { return nil }
+                seen |= word & ByteMask.below(offset)
+                var closing = position + 1
+                var terminator: UInt8
+                while true {
                     guard Self.skipWords(pointer, &closing, end: end, inQuotes: true, separatorPattern: limits.separatorPattern, seen: &seen),
                           pointer[closing] == ASCII.quote, closing + 1 < end
                     else { return nil }
-                    let terminator = pointer[closing + 1]
-                    guard terminator == limits.separator || terminator == ASCII.lineFeed || terminator == ASCII.carriageReturn,
-                          closing - (position + 1) <= limits.maximumField, closing - start <= limits.maximumRecord,
-                          fields < limits.maximumFields
-                    else { return nil }
-                    out[2 * fields] = UInt32(truncatingIfNeeded: position + 1 - start)
-                    out[2 * fields + 1] = UInt32(truncatingIfNeeded: closing - start)
-                    fields += 1
-                    if terminator != limits.separator { return (closing + 1, fields, seen) }
-                    index = closing + 2
-                    fieldBegin = index
-                    continue words
+                    terminator = pointer[closing + 1]
+                    guard terminator == ASCII.quote else { break }
+                    // `""`: a quote in the text, which goes on.
+                    escaped = true
+                    closing += 2
                 }
-                let isSeparator = byte == limits.separator
-                guard isSeparator || byte == ASCII.lineFeed || byte == ASCII.carriageReturn,
-                      position - fieldBegin <= limits.maximumField, position - start <= limits.maximumRecord,
-                      fields < limits.maximumFields
-                else { return nil }
-                out[2 * fields] = UInt32(truncatingIfNeeded: fieldBegin - start)
-                out[2 * fields + 1] = UInt32(truncatingIfNeeded: position - start)
-                fields += 1
-                if !isSeparator { return (position, fields, seen | word & ByteMask.below(offset)) }
-                fieldBegin = position + 1
-                special &= special &- 1
+                guard terminator == limits.separator || terminator == ASCII.lineFeed || terminator == ASCII.carriageReturn else { return nil }
+                bounds[2 &* fields] = UInt32(truncatingIfNeeded: position + 1 - start)
+                bounds[2 &* fields &+ 1] = UInt32(truncatingIfNeeded: closing - start)
+                fields &+= 1
+                if terminator != limits.separator {
+                    return Self.checkedSimpleRecord(start: start, recordEnd: closing + 1, fields: fields, seen: seen, escaped: escaped, bounds, limits)
+                }
+                index = closing + 2
+                bounds[2 &* fields] = UInt32(truncatingIfNeeded: index - start)
+                continue words
             }
             seen |= word
             index += 8
         }
         return nil
+    }
+
+    /// A split record within the limits on field and record length, or
+    /// nil. Every field is within the field limit when the whole record
+    /// is, so the fields are only gone through for a longer record.
+    @inline(__always)
+    private static func checkedSimpleRecord(
+        start: Int, recordEnd: Int, fields: Int, seen: UInt64, escaped: Bool, _ bounds: UnsafeMutablePointer<UInt32>, _ limits: SimpleLimits
+    ) -> SimpleRecord? {
+        let length = recordEnd - start
+        guard length <= limits.maximumRecord else { return nil }
+        if length > limits.maximumField {
+            for field in 0..<fields where Int(bounds[2 * field + 1]) - Int(bounds[2 * field]) > limits.maximumField {
+                return nil
+            }
+        }
+        return SimpleRecord(recordEnd: recordEnd, fields: fields, seen: seen, isEscaped: escaped)
     }
 
     /// The index of the first byte that ends a run of plain text at or

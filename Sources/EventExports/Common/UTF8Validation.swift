@@ -1,6 +1,6 @@
 /// UTF-8 validation (RFC 3629) with a fast path for ASCII, which is what
 /// most of an export is: eight bytes are checked at a time until a byte at
-/// or above 0x80 shows up.
+/// or above 0x80 shows up, and the check goes on from that very byte.
 enum UTF8Validation {
     /// The offset of the first byte that does not start a valid sequence,
     /// or nil when every byte of `bytes` is well-formed UTF-8.
@@ -9,10 +9,14 @@ enum UTF8Validation {
         let count = bytes.count
         var index = 0
         while index < count {
-            // Skip ASCII, a word at a time.
+            // Skip ASCII, a word at a time, straight to the first byte at
+            // or above 0x80.
             while index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
+                let high = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+                if high != 0 {
+                    index += high.trailingZeroBitCount >> 3
+                    break
+                }
                 index += 8
             }
             while index < count, base[index] < 0x80 { index += 1 }
