@@ -780,7 +780,10 @@ public struct CSVReader: Sendable {
         }
         guard problem == nil else { return }
         let recordLength = bytes.count - base
-        if state != .fieldStart, recordLength - fieldStart > options.maximumFieldLength {
+        // After a quote in a quoted field, that quote may be the closing
+        // one: it is not counted, as the field's end would not count it.
+        let closingQuote = state == .quoteInQuoted ? 1 : 0
+        if state != .fieldStart, recordLength - fieldStart - closingQuote > options.maximumFieldLength {
             flag(.fieldTooLong(limit: options.maximumFieldLength), field: fieldCount)
         } else if recordLength > options.maximumRecordLength {
             flag(.recordTooLong(limit: options.maximumRecordLength), field: nil)
