@@ -276,10 +276,12 @@ struct JourneyTally: Sendable {
         for channel in judgement.byChannel.indices where channel < channelChecks.count {
             channelChecks[channel] = channelChecks[channel] + judgement.byChannel[channel]
         }
+        // Values read in place by index: a copied value would count its text's reference.
+        let values = observed.values
         for (marker, attribute, scope) in promised {
             for step in matched.steps where scope[step.channel * stageCount + stages[step.touchpoint]] {
-                for value in observed.values(of: observed.events[step.event]) where value.attribute == attribute && value.kind == .duration {
-                    durations[marker].add(Int64(value.scalar))
+                for index in observed.events[step.event].values where values[index].attribute == attribute && values[index].kind == .duration {
+                    durations[marker].add(Int64(values[index].scalar))
                 }
             }
         }

@@ -165,6 +165,20 @@ struct CaseMatchingTests {
         #expect(CaseMatcher.longestNonDecreasing([0, 2, 2, 1, 3]) == [0, 1, 2, 4])
         #expect(CaseMatcher.longestNonDecreasing([1, 1, 0, 1]) == [0, 1, 3])
         #expect(CaseMatcher.longestNonDecreasing([2, 0, 1, 3, 1, 2]) == [1, 2, 4, 5])
+        // Already in order, equal ranks included: every position.
+        #expect(CaseMatcher.longestNonDecreasing([1, 1, 2, 5, 5]) == [0, 1, 2, 3, 4])
+    }
+
+    @Test("a case in order, then one out of order, into the same buffers: each gets its own subsequence")
+    func longestNonDecreasingReused() {
+        var result: [Int] = [], buffers = MatchedCase.Buffers()
+        CaseMatcher.longestNonDecreasing([0, 0, 1], into: &result, buffers: &buffers)
+        #expect(result == [0, 1, 2])
+        // 2 then 1: the lower tail, position 1, replaces the first.
+        CaseMatcher.longestNonDecreasing([2, 1], into: &result, buffers: &buffers)
+        #expect(result == [1])
+        CaseMatcher.longestNonDecreasing([4], into: &result, buffers: &buffers)
+        #expect(result == [0])
     }
 }
 

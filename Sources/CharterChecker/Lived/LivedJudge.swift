@@ -175,13 +175,17 @@ public struct LivedSession: Sendable {
     /// The same, over a planned journey shared by every case of it.
     public mutating func judge(_ lived: LivedSteps, of shared: SharedJourney, plannedJourney: Int) -> LivedJudgement {
         let count = lived.count
-        order.removeAll(keepingCapacity: true)
+        // The order is every lived position: cut or grown at its end, not refilled per case.
+        if order.count > count {
+            order.removeSubrange(count...)
+        } else if order.count < count {
+            order.append(contentsOf: order.count..<count)
+        }
         stages.removeAll(keepingCapacity: true)
         links.removeAll(keepingCapacity: true)
         let touchpoints = shared.journey.touchpoints
         for index in 0..<count {
             let position = lived.touchpoints[index]
-            order.append(index)
             stages.append(touchpoints[position].stage)
             links.append(TouchpointLink(target: index + 1, position: touchpoints[position].position))
         }

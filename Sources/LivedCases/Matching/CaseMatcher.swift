@@ -40,6 +40,30 @@ public struct CaseMatcher: Sendable {
     /// Brand journey positions by id, for ties.
     let journeysByID: [Int]
     let fixedJourney: Int?
+    /// `routes[journey][segment]`, beside `paths`: what matching reads per event.
+    private let routes: [[Route?]]
+
+    /// What a case matched against one path reads for each event and each
+    /// first step, laid out flat by activity and by touchpoint once per path
+    /// rather than looked up through the journey's touchpoints per case.
+    private final class Route: Sendable {
+        /// By activity: the touchpoint it lives, ``ignoredActivity`` when
+        /// the source leaves it out, -1 when it is ad hoc on this path.
+        let positions: [Int32]
+        /// By touchpoint position: its planned channel.
+        let channels: [Int]
+        /// By touchpoint position: its planned `after` in milliseconds,
+        /// infinity when it has none (no delay is late).
+        let lateAfter: [Double]
+
+        init(positions: [Int32], channels: [Int], lateAfter: [Double]) {
+            self.positions = positions
+            self.channels = channels
+            self.lateAfter = lateAfter
+        }
+    }
+
+    static let ignoredActivity: Int32 = -2
 
     public init(_ compiled: CompiledSource) {
         self.compiled = compiled
@@ -68,6 +92,22 @@ public struct CaseMatcher: Sendable {
         }
         journeysByID = journeys.indices.sorted { journeys[$0].id < journeys[$1].id }
         fixedJourney = compiled.source.journey.flatMap { id in journeys.firstIndex { $0.id == id } }
+        routes = paths.map { byJourney in
+            byJourney.map { path in
+                path.map { path in
+                    let touchpoints = journeys[path.journey].touchpoints, isTaken = path.isTaken
+                    return Route(
+                        positions: targets.indices.map { activity in
+                            if ignored[activity] { return Self.ignoredActivity }
+                            let position = targets[activity][path.journey]
+                            return position >= 0 && isTaken[Int(position)] ? position : -1
+                        },
+                        channels: touchpoints.map(\.channel),
+                        lateAfter: touchpoints.map { $0.after.map { $0.seconds * 1000 } ?? .infinity }
+                    )
+                }
+            }
+        }
     }
 
     public func match(_ observed: ObservedCase) -> CaseMatch {
@@ -104,17 +144,19 @@ public struct CaseMatcher: Sendable {
     }
 
     private func match(_ observed: ObservedCase, path: PlannedPath, into matched: inout MatchedCase) {
-        let touchpoints = compiled.journeys[path.journey].touchpoints
-        matched.reset(journey: path.journey, segment: path.segment, touchpointCount: touchpoints.count)
-        let isTaken = path.isTaken
+        let touchpointCount = compiled.journeys[path.journey].touchpoints.count
+        matched.reset(journey: path.journey, segment: path.segment, touchpointCount: touchpointCount)
+        // Made with `paths`, one per path.
+        guard let route = routes[path.journey][path.segment] else { return }
+        let positions = route.positions, channels = route.channels
         for (index, event) in observed.events.enumerated() {
-            if event.activity >= 0, ignored[Int(event.activity)] { continue }
-            let position = event.activity >= 0 ? Int(targets[Int(event.activity)][path.journey]) : -1
-            guard position >= 0, isTaken[position] else {
+            let position = event.activity >= 0 ? Int(positions[Int(event.activity)]) : -1
+            if position == Int(Self.ignoredActivity) { continue }
+            guard position >= 0 else {
                 matched.adHoc.append(index)
                 continue
             }
-            let plannedChannel = touchpoints[position].channel
+            let plannedChannel = channels[position]
             let channel = event.channel >= 0 ? Int(event.channel) : plannedChannel
             let isFirst = matched.first[position] < 0
             if isFirst {
@@ -124,10 +166,10 @@ public struct CaseMatcher: Sendable {
             matched.steps.append(LivedStep(event: index, touchpoint: position, channel: channel, isFirst: isFirst, otherChannel: channel != plannedChannel))
         }
         // Late: first lived more than `after` after the lived event before it.
+        let lateAfter = route.lateAfter
         for index in matched.firsts.dropFirst() {
-            guard let after = touchpoints[matched.steps[index].touchpoint].after else { continue }
             let delay = observed.events[matched.steps[index].event].time - observed.events[matched.steps[index - 1].event].time
-            if Double(delay) > after.seconds * 1000 { matched.steps[index].late = true }
+            if Double(delay) > lateAfter[matched.steps[index].touchpoint] { matched.steps[index].late = true }
         }
         // In sequence: the longest subsequence of first occurrences with ranks that never decrease.
         let rank = path.rank
@@ -154,6 +196,12 @@ public struct CaseMatcher: Sendable {
     static func longestNonDecreasing(_ ranks: [Int], into result: inout [Int], buffers: inout MatchedCase.Buffers) {
         result.removeAll(keepingCapacity: true)
         guard !ranks.isEmpty else { return }
+        // A case lived in the planned order keeps every step: the search
+        // below would extend the one subsequence by each of them.
+        if zip(ranks, ranks.dropFirst()).allSatisfy({ $0 <= $1 }) {
+            result.append(contentsOf: ranks.indices)
+            return
+        }
         // Positions in `ranks` of the tail of each length.
         buffers.tails.removeAll(keepingCapacity: true)
         buffers.previous.removeAll(keepingCapacity: true)
