@@ -126,6 +126,14 @@ public struct TimestampFormat: Sendable, Equatable {
     /// Reads the timestamp in `bytes` (UTF-8 text), with no copy.
     public func instant(_ bytes: UnsafeBufferPointer<UInt8>) throws(TimestampError) -> EventInstant {
         if case .iso8601 = kind, let instant = Self.utcMillisecondInstant(bytes) { return instant }
+        return try carefulInstant(bytes)
+    }
+
+    /// Every form the format reads, and the error for any other text: kept
+    /// out of line, so that a time read at fixed places costs no more than
+    /// that reading.
+    @inline(never)
+    func carefulInstant(_ bytes: UnsafeBufferPointer<UInt8>) throws(TimestampError) -> EventInstant {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == ASCII.space { start += 1 }
