@@ -106,6 +106,54 @@ struct FastPathTests {
         }
     }
 
+    /// The careful reader alone, without the fixed-place shortcut in front of it.
+    static func careful(_ text: String) -> Int64? {
+        Array(text.utf8).withUnsafeBufferPointer { try? TimestampFormat.iso8601().carefulInstant($0).millisecondsSince1970 }
+    }
+
+    /// Edge dates, worked out by hand: 9999-12-31T23:59:59Z is 253,402,300,799 s;
+    /// 2000-02-29 is 59 days after 2000-01-01 (946,684,800 s), so 951,782,400 s.
+    static let edgeTimes: [(String, Int64?)] = [
+        ("9999-12-31T23:59:59.999Z", 253_402_300_799_999), ("1970-01-01T00:00:00.000Z", 0),
+        ("1969-12-31T23:59:59.999Z", -1), ("2000-02-29T12:00:00.000Z", 951_782_400_000 + 43_200_000),
+        ("2000-03-01 00:00:00.001Z", 951_782_400_000 + 86_400_000 + 1), ("2024-02-29T23:59:59.999Z", 1_709_164_800_000 + 86_399_999),
+        ("1900-02-29T00:00:00.000Z", nil), ("2026-02-29T00:00:00.000Z", nil), ("2026-04-31T00:00:00.000Z", nil),
+        ("2026-07-03T24:00:00.000Z", nil), ("2026-00-10T10:00:00.000Z", nil), ("2026-07-03T14:05:00.250z", nil),
+        ("2026-07-03T14:05:00:250Z", nil), ("2026/07/03T14:05:00.250Z", nil), ("2026-07-03T14-05:00.250Z", nil),
+    ]
+
+    @Test("edge dates at fixed places", arguments: edgeTimes)
+    func edgeDatesAtFixedPlaces(_ text: String, _ expected: Int64?) {
+        #expect(Self.utc(text) == expected)
+        if let expected { #expect(Self.careful(text) == expected) }
+    }
+
+    /// Every byte of a fixed-place time replaced by each of the 256 bytes:
+    /// the shortcut gives the careful reader's instant or leaves the text to
+    /// it, and leaves nothing of its own shape that the careful reader reads.
+    @Test func everyByteChangedGivesTheCarefulReadersInstantOrNone() {
+        for base in ["2026-07-03T14:05:00.250Z", "2024-02-29 23:59:59.999Z", "1999-12-31T09:19:29.909Z"] {
+            let bytes = Array(base.utf8)
+            for place in bytes.indices {
+                for byte in 0...255 {
+                    var text = bytes
+                    text[place] = UInt8(byte)
+                    let fast = text.withUnsafeBufferPointer { TimestampFormat.utcMillisecondInstant($0)?.millisecondsSince1970 }
+                    guard let string = String(validating: text, as: UTF8.self) else {
+                        #expect(fast == nil || ASCII.isDigit(UInt8(byte)), "\(base) byte \(place) = \(byte)")
+                        continue
+                    }
+                    let careful = Self.careful(string)
+                    if let fast {
+                        #expect(fast == careful, "\(string)")
+                    } else if place != 10, place != 19, place != 23, careful != nil, ASCII.isDigit(UInt8(byte)) || bytes[place] == UInt8(byte) {
+                        Issue.record("\(string) is left to the careful reader")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func aPatternIsNeverReadAsISO() throws {
         let pattern = try TimestampFormat.pattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", in: LocalTimeZone(fixedOffsetSeconds: 3600))
         // Local time one hour east of UTC: an hour earlier than the same text read as UTC.

@@ -59,6 +59,48 @@ struct DecodingPiecesTests {
         }
     }
 
+    /// Words of every length up to 20 found in the table, and ones of the
+    /// same length differing in any single byte not: a word of up to 16
+    /// bytes is compared by the two words a slot keeps of it.
+    @Test func everyByteOfAWordCountsInTheTable() {
+        var words = SourceWords()
+        let keys = (0...20).map { count in (0..<count).map { UInt8(0x61 + $0) } }
+        for (index, key) in keys.enumerated() { words.insert(key, list: SourceWords.channels, value: index) }
+        words.seal()
+        for (index, key) in keys.enumerated() {
+            #expect(key.withUnsafeBufferPointer { words.value(for: $0, list: SourceWords.channels) } == index)
+            #expect(key.withUnsafeBufferPointer { words.value(for: $0, list: SourceWords.segments) } == nil)
+            for place in key.indices {
+                var other = key
+                other[place] ^= 0x20
+                #expect(other.withUnsafeBufferPointer { words.value(for: $0, list: SourceWords.channels) } == nil, "length \(key.count), byte \(place)")
+            }
+        }
+    }
+
+    /// Two keys of one length up to 16 have the same packed words exactly when
+    /// they are equal: every pair of 3-byte keys over four letters, and
+    /// single-byte changes of longer ones.
+    @Test func packedWordsSayEveryByte() {
+        let letters: [UInt8] = [0x41, 0x42, 0x43, 0x44]
+        let triples = letters.flatMap { a in letters.flatMap { b in letters.map { c in [a, b, c] } } }
+        for left in triples {
+            for right in triples {
+                let same = left.withUnsafeBufferPointer { a in right.withUnsafeBufferPointer { b in SourceWords.Packed(a) == SourceWords.Packed(b) } }
+                #expect(same == (left == right), "\(left) \(right)")
+            }
+        }
+        for count in 1...16 {
+            let key = (0..<count).map { UInt8(0x30 + $0) }
+            for place in 0..<count {
+                var other = key
+                other[place] = 0x7A
+                let same = key.withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { b in SourceWords.Packed(a) == SourceWords.Packed(b) } }
+                #expect(!same, "length \(count), byte \(place)")
+            }
+        }
+    }
+
     @Test func manyWordsAreAllFound() {
         var words = SourceWords()
         for index in 0..<1000 { words.insert("word \(index)", list: SourceWords.attributeList(index % 3), value: index) }

@@ -33,10 +33,12 @@ public struct EventInstant: Sendable, Hashable, Comparable, CustomStringConverti
 
 /// Dates of the proleptic Gregorian calendar as day numbers, and back.
 enum CivilCalendar {
+    @inline(__always)
     static func isLeapYear(_ year: Int64) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
+    @inline(__always)
     static func daysInMonth(_ month: Int64, of year: Int64) -> Int64 {
         switch month {
         case 2: isLeapYear(year) ? 29 : 28
@@ -49,6 +51,7 @@ enum CivilCalendar {
     /// counted from March, so that the leap day is the last day of a year
     /// and every month's start follows from one formula; 400 years are
     /// exactly 146,097 days.
+    @inline(__always)
     static func daysSince1970(year: Int64, month: Int64, day: Int64) -> Int64 {
         let marchYear = month <= 2 ? year - 1 : year
         let era = marchYear.floorDivided(by: 400)

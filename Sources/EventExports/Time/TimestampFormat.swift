@@ -126,6 +126,14 @@ public struct TimestampFormat: Sendable, Equatable {
     /// Reads the timestamp in `bytes` (UTF-8 text), with no copy.
     public func instant(_ bytes: UnsafeBufferPointer<UInt8>) throws(TimestampError) -> EventInstant {
         if case .iso8601 = kind, let instant = Self.utcMillisecondInstant(bytes) { return instant }
+        return try carefulInstant(bytes)
+    }
+
+    /// Every form the format reads, and the error for any other text: kept
+    /// out of line, so that a time read at fixed places costs no more than
+    /// that reading.
+    @inline(never)
+    func carefulInstant(_ bytes: UnsafeBufferPointer<UInt8>) throws(TimestampError) -> EventInstant {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == ASCII.space { start += 1 }
@@ -145,25 +153,44 @@ public struct TimestampFormat: Sendable, Equatable {
     /// (exactly 24 bytes, `T` or a space, `Z`), read at fixed places; nil for
     /// any other text, or a date or time the calendar does not have, which
     /// the general reader then reads or words as an error.
+    ///
+    /// The 24 bytes are read as three little-endian words, and every digit
+    /// and mark of each word is checked at once: a byte is a digit when,
+    /// less `0`, both it and it plus 6 stay below 16.
     @inline(__always)
     static func utcMillisecondInstant(_ bytes: UnsafeBufferPointer<UInt8>) -> EventInstant? {
-        guard bytes.count == 24, bytes[4] == ASCII.minus, bytes[7] == ASCII.minus,
-              bytes[10] == UInt8(ascii: "T") || bytes[10] == ASCII.space, bytes[13] == ASCII.colon, bytes[16] == ASCII.colon,
-              bytes[19] == ASCII.dot, bytes[23] == UInt8(ascii: "Z")
+        guard bytes.count == 24, let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base)
+        let dateWord = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))  // yyyy-MM-
+        let clockWord = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))  // ddTHH:mm
+        let secondsWord = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))  // :ss.SSSZ
+        // Digit bytes of each word, and the marks expected in the others
+        // (the date-time separator, `T` or a space, checked on its own).
+        let firstDigits: UInt64 = 0x00FF_FF00_FFFF_FFFF, firstMarks: UInt64 = 0x2D00_002D_0000_0000
+        let secondDigits: UInt64 = 0xFFFF_00FF_FF00_FFFF, secondMarks: UInt64 = 0x0000_3A00_0000_0000
+        let thirdDigits: UInt64 = 0x00FF_FFFF_00FF_FF00, thirdMarks: UInt64 = 0x5A00_0000_2E00_003A
+        let secondMarkBytes: UInt64 = 0x0000_FF00_0000_0000
+        guard dateWord & ~firstDigits == firstMarks, clockWord & secondMarkBytes == secondMarks, secondsWord & ~thirdDigits == thirdMarks,
+              bytes[10] == UInt8(ascii: "T") || bytes[10] == ASCII.space
         else { return nil }
-        /// Two digits as a number, or -1.
-        @inline(__always) func two(_ offset: Int) -> Int64 {
-            let tens = bytes[offset] &- ASCII.zero, units = bytes[offset + 1] &- ASCII.zero
-            return tens < 10 && units < 10 ? Int64(tens) * 10 + Int64(units) : -1
+        @inline(__always) func digitValues(_ word: UInt64, _ digits: UInt64) -> UInt64? {
+            let values = (word ^ 0x3030_3030_3030_3030) & digits
+            let sixes = 0x0606_0606_0606_0606 & digits
+            return (values | (values &+ sixes)) & 0xF0F0_F0F0_F0F0_F0F0 & digits == 0 ? values : nil
         }
-        let century = two(0), yearOfCentury = two(2), month = two(5), day = two(8)
-        let hour = two(11), minute = two(14), second = two(17), centiseconds = two(20), lastDigit = bytes[22] &- ASCII.zero
-        guard century >= 0, yearOfCentury >= 0, day >= 1, hour >= 0, minute >= 0, second >= 0, centiseconds >= 0, lastDigit < 10
+        guard let date = digitValues(dateWord, firstDigits), let clock = digitValues(clockWord, secondDigits),
+              let seconds = digitValues(secondsWord, thirdDigits)
         else { return nil }
-        let year = century * 100 + yearOfCentury
-        guard month >= 1, month <= 12, day <= CivilCalendar.daysInMonth(month, of: year), hour <= 23, minute <= 59, second <= 59
+        @inline(__always) func digit(_ word: UInt64, _ place: UInt64) -> Int64 { Int64(word >> (8 * place) & 0xFF) }
+        let year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3)
+        let month = digit(date, 5) * 10 + digit(date, 6)
+        let day = digit(clock, 0) * 10 + digit(clock, 1)
+        let hour = digit(clock, 3) * 10 + digit(clock, 4)
+        let minute = digit(clock, 6) * 10 + digit(clock, 7)
+        let second = digit(seconds, 1) * 10 + digit(seconds, 2)
+        let millisecond = digit(seconds, 4) * 100 + digit(seconds, 5) * 10 + digit(seconds, 6)
+        guard month >= 1, month <= 12, day >= 1, day <= CivilCalendar.daysInMonth(month, of: year), hour <= 23, minute <= 59, second <= 59
         else { return nil }
-        let millisecond = centiseconds * 10 + Int64(lastDigit)
         let days = CivilCalendar.daysSince1970(year: year, month: month, day: day)
         return EventInstant(millisecondsSince1970: (days * 86_400 + hour * 3600 + minute * 60 + second) * 1000 + millisecond)
     }

@@ -64,6 +64,7 @@ struct PartDecoder {
 
     /// - Parameter location: the place of the row, and of the slot at fault
     ///   when one is, given the column names by slot.
+    @inline(__always)
     mutating func decode(row: Int, location: (Int?, [String?]) -> ExportLocation, cell: (Int) -> UnsafeBufferPointer<UInt8>?) {
         if let (problem, slot) = decoder.decode(row: row, cell: cell, into: &writer) {
             skip(RowIssue(file: file, location: location(slot, columnNames), problem: problem))

@@ -26,12 +26,54 @@ struct SourceWords: Sendable {
         let bytes: [UInt8]
     }
 
+    /// A key as the slot holds it: its hash, its first and last bytes
+    /// (``Packed``), its length and list in one word, so that a look-up of a
+    /// word of up to 16 bytes, as most are, compares three words in the
+    /// slot and never reads the arena.
     private struct Slot: Sendable {
         var hash: UInt64
+        var head: UInt64
+        var tail: UInt64
+        /// Length in the high 32 bits, list in the low 32; -1 for an empty slot.
+        var shape: Int64
         var start: Int32
-        var length: Int32
-        var list: Int32
         var value: Int32
+    }
+
+    /// A key's bytes in two words, which for a key of up to 16 bytes say
+    /// every byte (given its length): bytes 0, count/2 and count-1 below 4
+    /// bytes, the first and last four below 8, else the first and last eight.
+    struct Packed: Equatable {
+        var head: UInt64
+        var tail: UInt64
+
+        @inline(__always)
+        init(_ key: UnsafeBufferPointer<UInt8>) {
+            let count = key.count
+            guard count > 0, let base = key.baseAddress else {
+                head = 0
+                tail = 0
+                return
+            }
+            let raw = UnsafeRawPointer(base)
+            if count >= 8 {
+                head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+                tail = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            } else if count >= 4 {
+                let first = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+                let last = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+                head = first | last << 32
+                tail = 0
+            } else {
+                head = UInt64(base[0]) | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1]) << 16
+                tail = 0
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func shape(count: Int, list: Int) -> Int64 {
+        Int64(truncatingIfNeeded: count) << 32 | Int64(truncatingIfNeeded: UInt32(truncatingIfNeeded: list))
     }
 
     /// Keys in insertion order while the table is built; the first value
@@ -60,15 +102,18 @@ struct SourceWords: Sendable {
         var size = 16
         while size < pending.count * 2 { size <<= 1 }
         mask = size - 1
-        slots = Array(repeating: Slot(hash: 0, start: 0, length: -1, list: 0, value: 0), count: size)
+        slots = Array(repeating: Slot(hash: 0, head: 0, tail: 0, shape: -1, start: 0, value: 0), count: size)
         arena = []
         for (key, value) in pending {
-            let hash = key.bytes.withUnsafeBufferPointer { Self.hash($0, list: key.list) }
+            let (hash, packed) = key.bytes.withUnsafeBufferPointer { bytes in
+                let packed = Packed(bytes)
+                return (Self.hash(bytes, packed, list: key.list), packed)
+            }
             var index = Int(truncatingIfNeeded: hash) & mask
-            while slots[index].length >= 0 { index = (index + 1) & mask }
+            while slots[index].shape >= 0 { index = (index + 1) & mask }
             slots[index] = Slot(
-                hash: hash, start: Int32(truncatingIfNeeded: arena.count), length: Int32(truncatingIfNeeded: key.bytes.count),
-                list: Int32(truncatingIfNeeded: key.list), value: Int32(truncatingIfNeeded: value)
+                hash: hash, head: packed.head, tail: packed.tail, shape: Self.shape(count: key.bytes.count, list: key.list),
+                start: Int32(truncatingIfNeeded: arena.count), value: Int32(truncatingIfNeeded: value)
             )
             arena.append(contentsOf: key.bytes)
         }
@@ -90,19 +135,19 @@ struct SourceWords: Sendable {
     /// The value of `key` in `list`, or nil.
     @inline(__always)
     func value(for key: UnsafeBufferPointer<UInt8>, list: Int) -> Int? {
-        let hash = Self.hash(key, list: list)
+        let packed = Packed(key)
+        let hash = Self.hash(key, packed, list: list)
+        let shape = Self.shape(count: key.count, list: list)
         return slots.withUnsafeBufferPointer { slots in
-            arena.withUnsafeBufferPointer { arena in
-                var index = Int(truncatingIfNeeded: hash) & mask
-                while true {
-                    let slot = slots[index]
-                    if slot.length < 0 { return nil }
-                    if slot.hash == hash, Int(slot.length) == key.count, Int(slot.list) == list,
-                       Self.equal(arena, Int(slot.start), key) {
-                        return Int(slot.value)
-                    }
-                    index = (index + 1) & mask
+            var index = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let slot = slots[index]
+                if slot.shape < 0 { return nil }
+                if slot.hash == hash, slot.shape == shape, slot.head == packed.head, slot.tail == packed.tail,
+                   key.count <= 16 || arena.withUnsafeBufferPointer({ Self.equal($0, Int(slot.start), key) }) {
+                    return Int(slot.value)
                 }
+                index = (index + 1) & mask
             }
         }
     }
@@ -131,23 +176,25 @@ struct SourceWords: Sendable {
     /// time; equal keys always hash the same, and keys that differ only in
     /// the middle ("Campaign 01 reminder", "Campaign 02 reminder") do not
     /// pile up in one run of slots.
-    @inline(__always)
     static func hash(_ key: UnsafeBufferPointer<UInt8>, list: Int) -> UInt64 {
+        hash(key, Packed(key), list: list)
+    }
+
+    /// The hash of `key` whose ``Packed`` words are `packed`: from those
+    /// words alone up to 16 bytes, the bytes between them mixed in past 16.
+    @inline(__always)
+    static func hash(_ key: UnsafeBufferPointer<UInt8>, _ packed: Packed, list: Int) -> UInt64 {
         let count = key.count
-        var head: UInt64 = 0
-        var tail: UInt64 = 0
-        if count >= 8, let base = key.baseAddress {
+        var head = packed.head
+        let tail = packed.tail
+        if count > 16, let base = key.baseAddress {
             let raw = UnsafeRawPointer(base)
-            head = raw.loadUnaligned(as: UInt64.self)
             var offset = 8
             while offset + 8 < count {
-                head = (head ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                head = (head ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) &* 0x9E37_79B9_7F4A_7C15
                 head ^= head >> 29
                 offset += 8
             }
-            tail = raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        } else {
-            for index in 0..<count { head = head << 8 | UInt64(key[index]) }
         }
         var hash = (head ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
         hash ^= (tail ^ UInt64(truncatingIfNeeded: count) << 32 ^ UInt64(truncatingIfNeeded: list)) &* 0x94D0_49BB_1331_11EB
