@@ -130,4 +130,35 @@ struct LivedOrderTests {
         ])
         #expect(seen.allSatisfy { $0 == seen[0] })
     }
+
+    @Test("A partition's index: each case's bytes and its largest case, records copied case after case in partition order")
+    func caseIndex() {
+        // 38 bytes (key, fixed fields, three empty lengths), 40 (an owner of
+        // two bytes), 49 (one number value of 11 bytes): at 0, 38 and 78.
+        let bytes = Self.bytes([Row(key: "A", row: 1, activity: 0), Row(key: "B", row: 2, activity: 0, owner: "Bo"), Row(key: "A", row: 3, activity: 0, numbers: [1])])
+        #expect(bytes.count == 127)
+        bytes.withUnsafeBufferPointer { buffer in
+            let index = CaseIndex(buffer)
+            #expect(index.byteStarts == [0, 87, 127])
+            #expect(index.largestCase == 2)
+            #expect(index.copyByCase(buffer) == Array(bytes[0..<38] + bytes[78..<127] + bytes[38..<78]))
+        }
+        let empty: [UInt8] = []
+        empty.withUnsafeBufferPointer { buffer in
+            let index = CaseIndex(buffer)
+            #expect(index.byteStarts == [0])
+            #expect(index.largestCase == 0)
+            #expect(index.copyByCase(buffer).isEmpty)
+        }
+    }
+
+    @Test("A record whose owner runs past its length reads as nothing")
+    func ownerPastTheRecord() {
+        var bytes = Self.bytes([Row(key: "B", row: 2, activity: 0, owner: "Bo")])
+        #expect(bytes.count == 40)
+        #expect(bytes.withUnsafeBufferPointer { EventRecordView.read($0, at: 0) }?.ownerStart == 35)
+        // The owner's length, at 33: 3 bytes leave no room for the name's length and the values' count.
+        bytes[33] = 3
+        #expect(bytes.withUnsafeBufferPointer { EventRecordView.read($0, at: 0) } == nil)
+    }
 }

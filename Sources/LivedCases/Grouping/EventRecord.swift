@@ -205,42 +205,41 @@ struct EventRecordView: Sendable {
     var valuesStart: Int
     var valueCount: Int
 
-    /// Reads the record at `offset`; nil when the bytes end before it does
-    /// (only a bug could cause that: the bytes are the writer's).
+    /// Reads the record at `offset`; nil when the bytes end before it does,
+    /// or its fields before its length says (only a bug could cause that:
+    /// the bytes are the writer's).
+    ///
+    /// The fixed fields are loaded where they lie, against one bound, the
+    /// record's end; the values are not walked here but read, each against
+    /// that bound, by ``RecordedValue/append(valuesOf:in:to:)``.
+    @inline(__always)
     static func read(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> EventRecordView? {
         let raw = UnsafeRawBufferPointer(bytes)
-        var cursor = offset
-        // Little-endian fields loaded whole, each bounds-checked against the bytes.
-        @inline(__always) func take<Field: FixedWidthInteger>(_: Field.Type) -> Field? {
-            guard cursor >= 0, raw.count - cursor >= MemoryLayout<Field>.size else { return nil }
-            let value = Field(littleEndian: raw.loadUnaligned(fromByteOffset: cursor, as: Field.self))
-            cursor += MemoryLayout<Field>.size
-            return value
+        guard offset >= 0, raw.count - offset >= 10 else { return nil }
+        @inline(__always) func load<Field: FixedWidthInteger>(_ at: Int, _: Field.Type) -> Field {
+            Field(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: Field.self))
         }
-        @inline(__always) func field() -> (Int, Int)? {
-            guard let length = take(UInt16.self) else { return nil }
-            let start = cursor
-            cursor += Int(length)
-            return cursor <= raw.count ? (start, Int(length)) : nil
-        }
-        guard let keyHash = take(UInt32.self), let length = take(UInt32.self), let key = field(), let time = take(Int64.self), let row = take(UInt32.self), let activity = take(Int32.self),
-              let channel = take(Int16.self), let segment = take(Int16.self), let journey = take(Int16.self), let owner = field(),
-              let name = field() else { return nil }
-        let valuesStart = cursor
-        guard let count = take(UInt8.self) else { return nil }
-        for _ in 0..<count {
-            guard take(UInt16.self) != nil, let kind = take(UInt8.self) else { return nil }
-            if kind == EventRecord.ValueKind.text.rawValue {
-                guard field() != nil else { return nil }
-            } else {
-                guard take(UInt64.self) != nil else { return nil }
-            }
-        }
-        guard cursor - offset == Int(length) else { return nil }
+        let length = Int(load(offset + 4, UInt32.self))
+        guard length >= 10, raw.count - offset >= length else { return nil }
+        let end = offset + length
+        let keyLength = Int(load(offset + 8, UInt16.self))
+        let fixed = offset + 10 + keyLength
+        // The fixed fields and the owner's length.
+        guard end - fixed >= 24 else { return nil }
+        let ownerLength = Int(load(fixed + 22, UInt16.self))
+        let ownerStart = fixed + 24
+        // The owner, the name's length.
+        guard end - ownerStart >= ownerLength + 2 else { return nil }
+        let nameLength = Int(load(ownerStart + ownerLength, UInt16.self))
+        let nameStart = ownerStart + ownerLength + 2
+        // The name, the values' count.
+        guard end - nameStart >= nameLength + 1 else { return nil }
+        let valuesStart = nameStart + nameLength
         return EventRecordView(
-            start: offset, end: cursor, keyHash: keyHash, keyStart: key.0, keyLength: key.1, time: time, row: Int(row), activity: activity,
-            channel: channel, segment: segment, journey: journey, ownerStart: owner.0, ownerLength: owner.1, nameStart: name.0,
-            nameLength: name.1, valuesStart: valuesStart, valueCount: Int(count)
+            start: offset, end: end, keyHash: load(offset, UInt32.self), keyStart: offset + 10, keyLength: keyLength, time: load(fixed, Int64.self),
+            row: Int(load(fixed + 8, UInt32.self)), activity: load(fixed + 12, Int32.self), channel: load(fixed + 16, Int16.self),
+            segment: load(fixed + 18, Int16.self), journey: load(fixed + 20, Int16.self), ownerStart: ownerStart, ownerLength: ownerLength,
+            nameStart: nameStart, nameLength: nameLength, valuesStart: valuesStart, valueCount: Int(load(valuesStart, UInt8.self))
         )
     }
 }
@@ -282,9 +281,10 @@ public struct RecordedValue: Sendable, Equatable {
 
     /// Appends the values of the record `view` in `bytes` to `values`, in
     /// the order written: in place, so that a case's values need no array
-    /// per event. The view was read from these bytes, so they hold every value.
+    /// per event. Each value is read only if it lies within the record
+    /// (the bytes are the writer's, so they all do).
     static func append(valuesOf view: EventRecordView, in bytes: UnsafeBufferPointer<UInt8>, to values: inout [RecordedValue]) {
-        guard view.valueCount > 0 else { return }
+        guard view.valueCount > 0, view.end <= bytes.count else { return }
         let raw = UnsafeRawBufferPointer(bytes)
         var cursor = view.valuesStart + 1
         @inline(__always) func take<Field: FixedWidthInteger>(_: Field.Type) -> Field {
@@ -293,14 +293,18 @@ public struct RecordedValue: Sendable, Equatable {
             return value
         }
         for _ in 0..<view.valueCount {
+            // An attribute, a kind, and 8 bytes or a text's length.
+            guard view.end - cursor >= 5 else { return }
             let attribute = Int(take(UInt16.self))
             let kind = EventRecord.ValueKind(rawValue: take(UInt8.self)) ?? .number
             if kind == .text {
                 let length = Int(take(UInt16.self))
+                guard view.end - cursor >= length else { return }
                 values.append(RecordedValue(attribute: attribute, kind: .text, scalar: 0, text: Array(bytes[cursor..<(cursor + length)])))
                 cursor += length
                 continue
             }
+            guard view.end - cursor >= 8 else { return }
             let bits = take(UInt64.self)
             switch kind {
             case .choice: values.append(RecordedValue(attribute: attribute, kind: .choice, scalar: Double(Int64(bitPattern: bits)), text: []))

@@ -70,83 +70,51 @@ enum PartitionGrouping {
     /// Calls `body` for every case of the partition whose records are
     /// `bytes`, in an order of its own (callers merge order-independently).
     ///
-    /// One pass reads where each record ends and which case it is of; a
-    /// second copies the records case by case into bytes of their own, so
-    /// that a case's records are next to each other and building it reads
-    /// them in order, rather than all over the partition.
+    /// ``CaseIndex`` reads where each record starts and which case it is
+    /// of; the records are then copied case by case into bytes of their own,
+    /// so that a case's records are next to each other and building it reads
+    /// them in order, rather than all over the partition (read where they
+    /// lie, each record would cost a cache miss that the copy's writes do
+    /// not). A case's scratch (its records, their times and its order) is
+    /// sized once for the partition's largest case.
     static func forEachCase(in bytes: consuming [UInt8], activityNames: [[UInt8]], _ body: (ObservedCase) -> Void) {
-        let (grouped, byteStarts) = bytes.withUnsafeBufferPointer(groupedByCase)
+        let (grouped, byteStarts, largest) = bytes.withUnsafeBufferPointer { buffer in
+            let index = CaseIndex(buffer)
+            return (index.copyByCase(buffer), index.byteStarts, index.largestCase)
+        }
         // The partition's bytes as read are not needed past here: freed now,
         // one partition's bytes at a time are held, not two.
         bytes = []
+        let records = UnsafeMutablePointer<EventRecordView>.allocate(capacity: largest)
+        let times = UnsafeMutablePointer<Int64>.allocate(capacity: largest)
+        let members = UnsafeMutablePointer<Int32>.allocate(capacity: largest)
+        defer {
+            records.deallocate()
+            times.deallocate()
+            members.deallocate()
+        }
         var current = ObservedCase()
-        var records: [EventRecordView] = []
-        var times: [Int64] = []
-        var members: [Int32] = []
         grouped.withUnsafeBufferPointer { buffer in
             for caseIndex in 0..<(byteStarts.count - 1) {
-                records.removeAll(keepingCapacity: true)
-                times.removeAll(keepingCapacity: true)
-                members.removeAll(keepingCapacity: true)
+                var count = 0
                 var offset = byteStarts[caseIndex]
-                while offset < byteStarts[caseIndex + 1], let view = EventRecordView.read(buffer, at: offset) {
-                    members.append(Int32(truncatingIfNeeded: records.count))
-                    records.append(view)
-                    times.append(view.time)
+                while offset < byteStarts[caseIndex + 1], count < largest, let view = EventRecordView.read(buffer, at: offset) {
+                    (records + count).initialize(to: view)
+                    times[count] = view.time
+                    members[count] = Int32(truncatingIfNeeded: count)
+                    count += 1
                     offset = view.end
                 }
-                records.withUnsafeBufferPointer { records in
-                    times.withUnsafeBufferPointer { times in
-                        members.withUnsafeMutableBufferPointer { members in
-                            let lived = LivedOrder(records: records, times: times, buffer: buffer, activityNames: activityNames)
-                            lived.sort(members)
-                            build(&current, from: UnsafeBufferPointer(members), order: lived)
-                        }
-                    }
-                }
+                let lived = LivedOrder(
+                    records: UnsafeBufferPointer(start: records, count: count), times: UnsafeBufferPointer(start: times, count: count),
+                    buffer: buffer, activityNames: activityNames
+                )
+                let sorted = UnsafeMutableBufferPointer(start: members, count: count)
+                lived.sort(sorted)
+                build(&current, from: UnsafeBufferPointer(sorted), order: lived)
                 body(current)
             }
         }
-    }
-
-    /// The partition's records copied case after case, each case's in the
-    /// order of the partition, and where each case's bytes begin (one more
-    /// entry than there are cases: the end).
-    private static func groupedByCase(_ buffer: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], byteStarts: [Int]) {
-        // Where each record starts, and each record's case.
-        var recordStarts: [Int] = []
-        var caseOf: [Int32] = []
-        // Records take at least 38 bytes; most take 60 or more.
-        recordStarts.reserveCapacity(buffer.count / 56 + 1)
-        caseOf.reserveCapacity(buffer.count / 56 + 1)
-        // About one case per seven records of about 80 bytes; the table grows past that.
-        var table = PartitionKeyTable(keys: buffer.count / 512)
-        var caseCount = 0
-        var offset = 0
-        while offset < buffer.count, let view = EventRecordKey.read(buffer, at: offset) {
-            let found = table.insert(at: view.keyStart, length: view.keyLength, hash: view.keyHash, in: buffer, value: caseCount)
-            if found == caseCount { caseCount += 1 }
-            recordStarts.append(offset)
-            caseOf.append(Int32(truncatingIfNeeded: found))
-            offset = view.end
-        }
-        recordStarts.append(offset)
-        // Where each case's bytes begin: a counting sort.
-        var byteStarts = [Int](repeating: 0, count: caseCount + 1)
-        for (index, owner) in caseOf.enumerated() { byteStarts[Int(owner) + 1] += recordStarts[index + 1] - recordStarts[index] }
-        for index in 0..<caseCount { byteStarts[index + 1] += byteStarts[index] }
-        var next = byteStarts
-        let bytes = [UInt8](unsafeUninitializedCapacity: offset) { bytes, initialized in
-            guard let target = bytes.baseAddress, let source = buffer.baseAddress else { return }
-            for (index, owner) in caseOf.enumerated() {
-                let length = recordStarts[index + 1] - recordStarts[index]
-                (target + next[Int(owner)]).initialize(from: source + recordStarts[index], count: length)
-                next[Int(owner)] += length
-            }
-            // The cases' bytes tile 0..<offset: each record's length is counted once.
-            initialized = offset
-        }
-        return (bytes, byteStarts)
     }
 
     /// Fills `observed` with one case's events, `members` sorted in lived
@@ -193,8 +161,9 @@ extension ObservedCase {
         key.append(contentsOf: newKey)
         events.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
-        names.removeAll(keepingCapacity: true)
-        duplicateRows.removeAll(keepingCapacity: true)
+        // Most cases have neither: not emptied again when empty.
+        if !names.isEmpty { names.removeAll(keepingCapacity: true) }
+        if !duplicateRows.isEmpty { duplicateRows.removeAll(keepingCapacity: true) }
         segment = nil
         journey = nil
         hasOwner = false
@@ -270,5 +239,71 @@ struct LivedOrder {
         let index = Int(record.activity)
         guard activityNames.indices.contains(index) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         return activityNames[index].withUnsafeBufferPointer(body)
+    }
+}
+
+/// Which case each record of a partition is of, and where each case's
+/// bytes begin once the records are copied case after case: one pass reads
+/// each record's case id (looked up in a ``PartitionKeyTable``), then a
+/// counting sort places the cases.
+///
+/// ```swift
+/// // Records of 60, 70 and 50 bytes, of cases A, B, A:
+/// // byteStarts == [0, 110, 180], largestCase == 2;
+/// // copyByCase gives the first and third records, then the second.
+/// ```
+struct CaseIndex {
+    /// Where each record starts, and one more entry: where the last ends.
+    private var recordStarts: [Int] = []
+    /// Each record's case, numbered in order of first appearance.
+    private var caseOf: [Int32] = []
+    /// Where each case's bytes begin once grouped: one more entry than
+    /// there are cases, the last being the bytes' count.
+    private(set) var byteStarts: [Int] = [0]
+    /// The most records one case has.
+    private(set) var largestCase = 0
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+        // Records take at least 38 bytes; most take 60 or more.
+        recordStarts.reserveCapacity(buffer.count / 56 + 2)
+        caseOf.reserveCapacity(buffer.count / 56 + 1)
+        // About one case per seven records of about 80 bytes; the table grows past that.
+        var table = PartitionKeyTable(keys: buffer.count / 512)
+        var caseCount = 0
+        var offset = 0
+        while offset < buffer.count, let view = EventRecordKey.read(buffer, at: offset) {
+            let found = table.insert(at: view.keyStart, length: view.keyLength, hash: view.keyHash, in: buffer, value: caseCount)
+            if found == caseCount { caseCount += 1 }
+            recordStarts.append(offset)
+            caseOf.append(Int32(truncatingIfNeeded: found))
+            offset = view.end
+        }
+        recordStarts.append(offset)
+        var starts = [Int](repeating: 0, count: caseCount + 1)
+        var records = [Int32](repeating: 0, count: caseCount)
+        for (index, owner) in caseOf.enumerated() {
+            starts[Int(owner) + 1] += recordStarts[index + 1] - recordStarts[index]
+            records[Int(owner)] += 1
+        }
+        for index in 0..<caseCount { starts[index + 1] += starts[index] }
+        byteStarts = starts
+        largestCase = Int(records.max() ?? 0)
+    }
+
+    /// The records of `buffer` (the one the index was read from) copied
+    /// case after case, each case's in the order of the partition.
+    func copyByCase(_ buffer: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let total = byteStarts[byteStarts.count - 1]
+        var next = byteStarts
+        return [UInt8](unsafeUninitializedCapacity: total) { bytes, initialized in
+            guard let target = bytes.baseAddress, let source = buffer.baseAddress else { return }
+            for (index, owner) in caseOf.enumerated() {
+                let length = recordStarts[index + 1] - recordStarts[index]
+                (target + next[Int(owner)]).initialize(from: source + recordStarts[index], count: length)
+                next[Int(owner)] += length
+            }
+            // The cases' bytes tile 0..<total: each record's length is counted once.
+            initialized = total
+        }
     }
 }
