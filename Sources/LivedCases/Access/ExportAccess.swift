@@ -26,8 +26,10 @@ public protocol ExportAccess: Sendable {
 public protocol SpillStore: AnyObject, Sendable {
     /// Adds `bytes` at the end of partition `partition`.
     func append(_ bytes: [UInt8], toPartition partition: Int) throws(ExportAccessError)
-    /// Everything appended to partition `partition`, in order.
-    func contents(ofPartition partition: Int) throws(ExportAccessError) -> [UInt8]
+    /// Everything appended to partition `partition`, in order, in an array
+    /// with room for `extra` more bytes, so that the partition's part still in
+    /// memory joins it without another allocation and copy.
+    func contents(ofPartition partition: Int, reservingCapacity extra: Int) throws(ExportAccessError) -> [UInt8]
     /// Removes what the store holds; it is not used afterwards.
     func close()
 }
@@ -105,8 +107,12 @@ public struct InMemoryExports: ExportAccess {
             partitions.withLock { $0[partition, default: []] += bytes }
         }
 
-        func contents(ofPartition partition: Int) throws(ExportAccessError) -> [UInt8] {
-            partitions.withLock { $0[partition] ?? [] }
+        func contents(ofPartition partition: Int, reservingCapacity extra: Int) throws(ExportAccessError) -> [UInt8] {
+            let stored = partitions.withLock { $0[partition] ?? [] }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(stored.count + extra)
+            bytes += stored
+            return bytes
         }
 
         func close() {

@@ -120,7 +120,7 @@ struct CasePartitions: Sendable {
     /// Partition `index`'s bytes: what was spilled, then what stayed in memory.
     func bytes(of index: Int) throws(ExportAccessError) -> [UInt8] {
         guard let spill else { return buffers[index] }
-        var bytes = try spill.contents(ofPartition: index)
+        var bytes = try spill.contents(ofPartition: index, reservingCapacity: buffers[index].count)
         bytes += buffers[index]
         return bytes
     }

@@ -94,13 +94,13 @@ final class FileSpill: SpillStore, @unchecked Sendable {
         }
     }
 
-    func contents(ofPartition partition: Int) throws(ExportAccessError) -> [UInt8] {
+    func contents(ofPartition partition: Int, reservingCapacity extra: Int) throws(ExportAccessError) -> [UInt8] {
         lock.lock()
         let exists = written.contains(partition)
         lock.unlock()
         guard exists else { return [] }
         do throws(FileReader.Failure) {
-            return try FileReader.read(path(partition))
+            return try FileReader.read(path(partition), reservingCapacity: extra)
         } catch {
             throw ExportAccessError(.spill, "cannot read back \(path(partition)): \(error.reason)")
         }

@@ -11,7 +11,10 @@ enum FileReader {
     /// refuses anything larger, so reading it into memory first is waste.
     static let maximumSize = Int(UInt32.max) - 1
 
-    static func read(_ path: String) throws(Failure) -> [UInt8] {
+    /// The file's bytes, in an array with room for `extra` more (a spilled
+    /// partition read back gets its part still in memory appended without a
+    /// copy). The array is filled by `read(2)` alone, never zeroed first.
+    static func read(_ path: String, reservingCapacity extra: Int = 0) throws(Failure) -> [UInt8] {
         // O_NONBLOCK: opening a named pipe (or a device) must not wait for a
         // writer; it is refused just below as not a regular file. Reading a
         // regular file is unaffected.
@@ -27,25 +30,23 @@ enum FileReader {
         guard size <= maximumSize else {
             throw Failure(reason: "it is larger than 4 GiB, the most the reader accepts")
         }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var filled = 0
         var failure: String?
-        bytes.withUnsafeMutableBytes { buffer in
+        // The file shrank while being read: keep what was there.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + max(0, extra)) { buffer, initialized in
+            initialized = 0
             guard let base = buffer.baseAddress else { return }
-            while filled < size {
-                let count = Foundation.read(descriptor, base + filled, size - filled)
+            while initialized < size {
+                let count = Foundation.read(descriptor, base + initialized, size - initialized)
                 if count < 0 {
                     if errno == EINTR { continue }
                     failure = systemReason()
                     return
                 }
                 if count == 0 { break }
-                filled += count
+                initialized += count
             }
         }
         if let failure { throw Failure(reason: failure) }
-        // The file shrank while being read: keep what was there.
-        if filled < size { bytes.removeSubrange(filled...) }
         return bytes
     }
 
