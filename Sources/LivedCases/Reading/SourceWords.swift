@@ -135,6 +135,8 @@ struct SourceWords: Sendable {
     /// The value of `key` in `list`, or nil.
     @inline(__always)
     func value(for key: UnsafeBufferPointer<UInt8>, list: Int) -> Int? {
+        // A slot's shape keeps the length in 31 bits; no source word is that long.
+        guard key.count <= Int(Int32.max) else { return nil }
         let packed = Packed(key)
         let hash = Self.hash(key, packed, list: list)
         let shape = Self.shape(count: key.count, list: list)
