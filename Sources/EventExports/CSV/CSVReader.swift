@@ -533,15 +533,7 @@ public struct CSVReader: Sendable {
                 let start = Int(bounds[2 * field])
                 let end = Int(bounds[2 * field + 1])
                 guard start > 0, bytes[start - 1] == ASCII.quote else { continue }
-                var read = start
-                var write = start
-                while read < end {
-                    let byte = bytes[read]
-                    bytes[write] = byte
-                    write += 1
-                    read += byte == ASCII.quote ? 2 : 1
-                }
-                bounds[2 * field + 1] = UInt32(truncatingIfNeeded: write)
+                bounds[2 * field + 1] = UInt32(truncatingIfNeeded: collapseDoubledQuotes(in: bytes, from: start, to: end))
             }
         }
     }
@@ -946,18 +938,25 @@ public struct CSVReader: Sendable {
         for field in escapedFields {
             let start = Int(bounds[2 * field])
             let end = Int(bounds[2 * field + 1])
-            var write = start
-            carry.withUnsafeMutableBufferPointer { bytes in
-                var read = start
-                while read < end {
-                    let byte = bytes[read]
-                    bytes[write] = byte
-                    write += 1
-                    read += byte == ASCII.quote ? 2 : 1
-                }
-            }
+            let write = carry.withUnsafeMutableBufferPointer { Self.collapseDoubledQuotes(in: $0, from: start, to: end) }
             bounds[2 * field + 1] = UInt32(truncatingIfNeeded: write)
         }
+    }
+
+    /// Moves the bytes of a quoted field's inside, `start..<end`, over each
+    /// `""` it holds, keeping one quote of the pair; returns its new end.
+    /// Every quote there is one of a pair: the split ended the field at the
+    /// first lone one.
+    private static func collapseDoubledQuotes(in bytes: UnsafeMutableBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var read = start
+        var write = start
+        while read < end {
+            let byte = bytes[read]
+            bytes[write] = byte
+            write += 1
+            read += byte == ASCII.quote ? 2 : 1
+        }
+        return write
     }
 }
 
