@@ -138,16 +138,15 @@ public struct CaseMatcher: Sendable {
             guard best >= 0 else { return .noJourney }
             journey = best
         }
-        guard let path = paths[journey][segment] else { return .journeyNotForSegment }
-        match(observed, path: path, into: &matched)
+        // `routes` is made from `paths`: both are there or neither.
+        guard let path = paths[journey][segment], let route = routes[journey][segment] else { return .journeyNotForSegment }
+        match(observed, path: path, route: route, into: &matched)
         return nil
     }
 
-    private func match(_ observed: ObservedCase, path: PlannedPath, into matched: inout MatchedCase) {
+    private func match(_ observed: ObservedCase, path: PlannedPath, route: Route, into matched: inout MatchedCase) {
         let touchpointCount = compiled.journeys[path.journey].touchpoints.count
         matched.reset(journey: path.journey, segment: path.segment, touchpointCount: touchpointCount)
-        // Made with `paths`, one per path.
-        guard let route = routes[path.journey][path.segment] else { return }
         let positions = route.positions, channels = route.channels
         for (index, event) in observed.events.enumerated() {
             let position = event.activity >= 0 ? Int(positions[Int(event.activity)]) : -1
