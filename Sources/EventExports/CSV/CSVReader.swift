@@ -397,7 +397,7 @@ public struct CSVReader: Sendable {
                     line += 1
                     state = bytes[index] == ASCII.carriageReturn ? .afterCarriageReturn : .recordStart
                 case ByteClass.nul:
-                    flag(.nulByte, field: fieldCount)
+                    flag(.nulByte, field: fieldCount, fieldLength: index - base - fieldStart, recordLength: index - base)
                 default:
                     break  // a quote inside an unquoted field is text
                 }
@@ -410,7 +410,11 @@ public struct CSVReader: Sendable {
                     if byteClass == ByteClass.quote {
                         break
                     } else {
-                        if byteClass == ByteClass.lineFeed { line += 1 } else { flag(.nulByte, field: fieldCount) }
+                        if byteClass == ByteClass.lineFeed {
+                            line += 1
+                        } else {
+                            flag(.nulByte, field: fieldCount, fieldLength: index - base - fieldStart, recordLength: index - base)
+                        }
                         index += 1
                     }
                 }
@@ -431,7 +435,10 @@ public struct CSVReader: Sendable {
                     line += 1
                     state = byte == ASCII.carriageReturn ? .afterCarriageReturn : .recordStart
                 } else {
-                    flag(.textAfterClosingQuote(byte), field: fieldCount)
+                    flag(
+                        .textAfterClosingQuote(byte), field: fieldCount,
+                        fieldLength: index - base - 1 - fieldStart, recordLength: index - base
+                    )
                     // Read on as unquoted text, to find where the row ends.
                     state = .unquoted
                     continue scanning
@@ -775,12 +782,11 @@ public struct CSVReader: Sendable {
         // After a quote in a quoted field, that quote may be the closing
         // one: it is not counted, as the field's end would not count it.
         let closingQuote = state == .quoteInQuoted ? 1 : 0
-        if state != .fieldStart, recordLength - fieldStart - closingQuote > options.maximumFieldLength {
-            flag(.fieldTooLong(limit: options.maximumFieldLength), field: fieldCount)
-        } else if recordLength > options.maximumRecordLength {
-            flag(.recordTooLong(limit: options.maximumRecordLength), field: nil)
+        let fieldLength = state == .fieldStart ? nil : recordLength - fieldStart - closingQuote
+        if let fault = lengthFault(fieldLength: fieldLength, recordLength: recordLength) {
+            flag(fault.problem, field: fault.field)
+            return
         }
-        guard problem == nil else { return }
         if isCarrying {
             carry.append(contentsOf: bytes)
         } else {
@@ -788,6 +794,36 @@ public struct CSVReader: Sendable {
             carry.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[base...]))
             isCarrying = true
         }
+    }
+
+    /// Marks the current record bad for `found`, met after `recordLength`
+    /// bytes of the record, `fieldLength` of them in the open field; or for
+    /// the length limit those bytes broke already, which comes first in the
+    /// row. A record's faults are thus named in row order, whatever chunks
+    /// brought it: the end of a chunk checks the limits before the rest of
+    /// the record is seen.
+    private mutating func flag(_ found: CSVProblem, field: Int?, fieldLength: Int, recordLength: Int) {
+        if let fault = lengthFault(fieldLength: fieldLength, recordLength: recordLength) {
+            flag(fault.problem, field: fault.field)
+        } else {
+            flag(found, field: field)
+        }
+    }
+
+    /// The length limit broken first by a record's first `recordLength`
+    /// bytes, `fieldLength` of them in its open field (nil when none is
+    /// open), if any. A limit is broken at the first byte past it: the
+    /// field's at `fieldStart + maximumFieldLength`, the record's at
+    /// `maximumRecordLength`.
+    @inline(__always)
+    private func lengthFault(fieldLength: Int?, recordLength: Int) -> (problem: CSVProblem, field: Int?)? {
+        let fieldLimit = options.maximumFieldLength
+        let recordLimit = options.maximumRecordLength
+        let fieldBroken = fieldLength.map { $0 > fieldLimit } ?? false
+        if fieldBroken, recordLength <= recordLimit || fieldStart + fieldLimit <= recordLimit {
+            return (.fieldTooLong(limit: fieldLimit), fieldCount)
+        }
+        return recordLength > recordLimit ? (.recordTooLong(limit: recordLimit), nil) : nil
     }
 
     /// Marks the current record bad; the first problem is the one reported.
@@ -805,10 +841,8 @@ public struct CSVReader: Sendable {
     @inline(__always)
     private mutating func closeField(end: Int) {
         guard problem == nil else { return }
-        if end - fieldStart > options.maximumFieldLength {
-            flag(.fieldTooLong(limit: options.maximumFieldLength), field: fieldCount)
-        } else if end > options.maximumRecordLength {
-            flag(.recordTooLong(limit: options.maximumRecordLength), field: nil)
+        if let fault = lengthFault(fieldLength: end - fieldStart, recordLength: end) {
+            flag(fault.problem, field: fault.field)
         } else if fieldCount >= options.maximumFieldCount {
             flag(.tooManyFields(limit: options.maximumFieldCount), field: nil)
         } else {
