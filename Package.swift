@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "JourneyModelTests", dependencies: ["JourneyModel", "MarkerKindGenerator"]),
         .testTarget(name: "JourneyLoaderTests", dependencies: ["JourneyLoader", "JSONCReader", "JourneyModel", "EventExports"], exclude: ["Fixtures"]),
         .testTarget(name: "CharterCheckerTests", dependencies: ["CharterChecker", "JourneyLoader", "JourneyModel"]),
-        .testTarget(name: "LivedCasesTests", dependencies: ["LivedCases", "LivedReport", "CharterChecker", "JourneyLoader", "JourneyModel", "EventExports"]),
+        .testTarget(name: "LivedCasesTests", dependencies: ["LivedCases", "LivedReport", "CharterChecker", "JourneyLoader", "JourneyModel", "EventExports", "OrderedTasks"]),
         .testTarget(name: "ConformanceSQLTests", dependencies: ["ConformanceSQL", "JourneyLoader", "JourneyModel", "LivedCases"]),
         .testTarget(name: "PeriodReviewTests", dependencies: ["PeriodReview", "LivedCases", "JourneyLoader", "JourneyModel", "EventExports"]),
         .testTarget(name: "CharterAuditTests", dependencies: ["CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),

@@ -110,4 +110,52 @@ struct CSVPartsTests {
             #expect(cases.map { $0.events.map(\.row) } == [[1, 2], [5]], "part size \(partSize)")
         }
     }
+
+    /// Rows of many cases, every seventh holding a line break in a quoted
+    /// field and every eleventh skipped, so that parts far more than are
+    /// read at once end anywhere: inside quotes, between rows, in a bad row.
+    static func manyRows() -> [UInt8] {
+        var rows = [Shop.header]
+        for index in 0..<300 {
+            let id = "C\(index % 23)"
+            if index % 11 == 5 {
+                rows.append("\(id),yesterday,Call,,Silver,,,,,")
+            } else if index % 7 == 3 {
+                rows.append(Row.row(id, index, "Browsed").replacingOccurrences(of: ",Silver,,", with: ",Silver,\"Ana\nMaria \(index)\","))
+            } else {
+                rows.append(Row.row(id, index, index % 2 == 0 ? "Call" : "Mail sent"))
+            }
+        }
+        return Array((rows.joined(separator: "\n") + "\n").utf8)
+    }
+
+    @Test("Many more parts than are read at once: the cases, rows, counts and first skipped rows of one reader")
+    func manyPartsInFlight() async throws {
+        let (compiled, _) = try await Shop.load()
+        let bytes = Self.manyRows()
+        let (whole, wholeReading) = try Self.read(bytes, compiled: compiled, partSize: bytes.count + 1)
+        #expect(wholeReading.counts.rows == 300)
+        #expect(wholeReading.counts.skipped == 27)
+        #expect(wholeReading.counts.issues.count == RowCounts.issuesKept)
+        for partSize in [1, 7, 64, 333, 1000] {
+            let (cases, reading) = try Self.read(bytes, compiled: compiled, partSize: partSize)
+            #expect(reading.counts == wholeReading.counts, "part size \(partSize)")
+            #expect(Row.canonical(cases) == Row.canonical(whole), "part size \(partSize)")
+            #expect(cases.map { $0.events.map(\.row) } == whole.map { $0.events.map(\.row) }, "part size \(partSize)")
+        }
+    }
+
+    @Test("Past --max-bad-rows among many parts in flight: the same stop, row and counts as one reader")
+    func manyPartsStop() async throws {
+        let (compiled, _) = try await Shop.load()
+        let bytes = Self.manyRows()
+        let (_, whole) = try Self.read(bytes, compiled: compiled, partSize: bytes.count + 1, maxSkipped: 9)
+        #expect(whole.counts.tooManySkipped)
+        #expect(whole.counts.skipped == 10)
+        for partSize in [1, 5, 64, 333] {
+            let (cases, reading) = try Self.read(bytes, compiled: compiled, partSize: partSize, maxSkipped: 9)
+            #expect(reading.counts == whole.counts, "part size \(partSize)")
+            #expect(cases.isEmpty)
+        }
+    }
 }

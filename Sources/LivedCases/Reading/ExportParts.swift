@@ -17,21 +17,32 @@ protocol PartReader: Sendable {
 
 /// An export past its first chunk, read in parts on all cores.
 ///
-/// Chunks are cut after their last line feed into parts; a batch of parts
-/// is read at once, each by a reader that assumes its part begins a row,
-/// into rows of its own. The guess is then checked in file order: a part
-/// begins a row exactly when the reader of the bytes before it ends at a
-/// row's start. A CSV line feed inside a quoted field breaks the guess;
-/// that part is then read again by the reader before it, carrying the open
-/// row over, as one reader would. A part that would take the skipped rows
-/// past the limit is read again the same way, so as to stop at the very
-/// row one reader stops at. Rows and lines are counted per reader and
-/// added up in file order, so every row number, count and the first
-/// skipped rows are those of one reader, whatever the part size.
+/// Chunks are cut after their last line feed into parts; each part is
+/// read, as soon as it is cut, on some core, by a reader that assumes its
+/// part begins a row, into rows of its own, while this thread reads the
+/// file on and adds the parts read to the grouper. The guess is then
+/// checked in file order: a part begins a row exactly when the reader of
+/// the bytes before it ends at a row's start. A CSV line feed inside a
+/// quoted field breaks the guess; that part is then read again by the
+/// reader before it, carrying the open row over, as one reader would. A
+/// part that would take the skipped rows past the limit is read again the
+/// same way, so as to stop at the very row one reader stops at. Rows and
+/// lines are counted per reader and added up in file order, so every row
+/// number, count and the first skipped rows are those of one reader,
+/// whatever the part size.
 struct ExportParts<Reader: PartReader> {
-    /// How many parts are read at once: a few per core, so that a part
-    /// slower than the others leaves no core idle for long.
-    static var batch: Int { 8 }
+    /// How many parts are cut and not yet added at most: enough that the
+    /// cores read on while this thread spills the grouper's partitions,
+    /// few enough that the parts and their rows hold little memory.
+    static var window: Int { 16 }
+
+    /// A part as read on its own: its bytes, handed back to be read again
+    /// if the guess fails (and then reused), its reader as it ended, its rows.
+    struct Guess: Sendable {
+        var bytes: [UInt8]
+        var reader: Reader
+        var rows: DecodedRows
+    }
 
     /// The reader a part read on its own starts with.
     private let template: Reader
@@ -43,15 +54,22 @@ struct ExportParts<Reader: PartReader> {
     private var linesBefore = 0
     /// Bytes after the last line feed, for the next part.
     private var tail: [UInt8] = []
-    private var pending: [[UInt8]] = []
-    /// The buffers of the last batch, emptied, for the next: their pages
+    /// The buffers of parts added, emptied, for the next: their pages
     /// are in memory already, where fresh ones would be faulted in again.
     private var spare: [[UInt8]] = []
+    /// Parts being read on their own, in file order.
+    private let guesses: OrderedPipeline<[UInt8], Guess>
 
-    init(template: Reader, reader: Reader, partSize: Int) {
+    init(template: Reader, reader: Reader, partSize: Int, compiled: CompiledSource, budget: GroupingBudget) {
         self.template = template
         self.reader = reader
         self.partSize = partSize
+        guesses = OrderedPipeline { bytes in
+            var reader = template
+            var part = PartDecoder(compiled, budget: budget, allowance: nil, expectedBytes: bytes.count)
+            reader.read(bytes, into: &part)
+            return Guess(bytes: bytes, reader: reader, rows: part.rows)
+        }
     }
 
     mutating func add(_ chunk: [UInt8], state: inout ReadState) {
@@ -62,67 +80,62 @@ struct ExportParts<Reader: PartReader> {
             part.append(contentsOf: chunk[...lastLineFeed])
             tail.removeAll(keepingCapacity: true)
             tail.append(contentsOf: chunk[(lastLineFeed + 1)...])
-            pending.append(part)
+            guesses.submit(part)
         } else {
             // No line feed: a part all the same past the part size, so
             // that memory stays bounded; the check reads it right.
             tail.append(contentsOf: chunk)
             if tail.count >= partSize {
-                pending.append(tail)
+                guesses.submit(tail)
                 tail = []
             }
         }
-        if pending.count >= Self.batch { readPending(state: &state) }
+        // The parts read already are added at once; past the window, this
+        // thread waits for the oldest.
+        while state.isReading, let guess = guesses.nextIfReady() { add(guess, state: &state) }
+        while state.isReading, guesses.count >= Self.window, let guess = guesses.next() { add(guess, state: &state) }
     }
 
     /// Reads what is left, and ends the last row.
     mutating func finish(state: inout ReadState) {
-        if !tail.isEmpty {
-            pending.append(tail)
+        if !tail.isEmpty, state.isReading {
+            guesses.submit(tail)
             tail = []
         }
-        readPending(state: &state)
+        while state.isReading, let guess = guesses.next() { add(guess, state: &state) }
+        guesses.finish()
         guard state.isReading else { return }
         var part = state.makePart()
         reader.finish(into: &part)
         state.merge(part.rows, rowsBefore: rowsBefore, linesBefore: linesBefore)
     }
 
-    private mutating func readPending(state: inout ReadState) {
-        var parts = pending
-        pending = []
+    /// Adds the next part in file order: its rows as read on their own
+    /// when the guess holds, else read again by the reader before it.
+    private mutating func add(_ guess: Guess, state: inout ReadState) {
+        var guess = guess
+        // Taken out of the guess, so that this is the buffer's one reference.
+        var bytes: [UInt8] = []
+        swap(&bytes, &guess.bytes)
         defer {
-            // Nothing holds the bytes past their reading: each buffer is
+            // Nothing holds the bytes past their reading: the buffer is
             // emptied in place, keeping its pages.
-            for index in parts.indices { parts[index].removeAll(keepingCapacity: true) }
-            spare = parts
+            bytes.removeAll(keepingCapacity: true)
+            if spare.count < Self.window { spare.append(bytes) }
         }
-        guard !parts.isEmpty else { return }
-        let template = template
-        let compiled = state.compiled
-        let budget = state.grouper.budget
-        let guesses = OrderedTasks.mapBlocking(parts) { bytes -> (reader: Reader, rows: DecodedRows) in
-            var reader = template
-            var part = PartDecoder(compiled, budget: budget, allowance: nil, expectedBytes: bytes.count)
-            reader.read(bytes, into: &part)
-            return (reader, part.rows)
-        }
-        for (bytes, guess) in zip(parts, guesses) {
-            guard state.isReading else { return }
-            if reader.isAtRowStart {
-                rowsBefore += reader.rowsNumbered
-                linesBefore += reader.linesNumbered
-                reader = template
-                if state.allows(skipped: guess.rows.counts.skipped) {
-                    reader = guess.reader
-                    state.merge(guess.rows, rowsBefore: rowsBefore, linesBefore: linesBefore)
-                    continue
-                }
+        if reader.isAtRowStart {
+            rowsBefore += reader.rowsNumbered
+            linesBefore += reader.linesNumbered
+            reader = template
+            if state.allows(skipped: guess.rows.counts.skipped) {
+                reader = guess.reader
+                state.merge(guess.rows, rowsBefore: rowsBefore, linesBefore: linesBefore)
+                return
             }
-            var part = state.makePart()
-            reader.read(bytes, into: &part)
-            state.merge(part.rows, rowsBefore: rowsBefore, linesBefore: linesBefore)
         }
+        var part = state.makePart()
+        reader.read(bytes, into: &part)
+        state.merge(part.rows, rowsBefore: rowsBefore, linesBefore: linesBefore)
     }
 }
 

@@ -104,7 +104,7 @@ enum ExportReader {
             reader.read(chunk, into: &part)
             state.merge(part.rows, rowsBefore: 0, linesBefore: 0)
             if let template = resumed(reader, &state), state.isReading {
-                parts = ExportParts(template: template, reader: reader, partSize: partSize)
+                parts = ExportParts(template: template, reader: reader, partSize: partSize, compiled: state.compiled, budget: state.grouper.budget)
             }
             return state.isReading
         }

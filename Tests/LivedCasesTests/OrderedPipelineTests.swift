@@ -1,0 +1,43 @@
+import OrderedTasks
+import Synchronization
+import Testing
+
+/// Work handed out one input at a time comes back in the order given,
+/// whatever the order it ends in.
+@Suite("Ordered pipeline")
+struct OrderedPipelineTests {
+    @Test("Results in submission order, taken as they come or waited for")
+    func inOrder() {
+        let pipeline = OrderedPipeline<Int, String> { value in
+            // Later inputs end sooner: the order is the pipeline's doing.
+            var spin = 0
+            for step in 0..<((200 - value) * 500) { spin &+= step }
+            return "\(value)/\(spin & 1 >= 0)"
+        }
+        #expect(pipeline.next() == nil)
+        var taken: [String] = []
+        for value in 0..<200 {
+            pipeline.submit(value)
+            if value % 3 == 0, let ready = pipeline.nextIfReady() { taken.append(ready) }
+            if pipeline.count > 5, let oldest = pipeline.next() { taken.append(oldest) }
+        }
+        while let rest = pipeline.next() { taken.append(rest) }
+        #expect(taken == (0..<200).map { "\($0)/true" })
+        #expect(pipeline.count == 0)
+    }
+
+    @Test("Finishing early waits for the work still going and drops its results")
+    func finishEarly() {
+        let ran = Atomic(0)
+        let pipeline = OrderedPipeline<Int, Int> { value in
+            ran.add(1, ordering: .relaxed)
+            return value
+        }
+        for value in 0..<50 { pipeline.submit(value) }
+        #expect(pipeline.next() == 0)
+        pipeline.finish()
+        #expect(ran.load(ordering: .relaxed) == 50)
+        #expect(pipeline.count == 0)
+        #expect(pipeline.next() == nil)
+    }
+}
