@@ -43,6 +43,23 @@ struct CaseHashTests {
         }
     }
 
+    /// A key's head is its first 16 bytes and zeros, whatever follows it:
+    /// read with two loads where 16 bytes lie ahead, copied at the bytes' end.
+    @Test func aKeysHeadIsItsFirstBytesAndZeros() {
+        for length in 0...20 {
+            let key = (0..<length).map { UInt8(0x41 + $0) }
+            var expected: (UInt64, UInt64) = (0, 0)
+            for (index, byte) in key.prefix(16).enumerated() {
+                if index < 8 { expected.0 |= UInt64(byte) << (8 * index) } else { expected.1 |= UInt64(byte) << (8 * (index - 8)) }
+            }
+            let followed = key + [UInt8](repeating: 0xEE, count: 20)
+            let loaded = followed.withUnsafeBufferPointer { PartitionKeyTable.head(at: 0, length: length, in: $0) }
+            let atTheEnd = ([0x7A] + key).withUnsafeBufferPointer { PartitionKeyTable.head(at: 1, length: length, in: $0) }
+            #expect(loaded == expected, "\(length) bytes")
+            #expect(atTheEnd == expected, "\(length) bytes at the end")
+        }
+    }
+
     /// Keys equal in their first 16 bytes and length, differing after.
     @Test func keysDifferingPastTheHeadAreTwo() {
         let first = Array("0123456789abcdef-one".utf8), second = Array("0123456789abcdef-two".utf8)

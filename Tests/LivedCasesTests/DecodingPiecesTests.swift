@@ -125,31 +125,40 @@ struct DecodingPiecesTests {
         #expect(writer.caseHash == hash)
         let low = UInt32(truncatingIfNeeded: hash)
         let expected: [UInt8] = [UInt8(low & 0xFF), UInt8(low >> 8 & 0xFF), UInt8(low >> 16 & 0xFF), UInt8(low >> 24)]  // key hash
-            + [65, 0, 0, 0]  // the record's length
-            + [2, 0, 0x43, 0x31]  // key
-            + [8, 7, 6, 5, 4, 3, 2, 1] + [9, 0, 0, 0] + [0xFF, 0xFF, 0xFF, 0xFF] + [2, 0] + [0xFF, 0xFF] + [0, 0]
-            + [4, 0, 0x4C, 0xC3, 0xA9, 0x61]  // owner "Léa"
-            + [4, 0, 0x43, 0x61, 0x6C, 0x6C]  // name "Call"
+            + [48]  // the record's length
+            + [2, 0x43, 0x31]  // key
+            + [8, 7, 6, 5, 4, 3, 2, 1] + [9, 0, 0, 0]  // time, row
+            + [0, 3, 0, 1]  // activity, channel, segment, journey, each plus one
+            + [4, 0x4C, 0xC3, 0xA9, 0x61]  // owner "Léa"
+            + [4, 0x43, 0x61, 0x6C, 0x6C]  // name "Call"
             + [2]  // values
-            + [3, 0, 1, 0, 0, 0, 0, 0, 0, 0xF8, 0x3F]  // 1.5 is 0x3FF8000000000000
-            + [4, 0, 4, 2, 0, 0x68, 0x69]
-        #expect(expected.count == 65)
+            + [0x19, 0, 0, 0, 0, 0, 0, 0xF8, 0x3F]  // tag: attribute 3 << 3, storage 1 (a number): 1.5 is 0x3FF8000000000000
+            + [0x24, 2, 0x68, 0x69]  // tag: attribute 4 << 3, storage 4 (a text)
+        #expect(expected.count == 48)
         #expect(Array(writer.record) == expected)
-        #expect(writer.rowOffset == 20)
+        #expect(writer.rowOffset == 16)
         #expect(writer.valueCount == 2)
         let view = expected.withUnsafeBufferPointer { EventRecordView.read($0, at: 0) }
         #expect(view?.end == expected.count)
         #expect(view?.keyHash == low)
-        #expect(view?.keyStart == 10)
+        #expect(view?.keyStart == 6)
+        #expect(view?.activity == -1)
+        #expect(view?.journey == 0)
+        #expect(view?.ownerStart == 25)
+        #expect(view?.ownerLength == 4)
+        #expect(view?.nameStart == 30)
+        #expect(view?.nameLength == 4)
+        #expect(view?.valuesStart == 34)
+        #expect(view?.valueCount == 2)
         let head = expected.withUnsafeBufferPointer { EventRecordKey.read($0, at: 0) }
         #expect(head?.keyHash == low)
-        #expect(head?.keyStart == 10)
+        #expect(head?.keyStart == 6)
         #expect(head?.keyLength == 2)
-        #expect(head?.end == 65)
+        #expect(head?.end == 48)
         // A length the bytes do not hold, or that leaves out the key, reads as nothing.
         #expect(expected.dropLast().withUnsafeBufferPointer { EventRecordKey.read($0, at: 0) } == nil)
         var short = expected
-        short[4] = 11
+        short[4] = 7
         #expect(short.withUnsafeBufferPointer { EventRecordKey.read($0, at: 0) } == nil)
         #expect(short.withUnsafeBufferPointer { EventRecordView.read($0, at: 0) } == nil)
         #expect(view?.time == 0x0102_0304_0506_0708)
@@ -193,12 +202,26 @@ struct DecodingPiecesTests {
         key.withUnsafeBufferPointer { writer.begin(key: $0, time: 1, row: 2, activity: 3, channel: 4, segment: 5, journey: 6) }
         owner.withUnsafeBufferPointer { writer.owner($0) }
         writer.activityName(nil)
-        #expect(writer.record.count == 8 + 2 + 3000 + 22 + 2 + 3000 + 2 + 1)
-        #expect(Array(writer.record[10..<3010]) == key)
-        #expect(Array(writer.record[3034..<6034]) == owner)
+        // Past 255 bytes, the head's length is 0 and a u32 follows.
+        #expect(writer.record.count == 9 + 2 + 3000 + 12 + 4 + 2 + 3000 + 1 + 1)
+        #expect(Array(writer.record[4..<9]) == [0, 0x8F, 0x17, 0, 0])
+        #expect(Array(writer.record[11..<3011]) == key)
+        #expect(Array(writer.record[3029..<6029]) == owner)
+        #expect(writer.rowOffset == 3019)
+        let long = Array(writer.record)
+        long.withUnsafeBufferPointer { bytes in
+            let view = EventRecordView.read(bytes, at: 0)
+            #expect(view?.end == 6031)
+            #expect(view?.keyStart == 11)
+            #expect(view?.keyLength == 3000)
+            #expect(view?.ownerStart == 3029)
+            #expect(view?.row == 2)
+            #expect(view?.activity == 3)
+            #expect(view?.journey == 6)
+        }
         Array("k".utf8).withUnsafeBufferPointer { writer.begin(key: $0, time: 1, row: 2, activity: 3, channel: 4, segment: 5, journey: 6) }
         writer.activityName(nil)
-        #expect(writer.record.count == 8 + 3 + 22 + 2 + 1)
-        #expect(writer.rowOffset == 19)
+        #expect(writer.record.count == 5 + 2 + 12 + 4 + 1 + 1)
+        #expect(writer.rowOffset == 15)
     }
 }

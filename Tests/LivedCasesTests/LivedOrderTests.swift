@@ -133,15 +133,15 @@ struct LivedOrderTests {
 
     @Test("A partition's index: each case's bytes and its largest case, records copied case after case in partition order")
     func caseIndex() {
-        // 38 bytes (key, fixed fields, three empty lengths), 40 (an owner of
-        // two bytes), 49 (one number value of 11 bytes): at 0, 38 and 78.
+        // 26 bytes (key, fixed fields, four one-byte counts, three empty lengths), 28 (an owner of
+        // two bytes), 28 (one number value, whole: a tag and one byte): at 0, 26 and 54.
         let bytes = Self.bytes([Row(key: "A", row: 1, activity: 0), Row(key: "B", row: 2, activity: 0, owner: "Bo"), Row(key: "A", row: 3, activity: 0, numbers: [1])])
-        #expect(bytes.count == 127)
+        #expect(bytes.count == 82)
         bytes.withUnsafeBufferPointer { buffer in
             let index = CaseIndex(buffer)
-            #expect(index.byteStarts == [0, 87, 127])
+            #expect(index.byteStarts == [0, 54, 82])
             #expect(index.largestCase == 2)
-            #expect(index.copyByCase(buffer) == Array(bytes[0..<38] + bytes[78..<127] + bytes[38..<78]))
+            #expect(index.copyByCase(buffer) == Array(bytes[0..<26] + bytes[54..<82] + bytes[26..<54]))
         }
         let empty: [UInt8] = []
         empty.withUnsafeBufferPointer { buffer in
@@ -155,10 +155,10 @@ struct LivedOrderTests {
     @Test("A record whose owner runs past its length reads as nothing")
     func ownerPastTheRecord() {
         var bytes = Self.bytes([Row(key: "B", row: 2, activity: 0, owner: "Bo")])
-        #expect(bytes.count == 40)
-        #expect(bytes.withUnsafeBufferPointer { EventRecordView.read($0, at: 0) }?.ownerStart == 35)
-        // The owner's length, at 33: 3 bytes leave no room for the name's length and the values' count.
-        bytes[33] = 3
+        #expect(bytes.count == 28)
+        #expect(bytes.withUnsafeBufferPointer { EventRecordView.read($0, at: 0) }?.ownerStart == 24)
+        // The owner's length, at 23: 3 bytes leave no room for the name's length and the values' count.
+        bytes[23] = 3
         #expect(bytes.withUnsafeBufferPointer { EventRecordView.read($0, at: 0) } == nil)
     }
 }

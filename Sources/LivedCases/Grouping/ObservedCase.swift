@@ -218,7 +218,7 @@ struct LivedOrder {
         if left.time != right.time { return left.time < right.time ? -1 : 1 }
         let byName = compareActivities(left, right)
         if byName != 0 { return byName }
-        let byValues = ByteOrder.compare(slice(left.valuesStart, left.end - left.valuesStart), slice(right.valuesStart, right.end - right.valuesStart))
+        let byValues = RecordedValue.compare(valuesOf: left, right, in: buffer)
         if byValues != 0 { return byValues }
         return left.row == right.row ? 0 : (left.row < right.row ? -1 : 1)
     }
@@ -264,11 +264,11 @@ struct CaseIndex {
     private(set) var largestCase = 0
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
-        // Records take at least 38 bytes; most take 60 or more.
-        recordStarts.reserveCapacity(buffer.count / 56 + 2)
-        caseOf.reserveCapacity(buffer.count / 56 + 1)
-        // About one case per seven records of about 80 bytes; the table grows past that.
-        var table = PartitionKeyTable(keys: buffer.count / 512)
+        // Records take at least 25 bytes; most take 40 or more.
+        recordStarts.reserveCapacity(buffer.count / 40 + 2)
+        caseOf.reserveCapacity(buffer.count / 40 + 1)
+        // About one case per seven records of about 50 bytes; the table grows past that.
+        var table = PartitionKeyTable(keys: buffer.count / 350)
         var caseCount = 0
         var offset = 0
         while offset < buffer.count, let view = EventRecordKey.read(buffer, at: offset) {

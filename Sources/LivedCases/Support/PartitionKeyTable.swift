@@ -36,8 +36,7 @@ struct PartitionKeyTable {
     mutating func insert(at start: Int, length: Int, hash: UInt32, in bytes: UnsafeBufferPointer<UInt8>, value: Int) -> Int {
         let key = UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
         if (count + 1) * 2 > slots.count { grow() }
-        var head: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &head) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: key.prefix(MemoryLayout<(UInt64, UInt64)>.size)))) }
+        let head = Self.head(at: start, length: length, in: bytes)
         let mask = mask
         let found = slots.withUnsafeMutableBufferPointer { slots -> Int? in
             var index = Int(hash) & mask
@@ -55,6 +54,34 @@ struct PartitionKeyTable {
         if let found { return found }
         count += 1
         return value
+    }
+
+    /// A key's first 16 bytes, zero after its end: two loads and a mask
+    /// when 16 bytes lie in `bytes` from the key's start (a record's key
+    /// is followed by at least its time and row), rather than a call to
+    /// copy them per record.
+    @inline(__always)
+    static func head(at start: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        let size = MemoryLayout<(UInt64, UInt64)>.size
+        guard start >= 0, bytes.count - start >= size else {
+            var head: (UInt64, UInt64) = (0, 0)
+            let key = UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
+            withUnsafeMutableBytes(of: &head) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: key.prefix(size)))) }
+            return (UInt64(littleEndian: head.0), UInt64(littleEndian: head.1))
+        }
+        let raw = UnsafeRawBufferPointer(bytes)
+        var head = (
+            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)),
+            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8, as: UInt64.self))
+        )
+        // The bytes past the key's end: the high ones of each little-endian half.
+        if length < 8 {
+            head.0 &= (UInt64(1) &<< UInt64(8 * length)) &- 1
+            head.1 = 0
+        } else if length < size {
+            head.1 &= (UInt64(1) &<< UInt64(8 * (length - 8))) &- 1
+        }
+        return head
     }
 
     private mutating func grow() {
