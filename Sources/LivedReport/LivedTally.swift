@@ -174,7 +174,7 @@ struct JourneyTally: Sendable {
     /// Lived steps between planned touchpoints.
     var flows: FlowCounts
     /// Unplanned activity names → events, and cases.
-    var adHoc: [[UInt8]: (events: Int, cases: CaseCount)] = [:]
+    var adHoc: [ByteKey: (events: Int, cases: CaseCount)] = [:]
     var adHocEvents = 0
     var markerApplicable: [Int]
     var markerMet: [Int]
@@ -183,7 +183,7 @@ struct JourneyTally: Sendable {
     var durations: [DurationCounts]
     var channelEvents: [Int]
     var channelChecks: [CheckCount]
-    var owners: [[UInt8]: (cases: Int, asPlanned: Int)] = [:]
+    var owners: [ByteKey: (cases: Int, asPlanned: Int)] = [:]
     /// By touchpoint position: its stage.
     private let stages: [Int]
     /// The markers promising a duration at most, each with its attribute
@@ -261,7 +261,7 @@ struct JourneyTally: Sendable {
         for index in matched.adHoc {
             let event = observed.events[index]
             let name = observed.name(of: event) ?? Array(compiled.source.activities[Int(event.activity)].name.utf8)
-            Self.bump(&adHoc[name, default: (0, CaseCount())], case: cases)
+            Self.bump(&adHoc[ByteKey(name), default: (0, CaseCount())], case: cases)
             adHocEvents += 1
         }
         for marker in judgement.checks.indices where judgement.checks[marker].applicable > 0 {
@@ -286,7 +286,7 @@ struct JourneyTally: Sendable {
             }
         }
         if !departed { asPlanned += 1 }
-        if let owner = observed.owner { Self.bump(&owners[owner, default: (0, 0)], asPlanned: !departed) }
+        if let owner = observed.owner { Self.bump(&owners[ByteKey(owner), default: (0, 0)], asPlanned: !departed) }
     }
 
     /// Counts in place, the dictionary entry hashed once.
@@ -347,5 +347,22 @@ struct CaseCount: Sendable {
         result.cases = cases + other.cases
         result.last = max(last, other.last)
         return result
+    }
+}
+
+/// Bytes as a dictionary key (an owner, an activity name), hashed in one
+/// call over the whole buffer: `[UInt8]`'s own hashing feeds the hasher
+/// one byte at a time, and a tally hashes an owner for every case.
+struct ByteKey: Hashable, Sendable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    static func == (lhs: ByteKey, rhs: ByteKey) -> Bool { lhs.bytes == rhs.bytes }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
