@@ -233,8 +233,17 @@ struct JourneyTally: Sendable {
         cases += 1
         let key = observed.key
         var departed = matched.hasDeparture
-        for (position, state) in matched.status.enumerated() where state != .notPlanned {
-            status[position * Self.statusCount + Int(state.rawValue)] += 1
+        // Counts written over the buffers, each checked for sharing once per
+        // case rather than once per touchpoint or step; the departures, few,
+        // are counted by a second pass of their own.
+        let states = matched.status, steps = matched.steps
+        status.withUnsafeMutableBufferPointer { counts in
+            precondition(states.count * Self.statusCount <= counts.count, "a case's statuses are not its journey's")
+            for (position, state) in states.enumerated() where state != .notPlanned {
+                counts[position * Self.statusCount + Int(state.rawValue)] += 1
+            }
+        }
+        for (position, state) in states.enumerated() {
             let base = position * Self.departureCount
             switch state {
             case .failing: examples[base].insert(key); departed = true
@@ -243,8 +252,13 @@ struct JourneyTally: Sendable {
             case .completed, .notReached, .notPlanned: break
             }
         }
-        for (index, step) in matched.steps.enumerated() {
-            channelEvents[step.channel] += 1
+        channelEvents.withUnsafeMutableBufferPointer { counts in
+            for step in steps {
+                precondition(counts.indices.contains(step.channel), "a lived step's channel is not the brand's")
+                counts[step.channel] += 1
+            }
+        }
+        for step in steps where step.late || (step.isFirst && step.otherChannel) {
             if step.isFirst, step.otherChannel {
                 otherChannel[step.touchpoint] += 1
                 examples[step.touchpoint * Self.departureCount + 3].insert(key)
@@ -253,11 +267,8 @@ struct JourneyTally: Sendable {
                 late[step.touchpoint] += 1
                 examples[step.touchpoint * Self.departureCount + 4].insert(key)
             }
-            if index + 1 < matched.steps.count {
-                let next = matched.steps[index + 1].touchpoint
-                if next != step.touchpoint { flows.count(from: step.touchpoint, to: next, case: cases) }
-            }
         }
+        flows.count(steps, case: cases)
         for index in matched.adHoc {
             let event = observed.events[index]
             let name = observed.name(of: event) ?? Array(compiled.source.activities[Int(event.activity)].name.utf8)
@@ -273,8 +284,9 @@ struct JourneyTally: Sendable {
                 departed = true
             }
         }
-        for channel in judgement.byChannel.indices where channel < channelChecks.count {
-            channelChecks[channel] = channelChecks[channel] + judgement.byChannel[channel]
+        let byChannel = judgement.byChannel
+        channelChecks.withUnsafeMutableBufferPointer { checks in
+            for channel in byChannel.indices where channel < checks.count { checks[channel] = checks[channel] + byChannel[channel] }
         }
         // Values read in place by index: a copied value would count its text's reference.
         let values = observed.values

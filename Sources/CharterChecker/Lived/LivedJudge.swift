@@ -73,10 +73,8 @@ public struct LivedSteps: Sendable {
     private var plannedSlots: [PlannedSlot] = []
     private var plannedStarts: [Int32] = [0]
     /// Each lived position's lived values, sorted by attribute, one after
-    /// the other: position `p`'s are `lived[livedStarts[p]..<livedStarts[p + 1]]`,
-    /// their numbers at the same places in `livedSlots`.
+    /// the other: position `p`'s are `lived[livedStarts[p]..<livedStarts[p + 1]]`.
     private(set) var lived: [PlannedValue] = []
-    private var livedSlots: [PlannedSlot] = []
     private var livedStarts: [Int32] = [0]
     /// Whether the values given since the last touchpoint came out of attribute order.
     private var livedUnsorted = false
@@ -108,7 +106,6 @@ public struct LivedSteps: Sendable {
         channels.removeAll(keepingCapacity: true)
         seconds.removeAll(keepingCapacity: true)
         lived.removeAll(keepingCapacity: true)
-        livedSlots.removeAll(keepingCapacity: true)
         livedStarts.removeAll(keepingCapacity: true)
         livedStarts.append(0)
         livedUnsorted = false
@@ -124,7 +121,6 @@ public struct LivedSteps: Sendable {
         if lived.count > Int(livedStarts[livedStarts.count - 1]), lived[lived.count - 1].attribute > value.attribute {
             livedUnsorted = true
         }
-        livedSlots.append(PlannedSlot(value))
         lived.append(value)
     }
 
@@ -139,21 +135,19 @@ public struct LivedSteps: Sendable {
         if start != lived.count, livedUnsorted {
             // Rows mostly give their values in attribute order already.
             lived[start...].sort { $0.attribute < $1.attribute }
-            livedSlots.removeSubrange(start...)
-            for index in start..<lived.count { livedSlots.append(PlannedSlot(lived[index])) }
             livedUnsorted = false
         }
-        Self.appendExperience(plannedSlots, range, overlaid: livedSlots, from: start, into: &slots)
+        Self.appendExperience(plannedSlots, range, overlaid: lived, from: start, into: &slots)
         livedStarts.append(Int32(truncatingIfNeeded: lived.count))
         slotStarts.append(Int32(truncatingIfNeeded: slots.count))
     }
 
     /// Appends to `slots` the planned numbers `planned[range]` with the
-    /// lived ones `lived[start...]` laid over them. The arrays come in
-    /// borrowed, the steps' own: the step appended copies numbers only, and
-    /// counts no reference to the arrays it reads.
+    /// numbers of the lived values `lived[start...]` laid over them. The
+    /// arrays come in borrowed, the steps' own: the step appended copies
+    /// numbers only, and counts no reference to the arrays it reads.
     private static func appendExperience(
-        _ planned: borrowing [PlannedSlot], _ range: Range<Int>, overlaid lived: borrowing [PlannedSlot], from start: Int,
+        _ planned: borrowing [PlannedSlot], _ range: Range<Int>, overlaid lived: borrowing [PlannedValue], from start: Int,
         into slots: inout [PlannedSlot]
     ) {
         planned.withUnsafeBufferPointer { planned in
@@ -167,18 +161,21 @@ public struct LivedSteps: Sendable {
                 // As `Experience.merge`, over the buffers: by attribute, a lived value in place of a planned one.
                 var left = 0, right = 0
                 while left < planned.count, right < lived.count {
-                    let plannedAttribute = planned[left].attribute, livedAttribute = lived[right].attribute
+                    let plannedAttribute = Int(planned[left].attribute), livedAttribute = lived[right].attribute
                     if plannedAttribute < livedAttribute {
                         slots.append(planned[left])
                         left += 1
                     } else {
-                        slots.append(lived[right])
+                        slots.append(PlannedSlot(lived[right]))
                         right += 1
                         if plannedAttribute == livedAttribute { left += 1 }
                     }
                 }
                 if left < planned.count { slots.append(contentsOf: UnsafeBufferPointer(rebasing: planned[left...])) }
-                if right < lived.count { slots.append(contentsOf: UnsafeBufferPointer(rebasing: lived[right...])) }
+                while right < lived.count {
+                    slots.append(PlannedSlot(lived[right]))
+                    right += 1
+                }
             }
         }
     }
