@@ -62,9 +62,9 @@ public struct LivedReportBuilder: Sendable {
             return LivedFlow(from: plannedJourney.touchpoints[from].id, to: plannedJourney.touchpoints[to].id, cases: cases, planned: planned)
         }.sorted { ($1.cases, $0.from, $0.to) < ($0.cases, $1.from, $1.to) }
         let adHoc = counts.adHoc
-            .sorted { $0.value.events != $1.value.events ? $0.value.events > $1.value.events : $0.key.lexicographicallyPrecedes($1.key) }
+            .sorted { $0.value.events != $1.value.events ? $0.value.events > $1.value.events : $0.key.bytes.lexicographicallyPrecedes($1.key.bytes) }
             .prefix(JourneyConformance.adHocKept)
-            .map { AdHocCount(activity: String(decoding: $0.key, as: UTF8.self), events: $0.value.events, cases: $0.value.cases.cases) }
+            .map { AdHocCount(activity: String(decoding: $0.key.bytes, as: UTF8.self), events: $0.value.events, cases: $0.value.cases.cases) }
         let markers = brand.charter.markers.enumerated().compactMap { index, marker -> MarkerConformance? in
             let verdict = planned(key.segment, key.journey, index)
             guard marker.isEnabled, counts.markerApplicable[index] > 0 || verdict != .notApplicable else { return nil }
@@ -81,7 +81,7 @@ public struct LivedReportBuilder: Sendable {
             return ChannelConformance(channel: channel.id, owner: channel.owner, events: counts.channelEvents[index], checks: checks.applicable, met: checks.met)
         }
         let owners = counts.owners
-            .map { (label: label($0.key), cases: $0.value.cases, asPlanned: $0.value.asPlanned) }
+            .map { (label: label($0.key.bytes), cases: $0.value.cases, asPlanned: $0.value.asPlanned) }
             .sorted { $0.cases != $1.cases ? $0.cases > $1.cases : $0.label.utf8.lexicographicallyPrecedes($1.label.utf8) }
             .prefix(JourneyConformance.ownersKept)
             .map { OwnerConformance(owner: $0.label, cases: $0.cases, asPlanned: $0.asPlanned) }

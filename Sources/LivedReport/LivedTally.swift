@@ -174,7 +174,7 @@ struct JourneyTally: Sendable {
     /// Lived steps between planned touchpoints.
     var flows: FlowCounts
     /// Unplanned activity names → events, and cases.
-    var adHoc: [[UInt8]: (events: Int, cases: CaseCount)] = [:]
+    var adHoc: [ByteKey: (events: Int, cases: CaseCount)] = [:]
     var adHocEvents = 0
     var markerApplicable: [Int]
     var markerMet: [Int]
@@ -183,7 +183,7 @@ struct JourneyTally: Sendable {
     var durations: [DurationCounts]
     var channelEvents: [Int]
     var channelChecks: [CheckCount]
-    var owners: [[UInt8]: (cases: Int, asPlanned: Int)] = [:]
+    var owners: [ByteKey: (cases: Int, asPlanned: Int)] = [:]
     /// By touchpoint position: its stage.
     private let stages: [Int]
     /// The markers promising a duration at most, each with its attribute
@@ -233,8 +233,17 @@ struct JourneyTally: Sendable {
         cases += 1
         let key = observed.key
         var departed = matched.hasDeparture
-        for (position, state) in matched.status.enumerated() where state != .notPlanned {
-            status[position * Self.statusCount + Int(state.rawValue)] += 1
+        // Counts written over the buffers, each checked for sharing once per
+        // case rather than once per touchpoint or step; the departures, few,
+        // are counted by a second pass of their own.
+        let states = matched.status, steps = matched.steps
+        status.withUnsafeMutableBufferPointer { counts in
+            precondition(states.count * Self.statusCount <= counts.count, "a case's statuses are not its journey's")
+            for (position, state) in states.enumerated() where state != .notPlanned {
+                counts[position * Self.statusCount + Int(state.rawValue)] += 1
+            }
+        }
+        for (position, state) in states.enumerated() {
             let base = position * Self.departureCount
             switch state {
             case .failing: examples[base].insert(key); departed = true
@@ -243,8 +252,13 @@ struct JourneyTally: Sendable {
             case .completed, .notReached, .notPlanned: break
             }
         }
-        for (index, step) in matched.steps.enumerated() {
-            channelEvents[step.channel] += 1
+        channelEvents.withUnsafeMutableBufferPointer { counts in
+            for step in steps {
+                precondition(counts.indices.contains(step.channel), "a lived step's channel is not the brand's")
+                counts[step.channel] += 1
+            }
+        }
+        for step in steps where step.late || (step.isFirst && step.otherChannel) {
             if step.isFirst, step.otherChannel {
                 otherChannel[step.touchpoint] += 1
                 examples[step.touchpoint * Self.departureCount + 3].insert(key)
@@ -253,15 +267,12 @@ struct JourneyTally: Sendable {
                 late[step.touchpoint] += 1
                 examples[step.touchpoint * Self.departureCount + 4].insert(key)
             }
-            if index + 1 < matched.steps.count {
-                let next = matched.steps[index + 1].touchpoint
-                if next != step.touchpoint { flows.count(from: step.touchpoint, to: next, case: cases) }
-            }
         }
+        flows.count(steps, case: cases)
         for index in matched.adHoc {
             let event = observed.events[index]
             let name = observed.name(of: event) ?? Array(compiled.source.activities[Int(event.activity)].name.utf8)
-            Self.bump(&adHoc[name, default: (0, CaseCount())], case: cases)
+            Self.bump(&adHoc[ByteKey(name), default: (0, CaseCount())], case: cases)
             adHocEvents += 1
         }
         for marker in judgement.checks.indices where judgement.checks[marker].applicable > 0 {
@@ -273,8 +284,9 @@ struct JourneyTally: Sendable {
                 departed = true
             }
         }
-        for channel in judgement.byChannel.indices where channel < channelChecks.count {
-            channelChecks[channel] = channelChecks[channel] + judgement.byChannel[channel]
+        let byChannel = judgement.byChannel
+        channelChecks.withUnsafeMutableBufferPointer { checks in
+            for channel in byChannel.indices where channel < checks.count { checks[channel] = checks[channel] + byChannel[channel] }
         }
         // Values read in place by index: a copied value would count its text's reference.
         let values = observed.values
@@ -286,7 +298,7 @@ struct JourneyTally: Sendable {
             }
         }
         if !departed { asPlanned += 1 }
-        if let owner = observed.owner { Self.bump(&owners[owner, default: (0, 0)], asPlanned: !departed) }
+        if let owner = observed.owner { Self.bump(&owners[ByteKey(owner), default: (0, 0)], asPlanned: !departed) }
     }
 
     /// Counts in place, the dictionary entry hashed once.
@@ -347,5 +359,22 @@ struct CaseCount: Sendable {
         result.cases = cases + other.cases
         result.last = max(last, other.last)
         return result
+    }
+}
+
+/// Bytes as a dictionary key (an owner, an activity name), hashed in one
+/// call over the whole buffer: `[UInt8]`'s own hashing feeds the hasher
+/// one byte at a time, and a tally hashes an owner for every case.
+struct ByteKey: Hashable, Sendable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    static func == (lhs: ByteKey, rhs: ByteKey) -> Bool { lhs.bytes == rhs.bytes }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }

@@ -1,3 +1,5 @@
+import LivedCases
+
 /// Cases that stepped from one planned touchpoint straight to another,
 /// by pair. A journey of a few touchpoints counts in a table indexed by
 /// the pair, no hashing per lived step; a larger one counts only the
@@ -25,6 +27,29 @@ struct FlowCounts: Sendable {
             table[from * width + to].count(case: number)
         } else {
             pairs[from << 32 | to, default: CaseCount()].count(case: number)
+        }
+    }
+
+    /// Counts case `number` as having stepped between each two lived steps
+    /// in a row that live different touchpoints. A journey counted in the
+    /// table is counted over its buffer: checked for sharing once per
+    /// case, not once per step.
+    mutating func count(_ steps: [LivedStep], case number: Int) {
+        guard steps.count > 1 else { return }
+        guard width > 0 else {
+            for index in 1..<steps.count where steps[index].touchpoint != steps[index - 1].touchpoint {
+                count(from: steps[index - 1].touchpoint, to: steps[index].touchpoint, case: number)
+            }
+            return
+        }
+        let width = width
+        table.withUnsafeMutableBufferPointer { table in
+            for index in 1..<steps.count {
+                let from = steps[index - 1].touchpoint, to = steps[index].touchpoint
+                guard from != to else { continue }
+                precondition(from >= 0 && from < width && to >= 0 && to < width, "a lived step's touchpoint is not its journey's")
+                table[from * width + to].count(case: number)
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import LivedCases
 @testable import LivedReport
 
 /// The counts a journey's tally keeps per lived step and per lived
@@ -39,6 +40,49 @@ struct TallyCountsTests {
         let far = FlowCounts.tableLimit + 7
         let flows = Self.countFlows(touchpointCount: far + 1, far: far)
         #expect(Self.sorted(flows) == [[0, 1, 3], [1, far, 1], [far, 0, 1], [far, 1, 2]])
+    }
+
+    /// Steps living touchpoints `touchpoints`, in that order.
+    static func steps(_ touchpoints: [Int]) -> [LivedStep] {
+        touchpoints.enumerated().map { LivedStep(event: $0, touchpoint: $1, channel: 0, isFirst: true, otherChannel: false) }
+    }
+
+    @Test("a case's steps count the flows between touchpoints in a row, repeats of one touchpoint left out, as pair by pair")
+    func flowsOfSteps() {
+        for (count, far) in [(3, 2), (FlowCounts.tableLimit + 8, FlowCounts.tableLimit + 7)] {
+            var flows = FlowCounts(touchpointCount: count)
+            flows.count(Self.steps([0, 1, 1, far, 0, 1]), case: 1)
+            flows.count(Self.steps([far, far, 0]), case: 2)
+            flows.count(Self.steps([1]), case: 3)
+            flows.count(Self.steps([]), case: 4)
+            var pairwise = FlowCounts(touchpointCount: count)
+            for (from, to, number) in [(0, 1, 1), (1, far, 1), (far, 0, 1), (0, 1, 1), (far, 0, 2)] {
+                pairwise.count(from: from, to: to, case: number)
+            }
+            #expect(Self.sorted(flows) == [[0, 1, 1], [1, far, 1], [far, 0, 2]])
+            #expect(Self.sorted(flows) == Self.sorted(pairwise))
+        }
+    }
+
+    @Test("examples keep the smallest keys by bytes, a key that is a prefix of another first")
+    func examplesOrder() {
+        var examples = CaseExamples()
+        for id in ["C9", "C10", "C2", "C1", "C", "C10", "B99", "C0"] { examples.insert(Array(id.utf8)) }
+        #expect(examples.keys.map { String(decoding: $0, as: UTF8.self) } == ["B99", "C", "C0"])
+        let keys: [[UInt8]] = [[], [0], [0, 0], [1], [0, 255], [255], [1, 0], [0, 1]]
+        for key in keys {
+            for other in keys { #expect(CaseExamples.precedes(key, other) == key.lexicographicallyPrecedes(other)) }
+        }
+    }
+
+    @Test("byte keys are equal and hash alike exactly when their bytes are the same")
+    func byteKeys() {
+        var counts: [ByteKey: Int] = [:]
+        for owner in ["Léa Roux", "Léa Roux", "Lea Roux", "", "Léa Roux "] { counts[ByteKey(Array(owner.utf8)), default: 0] += 1 }
+        #expect(counts.count == 4)
+        #expect(counts[ByteKey(Array("Léa Roux".utf8))] == 2)
+        #expect(counts[ByteKey([])] == 1)
+        #expect(ByteKey([1, 2]) != ByteKey([1, 2, 0]))
     }
 
     @Test("durations count exactly, past the table's slots too, and merge to the same totals")

@@ -67,11 +67,14 @@ public struct LivedSteps: Sendable {
     public private(set) var seconds: [Double] = []
     /// What the path the steps follow plans, by planned touchpoint.
     private(set) var planned = PlannedExperiences([])
+    /// `planned`'s numbers and where each touchpoint's start, held here
+    /// too: a step reads them as the steps' own arrays, where reading them
+    /// through the planned object counts references to it and to them per step.
+    private var plannedSlots: [PlannedSlot] = []
+    private var plannedStarts: [Int32] = [0]
     /// Each lived position's lived values, sorted by attribute, one after
-    /// the other: position `p`'s are `lived[livedStarts[p]..<livedStarts[p + 1]]`,
-    /// their numbers at the same places in `livedSlots`.
+    /// the other: position `p`'s are `lived[livedStarts[p]..<livedStarts[p + 1]]`.
     private(set) var lived: [PlannedValue] = []
-    private var livedSlots: [PlannedSlot] = []
     private var livedStarts: [Int32] = [0]
     /// Whether the values given since the last touchpoint came out of attribute order.
     private var livedUnsorted = false
@@ -94,12 +97,15 @@ public struct LivedSteps: Sendable {
 
     /// Empties the steps for a case over `planned`, keeping their buffers for the next case.
     public mutating func removeAll(over planned: PlannedExperiences) {
-        if planned !== self.planned { self.planned = planned }
+        if planned !== self.planned {
+            self.planned = planned
+            plannedSlots = planned.slots
+            plannedStarts = planned.starts
+        }
         touchpoints.removeAll(keepingCapacity: true)
         channels.removeAll(keepingCapacity: true)
         seconds.removeAll(keepingCapacity: true)
         lived.removeAll(keepingCapacity: true)
-        livedSlots.removeAll(keepingCapacity: true)
         livedStarts.removeAll(keepingCapacity: true)
         livedStarts.append(0)
         livedUnsorted = false
@@ -115,7 +121,6 @@ public struct LivedSteps: Sendable {
         if lived.count > Int(livedStarts[livedStarts.count - 1]), lived[lived.count - 1].attribute > value.attribute {
             livedUnsorted = true
         }
-        livedSlots.append(PlannedSlot(value))
         lived.append(value)
     }
 
@@ -126,22 +131,53 @@ public struct LivedSteps: Sendable {
         touchpoints.append(touchpoint)
         channels.append(channel)
         self.seconds.append(seconds)
-        let planned = self.planned
-        let range = planned.range(of: touchpoint), start = Int(livedStarts[livedStarts.count - 1])
-        if start == lived.count {
-            slots.append(contentsOf: planned.slots[range])
-        } else {
+        let range = Int(plannedStarts[touchpoint])..<Int(plannedStarts[touchpoint + 1]), start = Int(livedStarts[livedStarts.count - 1])
+        if start != lived.count, livedUnsorted {
             // Rows mostly give their values in attribute order already.
-            if livedUnsorted {
-                lived[start...].sort { $0.attribute < $1.attribute }
-                livedSlots.removeSubrange(start...)
-                for index in start..<lived.count { livedSlots.append(PlannedSlot(lived[index])) }
-                livedUnsorted = false
-            }
-            Experience.merge(planned.slots[range], overlaid: livedSlots[start...], into: &slots) { Int($0.attribute) }
+            lived[start...].sort { $0.attribute < $1.attribute }
+            livedUnsorted = false
         }
+        Self.appendExperience(plannedSlots, range, overlaid: lived, from: start, into: &slots)
         livedStarts.append(Int32(truncatingIfNeeded: lived.count))
         slotStarts.append(Int32(truncatingIfNeeded: slots.count))
+    }
+
+    /// Appends to `slots` the planned numbers `planned[range]` with the
+    /// numbers of the lived values `lived[start...]` laid over them. The
+    /// arrays come in borrowed, the steps' own: the step appended copies
+    /// numbers only, and counts no reference to the arrays it reads.
+    private static func appendExperience(
+        _ planned: borrowing [PlannedSlot], _ range: Range<Int>, overlaid lived: borrowing [PlannedValue], from start: Int,
+        into slots: inout [PlannedSlot]
+    ) {
+        planned.withUnsafeBufferPointer { planned in
+            let planned = UnsafeBufferPointer(rebasing: planned[range])
+            guard start < lived.count else {
+                slots.append(contentsOf: planned)
+                return
+            }
+            lived.withUnsafeBufferPointer { lived in
+                let lived = UnsafeBufferPointer(rebasing: lived[start...])
+                // As `Experience.merge`, over the buffers: by attribute, a lived value in place of a planned one.
+                var left = 0, right = 0
+                while left < planned.count, right < lived.count {
+                    let plannedAttribute = Int(planned[left].attribute), livedAttribute = lived[right].attribute
+                    if plannedAttribute < livedAttribute {
+                        slots.append(planned[left])
+                        left += 1
+                    } else {
+                        slots.append(PlannedSlot(lived[right]))
+                        right += 1
+                        if plannedAttribute == livedAttribute { left += 1 }
+                    }
+                }
+                if left < planned.count { slots.append(contentsOf: UnsafeBufferPointer(rebasing: planned[left...])) }
+                while right < lived.count {
+                    slots.append(PlannedSlot(lived[right]))
+                    right += 1
+                }
+            }
+        }
     }
 }
 

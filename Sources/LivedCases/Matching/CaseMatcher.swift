@@ -177,7 +177,11 @@ public struct CaseMatcher: Sendable {
         // Statuses: those kept are in sequence (they are lived, and the segment goes through them).
         for position in path.order { matched.status[position] = matched.first[position] < 0 ? .notReached : .outOfSequence }
         for index in matched.kept { matched.status[matched.steps[matched.firsts[index]].touchpoint] = .completed }
-        for index in matched.steps.indices { matched.steps[index].inSequence = matched.status[matched.steps[index].touchpoint] == .completed }
+        // Over the buffer: written in place, the steps are checked for sharing once, not once per step.
+        let status = matched.status
+        matched.steps.withUnsafeMutableBufferPointer { steps in
+            for index in steps.indices { steps[index].inSequence = status[steps[index].touchpoint] == .completed }
+        }
         if let last = matched.kept.last {
             let dominator = path.dominator
             var current = dominator[matched.steps[matched.firsts[last]].touchpoint]

@@ -61,17 +61,19 @@ public struct LivedJourney: Sendable {
 
     /// Makes this the lived journey of `matched`, a case matched against `path`.
     public mutating func fill(_ matched: MatchedCase, observed: ObservedCase, path: PlannedPath) {
-        let start = matched.steps.first.map { observed.events[$0.event].time } ?? 0
+        // The case's arrays are read once, by index: a slice of the values
+        // per step would count a reference to them, and let it go, per step.
+        let caseEvents = observed.events, values = observed.values
+        let start = matched.steps.first.map { caseEvents[$0.event].time } ?? 0
         let plan = self.plan(of: path)
         steps.removeAll(over: plan.experiences)
         for step in matched.steps {
-            let event = observed.events[step.event]
-            let values = observed.values(of: event)
-            if !values.isEmpty {
+            let event = caseEvents[step.event]
+            if !event.values.isEmpty {
                 events += 1
                 let position = plan.positions[step.touchpoint]
                 // The first value of each attribute counts, as the row gives them.
-                for index in values.indices {
+                for index in event.values {
                     let attribute = values[index].attribute
                     guard attribute >= 0 else { continue }
                     if attribute >= seen.count { seen.append(contentsOf: repeatElement(0, count: attribute - seen.count + 1)) }
@@ -85,7 +87,7 @@ public struct LivedJourney: Sendable {
     }
 
     /// A recorded value in the model's terms, read where it is stored.
-    private mutating func value(_ values: ArraySlice<RecordedValue>, at index: Int) -> AttributeValue {
+    private mutating func value(_ values: [RecordedValue], at index: Int) -> AttributeValue {
         let scalar = values[index].scalar
         switch values[index].kind {
         case .choice: return .choice(Int(scalar))

@@ -14,11 +14,24 @@ public struct CaseExamples: Sendable, Equatable {
     public init() {}
 
     public mutating func insert(_ key: [UInt8]) {
-        if keys.count == Self.kept, let last = keys.last, !key.lexicographicallyPrecedes(last) { return }
+        if keys.count == Self.kept, !Self.precedes(key, keys[Self.kept - 1]) { return }
         guard !keys.contains(key) else { return }
-        let index = keys.firstIndex { key.lexicographicallyPrecedes($0) } ?? keys.count
+        let index = keys.firstIndex { Self.precedes(key, $0) } ?? keys.count
         keys.insert(key, at: index)
         if keys.count > Self.kept { keys.removeLast() }
+    }
+
+    /// Whether `key` sorts before `other`, byte by byte, as
+    /// `lexicographicallyPrecedes` orders them, compared over the buffers:
+    /// a tally tries a case's key against the last kept for nearly every
+    /// departure it counts, and the generic comparison showed in profiles.
+    static func precedes(_ key: borrowing [UInt8], _ other: borrowing [UInt8]) -> Bool {
+        key.withUnsafeBufferPointer { key in
+            other.withUnsafeBufferPointer { other in
+                for index in 0..<min(key.count, other.count) where key[index] != other[index] { return key[index] < other[index] }
+                return key.count < other.count
+            }
+        }
     }
 
     public mutating func merge(_ other: CaseExamples) {
