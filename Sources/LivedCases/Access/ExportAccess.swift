@@ -26,12 +26,21 @@ public protocol ExportAccess: Sendable {
 public protocol SpillStore: AnyObject, Sendable {
     /// Adds `bytes` at the end of partition `partition`.
     func append(_ bytes: [UInt8], toPartition partition: Int) throws(ExportAccessError)
+    /// Adds `pieces`, one after the other, at the end of partition `partition`.
+    func append(contentsOf pieces: [[UInt8]], toPartition partition: Int) throws(ExportAccessError)
     /// Everything appended to partition `partition`, in order, in an array
     /// with room for `extra` more bytes, so that the partition's part still in
     /// memory joins it without another allocation and copy.
     func contents(ofPartition partition: Int, reservingCapacity extra: Int) throws(ExportAccessError) -> [UInt8]
     /// Removes what the store holds; it is not used afterwards.
     func close()
+}
+
+extension SpillStore {
+    /// One piece after the other; a store that can write them at once does.
+    public func append(contentsOf pieces: [[UInt8]], toPartition partition: Int) throws(ExportAccessError) {
+        for piece in pieces where !piece.isEmpty { try append(piece, toPartition: partition) }
+    }
 }
 
 /// Why an export could not be read.

@@ -2,9 +2,8 @@
 /// partitions it splits cases (by a hash of the case id).
 ///
 /// Events are held in memory, partition by partition, up to `bytes`; past
-/// it, every partition goes to the spill store and is emptied (a buffer of
-/// more than twice its share is given back, so that one case of most of
-/// the rows cannot keep that much memory while the others refill). Once the export is read, each partition is grouped on its own:
+/// it, every partition goes to the spill store and its memory is given
+/// back. Once the export is read, each partition is grouped on its own:
 /// a case's events are all in one partition, so a partition's cases are
 /// whole, and the partitions are judged in parallel. Nothing a report says
 /// depends on the budget, the partitions or the row order.
@@ -31,47 +30,63 @@ public struct GroupingBudget: Sendable, Equatable {
 
 /// Gathers serialized events into partitions by case, spilling them all
 /// when the budget is reached.
+///
+/// A partition is held as the list of the parts' buffers of its records,
+/// in file order, not copied into one growing buffer: the spill store
+/// writes the list at once, and reading a partition back joins what was
+/// spilled and the buffers still held in one allocation.
 struct CaseGrouper {
     let budget: GroupingBudget
     private let access: any ExportAccess
-    private var buffers: [[UInt8]]
+    private var pieces: [[[UInt8]]]
     private var held = 0
     private(set) var spill: (any SpillStore)?
     /// Bytes sent to the spill store.
     private(set) var spilled = 0
     private(set) var eventCount = 0
 
-    /// A partition's share of the budget, and an eighth more for unevenly filled partitions.
-    private var share: Int { budget.bytes / budget.partitions + budget.bytes / budget.partitions / 8 }
-
     init(budget: GroupingBudget, access: any ExportAccess) {
         self.budget = budget
         self.access = access
-        buffers = Array(repeating: [], count: budget.partitions)
+        pieces = Array(repeating: [], count: budget.partitions)
     }
 
     /// Adds a part's decoded rows, partition by partition, with `rowsBefore`
     /// added to each record's row (the rows ahead of the part, counted once
-    /// the parts before it are read).
-    mutating func add(_ rows: DecodedRows, rowsBefore: Int) throws(ExportAccessError) {
+    /// the parts before it are read). The part's buffers are taken over, not
+    /// copied.
+    mutating func add(_ rows: consuming DecodedRows, rowsBefore: Int) throws(ExportAccessError) {
         for index in rows.buffers.indices where !rows.buffers[index].isEmpty {
-            // A partition holds about its share of the budget before all
-            // spill: given it at once, its buffer is not grown by copies.
-            if buffers[index].capacity == 0 { buffers[index].reserveCapacity(max(rows.buffers[index].count, share)) }
-            let start = buffers[index].count
-            buffers[index].append(contentsOf: rows.buffers[index])
-            if rowsBefore != 0 { Self.addRows(rowsBefore, at: rows.rowFields[index], from: start, in: &buffers[index]) }
+            var piece: [UInt8] = []
+            swap(&piece, &rows.buffers[index])
+            // A decoder's buffer has room for a quarter more than its
+            // share, and the share is a guess: held as it is, a budget's
+            // worth of records would take half as much memory again. One
+            // with more than an eighth of it unused is copied into one of
+            // its size (the copy the rows' fix-up would make anyway when
+            // the buffer is shared); the rest are kept as they are.
+            if piece.capacity - piece.count > piece.count / 8 { piece = Self.fitted(piece) }
+            if rowsBefore != 0 { Self.addRows(rowsBefore, at: rows.rowFields[index], in: &piece) }
+            pieces[index].append(piece)
         }
         held += rows.bytes
         eventCount += rows.counts.events
         if held > budget.bytes { try spillAll() }
     }
 
-    /// Adds `count` to the little-endian u32 rows at `offsets` (past `start`).
-    private static func addRows(_ count: Int, at offsets: [UInt32], from start: Int, in buffer: inout [UInt8]) {
+    /// A copy of `bytes` in an array of their size (`Array(bytes)` would
+    /// share the buffer, room and all).
+    private static func fitted(_ bytes: [UInt8]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+            initialized = bytes.withUnsafeBufferPointer { source in buffer.initialize(fromContentsOf: source) }
+        }
+    }
+
+    /// Adds `count` to the little-endian u32 rows at `offsets`.
+    private static func addRows(_ count: Int, at offsets: [UInt32], in buffer: inout [UInt8]) {
         buffer.withUnsafeMutableBytes { bytes in
             for offset in offsets {
-                let at = start + Int(offset)
+                let at = Int(offset)
                 let row = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
                 bytes.storeBytes(of: UInt32(clamping: row + count).littleEndian, toByteOffset: at, as: UInt32.self)
             }
@@ -86,19 +101,17 @@ struct CaseGrouper {
             store = try access.makeSpill()
             spill = store
         }
-        for index in buffers.indices where !buffers[index].isEmpty {
-            try store.append(buffers[index], toPartition: index)
-            spilled += buffers[index].count
-            // Kept for what comes next, memory touched once rather than fresh
-            // pages; unless it grew past twice its share.
-            buffers[index].removeAll(keepingCapacity: buffers[index].capacity <= 2 * share)
+        for index in pieces.indices where !pieces[index].isEmpty {
+            try store.append(contentsOf: pieces[index], toPartition: index)
+            spilled += pieces[index].reduce(0) { $0 + $1.count }
+            pieces[index] = []
         }
         held = 0
     }
 
     /// The partitions, to be grouped one at a time.
     consuming func finish() -> CasePartitions {
-        CasePartitions(buffers: buffers, spill: spill, eventCount: eventCount, spilledBytes: spilled)
+        CasePartitions(pieces: pieces, spill: spill, eventCount: eventCount, spilledBytes: spilled)
     }
 
     /// Closes the spill store, if any, when reading fails part way.
@@ -110,18 +123,28 @@ struct CaseGrouper {
 /// An export's events in partitions by case: in memory, and in the spill
 /// store when they did not fit.
 struct CasePartitions: Sendable {
-    let buffers: [[UInt8]]
+    /// Each partition's records still in memory, as the list of the parts' buffers.
+    let pieces: [[[UInt8]]]
     let spill: (any SpillStore)?
     let eventCount: Int
     let spilledBytes: Int
 
-    var count: Int { buffers.count }
+    var count: Int { pieces.count }
 
-    /// Partition `index`'s bytes: what was spilled, then what stayed in memory.
+    /// Partition `index`'s bytes: what was spilled, then what stayed in
+    /// memory, in one array allocated once.
     func bytes(of index: Int) throws(ExportAccessError) -> [UInt8] {
-        guard let spill else { return buffers[index] }
-        var bytes = try spill.contents(ofPartition: index, reservingCapacity: buffers[index].count)
-        bytes += buffers[index]
+        let held = pieces[index].reduce(0) { $0 + $1.count }
+        var bytes: [UInt8]
+        if let spill {
+            bytes = try spill.contents(ofPartition: index, reservingCapacity: held)
+        } else if pieces[index].count == 1, let only = pieces[index].first {
+            return only
+        } else {
+            bytes = []
+            bytes.reserveCapacity(held)
+        }
+        for piece in pieces[index] { bytes += piece }
         return bytes
     }
 

@@ -68,7 +68,7 @@ struct ExportParts<Reader: PartReader> {
             var reader = template
             var part = PartDecoder(compiled, budget: budget, allowance: nil, expectedBytes: bytes.count)
             reader.read(bytes, into: &part)
-            return Guess(bytes: bytes, reader: reader, rows: part.rows)
+            return Guess(bytes: bytes, reader: reader, rows: part.takeRows())
         }
     }
 
@@ -92,8 +92,8 @@ struct ExportParts<Reader: PartReader> {
         }
         // The parts read already are added at once; past the window, this
         // thread waits for the oldest.
-        while state.isReading, let guess = guesses.nextIfReady() { add(guess, state: &state) }
-        while state.isReading, guesses.count >= Self.window, let guess = guesses.next() { add(guess, state: &state) }
+        while state.isReading, let guess = guesses.nextIfReady() { add(consume guess, state: &state) }
+        while state.isReading, guesses.count >= Self.window, let guess = guesses.next() { add(consume guess, state: &state) }
     }
 
     /// Reads what is left, and ends the last row.
@@ -102,18 +102,20 @@ struct ExportParts<Reader: PartReader> {
             guesses.submit(tail)
             tail = []
         }
-        while state.isReading, let guess = guesses.next() { add(guess, state: &state) }
+        while state.isReading, let guess = guesses.next() { add(consume guess, state: &state) }
         guesses.finish()
         guard state.isReading else { return }
         var part = state.makePart()
         reader.finish(into: &part)
-        state.merge(part.rows, rowsBefore: rowsBefore, linesBefore: linesBefore)
+        state.merge(part.takeRows(), rowsBefore: rowsBefore, linesBefore: linesBefore)
     }
 
     /// Adds the next part in file order: its rows as read on their own
     /// when the guess holds, else read again by the reader before it.
-    private mutating func add(_ guess: Guess, state: inout ReadState) {
-        var guess = guess
+    /// The guess is consumed, not copied: its buffers stay uniquely
+    /// referenced, so that the grouper changes the rows' buffers in place
+    /// and the part's buffer is reused rather than copied.
+    private mutating func add(_ guess: consuming Guess, state: inout ReadState) {
         // Taken out of the guess, so that this is the buffer's one reference.
         var bytes: [UInt8] = []
         swap(&bytes, &guess.bytes)
@@ -129,13 +131,16 @@ struct ExportParts<Reader: PartReader> {
             reader = template
             if state.allows(skipped: guess.rows.counts.skipped) {
                 reader = guess.reader
-                state.merge(guess.rows, rowsBefore: rowsBefore, linesBefore: linesBefore)
+                // Taken out too: the grouper keeps the rows' buffers as they are.
+                var rows = DecodedRows(partitions: 0, slots: 0)
+                swap(&rows, &guess.rows)
+                state.merge(consume rows, rowsBefore: rowsBefore, linesBefore: linesBefore)
                 return
             }
         }
         var part = state.makePart()
         reader.read(bytes, into: &part)
-        state.merge(part.rows, rowsBefore: rowsBefore, linesBefore: linesBefore)
+        state.merge(part.takeRows(), rowsBefore: rowsBefore, linesBefore: linesBefore)
     }
 }
 

@@ -102,7 +102,7 @@ enum ExportReader {
             }
             var part = state.makePart()
             reader.read(chunk, into: &part)
-            state.merge(part.rows, rowsBefore: 0, linesBefore: 0)
+            state.merge(part.takeRows(), rowsBefore: 0, linesBefore: 0)
             if let template = resumed(reader, &state), state.isReading {
                 parts = ExportParts(template: template, reader: reader, partSize: partSize, compiled: state.compiled, budget: state.grouper.budget)
             }
@@ -113,7 +113,7 @@ enum ExportReader {
         } else if state.isReading {
             var part = state.makePart()
             reader.finish(into: &part)
-            state.merge(part.rows, rowsBefore: 0, linesBefore: 0)
+            state.merge(part.takeRows(), rowsBefore: 0, linesBefore: 0)
             _ = resumed(reader, &state)
         }
     }
@@ -158,13 +158,13 @@ enum ExportReader {
         }
         try access.read(state.file, chunkSize: chunkSize) { chunk in
             reader.read(chunk, handle)
-            state.merge(part.rows, rowsBefore: 0, linesBefore: 0, stopped: !part.isReading)
+            state.merge(part.takeRows(), rowsBefore: 0, linesBefore: 0, stopped: !part.isReading)
             part = state.makePart()
             return state.isReading
         }
         if state.isReading {
             reader.finish(handle)
-            state.merge(part.rows, rowsBefore: 0, linesBefore: 0, stopped: !part.isReading)
+            state.merge(part.takeRows(), rowsBefore: 0, linesBefore: 0, stopped: !part.isReading)
         }
     }
 }
@@ -214,12 +214,13 @@ struct ReadState {
 
     /// Adds the next part's rows, numbered from its start, to the grouper
     /// and the counts; `stopped` when the part's reader cannot go on.
-    mutating func merge(_ rows: DecodedRows, rowsBefore: Int, linesBefore: Int, stopped partStopped: Bool = false) {
+    /// The rows are taken over: their buffers become the grouper's.
+    mutating func merge(_ rows: consuming DecodedRows, rowsBefore: Int, linesBefore: Int, stopped partStopped: Bool = false) {
         counts.add(rows.counts, rowsBefore: rowsBefore, linesBefore: linesBefore)
         for slot in rows.seen.indices where rows.seen[slot] { seen[slot] = true }
         if counts.tooManySkipped || partStopped { stopped = true }
         do throws(ExportAccessError) {
-            try grouper.add(rows, rowsBefore: rowsBefore)
+            try grouper.add(consume rows, rowsBefore: rowsBefore)
         } catch {
             failure = error
         }

@@ -58,6 +58,10 @@ struct PartDecoder {
 
     var file: String { compiled.source.dataPath }
 
+    /// The rows decoded, the decoder's last use: handed over, not shared,
+    /// so that whoever keeps the buffers can change them in place.
+    consuming func takeRows() -> DecodedRows { rows }
+
     mutating func stop() { isReading = false }
 
     mutating func see(_ slot: Int) { rows.seen[slot] = true }

@@ -75,6 +75,12 @@ final class FileSpill: SpillStore, @unchecked Sendable {
     private func path(_ partition: Int) -> String { "\(folder)/partition-\(partition)" }
 
     func append(_ bytes: [UInt8], toPartition partition: Int) throws(ExportAccessError) {
+        try append(contentsOf: [bytes], toPartition: partition)
+    }
+
+    /// Writes the pieces with `writev`, a few dozen at a time: one call
+    /// for many parts' records, none of them copied into one buffer first.
+    func append(contentsOf pieces: [[UInt8]], toPartition partition: Int) throws(ExportAccessError) {
         let path = path(partition)
         lock.lock()
         let isNew = written.insert(partition).inserted
@@ -83,15 +89,57 @@ final class FileSpill: SpillStore, @unchecked Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw ExportAccessError(.spill, "cannot write \(path): \(FileReader.systemReason())") }
         defer { Foundation.close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in buffer.baseAddress.map { Foundation.write(descriptor, $0 + offset, buffer.count - offset) } ?? 0 }
+        var start = pieces.startIndex
+        while start < pieces.endIndex {
+            let end = min(pieces.endIndex, start + Self.piecesPerWrite)
+            var vectors: [iovec] = []
+            vectors.reserveCapacity(end - start)
+            let failed = Self.withVectors(pieces[start..<end], &vectors) { vectors in Self.writeAll(descriptor, &vectors) }
+            if failed { throw ExportAccessError(.spill, "cannot write \(path): \(FileReader.systemReason())") }
+            start = end
+        }
+    }
+
+    /// How many pieces one `writev` takes at most: well under `IOV_MAX`,
+    /// and the depth of ``withVectors(_:_:_:)``'s nesting.
+    private static let piecesPerWrite = 64
+
+    /// Calls `body` with a vector for each piece, each valid while `body` runs:
+    /// the pieces' storage is lent one inside the other, so that no pointer
+    /// outlives its array's lending.
+    private static func withVectors(_ pieces: ArraySlice<[UInt8]>, _ vectors: inout [iovec], _ body: (inout [iovec]) -> Bool) -> Bool {
+        guard let first = pieces.first else { return body(&vectors) }
+        return first.withUnsafeBytes { raw in
+            if let base = raw.baseAddress, raw.count > 0 {
+                vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: base), iov_len: raw.count))
+            }
+            return withVectors(pieces.dropFirst(), &vectors, body)
+        }
+    }
+
+    /// Writes everything the vectors point to, resuming after short writes;
+    /// true when the writing fails.
+    private static func writeAll(_ descriptor: Int32, _ vectors: inout [iovec]) -> Bool {
+        var first = 0
+        while first < vectors.count {
+            let count = vectors.withUnsafeBufferPointer { buffer in
+                writev(descriptor, buffer.baseAddress.map { $0 + first }, Int32(buffer.count - first))
+            }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw ExportAccessError(.spill, "cannot write \(path): \(FileReader.systemReason())")
+                return true
             }
-            offset += count
+            var left = count
+            while first < vectors.count, left >= vectors[first].iov_len {
+                left -= vectors[first].iov_len
+                first += 1
+            }
+            if left > 0, first < vectors.count {
+                vectors[first].iov_base = vectors[first].iov_base.map { $0 + left }
+                vectors[first].iov_len -= left
+            }
         }
+        return false
     }
 
     func contents(ofPartition partition: Int, reservingCapacity extra: Int) throws(ExportAccessError) -> [UInt8] {
