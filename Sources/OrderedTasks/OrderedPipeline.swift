@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Work handed to the machine's cores one input at a time while the caller
 /// goes on, its results taken back in the order the inputs were given: a
@@ -8,7 +9,10 @@ import Dispatch
 /// while the caller consumes the batch.
 ///
 /// One caller owns a pipeline: `submit`, `next` and `finish` are called
-/// from one thread at a time; only `work` runs elsewhere.
+/// from one thread at a time; only `work` runs elsewhere. The pipeline is
+/// not `Sendable`, so the compiler keeps it with its owner. When the
+/// owner waits for an input whose work has not started, it runs that work
+/// itself: it never waits on work that only other threads could run.
 ///
 /// ```swift
 /// let squares = OrderedPipeline<Int, Int> { $0 * $0 }
@@ -17,9 +21,7 @@ import Dispatch
 /// squares.next()   // 16
 /// squares.next()   // nil
 /// ```
-public final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
-    // @unchecked: `slots` is touched by the owning thread alone; each
-    // slot's input and output are handed over through its semaphore.
+public final class OrderedPipeline<Input: Sendable, Output: Sendable> {
     private let work: @Sendable (Input) -> Output
     private let queue = DispatchQueue.global()
     private let group = DispatchGroup()
@@ -52,7 +54,7 @@ public final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecke
     /// The oldest result not yet taken, waiting for it; nil when none is pending.
     public func next() -> Output? {
         guard oldest < slots.count else { return nil }
-        return take(slots[oldest].waitForOutput())
+        return take(slots[oldest].waitForOutput(running: work))
     }
 
     /// The oldest result if it is ready, without waiting.
@@ -81,27 +83,38 @@ public final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecke
     }
 
     /// One input's way there and back: the input is taken out of the slot
-    /// when the work starts, and the output put in before the semaphore
-    /// says so, so that neither is held twice (a buffer handed back stays
-    /// uniquely referenced, to be reused in place).
+    /// when the work starts, by a worker or by the owner, whichever comes
+    /// first, and a worker's output put in before the semaphore says so,
+    /// so that neither is held twice (a buffer handed back stays uniquely
+    /// referenced, to be reused in place).
     private final class Slot: @unchecked Sendable {
-        // @unchecked: `input` is read by the worker alone, once; `output`
-        // is written by the worker before `done` is signalled and read by
-        // the owner after it has waited on `done`.
-        private var input: Input?
+        // @unchecked: `output` is written by the worker that claimed the
+        // input, before `done` is signalled, and read by the owner after it
+        // has waited on `done`; `input` is behind its mutex.
+        private let input: Mutex<Input?>
         private var output: Output?
         private let done = DispatchSemaphore(value: 0)
 
         init(_ input: Input) {
-            self.input = input
+            self.input = Mutex(input)
         }
 
+        /// The input, to the first who asks.
+        private func claim() -> Input? {
+            input.withLock { $0.take() }
+        }
+
+        /// On a worker: the work, unless the owner took the input first.
         func run(_ work: (Input) -> Output) {
-            if let taken = input.take() { output = work(taken) }
+            guard let taken = claim() else { return }
+            output = work(taken)
             done.signal()
         }
 
-        func waitForOutput() -> Output {
+        /// On the owner: the work run here when no worker has started it,
+        /// else the worker's output once it is done.
+        func waitForOutput(running work: (Input) -> Output) -> Output {
+            if let taken = claim() { return work(taken) }
             done.wait()
             return takeOutput()
         }
@@ -112,7 +125,7 @@ public final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecke
         }
 
         private func takeOutput() -> Output {
-            // Run ends by setting the output, whatever the input: present.
+            // A worker signals only after setting the output: present.
             guard let taken = output.take() else { preconditionFailure("a slot signalled without its output") }
             return taken
         }

@@ -40,4 +40,22 @@ struct OrderedPipelineTests {
         #expect(pipeline.count == 0)
         #expect(pipeline.next() == nil)
     }
+
+    @Test("Each input's work runs once, on a worker or on the owner waiting for it")
+    func eachInputRunsOnce() {
+        let ran = Atomic(0)
+        let pipeline = OrderedPipeline<Int, Int> { value in
+            ran.add(1, ordering: .relaxed)
+            return value * 2
+        }
+        var taken: [Int] = []
+        for value in 0..<1_000 {
+            pipeline.submit(value)
+            // Asked at once, the work has often not started: the owner runs it.
+            if let result = pipeline.next() { taken.append(result) }
+        }
+        pipeline.finish()
+        #expect(taken == (0..<1_000).map { $0 * 2 })
+        #expect(ran.load(ordering: .relaxed) == 1_000)
+    }
 }

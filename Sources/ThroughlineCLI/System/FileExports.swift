@@ -129,6 +129,11 @@ final class FileSpill: SpillStore, @unchecked Sendable {
                 if errno == EINTR { continue }
                 return true
             }
+            if count == 0 {
+                // Nothing written with bytes left: trying again could loop forever.
+                errno = EIO
+                return true
+            }
             var left = count
             while first < vectors.count, left >= vectors[first].iov_len {
                 left -= vectors[first].iov_len

@@ -268,6 +268,11 @@ final class DescriptorWriter {
                 failure = FileReader.systemReason()
                 return
             }
+            if count == 0 {
+                // Nothing written with bytes left: trying again could loop forever.
+                failure = "the system wrote nothing"
+                return
+            }
             written += count
         }
     }
