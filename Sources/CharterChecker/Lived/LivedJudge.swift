@@ -67,7 +67,7 @@ public struct LivedSteps: Sendable {
     public private(set) var seconds: [Double] = []
     /// What the path the steps follow plans, by planned touchpoint.
     private(set) var planned = PlannedExperiences([])
-    /// `planned`'s numbers and where each touchpoint's start, held here
+    /// `planned`'s numbers and where each touchpoint's numbers start, held here
     /// too: a step reads them as the steps' own arrays, where reading them
     /// through the planned object counts references to it and to them per step.
     private var plannedSlots: [PlannedSlot] = []

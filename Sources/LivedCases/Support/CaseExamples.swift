@@ -21,17 +21,12 @@ public struct CaseExamples: Sendable, Equatable {
         if keys.count > Self.kept { keys.removeLast() }
     }
 
-    /// Whether `key` sorts before `other`, byte by byte, as
-    /// `lexicographicallyPrecedes` orders them, compared over the buffers:
-    /// a tally tries a case's key against the last kept for nearly every
-    /// departure it counts, and the generic comparison showed in profiles.
+    /// Whether `key` sorts before `other` in ``ByteOrder`` (as
+    /// `lexicographicallyPrecedes` orders bytes), compared over the
+    /// buffers: a tally tries a case's key against the last kept for nearly
+    /// every departure it counts, and the generic comparison showed in profiles.
     static func precedes(_ key: borrowing [UInt8], _ other: borrowing [UInt8]) -> Bool {
-        key.withUnsafeBufferPointer { key in
-            other.withUnsafeBufferPointer { other in
-                for index in 0..<min(key.count, other.count) where key[index] != other[index] { return key[index] < other[index] }
-                return key.count < other.count
-            }
-        }
+        ByteOrder.compare(key, other) < 0
     }
 
     public mutating func merge(_ other: CaseExamples) {
