@@ -59,12 +59,12 @@ struct CaseGrouper {
         for index in rows.buffers.indices where !rows.buffers[index].isEmpty {
             var piece: [UInt8] = []
             swap(&piece, &rows.buffers[index])
-            // A decoder's buffer has room for a quarter more than its
-            // share, and the share is a guess: held as it is, a budget's
-            // worth of records would take half as much memory again. One
-            // with more than an eighth of it unused is copied into one of
-            // its size (the copy the rows' fix-up would make anyway when
-            // the buffer is shared); the rest are kept as they are.
+            // A decoder's buffer is sized from a guess (PartDecoder), and
+            // one that outgrew it has doubled: held as they are, a budget's
+            // worth of records could take much more memory. One with more
+            // than an eighth of it unused is copied into one of its size
+            // (the copy the rows' fix-up would make anyway when the buffer
+            // is shared); the rest, most of them, are kept as they are.
             if piece.capacity - piece.count > piece.count / 8 { piece = Self.fitted(piece) }
             if rowsBefore != 0 { Self.addRows(rowsBefore, at: rows.rowFields[index], in: &piece) }
             pieces[index].append(piece)
