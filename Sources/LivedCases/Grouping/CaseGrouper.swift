@@ -64,7 +64,7 @@ struct CaseGrouper {
             // worth of records could take much more memory. One with more
             // than an eighth of it unused is copied into one of its size
             // (the copy the rows' fix-up would make anyway when the buffer
-            // is shared); the rest, most of them, are kept as they are.
+            // is shared); the rest are kept as they are.
             if piece.capacity - piece.count > piece.count / 8 { piece = Self.fitted(piece) }
             if rowsBefore != 0 { Self.addRows(rowsBefore, at: rows.rowFields[index], in: &piece) }
             pieces[index].append(piece)
