@@ -79,6 +79,58 @@ struct LivedStepsTests {
         #expect(steps.slotStarts == [0, 2])
     }
 
+    /// Another path's experiences: touchpoint 0 plans attribute 0 = choice 2
+    /// and attribute 1 = 7; touchpoint 1 plans attribute 3 = PT1H; touchpoint 2 nothing.
+    static func otherPlanned() throws -> PlannedExperiences {
+        PlannedExperiences([
+            Experience([value(1, .number(7), line: 20), value(0, .choice(2), line: 20)]),
+            Experience([value(3, try duration("PT1H"), line: 21)]),
+            Experience(),
+        ])
+    }
+
+    @Test("steps reused over two paths' experiences, alternating, read the planned values of the path in use each time")
+    func alternatingPlannedExperiences() throws {
+        let first = try Self.planned(), second = try Self.otherPlanned()
+        var steps = LivedSteps()
+        for round in 0..<4 {
+            let overFirst = round % 2 == 0
+            steps.removeAll(over: overFirst ? first : second)
+            steps.append(touchpoint: 0, channel: 0, seconds: 0)
+            steps.append(touchpoint: 1, channel: 1, seconds: 30)
+            steps.overlay(Self.value(1, .number(9), line: 30))
+            steps.append(touchpoint: 2, channel: 0, seconds: 60)
+            #expect(steps.count == 3, "round \(round)")
+            #expect(steps.touchpoints == [0, 1, 2], "round \(round)")
+            if overFirst {
+                // Choice 0 and 1800 seconds; nothing; 9 lived over the planned 5.
+                #expect(steps.slots.map(\.attribute) == [0, 3, 1], "round \(round)")
+                #expect(steps.slots.map(\.scalar) == [0, 1800, 9], "round \(round)")
+                #expect(steps.slotStarts == [0, 2, 2, 3], "round \(round)")
+                #expect(steps.experience(at: 0)[0]?.value == .choice(0), "round \(round)")
+                #expect(steps.experience(at: 0)[0]?.position.line == 1, "round \(round)")
+                #expect(steps.experience(at: 0)[3]?.value == (try Self.duration("PT30M")), "round \(round)")
+                #expect(steps.experience(at: 0)[1] == nil, "round \(round)")
+                #expect(steps.experience(at: 1).isEmpty, "round \(round)")
+                #expect(steps.experience(at: 2)[1]?.value == .number(9), "round \(round)")
+                #expect(steps.experience(at: 2)[1]?.position.line == 30, "round \(round)")
+            } else {
+                // Choice 2 and 7; 3600 seconds; only the lived 9.
+                #expect(steps.slots.map(\.attribute) == [0, 1, 3, 1], "round \(round)")
+                #expect(steps.slots.map(\.scalar) == [2, 7, 3600, 9], "round \(round)")
+                #expect(steps.slotStarts == [0, 2, 3, 4], "round \(round)")
+                #expect(steps.experience(at: 0)[0]?.value == .choice(2), "round \(round)")
+                #expect(steps.experience(at: 0)[0]?.position.line == 20, "round \(round)")
+                #expect(steps.experience(at: 0)[1]?.value == .number(7), "round \(round)")
+                #expect(steps.experience(at: 0)[3] == nil, "round \(round)")
+                #expect(steps.experience(at: 1)[3]?.value == (try Self.duration("PT1H")), "round \(round)")
+                #expect(steps.experience(at: 1)[3]?.position.line == 21, "round \(round)")
+                #expect(steps.experience(at: 2)[1]?.value == .number(9), "round \(round)")
+                #expect(steps.experience(at: 2)[0] == nil, "round \(round)")
+            }
+        }
+    }
+
     @Test("a view groups the touchpoints by channel in one buffer, each channel's in journey order")
     func viewGroupsByChannel() async throws {
         let brand = SourceFile(path: Fixture.brandPath, text: Fixture.brand(markers: [#"{ "id": "m", "expect": { "address": "formal" } }"#]))

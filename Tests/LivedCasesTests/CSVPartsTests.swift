@@ -31,12 +31,15 @@ struct CSVPartsTests {
     ]
 
     static func read(
-        _ bytes: [UInt8], compiled: CompiledSource, partSize: Int, maxSkipped: Int? = nil
+        _ bytes: [UInt8], compiled: CompiledSource, partSize: Int, maxSkipped: Int? = nil, budget: GroupingBudget = .standard
     ) throws -> (cases: [ObservedCase], reading: CaseReplay.Reading) {
         let access = InMemoryExports([Shop.dataPath: bytes])
         let (reading, partials) = try CaseReplay.run(
-            compiled, access: access, budget: .standard, maxSkipped: maxSkipped, partSize: partSize, makePartial: { [ObservedCase]() }
+            compiled, access: access, budget: budget, maxSkipped: maxSkipped, partSize: partSize, makePartial: { [ObservedCase]() }
         ) { $0.append($1) }
+        // Whatever spilled, the spill store is closed once the replay is done.
+        #expect(access.spills.open == 0)
+        #expect(access.spills.made == (reading.spilledBytes > 0 ? 1 : 0))
         return (partials.joined().sorted { $0.key.lexicographicallyPrecedes($1.key) }, reading)
     }
 
@@ -154,6 +157,45 @@ struct CSVPartsTests {
         #expect(whole.counts.skipped == 10)
         for partSize in [1, 5, 64, 333] {
             let (cases, reading) = try Self.read(bytes, compiled: compiled, partSize: partSize, maxSkipped: 9)
+            #expect(reading.counts == whole.counts, "part size \(partSize)")
+            #expect(cases.isEmpty)
+        }
+    }
+
+    /// Budgets small enough that partitions spill many times while parts
+    /// are in flight: 2,000 bytes over 7 partitions, and a single byte in
+    /// one partition (a spill after every part).
+    static let spillingBudgets = [GroupingBudget(bytes: 2_000, partitions: 7), GroupingBudget(bytes: 1, partitions: 1)]
+
+    @Test("Many parts in flight, spilling as they are added: the cases, rows and counts of one reader", arguments: spillingBudgets)
+    func manyPartsInFlightSpilling(budget: GroupingBudget) async throws {
+        let (compiled, _) = try await Shop.load()
+        let bytes = Self.manyRows()
+        let (whole, wholeReading) = try Self.read(bytes, compiled: compiled, partSize: bytes.count + 1)
+        #expect(wholeReading.spilledBytes == 0)
+        #expect(whole.count == 23)
+        #expect(whole.map { $0.events.count }.reduce(0, +) == 273)
+        for partSize in [1, 7, 64, 333, 1000, bytes.count + 1] {
+            let (cases, reading) = try Self.read(bytes, compiled: compiled, partSize: partSize, budget: budget)
+            #expect(reading.spilledBytes > 0, "part size \(partSize)")
+            #expect(reading.counts == wholeReading.counts, "part size \(partSize)")
+            #expect(reading.counts.rows == 300, "part size \(partSize)")
+            #expect(reading.counts.events == 273, "part size \(partSize)")
+            #expect(reading.counts.skipped == 27, "part size \(partSize)")
+            #expect(Row.canonical(cases) == Row.canonical(whole), "part size \(partSize)")
+            #expect(cases.map { $0.events.map(\.row) } == whole.map { $0.events.map(\.row) }, "part size \(partSize)")
+        }
+    }
+
+    @Test("Past --max-bad-rows among many parts in flight, spilling: the same stop and counts as one reader", arguments: spillingBudgets)
+    func manyPartsStopSpilling(budget: GroupingBudget) async throws {
+        let (compiled, _) = try await Shop.load()
+        let bytes = Self.manyRows()
+        let (_, whole) = try Self.read(bytes, compiled: compiled, partSize: bytes.count + 1, maxSkipped: 9)
+        #expect(whole.counts.tooManySkipped)
+        #expect(whole.counts.skipped == 10)
+        for partSize in [1, 5, 64, 333] {
+            let (cases, reading) = try Self.read(bytes, compiled: compiled, partSize: partSize, maxSkipped: 9, budget: budget)
             #expect(reading.counts == whole.counts, "part size \(partSize)")
             #expect(cases.isEmpty)
         }

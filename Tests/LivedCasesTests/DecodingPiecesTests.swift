@@ -224,4 +224,92 @@ struct DecodingPiecesTests {
         #expect(writer.record.count == 5 + 2 + 12 + 4 + 1 + 1)
         #expect(writer.rowOffset == 15)
     }
+
+    /// A view of a record is 64 bytes: grouping holds one per event of the case it builds.
+    @Test func aRecordViewIs64Bytes() {
+        #expect(MemoryLayout<EventRecordView>.stride == 64)
+    }
+
+    /// Writes a record of case "C7" whose owner is `ownerLength` bytes
+    /// ("o"), with the name "Call" and attribute 3 = 1.5: 39 bytes and the
+    /// owner's (its 2-byte count included) with the short head.
+    static func boundaryRecord(_ writer: inout EventRecordWriter, ownerLength: Int) -> [UInt8] {
+        Array("C7".utf8).withUnsafeBufferPointer { writer.begin(key: $0, time: 1_772_442_000_123, row: 42, activity: -1, channel: 2, segment: -1, journey: 5) }
+        [UInt8](repeating: 0x6F, count: ownerLength).withUnsafeBufferPointer { writer.owner($0) }
+        Array("Call".utf8).withUnsafeBufferPointer { writer.activityName($0) }
+        writer.value(attribute: 3, kind: .number, scalar: 1.5.bitPattern)
+        return Array(writer.record)
+    }
+
+    /// Every field of the record at `offset` in `bytes`, as written by ``boundaryRecord(_:ownerLength:)``.
+    static func expectBoundaryFields(_ bytes: [UInt8], at offset: Int, length: Int, headLength: Int, ownerLength: Int) {
+        let hash = UInt32(truncatingIfNeeded: Array("C7".utf8).withUnsafeBufferPointer(ByteKeys.caseHash))
+        bytes.withUnsafeBufferPointer { bytes in
+            let head = EventRecordKey.read(bytes, at: offset)
+            #expect(head?.keyHash == hash)
+            #expect(head?.keyStart == offset + headLength + 1)
+            #expect(head?.keyLength == 2)
+            #expect(head?.end == offset + length)
+            guard let view = EventRecordView.read(bytes, at: offset) else {
+                Issue.record("the record at \(offset) does not read back")
+                return
+            }
+            #expect(view.start == offset)
+            #expect(view.end == offset + length)
+            #expect(view.keyHash == hash)
+            #expect(Array(bytes[view.keyStart..<(view.keyStart + view.keyLength)]) == Array("C7".utf8))
+            #expect(view.time == 1_772_442_000_123)
+            #expect(view.row == 42)
+            #expect(view.activity == -1)
+            #expect(view.channel == 2)
+            #expect(view.segment == -1)
+            #expect(view.journey == 5)
+            // Key count and key, time and row, four counts, then the owner's 2-byte count.
+            #expect(view.ownerStart == offset + headLength + 3 + 12 + 4 + 2)
+            #expect(view.ownerLength == ownerLength)
+            #expect(Array(bytes[view.ownerStart..<(view.ownerStart + view.ownerLength)]) == [UInt8](repeating: 0x6F, count: ownerLength))
+            #expect(view.nameStart == view.ownerStart + ownerLength + 1)
+            #expect(view.nameLength == 4)
+            #expect(Array(bytes[view.nameStart..<(view.nameStart + view.nameLength)]) == Array("Call".utf8))
+            #expect(view.valuesStart == view.nameStart + 4)
+            #expect(view.valueCount == 1)
+            var values: [RecordedValue] = []
+            RecordedValue.append(valuesOf: view, in: bytes, to: &values)
+            #expect(values == [RecordedValue(attribute: 3, kind: .number, scalar: 1.5, text: [])])
+        }
+    }
+
+    /// 255 bytes is the longest record with the 1-byte length; one byte
+    /// more and the head is the long one (0, then a u32), so what would
+    /// be 256 bytes is 260. Both read back whole, one after the other.
+    @Test func recordsOnEitherSideOfTheShortHeadReadBackWhole() {
+        var writer = EventRecordWriter()
+        let short = Self.boundaryRecord(&writer, ownerLength: 214)
+        #expect(short.count == 255)
+        #expect(short[4] == 255)
+        #expect(Array(short[5..<8]) == [2, 0x43, 0x37])
+        #expect(Array(short[20..<26]) == [0, 3, 0, 6, 0xD6, 0x01])  // activity, channel, segment, journey plus one; owner count 214
+        #expect(Array(short[240..<247]) == [4, 0x43, 0x61, 0x6C, 0x6C, 1, 0x19])  // name "Call", one value, its tag
+        #expect(Array(short[247..<255]) == [0, 0, 0, 0, 0, 0, 0xF8, 0x3F])  // 1.5
+        #expect(writer.rowOffset == 16)
+        let long = Self.boundaryRecord(&writer, ownerLength: 215)
+        #expect(long.count == 260)
+        #expect(Array(long[4..<9]) == [0, 0x04, 0x01, 0, 0])  // 0, then 260
+        #expect(Array(long[9..<12]) == [2, 0x43, 0x37])
+        #expect(Array(long[24..<30]) == [0, 3, 0, 6, 0xD7, 0x01])
+        #expect(Array(long[245..<252]) == [4, 0x43, 0x61, 0x6C, 0x6C, 1, 0x19])
+        #expect(Array(long[252..<260]) == [0, 0, 0, 0, 0, 0, 0xF8, 0x3F])
+        #expect(writer.rowOffset == 20)
+        #expect(short[0..<4] == long[0..<4])
+        #expect(Array(short[8..<16]) == Array(long[12..<20]))  // the time
+        #expect(Array(short[16..<20]) == [42, 0, 0, 0])
+        #expect(Array(long[20..<24]) == [42, 0, 0, 0])
+        // The writer's next short record after the long one.
+        #expect(Self.boundaryRecord(&writer, ownerLength: 214) == short)
+        let partition = short + long + short
+        Self.expectBoundaryFields(partition, at: 0, length: 255, headLength: 5, ownerLength: 214)
+        Self.expectBoundaryFields(partition, at: 255, length: 260, headLength: 9, ownerLength: 215)
+        Self.expectBoundaryFields(partition, at: 515, length: 255, headLength: 5, ownerLength: 214)
+        #expect(partition.withUnsafeBufferPointer { EventRecordView.read($0, at: 770) } == nil)
+    }
 }

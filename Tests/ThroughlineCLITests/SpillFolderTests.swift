@@ -58,4 +58,36 @@ struct SpillFolderTests {
         #expect(!TemporaryNames.shared.records(folder: folder))
         #expect(!Self.exists(folder))
     }
+
+    /// More pieces than one `writev` takes (64), every third empty: the
+    /// partition holds them joined in order, and a second append follows on.
+    @Test("Appending more pieces than one write takes, some empty, keeps every byte in order")
+    func manyPiecesAppendInOrder() throws {
+        let names = TemporaryNames()
+        let folder = NSTemporaryDirectory() + "throughline-spill-test-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        let spill = FileSpill(folder: folder, names: names)
+        defer { spill.close() }
+        // 130 pieces: three writes of 64, 64 and 2; pieces 0, 3, …, 129 (44 of them) empty, the others two bytes each.
+        let pieces: [[UInt8]] = (0..<130).map { $0 % 3 == 0 ? [] : [UInt8($0), UInt8($0)] }
+        try spill.append(contentsOf: pieces, toPartition: 2)
+        let back = try spill.contents(ofPartition: 2, reservingCapacity: 0)
+        #expect(back.count == 172)
+        #expect(Array(back.prefix(8)) == [1, 1, 2, 2, 4, 4, 5, 5])
+        // The first write ends with pieces 62 and 63 (empty), the second starts with 64.
+        #expect(Array(back[82..<86]) == [62, 62, 64, 64])
+        // The third write starts with piece 128; 129 is empty.
+        #expect(Array(back.suffix(4)) == [127, 127, 128, 128])
+        #expect(back == pieces.flatMap { $0 })
+        // A second append goes after the first, one piece or many.
+        try spill.append(Array("xyz".utf8), toPartition: 2)
+        try spill.append(contentsOf: [[], Array("ab".utf8), [], Array("c".utf8)], toPartition: 2)
+        let again = try spill.contents(ofPartition: 2, reservingCapacity: 0)
+        #expect(again.count == 178)
+        #expect(again == pieces.flatMap { $0 } + Array("xyzabc".utf8))
+        // Only empty pieces, more than one write takes: nothing is written.
+        try spill.append(contentsOf: Array(repeating: [], count: 70), toPartition: 5)
+        #expect(try spill.contents(ofPartition: 5, reservingCapacity: 0) == [])
+        #expect(try spill.contents(ofPartition: 2, reservingCapacity: 0) == again)
+    }
 }
