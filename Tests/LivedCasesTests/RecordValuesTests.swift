@@ -58,7 +58,7 @@ struct RecordValuesTests {
         return bytes
     }
 
-    static let numbers: [Double] = [0, -0.0, 1, 2, -1, -2, 0.5, 1.5, 1e15, -1e15, 0x1p62, -0x1p62, 0x1p63, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, 4_611_686_018_427_387_903]
+    static let numbers: [Double] = [0, -0.0, 1, 2, -1, -2, 0.5, 1.5, 1e15, -1e15, 0x1p62, -0x1p62, 0x1p63, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, 9_007_199_254_740_994]
 
     @Test("Numbers, ranks, durations and booleans read back bit for bit")
     func scalarsReadBack() {
