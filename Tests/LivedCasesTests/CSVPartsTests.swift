@@ -148,20 +148,6 @@ struct CSVPartsTests {
         }
     }
 
-    @Test("Past --max-bad-rows among many parts in flight: the same stop, row and counts as one reader")
-    func manyPartsStop() async throws {
-        let (compiled, _) = try await Shop.load()
-        let bytes = Self.manyRows()
-        let (_, whole) = try Self.read(bytes, compiled: compiled, partSize: bytes.count + 1, maxSkipped: 9)
-        #expect(whole.counts.tooManySkipped)
-        #expect(whole.counts.skipped == 10)
-        for partSize in [1, 5, 64, 333] {
-            let (cases, reading) = try Self.read(bytes, compiled: compiled, partSize: partSize, maxSkipped: 9)
-            #expect(reading.counts == whole.counts, "part size \(partSize)")
-            #expect(cases.isEmpty)
-        }
-    }
-
     /// Budgets small enough that partitions spill many times while parts
     /// are in flight: 2,000 bytes over 7 partitions, and a single byte in
     /// one partition (a spill after every part).
@@ -187,8 +173,11 @@ struct CSVPartsTests {
         }
     }
 
-    @Test("Past --max-bad-rows among many parts in flight, spilling: the same stop and counts as one reader", arguments: spillingBudgets)
-    func manyPartsStopSpilling(budget: GroupingBudget) async throws {
+    @Test(
+        "Past --max-bad-rows among many parts in flight, spilling or not: the same stop, row and counts as one reader",
+        arguments: [GroupingBudget.standard] + spillingBudgets
+    )
+    func manyPartsStop(budget: GroupingBudget) async throws {
         let (compiled, _) = try await Shop.load()
         let bytes = Self.manyRows()
         let (_, whole) = try Self.read(bytes, compiled: compiled, partSize: bytes.count + 1, maxSkipped: 9)
