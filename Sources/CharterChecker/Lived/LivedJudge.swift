@@ -157,25 +157,10 @@ public struct LivedSteps: Sendable {
                 return
             }
             lived.withUnsafeBufferPointer { lived in
-                let lived = UnsafeBufferPointer(rebasing: lived[start...])
-                // As `Experience.merge`, over the buffers: by attribute, a lived value in place of a planned one.
-                var left = 0, right = 0
-                while left < planned.count, right < lived.count {
-                    let plannedAttribute = Int(planned[left].attribute), livedAttribute = lived[right].attribute
-                    if plannedAttribute < livedAttribute {
-                        slots.append(planned[left])
-                        left += 1
-                    } else {
-                        slots.append(PlannedSlot(lived[right]))
-                        right += 1
-                        if plannedAttribute == livedAttribute { left += 1 }
-                    }
-                }
-                if left < planned.count { slots.append(contentsOf: UnsafeBufferPointer(rebasing: planned[left...])) }
-                while right < lived.count {
-                    slots.append(PlannedSlot(lived[right]))
-                    right += 1
-                }
+                Experience.merge(
+                    planned, overlaid: UnsafeBufferPointer(rebasing: lived[start...]), into: &slots,
+                    attribute: { Int($0.attribute) }, topAttribute: \.attribute, converting: PlannedSlot.init
+                )
             }
         }
     }

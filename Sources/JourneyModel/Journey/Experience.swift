@@ -58,27 +58,38 @@ public struct Experience: Sendable {
     public static func merge<Element>(
         _ base: ArraySlice<Element>, overlaid top: ArraySlice<Element>, into result: inout [Element], attribute: (Element) -> Int
     ) {
+        merge(base, overlaid: top, into: &result, attribute: attribute, topAttribute: attribute) { $0 }
+    }
+
+    /// The same over any two collections, each top element turned into a
+    /// base one as it is laid over: lived steps lay their lived values'
+    /// numbers over planned numbers this way, over buffers.
+    @inlinable
+    public static func merge<Base: RandomAccessCollection, Top: RandomAccessCollection>(
+        _ base: Base, overlaid top: Top, into result: inout [Base.Element],
+        attribute: (Base.Element) -> Int, topAttribute: (Top.Element) -> Int, converting convert: (Top.Element) -> Base.Element
+    ) {
         // By index, comparing attributes in place: a lived case merges one per step.
         var left = base.startIndex, right = top.startIndex
         while left < base.endIndex, right < top.endIndex {
-            let planned = attribute(base[left]), lived = attribute(top[right])
+            let planned = attribute(base[left]), lived = topAttribute(top[right])
             if planned < lived {
                 result.append(base[left])
-                left += 1
+                base.formIndex(after: &left)
             } else {
-                result.append(top[right])
-                right += 1
-                if planned == lived { left += 1 }
+                result.append(convert(top[right]))
+                top.formIndex(after: &right)
+                if planned == lived { base.formIndex(after: &left) }
             }
         }
         // One by one: the tails are a value or two, shorter than a bulk copy's set-up.
         while left < base.endIndex {
             result.append(base[left])
-            left += 1
+            base.formIndex(after: &left)
         }
         while right < top.endIndex {
-            result.append(top[right])
-            right += 1
+            result.append(convert(top[right]))
+            top.formIndex(after: &right)
         }
     }
 }
