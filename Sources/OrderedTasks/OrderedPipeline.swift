@@ -12,7 +12,12 @@ import Synchronization
 /// from one thread at a time; only `work` runs elsewhere. The pipeline is
 /// not `Sendable`, so the compiler keeps it with its owner. When the
 /// owner waits for an input whose work has not started, it runs that work
-/// itself: it never waits on work that only other threads could run.
+/// itself: it never waits on work that only other threads could run. And
+/// while a worker runs the oldest, the owner runs the newest input no one
+/// has started, rather than sleep: the owner is itself one of the threads
+/// the machine's cores are shared among (with two cores, dispatch gives
+/// the owner one worker), and workers take inputs oldest first, so an
+/// owner that only waited for the oldest would leave a core idle.
 ///
 /// ```swift
 /// let squares = OrderedPipeline<Int, Int> { $0 * $0 }
@@ -22,14 +27,26 @@ import Synchronization
 /// squares.next()   // nil
 /// ```
 public final class OrderedPipeline<Input: Sendable, Output: Sendable> {
+    /// Starts a job on some other thread.
+    public typealias Launcher = @Sendable (@escaping @Sendable () -> Void) -> Void
+
     private let work: @Sendable (Input) -> Output
-    private let queue = DispatchQueue.global()
+    private let launch: Launcher
     private let group = DispatchGroup()
     /// Submitted and not yet taken back, oldest first.
     private var slots: [Slot] = []
     private var oldest = 0
 
-    public init(_ work: @escaping @Sendable (Input) -> Output) {
+    /// Work on the machine's cores, through dispatch's global queue.
+    public convenience init(_ work: @escaping @Sendable (Input) -> Output) {
+        self.init(launchingOn: { DispatchQueue.global().async(execute: $0) }, work)
+    }
+
+    /// Work on the threads `launch` starts jobs on: a test's own, so that
+    /// it knows which input a worker holds. Every job launched must run
+    /// some time (``finish()`` and the end of the pipeline wait for them).
+    public init(launchingOn launch: @escaping Launcher, _ work: @escaping @Sendable (Input) -> Output) {
+        self.launch = launch
         self.work = work
     }
 
@@ -46,15 +63,35 @@ public final class OrderedPipeline<Input: Sendable, Output: Sendable> {
         let slot = Slot(input)
         slots.append(slot)
         let work = work
-        queue.async(group: group) {
+        let group = group
+        group.enter()
+        launch {
             slot.run(work)
+            group.leave()
         }
     }
 
     /// The oldest result not yet taken, waiting for it; nil when none is pending.
     public func next() -> Output? {
         guard oldest < slots.count else { return nil }
-        return take(slots[oldest].waitForOutput(running: work))
+        let slot = slots[oldest]
+        if let output = slot.runIfUnstarted(work) { return take(output) }
+        while true {
+            if let output = slot.outputIfReady() { return take(output) }
+            guard helpWithNewestUnstarted() else { break }
+        }
+        return take(slot.waitForOutput())
+    }
+
+    /// Runs the work of the newest input no one has started, keeping its
+    /// output in its slot; false when every input has started.
+    private func helpWithNewestUnstarted() -> Bool {
+        var index = slots.count - 1
+        while index > oldest {
+            if slots[index].runKeepingOutput(work) { return true }
+            index -= 1
+        }
+        return false
     }
 
     /// The oldest result if it is ready, without waiting.
@@ -84,13 +121,14 @@ public final class OrderedPipeline<Input: Sendable, Output: Sendable> {
 
     /// One input's way there and back: the input is taken out of the slot
     /// when the work starts, by a worker or by the owner, whichever comes
-    /// first, and a worker's output put in before the semaphore says so,
-    /// so that neither is held twice (a buffer handed back stays uniquely
-    /// referenced, to be reused in place).
+    /// first, and an output kept in the slot put in before the semaphore
+    /// says so, so that neither is held twice (a buffer handed back stays
+    /// uniquely referenced, to be reused in place).
     private final class Slot: @unchecked Sendable {
-        // @unchecked: `output` is written by the worker that claimed the
-        // input, before `done` is signalled, and read by the owner after it
-        // has waited on `done`; `input` is behind its mutex.
+        // @unchecked: `output` is written by whoever claimed the input (a
+        // worker, or the owner helping), before `done` is signalled, and
+        // read by the owner after it has waited on `done`; `input` is
+        // behind its mutex.
         private let input: Mutex<Input?>
         private var output: Output?
         private let done = DispatchSemaphore(value: 0)
@@ -106,15 +144,26 @@ public final class OrderedPipeline<Input: Sendable, Output: Sendable> {
 
         /// On a worker: the work, unless the owner took the input first.
         func run(_ work: (Input) -> Output) {
-            guard let taken = claim() else { return }
-            output = work(taken)
-            done.signal()
+            _ = runKeepingOutput(work)
         }
 
-        /// On the owner: the work run here when no worker has started it,
-        /// else the worker's output once it is done.
-        func waitForOutput(running work: (Input) -> Output) -> Output {
-            if let taken = claim() { return work(taken) }
+        /// The work, its output kept for the owner, if no one has started
+        /// it; whether it ran.
+        func runKeepingOutput(_ work: (Input) -> Output) -> Bool {
+            guard let taken = claim() else { return false }
+            output = work(taken)
+            done.signal()
+            return true
+        }
+
+        /// On the owner: the work run here, its output handed straight
+        /// back, if no one has started it.
+        func runIfUnstarted(_ work: (Input) -> Output) -> Output? {
+            claim().map(work)
+        }
+
+        /// On the owner, once the input is claimed: the output when it is done.
+        func waitForOutput() -> Output {
             done.wait()
             return takeOutput()
         }

@@ -1,3 +1,4 @@
+import Foundation
 import OrderedTasks
 import Synchronization
 import Testing
@@ -39,6 +40,41 @@ struct OrderedPipelineTests {
         #expect(ran.load(ordering: .relaxed) == 50)
         #expect(pipeline.count == 0)
         #expect(pipeline.next() == nil)
+    }
+
+    @Test("While a worker runs the oldest input, the owner runs a newer one rather than wait")
+    func ownerHelpsWhileWaiting() {
+        let owner = pthread_self()
+        let jobs = Mutex<[@Sendable () -> Void]>([])
+        let workerStarted = Atomic(false)
+        let ranOnOwner = Atomic(0)
+        let pipeline = OrderedPipeline<Int, Bool>(launchingOn: { job in jobs.withLock { $0.append(job) } }) { value in
+            if pthread_equal(pthread_self(), owner) != 0 {
+                ranOnOwner.add(1, ordering: .sequentiallyConsistent)
+                return true
+            }
+            workerStarted.store(true, ordering: .sequentiallyConsistent)
+            // The oldest ends once the owner has run another input, or
+            // after ten seconds: an owner that only waited would end it late.
+            let deadline = ContinuousClock.now + .seconds(10)
+            while ranOnOwner.load(ordering: .sequentiallyConsistent) == 0, ContinuousClock.now < deadline {}
+            return ranOnOwner.load(ordering: .sequentiallyConsistent) > 0
+        }
+        for value in 0..<8 { pipeline.submit(value) }
+        // One worker, of the test's own, takes the oldest before the owner asks for it.
+        let launched = jobs.withLock { $0 }
+        #expect(launched.count == 8)
+        Thread { launched[0]() }.start()
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !workerStarted.load(ordering: .sequentiallyConsistent), ContinuousClock.now < deadline {}
+        #expect(pipeline.next() == true, "the oldest saw the owner run a newer input while it waited")
+        #expect(ranOnOwner.load(ordering: .sequentiallyConsistent) == 1, "the owner ran one input, then took the oldest")
+        // The other jobs find their inputs taken or run them here; then all have ended.
+        for job in launched.dropFirst() { job() }
+        var rest: [Bool] = []
+        while let result = pipeline.next() { rest.append(result) }
+        #expect(rest == Array(repeating: true, count: 7))
+        pipeline.finish()
     }
 
     @Test("Each input's work runs once, on a worker or on the owner waiting for it")
