@@ -173,6 +173,21 @@ struct CSVPartsTests {
         }
     }
 
+    @Test("Events spill once they pass half the budget: the other half is for the spill being written")
+    func spillsAtHalfTheBudget() async throws {
+        let (compiled, _) = try await Shop.load()
+        let bytes = Self.manyRows()
+        let onePart = bytes.count + 1
+        // With a one-byte budget the whole export, read as one part, is spilled: its size in records.
+        let (_, everything) = try Self.read(bytes, compiled: compiled, partSize: onePart, budget: GroupingBudget(bytes: 1, partitions: 1))
+        let records = everything.spilledBytes
+        #expect(records > 0)
+        let (_, fitting) = try Self.read(bytes, compiled: compiled, partSize: onePart, budget: GroupingBudget(bytes: 2 * records, partitions: 1))
+        #expect(fitting.spilledBytes == 0, "exactly half the budget is held")
+        let (_, past) = try Self.read(bytes, compiled: compiled, partSize: onePart, budget: GroupingBudget(bytes: 2 * records - 1, partitions: 1))
+        #expect(past.spilledBytes == records, "past half the budget, all of it is spilled")
+    }
+
     @Test(
         "Past --max-bad-rows among many parts in flight, spilling or not: the same stop, row and counts as one reader",
         arguments: [GroupingBudget.standard] + spillingBudgets

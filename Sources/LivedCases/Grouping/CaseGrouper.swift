@@ -1,14 +1,19 @@
+import OrderedTasks
+
 /// How much memory grouping events by case may hold, and in how many
 /// partitions it splits cases (by a hash of the case id).
 ///
-/// Events are held in memory, partition by partition, up to `bytes`; past
-/// it, every partition goes to the spill store and its memory is given
-/// back. Once the export is read, each partition is grouped on its own:
+/// Events are held in memory, partition by partition, up to half of
+/// `bytes`; past it, every partition goes to the spill store, written on
+/// another core while reading goes on, and its memory is given back once
+/// written. One spill is written at a time, so the events held and those
+/// being written stay within `bytes`. Once the export is read, each
+/// partition is grouped on its own:
 /// a case's events are all in one partition, so a partition's cases are
 /// whole, and the partitions are judged in parallel. Nothing a report says
 /// depends on the budget, the partitions or the row order.
 public struct GroupingBudget: Sendable, Equatable {
-    /// Bytes of serialized events held before spilling.
+    /// Bytes of serialized events held, counting those being spilled.
     public var bytes: Int
     public var partitions: Int
 
@@ -29,7 +34,7 @@ public struct GroupingBudget: Sendable, Equatable {
 }
 
 /// Gathers serialized events into partitions by case, spilling them all
-/// when the budget is reached.
+/// when half the budget is reached.
 ///
 /// A partition is held as the list of the parts' buffers of its records,
 /// in file order, not copied into one growing buffer: the spill store
@@ -41,6 +46,9 @@ struct CaseGrouper {
     private var pieces: [[[UInt8]]]
     private var held = 0
     private(set) var spill: (any SpillStore)?
+    /// The spill being written, if any: on a worker, or on this thread
+    /// when no worker has started it by the time the next one is due.
+    private let writing = OrderedPipeline<SpillBatch, Result<Void, ExportAccessError>> { $0.write() }
     /// Bytes sent to the spill store.
     private(set) var spilled = 0
     private(set) var eventCount = 0
@@ -71,7 +79,7 @@ struct CaseGrouper {
         }
         held += rows.bytes
         eventCount += rows.counts.events
-        if held > budget.bytes { try spillAll() }
+        if held > budget.bytes / 2 { try spillAll() }
     }
 
     /// A copy of `bytes` in an array of their size (`Array(bytes)` would
@@ -93,7 +101,10 @@ struct CaseGrouper {
         }
     }
 
+    /// Hands every partition's pieces to a spill written on another core,
+    /// once the one before has been written (its failure is thrown here).
     private mutating func spillAll() throws(ExportAccessError) {
+        try endSpill()
         let store: any SpillStore
         if let spill {
             store = spill
@@ -101,22 +112,47 @@ struct CaseGrouper {
             store = try access.makeSpill()
             spill = store
         }
-        for index in pieces.indices where !pieces[index].isEmpty {
-            try store.append(contentsOf: pieces[index], toPartition: index)
-            spilled += pieces[index].reduce(0) { $0 + $1.count }
-            pieces[index] = []
-        }
+        var batch = Array(repeating: [[UInt8]](), count: pieces.count)
+        swap(&batch, &pieces)
+        spilled += batch.reduce(0) { total, partition in partition.reduce(total) { $0 + $1.count } }
         held = 0
+        writing.submit(SpillBatch(store: store, pieces: batch))
     }
 
-    /// The partitions, to be grouped one at a time.
-    consuming func finish() -> CasePartitions {
-        CasePartitions(pieces: pieces, spill: spill, eventCount: eventCount, spilledBytes: spilled)
+    /// Waits for the spill being written, if any; throws its failure.
+    private func endSpill() throws(ExportAccessError) {
+        if case .failure(let error)? = writing.next() { throw error }
     }
 
-    /// Closes the spill store, if any, when reading fails part way.
+    /// The partitions, to be grouped one at a time, once the last spill is written.
+    consuming func finish() throws(ExportAccessError) -> CasePartitions {
+        try endSpill()
+        return CasePartitions(pieces: pieces, spill: spill, eventCount: eventCount, spilledBytes: spilled)
+    }
+
+    /// Closes the spill store, if any, when reading fails part way, once
+    /// the spill being written has ended.
     func abandon() {
+        _ = writing.next()
         spill?.close()
+    }
+}
+
+/// Every partition's pieces, as the grouper gave them up, for one spill.
+private struct SpillBatch: Sendable {
+    let store: any SpillStore
+    let pieces: [[[UInt8]]]
+
+    /// Writes the pieces partition by partition, stopping at the first failure.
+    func write() -> Result<Void, ExportAccessError> {
+        do throws(ExportAccessError) {
+            for (index, partition) in pieces.enumerated() where !partition.isEmpty {
+                try store.append(contentsOf: partition, toPartition: index)
+            }
+            return .success(())
+        } catch {
+            return .failure(error)
+        }
     }
 }
 

@@ -62,7 +62,14 @@ enum ExportReader {
             throw error
         }
         state.reportColumnsNeverSeen()
-        return ExportReading(partitions: state.grouper.finish(), counts: state.counts, diagnostics: state.diagnostics)
+        let counts = state.counts, diagnostics = state.diagnostics
+        let grouper = state.grouper
+        do throws(ExportAccessError) {
+            return ExportReading(partitions: try grouper.finish(), counts: counts, diagnostics: diagnostics)
+        } catch {
+            grouper.abandon()
+            throw error
+        }
     }
 
     // MARK: CSV and JSON Lines
