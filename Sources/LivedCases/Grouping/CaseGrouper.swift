@@ -17,12 +17,12 @@ public struct GroupingBudget: Sendable, Equatable {
     public var bytes: Int
     public var partitions: Int
 
-    public init(bytes: Int = 192 << 20, partitions: Int = 64) {
+    public init(bytes: Int = 256 << 20, partitions: Int = 64) {
         self.bytes = max(1, bytes)
         self.partitions = max(1, min(partitions, 4096))
     }
 
-    /// The default: 192 MiB in 64 partitions, so a spilled 10-million-event
+    /// The default: 256 MiB in 64 partitions, so a spilled 10-million-event
     /// export comes back a few dozen megabytes at a time.
     public static let standard = GroupingBudget()
 
