@@ -7,8 +7,9 @@ import OrderedTasks
 /// `bytes`; past it, every partition goes to the spill store, written on
 /// another core while reading goes on, and its memory is given back once
 /// written. One spill is written at a time, so the events held and those
-/// being written stay within `bytes`. Once the export is read, each
-/// partition is grouped on its own:
+/// being written stay within `bytes`, give or take the records of the two
+/// parts that pass each half. Once the export is read, each partition is
+/// grouped on its own:
 /// a case's events are all in one partition, so a partition's cases are
 /// whole, and the partitions are judged in parallel. Nothing a report says
 /// depends on the budget, the partitions or the row order.
@@ -48,15 +49,20 @@ struct CaseGrouper {
     private(set) var spill: (any SpillStore)?
     /// The spill being written, if any: on a worker, or on this thread
     /// when no worker has started it by the time the next one is due.
-    private let writing = OrderedPipeline<SpillBatch, Result<Void, ExportAccessError>> { $0.write() }
+    /// A copy of the grouper shares it: only one copy is used at a time.
+    private let writing: OrderedPipeline<SpillBatch, Result<Void, ExportAccessError>>
     /// Bytes sent to the spill store.
     private(set) var spilled = 0
     private(set) var eventCount = 0
 
-    init(budget: GroupingBudget, access: any ExportAccess) {
+    /// - Parameter launcher: where spills are written; dispatch's global
+    ///   queue unless a test holds them.
+    init(budget: GroupingBudget, access: any ExportAccess, launcher: OrderedPipeline<SpillBatch, Result<Void, ExportAccessError>>.Launcher? = nil) {
         self.budget = budget
         self.access = access
         pieces = Array(repeating: [], count: budget.partitions)
+        let write: @Sendable (SpillBatch) -> Result<Void, ExportAccessError> = { $0.write() }
+        writing = launcher.map { OrderedPipeline(launchingOn: $0, write) } ?? OrderedPipeline(write)
     }
 
     /// Adds a part's decoded rows, partition by partition, with `rowsBefore`
@@ -79,6 +85,8 @@ struct CaseGrouper {
         }
         held += rows.bytes
         eventCount += rows.counts.events
+        // A spill that failed stops reading at once, not at the next spill.
+        if case .failure(let error)? = writing.nextIfReady() { throw error }
         if held > budget.bytes / 2 { try spillAll() }
     }
 
@@ -130,16 +138,16 @@ struct CaseGrouper {
         return CasePartitions(pieces: pieces, spill: spill, eventCount: eventCount, spilledBytes: spilled)
     }
 
-    /// Closes the spill store, if any, when reading fails part way, once
-    /// the spill being written has ended.
+    /// Closes the spill store, if any, when reading fails part way: a
+    /// spill no worker has started is dropped, one under way ends first.
     func abandon() {
-        _ = writing.next()
+        writing.finish()
         spill?.close()
     }
 }
 
 /// Every partition's pieces, as the grouper gave them up, for one spill.
-private struct SpillBatch: Sendable {
+struct SpillBatch: Sendable {
     let store: any SpillStore
     let pieces: [[[UInt8]]]
 

@@ -32,8 +32,8 @@ protocol PartReader: Sendable {
 /// whatever the part size.
 struct ExportParts<Reader: PartReader> {
     /// How many parts are cut and not yet added at most: enough that the
-    /// cores read on while this thread spills the grouper's partitions,
-    /// few enough that the parts and their rows hold little memory.
+    /// cores read on while this thread adds parts to the grouper, few
+    /// enough that the parts and their rows hold little memory.
     static var window: Int { 16 }
 
     /// A part as read on its own: its bytes, handed back to be read again
