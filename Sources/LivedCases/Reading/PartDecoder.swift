@@ -105,10 +105,7 @@ struct PartDecoder {
                 let field = slot.flatMap { indices.indices.contains($0) && indices[$0] >= 0 ? indices[$0] : nil }
                 let name = slot.flatMap { names.indices.contains($0) ? names[$0] : nil }
                 return ExportLocation(row: fields.row, line: fields.line, field: field, fieldName: field.flatMap { _ in name })
-            }) { slot in
-                let index = indices[slot]
-                return index >= 0 && index < fields.count ? fields[index] : nil
-            }
+            }) { slot in fields.field(at: indices[slot]) }
         case .issue(let issue):
             guard issue.problem.skipsRecord else { return }
             skip(RowIssue(file: file, location: issue.location, problem: .unreadable(issue.problem.message)))
