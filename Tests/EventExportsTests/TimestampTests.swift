@@ -202,6 +202,15 @@ struct TimestampTests {
         #expect(EventInstant(millisecondsSince1970: 0) < EventInstant(millisecondsSince1970: 1))
     }
 
+    /// Thirty days hath September, April, June and November; February has
+    /// 29 in 2024 and 2000, 28 in 2026 and 1900 (a century not a multiple of 400).
+    @Test func monthsHaveTheCalendarsDays() {
+        let common: [Int64] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let leap: [Int64] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        for year: Int64 in [2026, 1900, 2100, 1] { #expect((1...12).map { CivilCalendar.daysInMonth($0, of: year) } == common, "\(year)") }
+        for year: Int64 in [2024, 2000, 1972, 0] { #expect((1...12).map { CivilCalendar.daysInMonth($0, of: year) } == leap, "\(year)") }
+    }
+
     @Test func dayNumbersAndDatesAreInversesAcrossFourHundredYearCycles() {
         #expect(CivilCalendar.daysSince1970(year: 1970, month: 1, day: 1) == 0)
         #expect(CivilCalendar.daysSince1970(year: 2000, month: 1, day: 1) == 10_957)

@@ -196,6 +196,31 @@ struct DecodingPiecesTests {
         #expect(writer.valueCount == 0)
     }
 
+    /// Case ids and owners of every length from 0 to 40 bytes, each byte its
+    /// own, read back whole, and what follows each is where the layout says.
+    @Test func fieldsOfEveryShortLengthAreCopiedWhole() {
+        var writer = EventRecordWriter()
+        for length in 0...40 {
+            let key = (0..<length).map { UInt8(0x41 + $0) }, owner = (0..<length).map { UInt8(0x61 + $0 % 26) }
+            key.withUnsafeBufferPointer { writer.begin(key: $0, time: 5, row: 6, activity: 7, channel: 1, segment: 2, journey: 3) }
+            owner.withUnsafeBufferPointer { writer.owner($0) }
+            writer.activityName(nil)
+            let record = Array(writer.record)
+            // Head 5, key count 1, time and row 12, four counts 4, owner count 1, name count 1, value count 1.
+            #expect(record.count == 25 + 2 * length, "\(length)")
+            record.withUnsafeBufferPointer { bytes in
+                let view = EventRecordView.read(bytes, at: 0)
+                #expect(view.map { Array(bytes[$0.keyStart..<($0.keyStart + $0.keyLength)]) } == key, "\(length)")
+                #expect(view.map { Array(bytes[$0.ownerStart..<($0.ownerStart + $0.ownerLength)]) } == owner, "\(length)")
+                #expect(view?.time == 5)
+                #expect(view?.row == 6)
+                #expect(view?.journey == 3)
+                #expect(view?.nameLength == 0)
+                #expect(view?.valueCount == 0)
+            }
+        }
+    }
+
     @Test func aLongRecordGrowsTheScratch() {
         var writer = EventRecordWriter()
         let key = [UInt8](repeating: 0x6B, count: 3000), owner = [UInt8](repeating: 0x6F, count: 3000)

@@ -144,14 +144,29 @@ public struct CSVRecordBytes {
         self.line = line
     }
 
-    /// The bytes of the field at a 0-based index below ``count``. Always
-    /// inlined: the decoder asks it for every cell, from another module.
+    /// The bytes of the field at a 0-based index below ``count``.
     @inlinable @inline(__always)
     public subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
         precondition(index >= 0 && index < count, "field index out of range")
-        let start = base &+ Int(bounds[2 &* index])
-        let end = base &+ Int(bounds[2 &* index &+ 1])
-        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+        return bytes(ofField: index)
+    }
+
+    /// The bytes of the field at `index`, or nil when the record has no
+    /// such field (a negative index included). Always inlined, with no
+    /// check past that one: the decoder asks it for every cell, from
+    /// another module.
+    @inlinable @inline(__always)
+    public func field(at index: Int) -> UnsafeBufferPointer<UInt8>? {
+        index >= 0 && index < count ? bytes(ofField: index) : nil
+    }
+
+    /// The field at an index below ``count``, where the reader's bounds say
+    /// it lies: within `bytes`, its start at most its end.
+    @inlinable @inline(__always)
+    func bytes(ofField index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = Int(bounds[2 &* index])
+        let length = Int(bounds[2 &* index &+ 1]) &- start
+        return UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + (base &+ start) }, count: length)
     }
 
     /// Every field as a `String`.

@@ -181,14 +181,19 @@ public struct TimestampFormat: Sendable, Equatable {
         guard let date = digitValues(dateWord, firstDigits), let clock = digitValues(clockWord, secondDigits),
               let seconds = digitValues(secondsWord, thirdDigits)
         else { return nil }
-        @inline(__always) func digit(_ word: UInt64, _ place: UInt64) -> Int64 { Int64(word >> (8 * place) & 0xFF) }
-        let year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3)
-        let month = digit(date, 5) * 10 + digit(date, 6)
-        let day = digit(clock, 0) * 10 + digit(clock, 1)
-        let hour = digit(clock, 3) * 10 + digit(clock, 4)
-        let minute = digit(clock, 6) * 10 + digit(clock, 7)
-        let second = digit(seconds, 1) * 10 + digit(seconds, 2)
-        let millisecond = digit(seconds, 4) * 100 + digit(seconds, 5) * 10 + digit(seconds, 6)
+        // Byte i of a word's pairs is 10 × digit i + digit i + 1: at most
+        // 99, so no byte carries into the next, and one multiply gives every
+        // two-digit number of the word.
+        @inline(__always) func pairs(_ values: UInt64) -> UInt64 { values &* 10 &+ values &>> 8 }
+        @inline(__always) func byte(_ word: UInt64, _ place: UInt64) -> Int64 { Int64(word &>> (8 &* place) & 0xFF) }
+        let datePairs = pairs(date), clockPairs = pairs(clock), secondsPairs = pairs(seconds)
+        let year = byte(datePairs, 0) * 100 + byte(datePairs, 2)
+        let month = byte(datePairs, 5)
+        let day = byte(clockPairs, 0)
+        let hour = byte(clockPairs, 3)
+        let minute = byte(clockPairs, 6)
+        let second = byte(secondsPairs, 1)
+        let millisecond = byte(seconds, 4) * 100 + byte(secondsPairs, 5)
         guard month >= 1, month <= 12, day >= 1, day <= CivilCalendar.daysInMonth(month, of: year), hour <= 23, minute <= 59, second <= 59
         else { return nil }
         let days = CivilCalendar.daysSince1970(year: year, month: month, day: day)

@@ -30,7 +30,7 @@ struct PartDecoder {
     /// handed to the place closure only when a row is skipped, so that no
     /// row retains and releases it.
     private let columnNames: [String?]
-    private let budget: GroupingBudget
+    private let partitions: PartitionChooser
     /// Skipped rows allowed before reading stops; nil for no limit.
     private let allowance: Int?
     private var writer = EventRecordWriter()
@@ -49,7 +49,7 @@ struct PartDecoder {
         self.compiled = compiled
         decoder = RowDecoder(compiled)
         columnNames = (0..<compiled.slotCount).map(compiled.columnName)
-        self.budget = budget
+        partitions = PartitionChooser(budget)
         self.allowance = allowance
         rows = DecodedRows(partitions: budget.partitions, slots: compiled.slotCount)
         let share = expectedBytes / budget.partitions
@@ -78,7 +78,7 @@ struct PartDecoder {
         }
         rows.counts.rows += 1
         rows.counts.events += 1
-        let partition = budget.partition(ofHash: writer.caseHash)
+        let partition = partitions.partition(ofHash: writer.caseHash)
         let record = writer.record
         rows.rowFields[partition].append(UInt32(truncatingIfNeeded: rows.buffers[partition].count + writer.rowOffset))
         rows.buffers[partition].append(contentsOf: record)
@@ -105,14 +105,33 @@ struct PartDecoder {
                 let field = slot.flatMap { indices.indices.contains($0) && indices[$0] >= 0 ? indices[$0] : nil }
                 let name = slot.flatMap { names.indices.contains($0) ? names[$0] : nil }
                 return ExportLocation(row: fields.row, line: fields.line, field: field, fieldName: field.flatMap { _ in name })
-            }) { slot in
-                let index = indices[slot]
-                return index >= 0 && index < fields.count ? fields[index] : nil
-            }
+            }) { slot in fields.field(at: indices[slot]) }
         case .issue(let issue):
             guard issue.problem.skipsRecord else { return }
             skip(RowIssue(file: file, location: issue.location, problem: .unreadable(issue.problem.message)))
         }
+    }
+}
+
+/// The budget's partition of a case hash, ``GroupingBudget/partition(ofHash:)``,
+/// by two multiplies rather than a division, as every row asks it: Lemire's
+/// remainder by a precomputed reciprocal, exact for every 32-bit dividend
+/// and divisor (the hash's high 32 bits, at most 4,096 partitions).
+struct PartitionChooser {
+    private let partitions: UInt64
+    /// `2^64 / partitions`, rounded up (0 for one partition, which every hash is in).
+    private let reciprocal: UInt64
+
+    init(_ budget: GroupingBudget) {
+        partitions = UInt64(budget.partitions)
+        reciprocal = UInt64.max / partitions &+ 1
+    }
+
+    @inline(__always)
+    func partition(ofHash hash: UInt64) -> Int {
+        // The fraction of the way through the divisor, scaled by it.
+        let fraction = reciprocal &* (hash >> 32)
+        return Int(truncatingIfNeeded: fraction.multipliedFullWidth(by: partitions).high)
     }
 }
 

@@ -75,7 +75,14 @@ enum SipHash {
             }
         }
         var last = UInt64(truncatingIfNeeded: count) << 56
-        for index in offset..<count { last |= UInt64(bytes[index]) << (8 * UInt64(index - offset)) }
+        let rest = count - offset
+        if rest > 0, count >= 8, let base = bytes.baseAddress {
+            // The last eight bytes in one load, those absorbed already shifted out.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            last |= word >> (8 * UInt64(8 - rest))
+        } else {
+            for index in offset..<count { last |= UInt64(bytes[index]) << (8 * UInt64(index - offset)) }
+        }
         absorb(last)
         v2 ^= 0xFF
         for _ in 0..<finalization { round() }
