@@ -86,6 +86,12 @@ public struct LivedJourney: Sendable {
         }
     }
 
+    /// Judges the steps filled last in `session`, lent to it for the case
+    /// rather than copied (see ``LivedSession/judge(_:of:plannedJourney:)``).
+    public mutating func judge(in session: inout LivedSession, of shared: SharedJourney, plannedJourney: Int) -> LivedJudgement {
+        session.judge(&steps, of: shared, plannedJourney: plannedJourney)
+    }
+
     /// A recorded value in the model's terms, read where it is stored.
     private mutating func value(_ values: [RecordedValue], at index: Int) -> AttributeValue {
         let scalar = values[index].scalar
