@@ -29,8 +29,11 @@ public struct LivedJourney: Sendable {
     /// plans, laid out in storage of this lived journey's own.
     private var plans: [[Plan?]] = []
 
-    /// A path's planned experiences, laid out for the steps to be read over.
-    private struct Plan: Sendable {
+    /// A path's planned experiences, laid out for the steps to be read
+    /// over. One object of this lived journey's own: a case counts one
+    /// reference to it, where a copy of its fields would count one to the
+    /// path every task shares and one to each of its tables.
+    private final class Plan: Sendable {
         let path: PlannedPath
         let experiences: PlannedExperiences
         let positions: [SourcePosition]
@@ -38,7 +41,8 @@ public struct LivedJourney: Sendable {
         init(_ path: PlannedPath) {
             self.path = path
             experiences = PlannedExperiences(path.experiences)
-            positions = path.positions
+            // A buffer of its own, not the shared path's.
+            positions = path.positions.map { $0 }
         }
     }
 
