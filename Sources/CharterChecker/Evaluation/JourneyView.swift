@@ -109,7 +109,7 @@ struct JourneyTrace: Sendable {
     fileprivate mutating func refill(lived steps: inout LivedSteps, of planned: SharedJourney, index: Int) {
         if shared !== planned { shared = planned }
         self.index = index
-        let count = steps.count, touchpoints = planned.journey.touchpoints
+        let count = steps.count
         Self.refill(&order, with: 0..<count)
         Self.refill(&layout.order, with: 0..<count)
         steps.channels.withUnsafeBufferPointer { Self.refill(&layout.channels, with: $0) }
@@ -124,8 +124,8 @@ struct JourneyTrace: Sendable {
         layout.stages.removeAll(keepingCapacity: true)
         livedLinks.removeAll(keepingCapacity: true)
         for position in steps.touchpoints {
-            layout.stages.append(touchpoints[position].stage)
-            livedLinks.append(TouchpointLink(target: livedLinks.count + 1, position: touchpoints[position].position))
+            layout.stages.append(planned.stages[position])
+            livedLinks.append(TouchpointLink(target: livedLinks.count + 1, position: planned.positions[position]))
         }
         experiences.swapLived(&steps)
     }
@@ -176,9 +176,18 @@ struct JourneyTrace: Sendable {
 /// reference count for the journey rather than one per array it holds.
 public final class SharedJourney: Sendable {
     public let journey: Journey
+    /// By touchpoint position: its stage, and where it is written, in
+    /// buffers of this object's own, as a lived case reads them for each
+    /// step: the journey's touchpoints are the loader's, shared by every
+    /// task, and counting a reference to them per case writes one cache
+    /// line from every core.
+    let stages: [Int]
+    let positions: [SourcePosition]
 
     public init(_ journey: Journey) {
         self.journey = journey
+        stages = journey.touchpoints.map(\.stage)
+        positions = journey.touchpoints.map(\.position)
     }
 }
 
