@@ -38,6 +38,14 @@ struct BackgroundSpillTests {
         func makeSpill() throws(ExportAccessError) -> any SpillStore { spill }
     }
 
+    /// A grouper with 60 bytes of records added, past half its budget:
+    /// one spill handed over, its job held in `jobs`.
+    static func pastHalfTheBudget(spill: Spill, jobs: Jobs) throws -> CaseGrouper {
+        var grouper = Self.grouper(spill: spill, jobs: jobs)
+        try grouper.add(Self.rows(60, of: 1), rowsBefore: 0)
+        return grouper
+    }
+
     /// One event's worth of records: `count` bytes, each `byte`.
     static func rows(_ count: Int, of byte: UInt8) -> DecodedRows {
         var rows = DecodedRows(partitions: 1, slots: 0)
@@ -49,10 +57,8 @@ struct BackgroundSpillTests {
 
     @Test("Past half the budget a spill is handed over, not written; the end writes one no worker started")
     func handedOverThenWrittenAtTheEnd() throws {
-        let spill = Spill(appendFails: false)
-        let jobs = Jobs()
-        var grouper = Self.grouper(spill: spill, jobs: jobs)
-        try grouper.add(Self.rows(60, of: 1), rowsBefore: 0)
+        let spill = Spill(appendFails: false), jobs = Jobs()
+        var grouper = try Self.pastHalfTheBudget(spill: spill, jobs: jobs)
         #expect(jobs.all.count == 1)
         #expect(spill.state.withLock { $0.appends } == 0, "the spill is not written by the thread adding rows")
         try grouper.add(Self.rows(10, of: 2), rowsBefore: 0)
@@ -67,10 +73,8 @@ struct BackgroundSpillTests {
 
     @Test("A spill written by a worker is waited for before the next, in order")
     func oneSpillAtATime() throws {
-        let spill = Spill(appendFails: false)
-        let jobs = Jobs()
-        var grouper = Self.grouper(spill: spill, jobs: jobs)
-        try grouper.add(Self.rows(60, of: 1), rowsBefore: 0)
+        let spill = Spill(appendFails: false), jobs = Jobs()
+        var grouper = try Self.pastHalfTheBudget(spill: spill, jobs: jobs)
         let first = jobs.all
         #expect(first.count == 1)
         first[0]()
@@ -84,10 +88,8 @@ struct BackgroundSpillTests {
 
     @Test("A spill that failed on a worker is thrown by the next rows added, before any other spill")
     func failureThrownAtOnce() throws {
-        let spill = Spill(appendFails: true)
-        let jobs = Jobs()
-        var grouper = Self.grouper(spill: spill, jobs: jobs)
-        try grouper.add(Self.rows(60, of: 1), rowsBefore: 0)
+        let spill = Spill(appendFails: true), jobs = Jobs()
+        var grouper = try Self.pastHalfTheBudget(spill: spill, jobs: jobs)
         for job in jobs.all { job() }
         #expect(throws: Spill.full) { try grouper.add(Self.rows(1, of: 2), rowsBefore: 0) }
         #expect(spill.state.withLock { $0.appends } == 1)
@@ -97,10 +99,8 @@ struct BackgroundSpillTests {
 
     @Test("Abandoning drops a spill no worker started, and closes the store")
     func abandonDropsUnstarted() throws {
-        let spill = Spill(appendFails: false)
-        let jobs = Jobs()
-        var grouper = Self.grouper(spill: spill, jobs: jobs)
-        try grouper.add(Self.rows(60, of: 1), rowsBefore: 0)
+        let spill = Spill(appendFails: false), jobs = Jobs()
+        let grouper = try Self.pastHalfTheBudget(spill: spill, jobs: jobs)
         grouper.abandon()
         #expect(spill.state.withLock { $0 }.closes == 1)
         for job in jobs.all { job() }

@@ -14,14 +14,11 @@ struct LivedJudgeTests {
 
     static let day = 24 * 60
 
-    /// Each case's checks by marker id, judged for the regulars.
-    static func judge(_ rows: [String]) async throws -> [String: [String: CheckCount]] {
-        let (compiled, _) = try await Shop.load()
-        let (cases, _) = try Shop.cases(rows, compiled: compiled)
-        let matcher = CaseMatcher(compiled)
-        var session = LivedJudge(brand: compiled.brand, segment: 0, journeyCount: compiled.journeys.count).makeSession()
-        let markers = compiled.brand.charter.markers
-        var result: [String: [String: CheckCount]] = [:]
+    /// Each case matched and laid out as its lived journey, in turn, in
+    /// one `LivedJourney` filled again for each.
+    static func forEachMatched(
+        _ cases: [ObservedCase], matcher: CaseMatcher, _ body: (ObservedCase, MatchedCase, inout LivedJourney) throws -> Void
+    ) throws {
         var lived = LivedJourney()
         for observed in cases {
             guard case .matched(let matched) = matcher.match(observed) else {
@@ -30,6 +27,19 @@ struct LivedJudgeTests {
             }
             let path = try #require(matcher.paths[matched.journey][matched.segment])
             lived.fill(matched, observed: observed, path: path)
+            try body(observed, matched, &lived)
+        }
+    }
+
+    /// Each case's checks by marker id, judged for the regulars.
+    static func judge(_ rows: [String]) async throws -> [String: [String: CheckCount]] {
+        let (compiled, _) = try await Shop.load()
+        let (cases, _) = try Shop.cases(rows, compiled: compiled)
+        let matcher = CaseMatcher(compiled)
+        var session = LivedJudge(brand: compiled.brand, segment: 0, journeyCount: compiled.journeys.count).makeSession()
+        let markers = compiled.brand.charter.markers
+        var result: [String: [String: CheckCount]] = [:]
+        try Self.forEachMatched(cases, matcher: matcher) { observed, matched, lived in
             let judgement = session.judge(lived.steps, of: compiled.journeys[matched.journey], plannedJourney: matched.journey)
             var checks: [String: CheckCount] = [:]
             for (index, marker) in markers.enumerated() { checks[marker.id] = judgement.checks[index] }
@@ -89,15 +99,8 @@ struct LivedJudgeTests {
         let judge = LivedJudge(brand: compiled.brand, segment: 0, journeyCount: compiled.journeys.count)
         let shared = compiled.journeys.map(SharedJourney.init)
         var session = judge.makeSession()
-        var lived = LivedJourney()
         var formal: [String: CheckCount] = [:], fast: [String: CheckCount] = [:], touchpoints: [String: [Int]] = [:]
-        for observed in cases {
-            guard case .matched(let matched) = matcher.match(observed) else {
-                Issue.record("a case is not matched")
-                continue
-            }
-            let path = try #require(matcher.paths[matched.journey][matched.segment])
-            lived.fill(matched, observed: observed, path: path)
+        try Self.forEachMatched(cases, matcher: matcher) { observed, matched, lived in
             let before = (lived.steps.touchpoints, lived.steps.channels, lived.steps.seconds)
             let judgement = lived.judge(in: &session, of: shared[matched.journey], plannedJourney: matched.journey)
             // Given back as lent.
