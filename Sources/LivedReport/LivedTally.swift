@@ -131,7 +131,7 @@ public struct LivedTally: Sendable {
         matched: inout MatchedCase, lived: inout LivedJourney, session: inout LivedSession, counts: inout JourneyTally?
     ) {
         lived.fill(matched, observed: observed, path: path)
-        let judgement = lived.judge(in: &session, of: planned, plannedJourney: matched.journey)
+        let judgement = session.judge(lived.steps, of: planned, plannedJourney: matched.journey)
         // A lived touchpoint in sequence whose lived experience breaks a marker is failing.
         for gap in judgement.gaps where gap.isOpen {
             guard let index = gap.place.touchpoint, matched.steps.indices.contains(index) else { continue }

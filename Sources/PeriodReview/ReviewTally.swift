@@ -206,7 +206,7 @@ public struct ReviewTally: Sendable {
         lived.fill(matchedCase, observed: observed, path: path)
         // Judged where the session is stored: a copy taken out and put back
         // would copy every buffer it holds, per case.
-        let judgement = lived.judge(in: &sessions[matchedCase.segment], of: sharedJourney, plannedJourney: matchedCase.journey)
+        let judgement = sessions[matchedCase.segment].judge(lived.steps, of: sharedJourney, plannedJourney: matchedCase.journey)
         let stageOf = steps.map { planned.touchpoints[$0.touchpoint].stage }
         let forecast = matcher.compiled.source.forecast
 

@@ -5,11 +5,11 @@ import JourneyModel
 /// loops, and reading them from here copies no touchpoint.
 struct JourneyLayout: Sendable {
     /// Every touchpoint position, in journey order.
-    fileprivate(set) var order: [Int]
+    let order: [Int]
     /// Each touchpoint's channel, by touchpoint position.
-    fileprivate(set) var channels: [Int]
+    let channels: [Int]
     /// Each touchpoint's stage, by touchpoint position.
-    fileprivate(set) var stages: [Int]
+    let stages: [Int]
 
     init(_ journey: Journey) {
         self.init(journey, order: JourneyOrder.order(of: journey))
@@ -39,27 +39,27 @@ struct JourneyLayout: Sendable {
 struct JourneyTrace: Sendable {
     /// The journey; for a lived one, the planned journey it follows.
     var journey: Journey { shared.journey }
-    private var shared: SharedJourney
+    private let shared: SharedJourney
     /// Position among the brand's journeys, for the tallies.
-    private(set) var index: Int
+    let index: Int
     /// Position among the workspace's journeys, for the gaps.
     let workspaceIndex: Int
-    private(set) var layout: JourneyLayout
+    let layout: JourneyLayout
     /// Positions of the touchpoints the segment goes through, in journey order.
-    private(set) var order: [Int]
+    let order: [Int]
     /// The segment's experience at each touchpoint, by touchpoint position;
     /// empty for touchpoints the segment does not go through.
-    fileprivate(set) var experiences: TraceExperiences
+    let experiences: TraceExperiences
     /// For a lived journey, when each touchpoint was lived, in seconds from
     /// the first, by touchpoint position; nil for a planned journey, whose
     /// times are the sums of its `after` delays.
-    private(set) var livedSeconds: [Double]?
+    let livedSeconds: [Double]?
     /// For a lived journey, the planned touchpoint of each lived one; nil
     /// for a planned journey.
-    private var livedTouchpoints: [Int]?
+    private let livedTouchpoints: [Int]?
     /// For a lived journey, the link from each lived touchpoint to the next
     /// (the last one's is never read).
-    private var livedLinks: [TouchpointLink]
+    private let livedLinks: [TouchpointLink]
     /// Nil for a lived journey, whose touchpoints are all lived.
     private let taken: MemberSet?
 
@@ -84,57 +84,23 @@ struct JourneyTrace: Sendable {
         taken = MemberSet(order)
     }
 
-    /// An empty lived journey over `planned`, to be refilled case by case
-    /// (``refill(lived:of:index:)``).
-    fileprivate init(livedOver planned: SharedJourney) {
+    /// A lived journey over `planned`: `layout` in lived order (its order
+    /// every position), the experiences already the segment's with the
+    /// lived values laid over them, `links[p]` the link from `p` to `p + 1`.
+    init(
+        lived touchpoints: [Int], of planned: SharedJourney, index: Int, layout: JourneyLayout, experiences: TraceExperiences,
+        seconds: [Double], links: [TouchpointLink]
+    ) {
         shared = planned
-        index = 0
-        workspaceIndex = 0
-        layout = JourneyLayout(order: [], channels: [], stages: [])
-        order = []
-        experiences = TraceExperiences(lived: LivedSteps())
-        livedSeconds = []
-        livedTouchpoints = []
-        livedLinks = []
-        taken = nil
-    }
-
-    /// Makes this the lived journey of `steps` over `planned`, journey
-    /// `index` of the brand: in lived order (its order every position), on
-    /// the channels lived, `next` from each step to the one after it. The
-    /// numbers are copied into the trace's own buffers, refilled in place;
-    /// the steps themselves are moved in, and ``TraceExperiences/swapLived(_:)``
-    /// moves them out again, so no reference to the caller's buffers is
-    /// left counted between cases.
-    fileprivate mutating func refill(lived steps: inout LivedSteps, of planned: SharedJourney, index: Int) {
-        if shared !== planned { shared = planned }
         self.index = index
-        let count = steps.count
-        Self.refill(&order, with: 0..<count)
-        Self.refill(&layout.order, with: 0..<count)
-        steps.channels.withUnsafeBufferPointer { Self.refill(&layout.channels, with: $0) }
-        steps.seconds.withUnsafeBufferPointer { seconds in
-            livedSeconds?.removeAll(keepingCapacity: true)
-            livedSeconds?.append(contentsOf: seconds)
-        }
-        steps.touchpoints.withUnsafeBufferPointer { lived in
-            livedTouchpoints?.removeAll(keepingCapacity: true)
-            livedTouchpoints?.append(contentsOf: lived)
-        }
-        layout.stages.removeAll(keepingCapacity: true)
-        livedLinks.removeAll(keepingCapacity: true)
-        for position in steps.touchpoints {
-            layout.stages.append(planned.stages[position])
-            livedLinks.append(TouchpointLink(target: livedLinks.count + 1, position: planned.positions[position]))
-        }
-        experiences.swapLived(&steps)
-    }
-
-    /// Refills `buffer` in place. Steps' arrays come as buffer pointers:
-    /// read through them, the arrays are not counted again for the copy.
-    fileprivate static func refill<Elements: Collection>(_ buffer: inout [Elements.Element], with elements: Elements) {
-        buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: elements)
+        workspaceIndex = 0
+        self.layout = layout
+        order = layout.order
+        self.experiences = experiences
+        livedSeconds = seconds
+        livedTouchpoints = touchpoints
+        livedLinks = links
+        taken = nil
     }
 
     /// How many touchpoints the journey has (lived ones, for a lived journey).
@@ -176,18 +142,9 @@ struct JourneyTrace: Sendable {
 /// reference count for the journey rather than one per array it holds.
 public final class SharedJourney: Sendable {
     public let journey: Journey
-    /// By touchpoint position: its stage, and where it is written, in
-    /// buffers of this object's own, as a lived case reads them for each
-    /// step: the journey's touchpoints are the loader's, shared by every
-    /// task, and counting a reference to them per case writes one cache
-    /// line from every core.
-    let stages: [Int]
-    let positions: [SourcePosition]
 
     public init(_ journey: Journey) {
         self.journey = journey
-        stages = journey.touchpoints.map(\.stage)
-        positions = journey.touchpoints.map(\.position)
     }
 }
 
@@ -197,7 +154,7 @@ public final class SharedJourney: Sendable {
 struct TraceExperiences: Sendable {
     private let planned: [Experience]
     /// Nil for a planned journey's.
-    private(set) var lived: LivedSteps?
+    let lived: LivedSteps?
 
     init(_ planned: [Experience]) {
         self.planned = planned
@@ -218,14 +175,6 @@ struct TraceExperiences: Sendable {
 
     /// The values planned at `position` of a planned journey.
     func plannedValues(at position: Int) -> [PlannedValue] { planned[position].values }
-
-    /// Exchanges a lived case's steps with `steps`: moved, not copied, so
-    /// neither side's buffers are shared afterwards.
-    fileprivate mutating func swapLived(_ steps: inout LivedSteps) {
-        guard var held = lived.take() else { return }
-        swap(&held, &steps)
-        lived = held
-    }
 }
 
 /// A journey as a segment lives it, ready for the markers that judge it on
@@ -233,67 +182,37 @@ struct TraceExperiences: Sendable {
 /// plain numbers for compiled expectations. Built once per journey and
 /// segment, shared by every such marker, and let go before the next journey.
 struct JourneyView: Sendable {
-    private(set) var trace: JourneyTrace
+    let trace: JourneyTrace
     /// Positions of the touchpoints the segment goes through, grouped by
     /// channel, each group in journey order: channel `c`'s are
     /// `byChannel[channelStarts[c]..<channelStarts[c + 1]]`.
-    private(set) var byChannel: [Int] = []
-    private(set) var channelStarts: [Int32] = []
+    let byChannel: [Int]
+    let channelStarts: [Int32]
     /// The experiences as plain numbers: the slots of touchpoint `p` are
     /// `slots[slotStarts[p]..<slotStarts[p + 1]]`.
-    private(set) var slots: [PlannedSlot] = []
-    private(set) var slotStarts: [Int32] = []
+    let slots: [PlannedSlot]
+    let slotStarts: [Int32]
 
     init(_ trace: JourneyTrace, channelCount: Int) {
-        self.trace = trace
-        Self.group(trace.order, channels: trace.layout.channels, channelCount: channelCount, into: &byChannel, starts: &channelStarts)
-        let experiences = trace.experiences
-        if let lived = experiences.lived {
-            slots = lived.slots
-            slotStarts = lived.slotStarts
-            return
-        }
-        slotStarts.reserveCapacity(experiences.count + 1)
-        for position in 0..<experiences.count {
-            slotStarts.append(Int32(truncatingIfNeeded: slots.count))
-            for planned in experiences.plannedValues(at: position) { slots.append(PlannedSlot(planned)) }
-        }
-        slotStarts.append(Int32(truncatingIfNeeded: slots.count))
+        var storage = Storage()
+        self.init(trace, channelCount: channelCount, reusing: &storage)
     }
 
-    /// An empty view of a lived journey over `planned`: a lived session
-    /// keeps one and refills it for each case
-    /// (``refill(lived:of:index:channelCount:)``), so that a case builds
-    /// and destroys no view, and counts no reference to the buffers it holds.
-    init(livedOver planned: SharedJourney) {
-        trace = JourneyTrace(livedOver: planned)
-    }
-
-    /// Makes this the view of `steps`, the lived touchpoints of a case of
-    /// `planned` (journey `index` of the brand), the steps moved in until
-    /// ``giveBack(_:)``: the buffers are refilled in place.
-    mutating func refill(lived steps: inout LivedSteps, of planned: SharedJourney, index: Int, channelCount: Int) {
-        steps.slots.withUnsafeBufferPointer { JourneyTrace.refill(&slots, with: $0) }
-        steps.slotStarts.withUnsafeBufferPointer { JourneyTrace.refill(&slotStarts, with: $0) }
-        trace.refill(lived: &steps, of: planned, index: index)
-        Self.group(trace.order, channels: trace.layout.channels, channelCount: channelCount, into: &byChannel, starts: &channelStarts)
-    }
-
-    /// Moves the steps lent by ``refill(lived:of:index:channelCount:)`` back into `steps`.
-    mutating func giveBack(_ steps: inout LivedSteps) {
-        trace.experiences.swapLived(&steps)
-    }
-
-    /// Groups `order` by channel with one count and one pass, in place: no
-    /// array per channel. The buffer of positions only grows; the starts say
-    /// what is read.
-    private static func group(
-        _ order: [Int], channels: [Int], channelCount: Int, into byChannel: inout [Int], starts channelStarts: inout [Int32]
-    ) {
-        if channelStarts.count != channelCount + 1 { channelStarts = Array(repeating: 0, count: channelCount + 1) }
-        if byChannel.count < order.count { byChannel = Array(repeating: 0, count: order.count) }
-        channelStarts.withUnsafeMutableBufferPointer { starts in
-            byChannel.withUnsafeMutableBufferPointer { positions in
+    /// A view whose buffers are `storage`'s, refilled in place: a lived
+    /// session makes one view per case, and the buffers are unshared again
+    /// once the view of the case before is let go. A lived case's numbers
+    /// are its steps' own, laid out as they were filled.
+    ///
+    /// The trace is consumed: a lived case's is made for its view alone,
+    /// and moving it in spares counting every reference it holds.
+    init(_ trace: consuming JourneyTrace, channelCount: Int, reusing storage: inout Storage) {
+        // Grouped by channel with one count and one pass, in place: no array per
+        // channel. The buffer of positions only grows; the starts say what is read.
+        let channels = trace.layout.channels, order = trace.order
+        if storage.channelStarts.count != channelCount + 1 { storage.channelStarts = Array(repeating: 0, count: channelCount + 1) }
+        if storage.byChannel.count < order.count { storage.byChannel = Array(repeating: 0, count: order.count) }
+        storage.channelStarts.withUnsafeMutableBufferPointer { starts in
+            storage.byChannel.withUnsafeMutableBufferPointer { positions in
                 starts.update(repeating: 0)
                 for position in order {
                     // A channel is the brand's (the loader's or the row's look-up); checked
@@ -312,6 +231,33 @@ struct JourneyView: Sendable {
                 starts[0] = 0
             }
         }
+        byChannel = storage.byChannel
+        channelStarts = storage.channelStarts
+        if let lived = trace.experiences.lived {
+            slots = lived.slots
+            slotStarts = lived.slotStarts
+        } else {
+            storage.slots.removeAll(keepingCapacity: true)
+            storage.slotStarts.removeAll(keepingCapacity: true)
+            let experiences = trace.experiences
+            storage.slotStarts.reserveCapacity(experiences.count + 1)
+            for position in 0..<experiences.count {
+                storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
+                for planned in experiences.plannedValues(at: position) { storage.slots.append(PlannedSlot(planned)) }
+            }
+            storage.slotStarts.append(Int32(truncatingIfNeeded: storage.slots.count))
+            slots = storage.slots
+            slotStarts = storage.slotStarts
+        }
+        self.trace = trace
+    }
+
+    /// The buffers of a view, kept between views.
+    struct Storage: Sendable {
+        var byChannel: [Int] = []
+        var channelStarts: [Int32] = []
+        var slots: [PlannedSlot] = []
+        var slotStarts: [Int32] = []
     }
 
     var journey: Journey { trace.journey }

@@ -38,12 +38,14 @@ struct SegmentJudge: Sendable {
 
     /// Runs every marker that judges a journey on its own.
     func judge(_ trace: JourneyTrace, into recorder: inout GapRecorder) {
-        guard !perJourney.isEmpty else { return }
-        judge(JourneyView(trace, channelCount: brand.channels.count), into: &recorder)
+        var storage = JourneyView.Storage()
+        judge(trace, into: &recorder, reusing: &storage)
     }
 
-    /// The same over a view made already: a lived session's, refilled for each case.
-    func judge(_ view: JourneyView, into recorder: inout GapRecorder) {
+    /// The same, the view's buffers `storage`'s: kept from one lived case to the next.
+    func judge(_ trace: consuming JourneyTrace, into recorder: inout GapRecorder, reusing storage: inout JourneyView.Storage) {
+        guard !perJourney.isEmpty else { return }
+        let view = JourneyView(trace, channelCount: brand.channels.count, reusing: &storage)
         for judged in perJourney { judged.evaluation.evaluate(judged.marker, in: view, into: &recorder) }
     }
 

@@ -167,18 +167,18 @@ public struct LivedSteps: Sendable {
 }
 
 /// Judges one lived journey after another for one segment; not shared
-/// between tasks (each task makes its own). The view a case is judged
-/// through is kept from one case to the next and refilled in place.
+/// between tasks (each task makes its own). The buffers a case's trace is
+/// made of are kept from one case to the next.
 public struct LivedSession: Sendable {
     private let judge: SegmentJudge
-    private let channelCount: Int
     private var recorder: GapRecorder
-    /// Nil until the first case, and while a case is judged.
-    private var view: JourneyView?
+    private var order: [Int] = []
+    private var stages: [Int] = []
+    private var links: [TouchpointLink] = []
+    private var view = JourneyView.Storage()
 
     init(judge: SegmentJudge, journeyCount: Int) {
         self.judge = judge
-        channelCount = judge.brand.channels.count
         recorder = GapRecorder(brand: judge.brand, segment: judge.segment, journeyCount: max(1, journeyCount))
         recorder.startCountingCases()
     }
@@ -195,24 +195,37 @@ public struct LivedSession: Sendable {
 
     /// The same, over a planned journey shared by every case of it.
     public mutating func judge(_ lived: LivedSteps, of shared: SharedJourney, plannedJourney: Int) -> LivedJudgement {
-        var steps = lived
-        return judge(&steps, of: shared, plannedJourney: plannedJourney)
-    }
-
-    /// The same, the steps lent to the session while the case is judged and
-    /// given back as they were: moved in and out rather than copied, so
-    /// that no reference to their buffers is counted, and the next case
-    /// finds them unshared and refills them in place.
-    public mutating func judge(_ lived: inout LivedSteps, of shared: SharedJourney, plannedJourney: Int) -> LivedJudgement {
-        // Taken out while the case is judged: a local view is read in place by every marker.
-        var view = self.view.take() ?? JourneyView(livedOver: shared)
-        view.refill(lived: &lived, of: shared, index: plannedJourney, channelCount: channelCount)
+        let count = lived.count
+        // The order is every lived position: cut or grown at its end, not refilled per case.
+        if order.count > count {
+            order.removeSubrange(count...)
+        } else if order.count < count {
+            order.append(contentsOf: order.count..<count)
+        }
+        stages.removeAll(keepingCapacity: true)
+        links.removeAll(keepingCapacity: true)
+        let touchpoints = shared.journey.touchpoints
+        for index in 0..<count {
+            let position = lived.touchpoints[index]
+            stages.append(touchpoints[position].stage)
+            links.append(TouchpointLink(target: index + 1, position: touchpoints[position].position))
+        }
         recorder.startCase()
-        judge.judge(view, into: &recorder)
-        if judge.comparesJourneys { judge.compare([view.trace], into: &recorder) }
-        view.giveBack(&lived)
-        // Moved back: a copy would count every buffer of the view again.
-        self.view = consume view
+        // The trace holds the buffers only while the case is judged: the
+        // next case finds them unshared and refills them in place.
+        do {
+            let trace = JourneyTrace(
+                lived: lived.touchpoints, of: shared, index: plannedJourney,
+                layout: JourneyLayout(order: order, channels: lived.channels, stages: stages),
+                experiences: TraceExperiences(lived: lived), seconds: lived.seconds, links: links
+            )
+            if judge.comparesJourneys {
+                judge.judge(copy trace, into: &recorder, reusing: &view)
+                judge.compare([trace], into: &recorder)
+            } else {
+                judge.judge(trace, into: &recorder, reusing: &view)
+            }
+        }
         let checks = recorder.caseChecks
         return LivedJudgement(checks: checks.byMarker, byChannel: checks.byChannel, gaps: recorder.takeGaps())
     }

@@ -29,11 +29,8 @@ public struct LivedJourney: Sendable {
     /// plans, laid out in storage of this lived journey's own.
     private var plans: [[Plan?]] = []
 
-    /// A path's planned experiences, laid out for the steps to be read
-    /// over. One object of this lived journey's own: a case counts one
-    /// reference to it, where a copy of its fields would count one to the
-    /// path every task shares and one to each of its tables.
-    private final class Plan: Sendable {
+    /// A path's planned experiences, laid out for the steps to be read over.
+    private struct Plan: Sendable {
         let path: PlannedPath
         let experiences: PlannedExperiences
         let positions: [SourcePosition]
@@ -41,8 +38,7 @@ public struct LivedJourney: Sendable {
         init(_ path: PlannedPath) {
             self.path = path
             experiences = PlannedExperiences(path.experiences)
-            // A buffer of its own, not the shared path's.
-            positions = path.positions.map { $0 }
+            positions = path.positions
         }
     }
 
@@ -88,12 +84,6 @@ public struct LivedJourney: Sendable {
             }
             steps.append(touchpoint: step.touchpoint, channel: step.channel, seconds: Double(event.time - start) / 1000)
         }
-    }
-
-    /// Judges the steps filled last in `session`, lent to it for the case
-    /// rather than copied (see ``LivedSession/judge(_:of:plannedJourney:)``).
-    public mutating func judge(in session: inout LivedSession, of shared: SharedJourney, plannedJourney: Int) -> LivedJudgement {
-        session.judge(&steps, of: shared, plannedJourney: plannedJourney)
     }
 
     /// A recorded value in the model's terms, read where it is stored.
