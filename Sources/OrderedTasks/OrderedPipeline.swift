@@ -155,8 +155,7 @@ public final class OrderedPipeline<Input: Sendable, Output: Sendable> {
                 return taken
             }
             guard let taken else { return }
-            output = work(taken)
-            done.signal()
+            keep(work(taken))
             group.leave()
         }
 
@@ -169,9 +168,14 @@ public final class OrderedPipeline<Input: Sendable, Output: Sendable> {
         /// it; whether it ran.
         func runKeepingOutput(_ work: (Input) -> Output) -> Bool {
             guard let taken = claim() else { return false }
-            output = work(taken)
-            done.signal()
+            keep(work(taken))
             return true
+        }
+
+        /// The output, for the owner, then the signal that it is there.
+        private func keep(_ result: Output) {
+            output = result
+            done.signal()
         }
 
         /// On the owner: the work run here, its output handed straight

@@ -7,33 +7,32 @@ import Testing
 @Suite("Case hash and key table")
 struct CaseHashTests {
     @Test func thePartitionComesFromTheHighBits() {
-        let budget = GroupingBudget(bytes: 1, partitions: 4)
+        let chooser = PartitionChooser(GroupingBudget(bytes: 1, partitions: 4))
         // High half 5 → partition 1; the low half plays no part.
-        #expect(budget.partition(ofHash: 0x0000_0005_0000_0003) == 1)
-        #expect(budget.partition(ofHash: 0x0000_0005_FFFF_FFFF) == 1)
-        #expect(budget.partition(ofHash: 0x0000_0007_0000_0000) == 3)
-        #expect(budget.partition(ofHash: 0xFFFF_FFFF_0000_0000) == 3)
-        #expect(GroupingBudget(bytes: 1, partitions: 1).partition(ofHash: .max) == 0)
+        #expect(chooser.partition(ofHash: 0x0000_0005_0000_0003) == 1)
+        #expect(chooser.partition(ofHash: 0x0000_0005_FFFF_FFFF) == 1)
+        #expect(chooser.partition(ofHash: 0x0000_0007_0000_0000) == 3)
+        #expect(chooser.partition(ofHash: 0xFFFF_FFFF_0000_0000) == 3)
+        #expect(PartitionChooser(GroupingBudget(bytes: 1, partitions: 1)).partition(ofHash: .max) == 0)
     }
 
-    /// The decoder's partition, found by multiplies, is the budget's for
-    /// any hash: 2^32 - 1 is 3 × 1,431,655,765 (remainder 0) and
+    /// The partition, found by multiplies, is the remainder of the high
+    /// half for any hash: 2^32 - 1 is 3 × 1,431,655,765 (remainder 0) and
     /// 7 × 613,566,756 + 3; every other pair is checked against the division.
-    @Test func theDecodersPartitionIsTheBudgets() {
+    @Test func thePartitionIsTheRemainderOfTheHighHalf() {
         #expect(PartitionChooser(GroupingBudget(bytes: 1, partitions: 3)).partition(ofHash: 0xFFFF_FFFF_0000_0000) == 0)
         #expect(PartitionChooser(GroupingBudget(bytes: 1, partitions: 7)).partition(ofHash: 0xFFFF_FFFF_1234_5678) == 3)
         #expect(PartitionChooser(GroupingBudget(bytes: 1, partitions: 64)).partition(ofHash: 0x0000_0041_FFFF_FFFF) == 1)
         var state: UInt64 = 0x9E37_79B9
         for partitions in [1, 2, 3, 4, 5, 7, 10, 63, 64, 65, 100, 1000, 4095, 4096] {
-            let budget = GroupingBudget(bytes: 1, partitions: partitions)
-            let chooser = PartitionChooser(budget)
+            let chooser = PartitionChooser(GroupingBudget(bytes: 1, partitions: partitions))
             let highs: [UInt64] = [0, 1, UInt64(partitions) - 1, UInt64(partitions), UInt64(partitions) + 1, 0xFFFF_FFFE, 0xFFFF_FFFF]
             var hashes = highs.flatMap { [$0 << 32, $0 << 32 | 0xFFFF_FFFF] }
             for _ in 0..<2000 {
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 hashes.append(state)
             }
-            for hash in hashes where chooser.partition(ofHash: hash) != budget.partition(ofHash: hash) {
+            for hash in hashes where chooser.partition(ofHash: hash) != Int((hash >> 32) % UInt64(partitions)) {
                 Issue.record("\(partitions) partitions, hash \(hash)")
             }
         }

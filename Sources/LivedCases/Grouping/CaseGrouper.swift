@@ -26,11 +26,28 @@ public struct GroupingBudget: Sendable, Equatable {
     /// The default: 256 MiB in 64 partitions, so a spilled 10-million-event
     /// export comes back a few dozen megabytes at a time.
     public static let standard = GroupingBudget()
+}
 
-    /// The partition of a case whose id hashes to `hash`, from its high
-    /// 32 bits (the low ones pick the slot within the partition).
+/// The partition of a case whose id hashes to `hash`: its high 32 bits
+/// modulo the budget's partitions (the low ones pick the slot within the
+/// partition). Found by two multiplies rather than a division, as every
+/// row asks it: Lemire's remainder by a precomputed reciprocal, exact for
+/// every 32-bit dividend and divisor (at most 4,096 partitions).
+struct PartitionChooser {
+    private let partitions: UInt64
+    /// `2^64 / partitions`, rounded up (0 for one partition, which every hash is in).
+    private let reciprocal: UInt64
+
+    init(_ budget: GroupingBudget) {
+        partitions = UInt64(budget.partitions)
+        reciprocal = UInt64.max / partitions &+ 1
+    }
+
+    @inline(__always)
     func partition(ofHash hash: UInt64) -> Int {
-        Int((hash >> 32) % UInt64(partitions))
+        // The fraction of the way through the divisor, scaled by it.
+        let fraction = reciprocal &* (hash >> 32)
+        return Int(truncatingIfNeeded: fraction.multipliedFullWidth(by: partitions).high)
     }
 }
 
@@ -50,14 +67,14 @@ struct CaseGrouper {
     /// The spill being written, if any: on a worker, or on this thread
     /// when no worker has started it by the time the next one is due.
     /// A copy of the grouper shares it: only one copy is used at a time.
-    private let writing: OrderedPipeline<SpillBatch, Result<Void, ExportAccessError>>
+    private let writing: SpillWriting
     /// Bytes sent to the spill store.
     private(set) var spilled = 0
     private(set) var eventCount = 0
 
     /// - Parameter launcher: where spills are written; dispatch's global
     ///   queue unless a test holds them.
-    init(budget: GroupingBudget, access: any ExportAccess, launcher: OrderedPipeline<SpillBatch, Result<Void, ExportAccessError>>.Launcher? = nil) {
+    init(budget: GroupingBudget, access: any ExportAccess, launcher: SpillWriting.Launcher? = nil) {
         self.budget = budget
         self.access = access
         pieces = Array(repeating: [], count: budget.partitions)
@@ -145,6 +162,9 @@ struct CaseGrouper {
         spill?.close()
     }
 }
+
+/// Spills written one at a time, each to a success or its failure.
+typealias SpillWriting = OrderedPipeline<SpillBatch, Result<Void, ExportAccessError>>
 
 /// Every partition's pieces, as the grouper gave them up, for one spill.
 struct SpillBatch: Sendable {

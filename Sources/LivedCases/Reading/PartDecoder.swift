@@ -113,28 +113,6 @@ struct PartDecoder {
     }
 }
 
-/// The budget's partition of a case hash, ``GroupingBudget/partition(ofHash:)``,
-/// by two multiplies rather than a division, as every row asks it: Lemire's
-/// remainder by a precomputed reciprocal, exact for every 32-bit dividend
-/// and divisor (the hash's high 32 bits, at most 4,096 partitions).
-struct PartitionChooser {
-    private let partitions: UInt64
-    /// `2^64 / partitions`, rounded up (0 for one partition, which every hash is in).
-    private let reciprocal: UInt64
-
-    init(_ budget: GroupingBudget) {
-        partitions = UInt64(budget.partitions)
-        reciprocal = UInt64.max / partitions &+ 1
-    }
-
-    @inline(__always)
-    func partition(ofHash hash: UInt64) -> Int {
-        // The fraction of the way through the divisor, scaled by it.
-        let fraction = reciprocal &* (hash >> 32)
-        return Int(truncatingIfNeeded: fraction.multipliedFullWidth(by: partitions).high)
-    }
-}
-
 extension RowCounts {
     /// Adds the counts of a part read after those counted, whose rows and
     /// lines are numbered from its start; keeps the first skipped rows.

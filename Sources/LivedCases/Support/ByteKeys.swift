@@ -7,7 +7,7 @@ enum ByteKeys {
     /// uses) keyed by a secret drawn from `Hasher`'s, and an export cannot be
     /// written to make them collide; nothing the replay reports depends on
     /// the key. Each id is hashed once, when its row is decoded: the high
-    /// 32 bits choose its partition (``GroupingBudget/partition(ofHash:)``),
+    /// 32 bits choose its partition (``PartitionChooser``),
     /// the low 32 bits, kept in its event record, its slot in the
     /// partition's table (``PartitionKeyTable``), so that one partition's
     /// ids do not all share slot bits.
