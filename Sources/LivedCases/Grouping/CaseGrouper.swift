@@ -1,4 +1,5 @@
 import OrderedTasks
+import Synchronization
 
 /// How much memory grouping events by case may hold, and in how many
 /// partitions it splits cases (by a hash of the case id).
@@ -186,33 +187,65 @@ struct SpillBatch: Sendable {
 
 /// An export's events in partitions by case: in memory, and in the spill
 /// store when they did not fit.
+///
+/// Each partition is taken once, by the task that groups it: the buffers
+/// it held in memory are given up as it is taken, so memory goes back
+/// partition by partition while the others are judged, not once the last
+/// is done (a one-piece partition is handed over without a copy, and the
+/// task that frees it frees its only copy).
 struct CasePartitions: Sendable {
-    /// Each partition's records still in memory, as the list of the parts' buffers.
-    let pieces: [[[UInt8]]]
+    /// Each partition's records still in memory, as the list of the parts'
+    /// buffers; a partition's list is emptied once taken.
+    private let held: Held
+    let count: Int
     let spill: (any SpillStore)?
     let eventCount: Int
     let spilledBytes: Int
 
-    var count: Int { pieces.count }
+    init(pieces: consuming [[[UInt8]]], spill: (any SpillStore)?, eventCount: Int, spilledBytes: Int) {
+        count = pieces.count
+        held = Held(pieces)
+        self.spill = spill
+        self.eventCount = eventCount
+        self.spilledBytes = spilledBytes
+    }
 
-    /// Partition `index`'s bytes: what was spilled, then what stayed in
-    /// memory, in one array allocated once.
+    /// Takes partition `index`'s bytes: what was spilled, then what stayed
+    /// in memory, in one array allocated once. A partition is taken once;
+    /// taken again, it holds only what was spilled.
     func bytes(of index: Int) throws(ExportAccessError) -> [UInt8] {
-        let held = pieces[index].reduce(0) { $0 + $1.count }
+        var pieces = held.take(index)
+        let inMemory = pieces.reduce(0) { $0 + $1.count }
         var bytes: [UInt8]
         if let spill {
-            bytes = try spill.contents(ofPartition: index, reservingCapacity: held)
-        } else if pieces[index].count == 1, let only = pieces[index].first {
-            return only
+            bytes = try spill.contents(ofPartition: index, reservingCapacity: inMemory)
+        } else if pieces.count == 1 {
+            return pieces.removeLast()
         } else {
             bytes = []
-            bytes.reserveCapacity(held)
+            bytes.reserveCapacity(inMemory)
         }
-        for piece in pieces[index] { bytes += piece }
+        for piece in pieces { bytes += piece }
         return bytes
     }
 
     func close() {
         spill?.close()
+    }
+
+    /// The pieces, shared by the copies of the partitions the tasks hold.
+    private final class Held: Sendable {
+        private let pieces: Mutex<[[[UInt8]]]>
+
+        init(_ pieces: consuming [[[UInt8]]]) {
+            self.pieces = Mutex(pieces)
+        }
+
+        /// Partition `index`'s pieces, leaving its list empty.
+        func take(_ index: Int) -> [[UInt8]] {
+            var taken: [[UInt8]] = []
+            pieces.withLock { swap(&taken, &$0[index]) }
+            return taken
+        }
     }
 }
