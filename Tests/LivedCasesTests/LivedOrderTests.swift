@@ -3,7 +3,8 @@ import Testing
 @testable import LivedCases
 
 /// Lived order on records written by hand with ties at every level (time,
-/// activity name, values, row), and the cases a partition's records give.
+/// activity name, values, the rest of the row, row), and the cases a
+/// partition's records give.
 @Suite("Lived order and grouping of one partition")
 struct LivedOrderTests {
     /// The source's activities, sorted by name as a compiled source has them.
@@ -18,6 +19,9 @@ struct LivedOrderTests {
         var name = ""
         var owner = ""
         var numbers: [Double] = []
+        var channel: Int16 = -1
+        var segment: Int16 = -1
+        var journey: Int16 = -1
     }
 
     static func bytes(_ rows: [Row]) -> [UInt8] {
@@ -25,7 +29,10 @@ struct LivedOrderTests {
         var writer = EventRecordWriter()
         for row in rows {
             Array(row.key.utf8).withUnsafeBufferPointer { key in
-                writer.begin(key: key, time: row.time, row: row.row, activity: row.activity, channel: -1, segment: -1, journey: -1)
+                writer.begin(
+                    key: key, time: row.time, row: row.row, activity: row.activity, channel: row.channel, segment: row.segment,
+                    journey: row.journey
+                )
             }
             Array(row.owner.utf8).withUnsafeBufferPointer { writer.owner(row.owner.isEmpty ? nil : $0) }
             Array(row.name.utf8).withUnsafeBufferPointer { writer.activityName(row.activity >= 0 ? nil : $0) }
@@ -129,6 +136,37 @@ struct LivedOrderTests {
             "C3 Cy d0[]: 6/#1/r31/ 8/#1/r30/",
         ])
         #expect(seen.allSatisfy { $0 == seen[0] })
+    }
+
+    /// Pairs of rows of one case at the same time with the same activity,
+    /// the first the one kept: its channel, segment, journey or owner comes
+    /// first, the rest being the same.
+    static let duplicatePairs: [(kept: Row, dropped: Row)] = [
+        (Row(row: 0, activity: 0, owner: "Bob", segment: 0), Row(row: 0, activity: 0, owner: "Alice", channel: 2, segment: 1)),
+        (Row(row: 0, activity: 0, owner: "Zed", channel: 1, segment: 0), Row(row: 0, activity: 0, owner: "Amy", channel: 1, segment: 1)),
+        (Row(row: 0, activity: 0, segment: 1, journey: 0), Row(row: 0, activity: 0, segment: 1, journey: 3)),
+        (Row(row: 0, activity: 0, owner: "Al", channel: 1), Row(row: 0, activity: 0, owner: "Bea", channel: 1)),
+    ]
+
+    @Test("Of duplicates, the one kept is chosen by what the rows say, whichever row comes first", arguments: duplicatePairs.indices)
+    func duplicateKeptWhateverTheRowOrder(pair: Int) {
+        let (kept, dropped) = Self.duplicatePairs[pair]
+        for (order, (first, second)) in [(kept, dropped), (dropped, kept)].enumerated() {
+            var first = first, second = second
+            first.row = 1
+            second.row = 2
+            var cases: [ObservedCase] = []
+            PartitionGrouping.forEachCase(in: Self.bytes([first, second]), activityNames: Self.activities) { cases.append($0) }
+            #expect(cases.count == 1)
+            guard let observed = cases.first, let event = observed.events.first else { continue }
+            #expect(observed.duplicates == 1)
+            #expect(observed.events.count == 1)
+            #expect(event.channel == kept.channel)
+            #expect(observed.segment == (kept.segment >= 0 ? Int(kept.segment) : nil))
+            #expect(observed.journey == (kept.journey >= 0 ? Int(kept.journey) : nil))
+            #expect(observed.owner.map { String(decoding: $0, as: UTF8.self) } ?? "" == kept.owner)
+            #expect(event.row == (order == 0 ? 1 : 2), "the kept row is where its content stands")
+        }
     }
 
     @Test("A partition's index: each case's bytes and its largest case, records copied case after case in partition order")

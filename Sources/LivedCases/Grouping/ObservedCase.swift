@@ -213,13 +213,22 @@ struct LivedOrder {
         return compare(records[left], records[right]) < 0
     }
 
-    /// Lived order: time, activity name, values, row.
+    /// Lived order: time, activity name, values, then what else the row
+    /// says (channel, segment, journey, owner), then row. Of duplicates (the
+    /// same time and activity) the first in this order is kept, so which
+    /// one is kept depends on what the rows say, not on where they stand:
+    /// the row decides only between rows that say the same.
     func compare(_ left: EventRecordView, _ right: EventRecordView) -> Int {
         if left.time != right.time { return left.time < right.time ? -1 : 1 }
         let byName = compareActivities(left, right)
         if byName != 0 { return byName }
         let byValues = RecordedValue.compare(valuesOf: left, right, in: buffer)
         if byValues != 0 { return byValues }
+        if left.channel != right.channel { return Int(left.channel) - Int(right.channel) }
+        if left.segment != right.segment { return Int(left.segment) - Int(right.segment) }
+        if left.journey != right.journey { return Int(left.journey) - Int(right.journey) }
+        let byOwner = ByteOrder.compare(slice(left.ownerStart, left.ownerLength), slice(right.ownerStart, right.ownerLength))
+        if byOwner != 0 { return byOwner }
         return left.row == right.row ? 0 : (left.row < right.row ? -1 : 1)
     }
 
