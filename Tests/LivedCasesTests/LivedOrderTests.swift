@@ -169,6 +169,22 @@ struct LivedOrderTests {
         }
     }
 
+    @Test("A case past the shared scratch is grouped in scratch of its own, the cases after it in the shared one")
+    func caseLargerThanTheSharedScratch() {
+        let large = PartitionGrouping.sharedScratchLimit + 1
+        var rows = (0..<large).map { Row(key: "BIG", time: Int64(large - $0), row: $0, activity: Int32($0 % 3)) }
+        rows.insert(Row(key: "S", time: 9, row: large + 1, activity: 1), at: 1)
+        rows.append(Row(key: "S", time: 3, row: large + 2, activity: 2))
+        rows.append(Row(key: "T", time: 1, row: large + 3, activity: 0))
+        var seen: [String: [Int64]] = [:]
+        PartitionGrouping.forEachCase(in: Self.bytes(rows), activityNames: Self.activities) { observed in
+            seen[String(decoding: observed.key, as: UTF8.self)] = observed.events.map(\.time)
+        }
+        #expect(seen["BIG"] == (1...Int64(large)).map { $0 })
+        #expect(seen["S"] == [3, 9])
+        #expect(seen["T"] == [1])
+    }
+
     @Test("A partition's index: each case's bytes and its largest case, records copied case after case in partition order")
     func caseIndex() {
         // 26 bytes (key, fixed fields, four one-byte counts, three empty lengths), 28 (an owner of
@@ -179,6 +195,7 @@ struct LivedOrderTests {
             let index = CaseIndex(buffer)
             #expect(index.byteStarts == [0, 54, 82])
             #expect(index.largestCase == 2)
+            #expect(index.recordCounts == [2, 1])
             #expect(index.copyByCase(buffer) == Array(bytes[0..<26] + bytes[54..<82] + bytes[26..<54]))
         }
         let empty: [UInt8] = []

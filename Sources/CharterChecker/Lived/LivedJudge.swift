@@ -95,8 +95,10 @@ public struct LivedSteps: Sendable {
         )
     }
 
-    /// Empties the steps for a case over `planned`, keeping their buffers for the next case.
-    public mutating func removeAll(over planned: PlannedExperiences) {
+    /// Empties the steps for a case over `planned`, keeping their buffers
+    /// for the next case, with room for `count` touchpoints (so that a long
+    /// case's arrays are not grown, and copied, step by step).
+    public mutating func removeAll(over planned: PlannedExperiences, reservingCapacity count: Int = 0) {
         if planned !== self.planned {
             self.planned = planned
             plannedSlots = planned.slots
@@ -112,6 +114,11 @@ public struct LivedSteps: Sendable {
         slots.removeAll(keepingCapacity: true)
         slotStarts.removeAll(keepingCapacity: true)
         slotStarts.append(0)
+        touchpoints.reserveCapacity(count)
+        channels.reserveCapacity(count)
+        seconds.reserveCapacity(count)
+        livedStarts.reserveCapacity(count + 1)
+        slotStarts.reserveCapacity(count + 1)
     }
 
     /// Lays `value` over what the touchpoint appended next plans: a lived
@@ -200,10 +207,13 @@ public struct LivedSession: Sendable {
         if order.count > count {
             order.removeSubrange(count...)
         } else if order.count < count {
+            order.reserveCapacity(count)
             order.append(contentsOf: order.count..<count)
         }
         stages.removeAll(keepingCapacity: true)
         links.removeAll(keepingCapacity: true)
+        stages.reserveCapacity(count)
+        links.reserveCapacity(count)
         let touchpoints = shared.journey.touchpoints
         for index in 0..<count {
             let position = lived.touchpoints[index]

@@ -67,6 +67,12 @@ enum PartitionGrouping {
     /// cases are a dozen events or fewer.
     static let insertionSortLimit = 24
 
+    /// Cases of up to this many events share one scratch; a larger one
+    /// gets scratch of its own, given back before the case is judged, so
+    /// that a case of a million events does not hold its sorting scratch
+    /// (a few dozen megabytes) while its lived journey is laid out.
+    static let sharedScratchLimit = 1 << 14
+
     /// Calls `body` for every case of the partition whose records are
     /// `bytes`, in an order of its own (callers merge order-independently).
     ///
@@ -76,50 +82,83 @@ enum PartitionGrouping {
     /// them in order, rather than all over the partition (read where they
     /// lie, each record would cost a cache miss that the copy's writes do
     /// not). A case's scratch (its records, their times and its order) is
-    /// sized once for the partition's largest case.
+    /// sized once for the partition's largest case up to
+    /// ``sharedScratchLimit``.
     static func forEachCase(in bytes: consuming [UInt8], activityNames: [[UInt8]], _ body: (ObservedCase) -> Void) {
-        let (grouped, byteStarts, largest) = bytes.withUnsafeBufferPointer { buffer in
+        let (grouped, byteStarts, recordCounts) = bytes.withUnsafeBufferPointer { buffer in
             let index = CaseIndex(buffer)
-            return (index.copyByCase(buffer), index.byteStarts, index.largestCase)
+            return (index.copyByCase(buffer), index.byteStarts, index.recordCounts)
         }
         // The partition's bytes as read are not needed past here: freed now,
         // one partition's bytes at a time are held, not two.
         bytes = []
-        let records = UnsafeMutablePointer<EventRecordView>.allocate(capacity: largest)
-        let times = UnsafeMutablePointer<Int64>.allocate(capacity: largest)
-        let members = UnsafeMutablePointer<Int32>.allocate(capacity: largest)
-        defer {
-            records.deallocate()
-            times.deallocate()
-            members.deallocate()
-        }
+        let shared = CaseScratch(capacity: min(Int(recordCounts.max() ?? 0), sharedScratchLimit))
+        defer { shared.deallocate() }
         var current = ObservedCase()
         grouped.withUnsafeBufferPointer { buffer in
             for caseIndex in 0..<(byteStarts.count - 1) {
-                var count = 0
-                var offset = byteStarts[caseIndex]
-                while offset < byteStarts[caseIndex + 1], count < largest, let view = EventRecordView.read(buffer, at: offset) {
-                    (records + count).initialize(to: view)
-                    times[count] = view.time
-                    members[count] = Int32(truncatingIfNeeded: count)
-                    count += 1
-                    offset = view.end
-                }
-                let lived = LivedOrder(
-                    records: UnsafeBufferPointer(start: records, count: count), times: UnsafeBufferPointer(start: times, count: count),
-                    buffer: buffer, activityNames: activityNames
+                let records = Int(recordCounts[caseIndex])
+                let scratch = records <= shared.capacity ? shared : CaseScratch(capacity: records)
+                build(
+                    &current, from: byteStarts[caseIndex]..<byteStarts[caseIndex + 1], in: buffer, scratch: scratch,
+                    activityNames: activityNames
                 )
-                let sorted = UnsafeMutableBufferPointer(start: members, count: count)
-                lived.sort(sorted)
-                build(&current, from: UnsafeBufferPointer(sorted), order: lived)
+                if records > shared.capacity { scratch.deallocate() }
                 body(current)
             }
         }
     }
 
+    /// Fills `observed` with the case whose records are `bytes` of
+    /// `buffer` (the partition's records, grouped), sorted in `scratch`.
+    private static func build(
+        _ observed: inout ObservedCase, from bytes: Range<Int>, in buffer: UnsafeBufferPointer<UInt8>, scratch: CaseScratch,
+        activityNames: [[UInt8]]
+    ) {
+        var count = 0, values = 0
+        var offset = bytes.lowerBound
+        while offset < bytes.upperBound, count < scratch.capacity, let view = EventRecordView.read(buffer, at: offset) {
+            (scratch.records + count).initialize(to: view)
+            scratch.times[count] = view.time
+            scratch.members[count] = Int32(truncatingIfNeeded: count)
+            count += 1
+            values += view.valueCount
+            offset = view.end
+        }
+        let lived = LivedOrder(
+            records: UnsafeBufferPointer(start: scratch.records, count: count),
+            times: UnsafeBufferPointer(start: scratch.times, count: count), buffer: buffer, activityNames: activityNames
+        )
+        let sorted = UnsafeMutableBufferPointer(start: scratch.members, count: count)
+        lived.sort(sorted)
+        build(&observed, from: UnsafeBufferPointer(sorted), order: lived, values: values)
+    }
+
+    /// Where a case's records are read, timed and sorted.
+    private struct CaseScratch {
+        let capacity: Int
+        let records: UnsafeMutablePointer<EventRecordView>
+        let times: UnsafeMutablePointer<Int64>
+        let members: UnsafeMutablePointer<Int32>
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            records = .allocate(capacity: capacity)
+            times = .allocate(capacity: capacity)
+            members = .allocate(capacity: capacity)
+        }
+
+        func deallocate() {
+            records.deallocate()
+            times.deallocate()
+            members.deallocate()
+        }
+    }
+
     /// Fills `observed` with one case's events, `members` sorted in lived
-    /// order, without duplicates; its buffers are reused from case to case.
-    private static func build(_ observed: inout ObservedCase, from members: UnsafeBufferPointer<Int32>, order: LivedOrder) {
+    /// order, without duplicates, whose records hold `values` values in all;
+    /// its buffers are reused from case to case.
+    private static func build(_ observed: inout ObservedCase, from members: UnsafeBufferPointer<Int32>, order: LivedOrder, values: Int) {
         let buffer = order.buffer
         func slice(_ start: Int, _ length: Int) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: buffer[start..<(start + length)])
@@ -127,6 +166,10 @@ enum PartitionGrouping {
         guard let firstMember = members.first else { return }
         let first = order.records[Int(firstMember)]
         observed.reset(key: slice(first.keyStart, first.keyLength))
+        // As many as there may be (the records' `values` values): a large
+        // case's events and values do not double past them.
+        observed.events.reserveCapacity(members.count)
+        observed.values.reserveCapacity(values)
         var previous = -1
         for member in members {
             let record = order.records[Int(member)]
@@ -258,7 +301,7 @@ struct LivedOrder {
 ///
 /// ```swift
 /// // Records of 60, 70 and 50 bytes, of cases A, B, A:
-/// // byteStarts == [0, 110, 180], largestCase == 2;
+/// // byteStarts == [0, 110, 180], recordCounts == [2, 1];
 /// // copyByCase gives the first and third records, then the second.
 /// ```
 struct CaseIndex {
@@ -269,8 +312,10 @@ struct CaseIndex {
     /// Where each case's bytes begin once grouped: one more entry than
     /// there are cases, the last being the bytes' count.
     private(set) var byteStarts: [Int] = [0]
+    /// How many records each case has.
+    private(set) var recordCounts: [Int32] = []
     /// The most records one case has.
-    private(set) var largestCase = 0
+    var largestCase: Int { Int(recordCounts.max() ?? 0) }
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         // Records take at least 25 bytes; most take 40 or more.
@@ -296,7 +341,7 @@ struct CaseIndex {
         }
         for index in 0..<caseCount { starts[index + 1] += starts[index] }
         byteStarts = starts
-        largestCase = Int(records.max() ?? 0)
+        recordCounts = records
     }
 
     /// The records of `buffer` (the one the index was read from) copied

@@ -147,6 +147,8 @@ public struct CaseMatcher: Sendable {
     private func match(_ observed: ObservedCase, path: PlannedPath, route: Route, into matched: inout MatchedCase) {
         let touchpointCount = compiled.journeys[path.journey].touchpoints.count
         matched.reset(journey: path.journey, segment: path.segment, touchpointCount: touchpointCount)
+        // At most one step per event: a long case's steps do not double past them.
+        matched.steps.reserveCapacity(observed.events.count)
         let positions = route.positions, channels = route.channels
         for (index, event) in observed.events.enumerated() {
             let position = event.activity >= 0 ? Int(positions[Int(event.activity)]) : -1

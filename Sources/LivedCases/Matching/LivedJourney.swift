@@ -66,7 +66,7 @@ public struct LivedJourney: Sendable {
         let caseEvents = observed.events, values = observed.values
         let start = matched.steps.first.map { caseEvents[$0.event].time } ?? 0
         let plan = self.plan(of: path)
-        steps.removeAll(over: plan.experiences)
+        steps.removeAll(over: plan.experiences, reservingCapacity: matched.steps.count)
         for step in matched.steps {
             let event = caseEvents[step.event]
             if !event.values.isEmpty {
