@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "PeriodReviewTests", dependencies: ["PeriodReview", "LivedCases", "JourneyLoader", "JourneyModel", "EventExports"]),
         .testTarget(name: "CharterAuditTests", dependencies: ["CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "JourneyReportersTests", dependencies: ["JourneyReporters", "LivedReport", "CharterAudit", "CharterChecker", "JourneyLoader", "JourneyModel"]),
-        .testTarget(name: "ThroughlineKitTests", dependencies: ["ThroughlineKit", "JourneyReporters", "JourneyLoader", "CharterChecker", "JourneyModel"]),
+        .testTarget(name: "ThroughlineKitTests", dependencies: ["ThroughlineKit", "JourneyReporters", "JourneyLoader", "CharterChecker", "JourneyModel", "LivedCases", "LivedReport"]),
         .testTarget(name: "ThroughlineCLITests", dependencies: ["ThroughlineCLI", "JourneyModel"]),
         .testTarget(name: "LogGeneratorTests", dependencies: ["LogGenerator", "ThroughlineKit", "LivedCases", "LivedReport", "JourneyLoader", "JourneyModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["throughline", "throughline-bench"], exclude: ["Golden"]),

@@ -36,12 +36,17 @@ public struct SegmentTally: Sendable {
     public private(set) var matrix: [[CheckCount]]
     /// `byJourney[journey][marker]`, journey positions in the brand's journeys.
     public private(set) var byJourney: [[CheckCount]]
+    /// `acceptedByJourney[journey][marker]`: failed checks a suppression
+    /// accepts. They are in no count above, since they leave the scores,
+    /// yet the plan does not meet them: a planned verdict reads them here.
+    public private(set) var acceptedByJourney: [[Int]]
 
     public init(brand: String, segment: Int, markerCount: Int, channelCount: Int, journeyCount: Int) {
         self.brand = brand
         self.segment = segment
         matrix = Array(repeating: Array(repeating: CheckCount(), count: channelCount + 1), count: markerCount)
         byJourney = Array(repeating: Array(repeating: CheckCount(), count: markerCount), count: journeyCount)
+        acceptedByJourney = Array(repeating: Array(repeating: 0, count: markerCount), count: journeyCount)
     }
 
     /// The column for checks that belong to no single channel.
@@ -52,4 +57,7 @@ public struct SegmentTally: Sendable {
         byJourney[journey][marker].add(met: met)
     }
 
+    mutating func recordAccepted(marker: Int, journey: Int) {
+        acceptedByJourney[journey][marker] += 1
+    }
 }

@@ -275,9 +275,33 @@ public struct MarkerConformance: Sendable {
     public var rate: Double? { casesApplicable == 0 ? nil : Double(casesMet) / Double(casesApplicable) }
 }
 
+/// How the planned journey of a segment fares on one marker, from the
+/// checker's counts alone.
 public enum PlannedVerdict: String, Sendable {
-    case met, broken
+    /// Every check applied is met.
+    case met
+    /// Some checks fail, and a suppression accepts every one of them: shown
+    /// apart from `met`, since the plan does not meet the marker, and from
+    /// `broken`, since the brand chose so.
+    case accepted
+    /// Some check fails and nothing accepts it.
+    case broken
+    /// No check applied.
     case notApplicable = "not-applicable"
+
+    /// - Parameters:
+    ///   - applicable: checks counted, suppressed ones left out.
+    ///   - failed: of those, the ones not met.
+    ///   - accepted: failed checks a suppression accepts.
+    public init(applicable: Int, failed: Int, accepted: Int) {
+        if failed > 0 {
+            self = .broken
+        } else if accepted > 0 {
+            self = .accepted
+        } else {
+            self = applicable > 0 ? .met : .notApplicable
+        }
+    }
 }
 
 /// Lived values of a duration a marker promises: the median and the 90th

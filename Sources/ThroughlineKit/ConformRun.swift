@@ -37,6 +37,7 @@ public struct ConformRun: Sendable {
         var journeys: [JourneyConformance] = []
         var tooMany = false
         let builder = LivedReportBuilder(redaction: redaction)
+        let talliesByBrand = Self.talliesBySegment(check.report)
         for group in BrandSources.of(check) {
             let brand = group.brand, brandID = brand.id
             let context = LivedContext(brand: brand, journeys: group.journeys)
@@ -63,8 +64,9 @@ public struct ConformRun: Sendable {
                 summaries.append(summary(of: source, reading: replay.reading, tally: tally))
                 total.merge(tally)
             }
+            let tallies = talliesByBrand[brandID] ?? [:]
             journeys += builder.journeys(of: context, tally: total) { segment, journey, marker in
-                Self.plannedVerdict(check, brand: brandID, segment: segment, journey: journey, marker: marker)
+                Self.plannedVerdict(tallies[segment], journey: journey, marker: marker)
             }
         }
         journeys.sort { left, right in left.priority != right.priority && left.priority }
@@ -82,19 +84,19 @@ public struct ConformRun: Sendable {
         return selected.contains(id) || selected.contains("\(brand.id)/\(id)")
     }
 
-    /// The planned check of one marker for a segment's journey.
-    static func plannedVerdict(_ check: CheckRun, brand: String, segment: Int, journey: Int, marker: Int) -> PlannedVerdict {
-        guard let tally = check.report.tallies.first(where: { $0.brand == brand && $0.segment == segment }),
-              tally.byJourney.indices.contains(journey), tally.byJourney[journey].indices.contains(marker) else { return .notApplicable }
+    /// The planned check of one marker for a journey, from the tally of
+    /// the segment (nil when no journey of the brand goes through it).
+    static func plannedVerdict(_ tally: SegmentTally?, journey: Int, marker: Int) -> PlannedVerdict {
+        guard let tally, tally.byJourney.indices.contains(journey), tally.byJourney[journey].indices.contains(marker) else { return .notApplicable }
         let count = tally.byJourney[journey][marker]
-        if count.applicable == 0 {
-            // A check accepted by a suppression is left out of the tally but is not met.
-            let suppressed = check.report.gaps.contains { gap in
-                gap.place.marker == marker && !gap.isOpen && check.judgement.workspace.journeys[gap.place.journey].brand == brand
-            }
-            return suppressed ? .broken : .notApplicable
-        }
-        return count.failed == 0 ? .met : .broken
+        return PlannedVerdict(applicable: count.applicable, failed: count.failed, accepted: tally.acceptedByJourney[journey][marker])
+    }
+
+    /// The check's tallies by brand id, then segment position.
+    static func talliesBySegment(_ report: CheckReport) -> [String: [Int: SegmentTally]] {
+        var tallies: [String: [Int: SegmentTally]] = [:]
+        for tally in report.tallies { tallies[tally.brand, default: [:]][tally.segment] = tally }
+        return tallies
     }
 
     private static func summary(of source: ObservationSource, reading: CaseReplay.Reading, tally: LivedTally) -> SourceSummary {

@@ -117,6 +117,12 @@ struct Checked {
         return tally(segment)?.byJourney[position][markerIndex(marker)]
     }
 
+    /// `acceptedByJourney[journey][marker]` for one segment.
+    func accepted(_ journey: String, _ marker: String, _ segment: String) -> Int? {
+        guard let position = workspace.journeys(of: brand.id).firstIndex(where: { $0.id == journey }) else { return nil }
+        return tally(segment)?.acceptedByJourney[position][markerIndex(marker)]
+    }
+
     /// Names and words the gaps.
     var wording: GapWording { GapWording(workspace) }
     /// Every gap, described as reports show it.

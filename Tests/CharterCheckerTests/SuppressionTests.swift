@@ -87,6 +87,40 @@ struct SuppressionTests {
         #expect(checked.row("formal", "premium") == channels())
     }
 
+    @Test("the tally counts accepted checks per journey, segment and marker, apart from the checks it scores")
+    func acceptedCounts() async throws {
+        let checked = try await check(
+            markers: [Self.formal, #"{ "id": "premium-only", "where": { "segments": ["premium"] }, "expect": { "address": "formal" } }"#],
+            journeys: [
+                Fixture.journey(
+                    "j1", segments: ["newcomers", "premium"],
+                    [
+                        #"{ "id": "mail", "stage": "discover", "channel": "email", "experience": { "address": "formal" } }"#,
+                        #"{ "id": "talk", "stage": "choose", "channel": "chat", "experience": { "address": "informal" }, "suppress": [{ "marker": "formal", "segments": ["premium"], "reason": "First-name terms" }] }"#,
+                        #"{ "id": "call", "stage": "support", "channel": "phone", "experience": { "address": "informal" } }"#,
+                    ],
+                    extra: [#""suppress": [{ "marker": "premium-only", "reason": "A legacy journey" }],"#]
+                ),
+                Fixture.journey("j2", segments: ["newcomers", "premium"], [
+                    #"{ "id": "mail", "stage": "discover", "channel": "email", "experience": { "address": "formal" } }"#,
+                ]),
+            ]
+        )
+        // formal: newcomers fail talk and call openly; premium's talk is accepted, its call open.
+        #expect(checked.byJourney("j1", "formal", "newcomers") == n(3, 1))
+        #expect(checked.accepted("j1", "formal", "newcomers") == 0)
+        #expect(checked.byJourney("j1", "formal", "premium") == n(2, 1))
+        #expect(checked.accepted("j1", "formal", "premium") == 1)
+        // premium-only: the journey's suppression accepts talk and call, for premium, the one segment it applies to.
+        #expect(checked.byJourney("j1", "premium-only", "premium") == n(1, 1))
+        #expect(checked.accepted("j1", "premium-only", "premium") == 2)
+        #expect(checked.byJourney("j1", "premium-only", "newcomers") == n(0, 0))
+        #expect(checked.accepted("j1", "premium-only", "newcomers") == 0)
+        for segment in ["newcomers", "premium"] {
+            for marker in ["formal", "premium-only"] { #expect(checked.accepted("j2", marker, segment) == 0, "\(marker) \(segment)") }
+        }
+    }
+
     @Test("a suppression that matches no gap is reported as unused")
     func unusedSuppression() async throws {
         let checked = try await check(

@@ -137,6 +137,19 @@ struct LivedFormatsTests {
         #expect(page.contains("<span class=\"verdict broken\">✖ broken</span>"))
     }
 
+    @Test("an accepted planned verdict is worded as such in every format")
+    func acceptedVerdict() {
+        var report = LivedFixtures.report
+        report.journeys[0].markers[1].planned = .accepted
+        #expect(LivedText().render(report).contains("  formal [error]: planned: accepted · lived: 75.0% of 8 cases\n"))
+        #expect(LivedJSON().render(report).contains("\"planned\": \"accepted\""))
+        #expect(LivedCSV(part: .markers).render(report).contains("\r\naurele,premium,true,care,formal,expectation,error,accepted,8,6,0.75,"))
+        #expect(LivedMarkdown().render(report).contains("| `formal` | ⛔ error | accepted | 75.0% of 8 |"))
+        let page = LivedHTML().render(report)
+        #expect(page.contains("<span class=\"verdict accepted\">✓ accepted</span>"))
+        #expect(page.contains("data-marker=\"formal\" data-planned=\"accepted\""))
+    }
+
     @Test func countsCoverNoBoxAndNoOtherCount() {
         // A large journey: 40 touchpoints over four stages and three channels, each
         // planned to the next, and a lived flow back from every fourth to the one three before.

@@ -96,6 +96,7 @@ struct GapRecorder {
             count(marker, in: trace, channel: channel, met: false)
         } else {
             suppressedMarkers.insert(marker.index)
+            if !countsCases { tally.recordAccepted(marker: marker.index, journey: trace.index) }
         }
         let segment = marker.marker.kind.isPerSegment ? self.segment : nil
         // Read in place: copying the touchpoint for each failed check showed in profiles.
