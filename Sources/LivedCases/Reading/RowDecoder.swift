@@ -313,35 +313,3 @@ public struct RowIssue: Sendable, Hashable, CustomStringConvertible {
     /// `Observations/a/t.csv: row 12, field 3 'tier': unknown segment word 'Platinum'…`
     public var description: String { "\(file): \(location): \(problem.message)" }
 }
-
-/// Export text shown in a message: at most 40 characters, control and
-/// bidirectional characters and line breaks written as escapes, so no
-/// cell can break a line of a report or reorder what a terminal shows.
-public enum Quoted {
-    public static let longest = 40
-
-    public static func word(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        word(String(decoding: bytes, as: UTF8.self))
-    }
-
-    /// - Parameter longest: characters kept before `…`; nil keeps them all.
-    public static func word(_ text: String, longest: Int? = Quoted.longest) -> String {
-        var result = ""
-        var count = 0
-        for scalar in text.unicodeScalars {
-            if count == longest {
-                result += "…"
-                break
-            }
-            count += 1
-            let properties = scalar.properties
-            if properties.generalCategory == .control || properties.isBidiControl || properties.generalCategory == .format
-                || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-}
