@@ -158,9 +158,10 @@ enum ExportReader {
                         return location
                     }, cell: cell)
                 }
+            case .issue(let issue) where issue.isFatal:
+                part.stop(ReadingStop(location: issue.location, reason: .xes(issue.message)))
             case .issue(let issue):
                 part.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.message)))
-                if issue.isFatal { part.stop() }
             }
         }
         try access.read(state.file, chunkSize: chunkSize) { chunk in
@@ -223,6 +224,11 @@ struct ReadState {
     /// and the counts; `stopped` when the part's reader cannot go on.
     /// The rows are taken over: their buffers become the grouper's.
     mutating func merge(_ rows: consuming DecodedRows, rowsBefore: Int, linesBefore: Int, stopped partStopped: Bool = false) {
+        if var stop = rows.stop {
+            stop.location.row = stop.location.row.map { $0 + rowsBefore }
+            stop.location.line += linesBefore
+            reportStop(stop)
+        }
         counts.add(rows.counts, rowsBefore: rowsBefore, linesBefore: linesBefore)
         for slot in rows.seen.indices where rows.seen[slot] { seen[slot] = true }
         if counts.tooManySkipped || partStopped { stopped = true }
@@ -252,6 +258,14 @@ struct ReadState {
         diagnostics.append(Diagnostic(
             .unreadableFile, at: SourceLocation(file: file, line: issue.location.line, column: 1),
             "the header row of the export \(file) cannot be read (\(issue.location): \(issue.problem.reason)), so none of its rows can"
+        ))
+    }
+
+    /// An export that cannot be read to its end, located in the export
+    /// where it stops (the opening quote, the XES markup at fault).
+    mutating func reportStop(_ stop: ReadingStop) {
+        diagnostics.append(Diagnostic(
+            .unreadableFile, at: SourceLocation(file: file, line: stop.location.line, column: stop.location.column ?? 1), stop.message(file: file)
         ))
     }
 
