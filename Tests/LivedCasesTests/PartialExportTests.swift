@@ -4,8 +4,9 @@ import Testing
 
 @testable import LivedCases
 
-/// Exports that cannot be read to their end: each is a located error,
-/// never a report of the rows before it that passes for the whole.
+/// Exports that cannot be read to their end, or whose values cannot be
+/// told apart: each is a located error or a located skipped row, never a
+/// report of the rows before it that passes for the whole.
 @Suite("Exports read only in part")
 struct PartialExportTests {
     static func row(_ index: Int, owner: String = "Ana") -> String {
@@ -108,5 +109,31 @@ struct PartialExportTests {
         #expect(reading.diagnostics.first?.location == JourneyModel.SourceLocation(file: "Observations/shop/visits.xes", line: 14, column: 3))
         #expect(reading.counts.events == 6)
         #expect(reading.counts.skipped == 0)
+    }
+
+    @Test("A JSON object or array in any column the source reads is a located bad value, never a case id or an owner")
+    func nestedJSONValues() async throws {
+        let (compiled, access) = try await ReadingAndGroupingTests.jsonLines([
+            #"{"case": ["a"], "time": "2026-03-02T09:00:00Z", "activity": "Browsed", "tier": "Silver"}"#,
+            #"{"case": "C1", "time": "2026-03-02T09:00:00Z", "activity": "Browsed", "tier": "Silver", "owner": {"a": 1}}"#,
+            #"{"case": "C1", "time": {"at": "2026-03-02T09:05:00Z"}, "activity": "Browsed", "tier": "Silver"}"#,
+            #"{"case": "C1", "time": "2026-03-02T09:10:00Z", "activity": "Mail sent", "tier": "Silver", "greeting": ["vous"]}"#,
+            #"{"case": "C1", "time": "2026-03-02T09:15:00Z", "activity": "Mail sent", "tier": "Silver", "odds": [1, 2]}"#,
+            #"{"case": "C2", "time": "2026-03-02T09:00:00Z", "activity": "Browsed", "channel": "web", "tier": "Silver", "owner": "Ana", "reply_minutes": 5, "history": true, "note": {"ignored": true}}"#,
+        ])
+        let (cases, reading) = try Shop.cases([], compiled: compiled, exports: access)
+        #expect(reading.counts.rows == 6)
+        #expect(reading.counts.events == 1)
+        #expect(reading.counts.skippedByKind == [.badValue: 5])
+        #expect(reading.counts.issues.map(\.description) == [
+            "Observations/shop/visits.jsonl: line 1, 'case': an array where the source reads one value; the row is skipped",
+            "Observations/shop/visits.jsonl: line 2, 'owner': an object where the source reads one value; the row is skipped",
+            "Observations/shop/visits.jsonl: line 3, 'time': an object where the source reads one value; the row is skipped",
+            "Observations/shop/visits.jsonl: line 4, 'greeting': an array where the source reads one value; the row is skipped",
+            "Observations/shop/visits.jsonl: line 5, 'odds': an array where the source reads one value; the row is skipped",
+        ])
+        // A key the source does not read may hold anything.
+        #expect(cases.map { String(decoding: $0.key, as: UTF8.self) } == ["C2"])
+        #expect(reading.diagnostics.isEmpty)
     }
 }

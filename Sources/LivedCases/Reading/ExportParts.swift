@@ -265,7 +265,12 @@ struct JSONLinesPartReader: PartReader {
                 switch value.kind {
                 case .null: continue
                 case .string: cells.set(slot, value.string ?? "")
-                case .number, .bool, .nested: cells.set(slot, value.rawText)
+                case .number, .bool: cells.set(slot, value.rawText)
+                case .nested:
+                    // An object or an array is no value of a column: the row is skipped for it.
+                    part.see(slot)
+                    let location = ExportLocation(line: object.line, fieldName: name)
+                    return part.skip(RowIssue(file: part.file, location: location, problem: .nested(array: value.bytes.first == UInt8(ascii: "["))))
                 }
                 part.see(slot)
             }

@@ -253,6 +253,9 @@ public enum RowProblem: Sendable, Hashable {
     case badValue(attribute: String, value: String, reason: String)
     /// A case id, an owner or a text longer than the limit, in bytes.
     case tooLong(limit: Int)
+    /// A JSON object or array where a column's value is read: counted as a
+    /// value that does not convert, and never quoted (it may hold a case id).
+    case nested(array: Bool)
 
     /// The kinds, for counts.
     public enum Kind: String, Sendable, CaseIterable, Comparable {
@@ -276,7 +279,7 @@ public enum RowProblem: Sendable, Hashable {
         case .unknownSegment: .unknownSegment
         case .unknownChannel: .unknownChannel
         case .unknownJourney: .unknownJourney
-        case .badValue: .badValue
+        case .badValue, .nested: .badValue
         case .tooLong: .tooLong
         }
     }
@@ -293,6 +296,7 @@ public enum RowProblem: Sendable, Hashable {
         case .unknownJourney(let word): "unknown journey '\(word)'; the row is skipped"
         case .badValue(let attribute, let value, let reason): "'\(value)' does not convert to \(attribute): \(reason); the row is skipped"
         case .tooLong(let limit): "a value longer than \(limit) bytes; the row is skipped"
+        case .nested(let array): "\(array ? "an array" : "an object") where the source reads one value; the row is skipped"
         }
     }
 }
