@@ -4,9 +4,9 @@ import Testing
 
 @testable import LivedCases
 
-/// Exports that cannot be read to their end, or whose values cannot be
-/// told apart: each is a located error or a located skipped row, never a
-/// report of the rows before it that passes for the whole.
+/// Exports that cannot be read to their end, or whose values or header
+/// cannot be told apart: each is a located error or a located skipped
+/// row, never a report of the rows before it that passes for the whole.
 @Suite("Exports read only in part")
 struct PartialExportTests {
     static func row(_ index: Int, owner: String = "Ana") -> String {
@@ -135,5 +135,26 @@ struct PartialExportTests {
         // A key the source does not read may hold anything.
         #expect(cases.map { String(decoding: $0.key, as: UTF8.self) } == ["C2"])
         #expect(reading.diagnostics.isEmpty)
+    }
+
+    @Test("A header name the source reads, written twice, is an error at the header; one it does not read is not")
+    func duplicateHeaderNames() async throws {
+        let (compiled, _) = try await Shop.load()
+        let rows = [Self.row(0), Self.row(1)]
+        func read(header: String, extra: String) throws -> CaseReplay.Reading {
+            let text = ([header] + rows.map { $0 + extra }).joined(separator: "\n") + "\n"
+            return try Shop.cases([], compiled: compiled, exports: InMemoryExports([Shop.dataPath: Array(text.utf8)])).reading
+        }
+        let mapped = try read(header: Shop.header + ",owner,x,owner", extra: ",Zoé,1,Zoé")
+        #expect(mapped.diagnostics.map(\.code) == [.unreadableFile])
+        #expect(mapped.diagnostics.map(\.message) == [
+            "the header row of the export Observations/shop/visits.csv names two columns 'owner', fields 6 and 11 (row 1), and the source reads 'owner': which one it means cannot be told, so none of its rows can",
+        ])
+        #expect(mapped.diagnostics.first?.location == JourneyModel.SourceLocation(file: Shop.dataPath, line: 1, column: 1))
+        #expect(mapped.counts.events == 0)
+        let unmapped = try read(header: Shop.header + ",note,note", extra: ",a,b")
+        #expect(unmapped.diagnostics.isEmpty)
+        #expect(unmapped.counts.events == 2)
+        #expect(unmapped.counts.skipped == 0)
     }
 }

@@ -84,6 +84,10 @@ enum ExportReader {
                 state.reportUnreadableHeader(issue)
                 return nil
             }
+            if !reader.duplicates.isEmpty {
+                for issue in reader.duplicates { state.reportDuplicateColumn(issue) }
+                return nil
+            }
             return reader.resumed()
         }
     }
@@ -258,6 +262,19 @@ struct ReadState {
         diagnostics.append(Diagnostic(
             .unreadableFile, at: SourceLocation(file: file, line: issue.location.line, column: 1),
             "the header row of the export \(file) cannot be read (\(issue.location): \(issue.problem.reason)), so none of its rows can"
+        ))
+    }
+
+    /// A name the source reads that the header gives two columns, located
+    /// in the export at the header: as for a header that cannot be read,
+    /// no row is read, since which column a row's value is in cannot be told.
+    mutating func reportDuplicateColumn(_ issue: CSVIssue) {
+        guard case .duplicateColumnName(let name, let first) = issue.problem, let repeated = issue.location.field else { return }
+        let shown = Quoted.word(name)
+        diagnostics.append(Diagnostic(
+            .unreadableFile, at: SourceLocation(file: file, line: issue.location.line, column: 1),
+            "the header row of the export \(file) names two columns '\(shown)', fields \(first + 1) and \(repeated + 1) (row \(issue.location.row ?? 1)), "
+                + "and the source reads '\(shown)': which one it means cannot be told, so none of its rows can"
         ))
     }
 
