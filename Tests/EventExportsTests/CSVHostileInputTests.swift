@@ -4,7 +4,8 @@ import Testing
 /// Input an export can hold by accident or on purpose: huge fields and
 /// rows, a quote never closed, NUL bytes, bytes that are not UTF-8, very
 /// many columns. Each ends with a located issue or a correct reading, and
-/// the reader goes on with the next row.
+/// the reader goes on with the next row, but after a quote never closed,
+/// where it stops.
 @Suite("CSV hostile input")
 struct CSVHostileInputTests {
     @Test func aTenMegabyteFieldIsReportedAndTheNextRowRead() {
