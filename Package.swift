@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "PeriodReview", dependencies: ["JourneyModel", "CharterChecker", "LivedCases", "EventExports"]),
         // The same conformance as SQL, for warehouses: DuckDB, Spark, ANSI.
         .target(name: "ConformanceSQL", dependencies: ["JourneyModel", "CharterChecker", "LivedCases", "EventExports"]),
-        .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit", "JSONWriter", "LivedCases", "LivedReport", "PeriodReview"]),
+        .target(name: "JourneyReporters", dependencies: ["JourneyModel", "CharterChecker", "CharterAudit", "JSONWriter", "EventExports", "LivedCases", "LivedReport", "PeriodReview"]),
         // Throughline as a library: load, check, audit; the command line is a client.
         .target(name: "ThroughlineKit", dependencies: ["JourneyModel", "JourneyLoader", "CharterChecker", "CharterAudit", "LivedCases", "LivedReport", "PeriodReview"]),
         .target(

@@ -174,6 +174,56 @@ struct ConformTests {
         #expect(lenient.status == 0)
     }
 
+    @Test("An export that cannot be read to its end, or whose header names a column twice, exits 2 located in the export")
+    func exportsReadOnlyInPart() throws {
+        let pipeline = "Observations/zignature/crm-pipeline.csv"
+        let folder = try ToolRunner.planFolder(brand: "zignature", files: [pipeline, "Observations/zignature/crm-pipeline.source.jsonc"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let export = folder.appendingPathComponent(pipeline)
+        let original = try String(contentsOf: export, encoding: .utf8)
+        var lines = original.components(separatedBy: "\n")
+        // Row 4: OPP-3001,28/03/2026 09:00,Call - qualification,Mid-Market,a.dubois,10,9000
+        lines[3] = lines[3].replacingOccurrences(of: "a.dubois", with: "\"Jean")
+        try Fixtures.write(lines.joined(separator: "\n"), to: export)
+        let quote = try ToolRunner.run(["conform"], in: folder)
+        #expect(quote.status == 2)
+        #expect(quote.output.isEmpty)
+        #expect(quote.error.contains(
+            "Observations/zignature/crm-pipeline.csv:4:59: error: a quoted field of the export Observations/zignature/crm-pipeline.csv opened at row 4, "
+                + "column 59, field 5 'owner' is never closed: the rest of the export, from line 4, cannot be read [unreadable-file]"
+        ), "\(quote.error)")
+
+        lines = original.components(separatedBy: "\n")
+        lines = [lines[0] + ",owner"] + lines.dropFirst().map { $0.isEmpty ? $0 : $0 + ",x" }
+        try Fixtures.write(lines.joined(separator: "\n"), to: export)
+        let duplicate = try ToolRunner.run(["conform"], in: folder)
+        #expect(duplicate.status == 2)
+        #expect(duplicate.error.contains(
+            "Observations/zignature/crm-pipeline.csv:1:1: error: the header row of the export Observations/zignature/crm-pipeline.csv names two columns 'owner', "
+                + "fields 5 and 8 (row 1), and the source reads 'owner': which one it means cannot be told, so none of its rows can [unreadable-file]"
+        ), "\(duplicate.error)")
+
+        try Fixtures.write(original, to: export)
+        #expect(try ToolRunner.run(["conform"], in: folder).status == 0)
+        let observations = folder.appendingPathComponent("Observations/zignature")
+        try Fixtures.write(
+            #"{ "source": "crm-log", "brand": "zignature", "data": "crm.xes", "format": "xes", "journey": "new-business", "segment": "smb", "#
+                + #""activities": { "Trial": "trial-sign-up" } }"#,
+            to: observations.appendingPathComponent("crm-log.source.jsonc")
+        )
+        try Fixtures.write(
+            "<log>\n<trace><string key=\"concept:name\" value=\"O-1\"/>\n"
+                + "<event><string key=\"concept:name\" value=\"Trial\"/><date key=\"time:timestamp\" value=\"2026-03-02T09:00:00Z\"/></event>\n</trace2>\n</log>\n",
+            to: observations.appendingPathComponent("crm.xes")
+        )
+        let xes = try ToolRunner.run(["conform"], in: folder)
+        #expect(xes.status == 2)
+        #expect(xes.error.contains(
+            "Observations/zignature/crm.xes:4:1: error: the export Observations/zignature/crm.xes cannot be read at line 4, column 1 "
+                + "(</trace2> does not close <trace>, opened at line 2, column 1): the rest of the export, from line 4, cannot be read [unreadable-file]"
+        ), "\(xes.error)")
+    }
+
     @Test("A data file reached through a symbolic link out of the workspace is refused, located in the source")
     func symlinkOut() throws {
         let folder = try ToolRunner.temporaryFolder()

@@ -15,15 +15,20 @@ struct CSVFaultOrderTests {
     }
 
     @Test("the earliest fault is named, wherever the row is cut", arguments: [
-        // A field too long, then text after its closing quote.
-        ("a,b\n1,\"123456789\"x\n", CSVProblem.fieldTooLong(limit: 8)),
+        // A quoted field past the limit is a quote never closed, whatever follows it.
+        ("a,b\n1,\"123456789\"x\n", CSVProblem.quoteOpenPastLimit(limit: 8, ofRow: false)),
         // A field too long, then a NUL byte in it.
         ("a,b\n1,123456789\u{0}\n", .fieldTooLong(limit: 8)),
         // A NUL byte first, then the field grows too long.
         ("a,b\n1,12\u{0}456789\n", .nulByte),
-        // The same in a quoted field.
-        ("a,b\n1,\"123456789\u{0}\"\n", .fieldTooLong(limit: 8)),
-        ("a,b\n1,\"1\u{0}3456789\"\n", .nulByte),
+        // In a quoted field, the limit stops reading, even after a NUL byte.
+        ("a,b\n1,\"123456789\u{0}\"\n", .quoteOpenPastLimit(limit: 8, ofRow: false)),
+        ("a,b\n1,\"1\u{0}3456789\"\n", .quoteOpenPastLimit(limit: 8, ofRow: false)),
+        ("a,b\n1,\"1\u{0}34567\"\n", .nulByte),
+        // The row passes 20 bytes inside a quoted field of 7 bytes: the row's limit stops reading.
+        ("a,b,c\n12345678,123,\"1234567\"\n", .quoteOpenPastLimit(limit: 20, ofRow: true)),
+        // The row was past 20 bytes before the quote opened: only the field's limit counts then.
+        ("a,b,c\n12345678,12345678,12345,\"1234567\"\n", .recordTooLong(limit: 20)),
         // Text after a closing quote, then a field too long.
         ("a,b\n1,\"1\"x23456789\n", .textAfterClosingQuote(UInt8(ascii: "x"))),
         // The record passes 20 bytes in its third field, which is not yet

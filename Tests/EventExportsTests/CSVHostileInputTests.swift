@@ -4,7 +4,8 @@ import Testing
 /// Input an export can hold by accident or on purpose: huge fields and
 /// rows, a quote never closed, NUL bytes, bytes that are not UTF-8, very
 /// many columns. Each ends with a located issue or a correct reading, and
-/// the reader goes on with the next row.
+/// the reader goes on with the next row, but after a quote never closed,
+/// where it stops.
 @Suite("CSV hostile input")
 struct CSVHostileInputTests {
     @Test func aTenMegabyteFieldIsReportedAndTheNextRowRead() {
@@ -40,16 +41,32 @@ struct CSVHostileInputTests {
         #expect(reading.issues.first?.location == ExportLocation(row: 2, line: 2))
     }
 
-    @Test func anUnterminatedQuoteSwallowsTheRestWithinTheLimitAndIsReportedAtItsRow() {
+    @Test func anUnterminatedQuoteStopsReadingAtTheLimitAndIsReportedAtTheQuote() {
         let text = "a,b\n1,\"open\n" + String(repeating: "more text, still quoted\n", count: 300_000)
-        let reading = CSVReading.read(text, chunkSize: 65_536)
-        #expect(reading.rows.isEmpty)
-        // Past 4 MiB the row is too long; it is still scanned to the end, for its quote.
-        #expect(reading.issues.map(\.description) == [
-            "row 2, field 2 'b': a field is longer than 1048576 bytes, the most allowed; the row is skipped",
-        ])
+        let message = "row 2, column 3, field 2 'b': a quoted field is still open after 1048576 bytes, the most a field holds: "
+            + "its quote is taken for one never closed; the rest of the input is not read"
+        for size in [65_536, 1 << 20, 7_000_000] {
+            let reading = CSVReading.read(text, chunkSize: size)
+            #expect(reading.rows.isEmpty)
+            #expect(reading.issues.map(\.description) == [message])
+        }
+        // A quote that closes past the limit is no better: the rows after it are not read.
+        let closed = CSVReading.read("a,b\n1,\"open\n" + String(repeating: "x", count: 2 << 20) + "\"\n2,3\n", chunkSize: 65_536)
+        #expect(closed.rows.isEmpty)
+        #expect(closed.issues.map(\.description) == [message])
         #expect(CSVReading.read("a\n\"").issues.map(\.problem) == [.unterminatedQuote])
         #expect(CSVReading.read("a\n\"\"\"").issues.map(\.problem) == [.unterminatedQuote])
+    }
+
+    @Test func theColumnOfAQuoteAfterManyQuotedFieldsIsCountedOnce() {
+        // 100,000 quoted fields on one line, then one never closed: counting
+        // each quote's column from the line's start would be quadratic.
+        let text = "a\n" + String(repeating: "\"é\",", count: 100_000) + "\"open\n"
+        for size in [1_000, 1 << 20] {
+            let reading = CSVReading.read(text, CSVOptions(maximumFieldCount: 200_000), chunkSize: size)
+            #expect(reading.issues.map(\.location) == [ExportLocation(row: 2, line: 2, column: 400_001, field: 100_000)])
+            #expect(reading.issues.map(\.problem) == [.unterminatedQuote])
+        }
     }
 
     @Test func nulBytesAreReportedInAndOutOfQuotes() {

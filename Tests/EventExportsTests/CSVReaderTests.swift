@@ -165,12 +165,24 @@ struct CSVReaderTests {
         #expect(reading.issues.first?.location == ExportLocation(row: 2, line: 2, field: 0, fieldName: "a"))
     }
 
-    @Test func anUnterminatedQuoteAtTheEndIsReportedWhereItsRowStarts() {
+    @Test func anUnterminatedQuoteAtTheEndIsReportedAtItsOpeningQuote() {
         let reading = CSVReading.read("a,b\n1,2\n3,\"never closed\n4,5\n")
         #expect(reading.rows == [["1", "2"]])
         #expect(reading.issues.map(\.description) == [
-            "row 3, field 2 'b': a quoted field is never closed with '\"' before the end of the input; the row is skipped",
+            "row 3, column 3, field 2 'b': a quoted field is never closed with '\"' before the end of the input; the rest of the input is not read",
         ])
+        // The quote's own line and column, in characters, after a quoted line break and a two-byte one.
+        for size in [nil, 1, 2, 5] {
+            let later = CSVReading.read("a,b,c\n1,\"x\ny\",é\"z\n2,3,4\n5,éé,\"open\n6,7,8\n", chunkSize: size)
+            #expect(later.rows == [["1", "x\ny", "é\"z"], ["2", "3", "4"]])
+            #expect(later.issues.map(\.description) == [
+                "row 4 (line 5), column 6, field 3 'c': a quoted field is never closed with '\"' before the end of the input; the rest of the input is not read",
+            ])
+            #expect(later.issues.first?.location == ExportLocation(row: 4, line: 5, column: 6, field: 2, fieldName: "c"))
+            // A quote opened on the second line of its row: that line and its column.
+            let second = CSVReading.read("a,b,c\n7,\"a\nbé\",\"open\n8,9,0\n", chunkSize: size)
+            #expect(second.issues.first?.location == ExportLocation(row: 2, line: 3, column: 5, field: 2, fieldName: "c"))
+        }
     }
 
     // MARK: Records as bytes

@@ -41,10 +41,17 @@ struct CSVSeparatorRunTests {
     @Test func fieldsOverTheLimitInRecordsLongerThanIt() {
         let options = CSVOptions(separator: .comma, maximumFieldLength: 4, maximumRecordLength: 64)
         Self.check(
-            "a,b,c\n1234,5678,9\n12345,1,2\n1,2,34567\n\"1234\",1,2\n1,\"12345\",2\n1234,1234,1234\n",
+            "a,b,c\n1234,5678,9\n12345,1,2\n1,2,34567\n\"1234\",1,2\n1234,1234,1234\n",
             options,
             rows: [["1234", "5678", "9"], ["1234", "1", "2"], ["1234", "1234", "1234"]],
-            issues: ["3:0:fieldTooLong(limit: 4)", "4:2:fieldTooLong(limit: 4)", "6:1:fieldTooLong(limit: 4)"]
+            issues: ["3:0:fieldTooLong(limit: 4)", "4:2:fieldTooLong(limit: 4)"]
+        )
+        // A quoted field past the limit stops reading: the row after it is not read.
+        Self.check(
+            "a,b,c\n\"1234\",1,2\n1,\"12345\",2\n1234,1234,1234\n",
+            options,
+            rows: [["1234", "1", "2"]],
+            issues: ["3:1:quoteOpenPastLimit(limit: 4, ofRow: false)"]
         )
     }
 
@@ -77,7 +84,7 @@ struct CSVSeparatorRunTests {
             "a,b\n\"a\"\"b\",1\n\"ab\"\"c\",1\n",
             options,
             rows: [["a\"b", "1"]],
-            issues: ["3:0:fieldTooLong(limit: 4)"]
+            issues: ["3:0:quoteOpenPastLimit(limit: 4, ofRow: false)"]
         )
     }
 

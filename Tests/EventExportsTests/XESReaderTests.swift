@@ -124,9 +124,12 @@ struct XESReaderTests {
         ("<log a=\"1\" a=\"2\"/>", "fatal line 1, column 12: the attribute 'a' is written twice"),
         ("<log a=1/>", "fatal line 1, column 8: an attribute value is written in quotes"),
         ("<log a=\"1\"b=\"2\"/>", "fatal line 1, column 11: expected a space between attributes, found 'b'"),
-        ("<log><trace><string key=\"k\" value=\"a<b\"/></trace></log>", "fatal line 1, column 37: '<' in an attribute value must be written &lt;"),
-        ("<log><trace><string key=\"k\" value=\"AT&T\"/></trace></log>", "fatal line 1, column 38: '&' starts no entity; write a literal & as &amp;"),
-        ("<log><trace><string key=\"k\" value=\"&#0;\"/></trace></log>", "fatal line 1, column 36: '&#0;' is not a character XML allows"),
+        ("<log><trace><string key=\"k\" value=\"a<b\"/></trace></log>", "fatal line 1, column 37: '<' in the value of the attribute 'k' must be written &lt;"),
+        ("<log><trace><string key=\"k\" value=\"AT&T\"/></trace></log>", "fatal line 1, column 38: '&' starts no entity in the value of the attribute 'k'; write a literal & as &amp;"),
+        ("<log><trace><string key=\"k\" value=\"&#0;\"/></trace></log>", "fatal line 1, column 36: the value of the attribute 'k' holds a character reference to a character XML does not allow"),
+        // The key names the value wherever it is written; any other attribute is named as itself.
+        ("<log><trace><string value=\"&x;\" key=\"k\"/></trace></log>", "fatal line 1, column 28: the value of the attribute 'k' holds an entity other than the five predefined ones (&lt; &gt; &amp; &quot; &apos;), and no other is read"),
+        ("<log xes.version=\"&x;\"/>", "fatal line 1, column 19: the XML attribute 'xes.version' holds an entity other than the five predefined ones (&lt; &gt; &amp; &quot; &apos;), and no other is read"),
         ("<log><![CDATA[x]]></log>", "fatal line 1, column 6: CDATA sections are not read: XES keeps values in value=\"…\""),
         ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><log/>", "fatal line 1, column 1: the file declares the encoding 'iso-8859-1'; only UTF-8 is read"),
         ("<log></log>\n<", "fatal line 2, column 1: the file ends inside markup"),
@@ -171,8 +174,35 @@ struct XESReaderTests {
         ])
         let undeclared = "<log><trace><string key=\"concept:name\" value=\"&lol9;\"/></trace></log>"
         #expect(Self.read(undeclared).issues == [
-            "fatal line 1, column 47: '&lol9;' is not one of the five predefined entities (&lt; &gt; &amp; &quot; &apos;), and no other is read",
+            "fatal line 1, column 47: the value of the attribute 'concept:name' holds an entity other than the five predefined ones (&lt; &gt; &amp; &quot; &apos;), and no other is read",
         ])
+    }
+
+    @Test("An entity in a value is refused without a byte of the value in the message: it may be a case id")
+    func entityMessageKeepsTheValueOut() {
+        let reading = Self.read("<log><trace><string key=\"concept:name\" value=\"Pierre&Dupon;\"/></trace></log>")
+        #expect(reading.issues == [
+            "fatal line 1, column 53: the value of the attribute 'concept:name' holds an entity other than the five predefined ones (&lt; &gt; &amp; &quot; &apos;), and no other is read",
+        ])
+        #expect(!reading.issues.joined().contains("Dupon"))
+        #expect(!reading.issues.joined().contains("Pierre"))
+    }
+
+    @Test("Element names in messages are cut to 40 characters and escaped, however long the tag")
+    func longNamesAreCut() {
+        let long = String(repeating: "a", count: 900_000)
+        let cut = String(repeating: "a", count: 40) + "…"
+        #expect(Self.read("<log><trace></" + long + "></trace></log>").issues == [
+            "fatal line 1, column 13: </\(cut)> does not close <trace>, opened at line 1, column 6",
+        ])
+        #expect(Self.read("<log><" + long + ">").issues == ["fatal line 1, column 900008: the file ends inside <\(cut)>, opened at line 1, column 6"])
+        #expect(Self.read("<" + long + "/>").issues == ["fatal line 1, column 1: the root element is <\(cut)>, not <log>: this is not an XES file"])
+        #expect(Self.read("</" + long + ">").issues == ["fatal line 1, column 1: </\(cut)> closes nothing"])
+        // A name's bytes outside ASCII are name bytes: a bidirectional override is shown escaped.
+        #expect(Self.read("<log></x\u{202E}y>").issues == ["fatal line 1, column 6: </x\\u{202E}y> does not close <log>, opened at line 1, column 1"])
+        // Two names of 400,000 characters keep the tag within the markup limit.
+        let half = String(long.prefix(400_000))
+        #expect(Self.read("<log a=\"1\" \(half)=\"2\" \(half)=\"3\"/>").issues == ["fatal line 1, column 400017: the attribute '\(cut)' is written twice"])
     }
 
     @Test func deepNestingIsRefusedAtTheLimit() {

@@ -6,8 +6,14 @@ public enum CSVProblem: Sendable, Hashable {
     case fieldTooLong(limit: Int)
     case recordTooLong(limit: Int)
     case tooManyFields(limit: Int)
-    /// A quoted field is still open when the input ends.
+    /// A quoted field is still open when the input ends: reading stops,
+    /// located at the opening quote (its line and column).
     case unterminatedQuote
+    /// A quoted field still open past the field's limit, or where the row
+    /// passes the row's (`ofRow`): taken for a quote never closed, since
+    /// the rest of the input would be read as its text. Reading stops,
+    /// located at the opening quote, whether or not a quote closes it later.
+    case quoteOpenPastLimit(limit: Int, ofRow: Bool)
     /// Something other than a separator or a line break follows a closing
     /// quote, as in `"abc"d`.
     case textAfterClosingQuote(UInt8)
@@ -26,9 +32,21 @@ public enum CSVProblem: Sendable, Hashable {
     public var skipsRecord: Bool {
         switch self {
         case .emptyColumnName, .duplicateColumnName: false
-        case .wrongFieldCount, .fieldTooLong, .recordTooLong, .tooManyFields, .unterminatedQuote, .textAfterClosingQuote,
-            .nulByte, .invalidUTF8, .utf16:
+        case .wrongFieldCount, .fieldTooLong, .recordTooLong, .tooManyFields, .unterminatedQuote, .quoteOpenPastLimit,
+            .textAfterClosingQuote, .nulByte, .invalidUTF8, .utf16:
             true
+        }
+    }
+
+    /// Whether the reader reads nothing after it: a quote never closed
+    /// leaves no row after it that can be told apart, and a UTF-16 file
+    /// no byte that reads as CSV.
+    public var stopsReading: Bool {
+        switch self {
+        case .unterminatedQuote, .quoteOpenPastLimit, .utf16: true
+        case .wrongFieldCount, .fieldTooLong, .recordTooLong, .tooManyFields, .textAfterClosingQuote, .nulByte, .invalidUTF8,
+            .emptyColumnName, .duplicateColumnName:
+            false
         }
     }
 
@@ -37,7 +55,8 @@ public enum CSVProblem: Sendable, Hashable {
         switch self {
         case .recordTooLong, .tooManyFields: "\(reason); it is skipped"
         case .utf16, .emptyColumnName, .duplicateColumnName: reason
-        case .wrongFieldCount, .fieldTooLong, .unterminatedQuote, .textAfterClosingQuote, .nulByte, .invalidUTF8:
+        case .unterminatedQuote, .quoteOpenPastLimit: "\(reason); the rest of the input is not read"
+        case .wrongFieldCount, .fieldTooLong, .textAfterClosingQuote, .nulByte, .invalidUTF8:
             "\(reason); the row is skipped"
         }
     }
@@ -56,6 +75,10 @@ public enum CSVProblem: Sendable, Hashable {
             "the row has more than \(limit) fields, the most allowed"
         case .unterminatedQuote:
             "a quoted field is never closed with '\"' before the end of the input"
+        case .quoteOpenPastLimit(let limit, ofRow: false):
+            "a quoted field is still open after \(limit) bytes, the most a field holds: its quote is taken for one never closed"
+        case .quoteOpenPastLimit(let limit, ofRow: true):
+            "a quoted field is still open where the row passes \(limit) bytes, the most a row holds: its quote is taken for one never closed"
         case .textAfterClosingQuote(let byte):
             "expected a separator or the end of the line after a closing quote, found \(ASCII.describe(byte)) (write a quote inside a quoted field as \"\")"
         case .nulByte:
@@ -72,7 +95,8 @@ public enum CSVProblem: Sendable, Hashable {
     }
 }
 
-/// A problem in a CSV export, where it is. The reader goes on after it.
+/// A problem in a CSV export, where it is. The reader goes on after it,
+/// but for one that ``CSVProblem/stopsReading``.
 public struct CSVIssue: Error, Sendable, Hashable, CustomStringConvertible {
     public let problem: CSVProblem
     public let location: ExportLocation

@@ -34,6 +34,9 @@ public enum CSVRowEvent {
 /// - Every record is checked: field and record length, field count, NUL
 ///   bytes and UTF-8. A bad record is reported as a ``CSVIssue`` and not
 ///   delivered; reading goes on with the next one.
+/// - A quoted field still open at the end of the input, or past the field
+///   or row limit, is reported at its opening quote (line and column), and
+///   nothing after it is read: the rest of the input would be its text.
 ///
 /// Feed it chunks of any size: a record may span chunks, and is handed to
 /// the callback once complete. Memory stays within the record limit plus
@@ -122,6 +125,33 @@ public struct CSVReader: Sendable {
     /// Whether the current record holds a byte outside ASCII, and so needs
     /// its UTF-8 checked.
     private var recordHasNonASCII = false
+    /// The input's offset (bytes from the reader's first) of the chunk
+    /// being read, of the current record's first byte, and of the first
+    /// byte of the line being read (a record's, or the one after a line
+    /// break in quotes): what measures a quoted field whatever the chunks.
+    private var chunkStart = 0
+    private var recordStart = 0
+    private var lineStart = 0
+    /// The column of the byte at input offset `columnCursor`, on the line
+    /// being read: a quote's column is counted on from the last one, never
+    /// from the line's start again, so a line of many quotes stays linear.
+    private var columnCursor = 0
+    private var columnAtCursor = 1
+    /// The quoted field open last, from its opening quote.
+    private var openQuote = OpenQuote()
+
+    /// Where a quoted field opened: to measure it against the limits, and
+    /// to locate it if it is never closed.
+    private struct OpenQuote: Sendable {
+        /// Input offset of its first byte, past the quote.
+        var textStart = 0
+        var recordStart = 0
+        var line = 1
+        var column = 1
+        /// Nil when a fault found earlier in the row stopped the count of its fields.
+        var field: Int?
+    }
+
     /// True until the first row ends, when the options say it is the
     /// header. A header row that is bad is reported and not replaced: the
     /// rows after it are read without names.
@@ -207,7 +237,7 @@ public struct CSVReader: Sendable {
     }
 
     /// Ends the input: delivers a last record without a final line break,
-    /// or reports the quoted field still open.
+    /// or reports the quoted field still open, at its opening quote.
     public mutating func finish(_ handle: (CSVEvent) -> Void) {
         finishInPlace { handle(CSVEvent($0, sharing: nil)) }
     }
@@ -229,11 +259,12 @@ public struct CSVReader: Sendable {
             closeField(end: end)
             closeRecord(end: end, chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
         case .quoteInQuoted:
+            // The last chunk's end measured the field already, its last quote closing it.
             closeField(end: end - 1)
             closeRecord(end: end, chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
         case .quoted:
-            if problem == nil { problem = (.unterminatedQuote, fieldCount) }
-            closeRecord(end: end, chunkBytes: UnsafeBufferPointer(start: nil, count: 0), base: -end, handle)
+            stopAtOpenQuote(.unterminatedQuote, handle)
+            return
         }
         state = .recordStart
     }
@@ -330,6 +361,7 @@ public struct CSVReader: Sendable {
                 }
             }
         }
+        chunkStart += chunk.count
     }
 
     /// One pass over a chunk. Offsets kept for a record are relative to
@@ -366,6 +398,8 @@ public struct CSVReader: Sendable {
                 recordLine = line
                 base = index
                 isCarrying = false
+                recordStart = chunkStart + index
+                lineStart = recordStart
                 if let recordEnd = readSimpleRecord(bytes, from: index) {
                     closeRecord(end: recordEnd - index, chunkBytes: bytes, base: base, handle)
                     line += 1
@@ -378,6 +412,10 @@ public struct CSVReader: Sendable {
                 if bytes[index] == ASCII.quote {
                     fieldStart = index + 1 - base
                     fieldIsEscaped = false
+                    openQuote = OpenQuote(
+                        textStart: chunkStart + index + 1, recordStart: recordStart, line: line,
+                        column: column(at: chunkStart + index, in: bytes), field: problem == nil ? fieldCount : nil
+                    )
                     state = .quoted
                     index += 1
                 } else {
@@ -412,6 +450,7 @@ public struct CSVReader: Sendable {
                     } else {
                         if byteClass == ByteClass.lineFeed {
                             line += 1
+                            lineStart = chunkStart + index + 1
                         } else {
                             flag(.nulByte, field: fieldCount, fieldLength: index - base - fieldStart, recordLength: index - base)
                         }
@@ -426,7 +465,15 @@ public struct CSVReader: Sendable {
                 if byte == ASCII.quote {
                     fieldIsEscaped = true
                     state = .quoted
-                } else if byte == separator?.byte {
+                    index += 1
+                    continue scanning
+                }
+                // The quote before this byte closed the field.
+                if let fault = quoteFault(textEnd: chunkStart + index - 1) {
+                    stopAtOpenQuote(fault, handle)
+                    return
+                }
+                if byte == separator?.byte {
                     closeField(end: index - base - 1)
                     state = .fieldStart
                 } else if byte == ASCII.lineFeed || byte == ASCII.carriageReturn {
@@ -446,7 +493,88 @@ public struct CSVReader: Sendable {
                 index += 1
             }
         }
+        switch state {
+        case .recordStart, .afterCarriageReturn:
+            break
+        case .quoted, .quoteInQuoted:
+            // A last quote may be the closing one: it is not counted.
+            if let fault = quoteFault(textEnd: chunkStart + end - (state == .quoteInQuoted ? 1 : 0)) {
+                stopAtOpenQuote(fault, handle)
+                return
+            }
+            fallthrough
+        case .fieldStart, .unquoted:
+            // The count moves on to the chunk's end, whose bytes are gone after it.
+            _ = column(at: chunkStart + end, in: bytes)
+        }
         keepPartialRecord(bytes, base: base)
+    }
+
+    // MARK: - Quotes never closed
+
+    /// The limit that the open quoted field, its text ending at input
+    /// offset `end`, breaks while open: the field's, or the row's when the
+    /// row passes its limit inside the quotes; the first broken in the
+    /// file. Such a field is taken for a quote never closed, not a long
+    /// field: past a limit, the rest of the input would be read as its
+    /// text. The field's length decides, not where the chunks end.
+    private func quoteFault(textEnd end: Int) -> CSVProblem? {
+        let fieldBreak = openQuote.textStart + options.maximumFieldLength
+        let rowBreak = openQuote.recordStart + options.maximumRecordLength
+        if rowBreak >= openQuote.textStart, rowBreak < fieldBreak {
+            return end > rowBreak ? .quoteOpenPastLimit(limit: options.maximumRecordLength, ofRow: true) : nil
+        }
+        return end > fieldBreak ? .quoteOpenPastLimit(limit: options.maximumFieldLength, ofRow: false) : nil
+    }
+
+    /// Reports the open quoted field at its opening quote, and reads no
+    /// more: whatever follows would be read as its text, so no row after
+    /// it can be told apart. The row's own faults are not reported.
+    private mutating func stopAtOpenQuote(_ found: CSVProblem, _ handle: (CSVRowEvent) -> Void) {
+        let name = openQuote.field.flatMap { field in header.flatMap { $0.names.indices.contains(field) ? $0.names[field] : nil } }
+        let location = ExportLocation(row: rowCount, line: openQuote.line, column: openQuote.column, field: openQuote.field, fieldName: name)
+        phase = .stopped
+        state = .recordStart
+        problem = nil
+        carry = []
+        isCarrying = false
+        handle(.issue(CSVIssue(found, at: location)))
+    }
+
+    /// The column, in Unicode scalars, of the byte at input offset
+    /// `offset` of the chunk `bytes`, counted on from the last count on
+    /// the same line (which the end of each chunk inside a record moves to
+    /// that end).
+    private mutating func column(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        if columnCursor < lineStart {
+            columnCursor = lineStart
+            columnAtCursor = 1
+        }
+        let from = max(columnCursor - chunkStart, 0)
+        let to = min(offset - chunkStart, bytes.count)
+        if from < to { columnAtCursor += Self.scalarCount(UnsafeBufferPointer(rebasing: bytes[from..<to])) }
+        columnCursor = max(columnCursor, offset)
+        return columnAtCursor
+    }
+
+    /// The bytes that start a scalar (all but UTF-8's continuation bytes,
+    /// `10xxxxxx`), eight at a time.
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let pointer = bytes.baseAddress else { return 0 }
+        var count = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = ByteMask.load(pointer, at: index)
+            // High bit set, the next bit clear: a continuation byte.
+            let continuations = word & ~(word << 1) & ByteMask.high
+            count += 8 - continuations.nonzeroBitCount
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] & 0xC0 != 0x80 { count += 1 }
+            index += 1
+        }
+        return count
     }
 
     /// Reads a record that lies wholly in the chunk and needs nothing but

@@ -115,7 +115,7 @@ public struct XESReader: Sendable {
         parse(isFinal: true, handle)
         guard !failed else { return }
         if let open = stack.last {
-            fail("the file ends inside <\(String(decoding: open.name, as: UTF8.self))>, opened at \(open.location)", at: position, handle)
+            fail("the file ends inside <\(Quoted.word(open.name))>, opened at \(open.location)", at: position, handle)
         } else if !sawRoot {
             fail("no <log> element: this is not an XES file", at: position, handle)
         }
@@ -297,7 +297,7 @@ public struct XESReader: Sendable {
         let rest = content[range.upperBound...].dropFirst()
         let encoding = rest.prefix { $0 != "\"" && $0 != "'" }.lowercased()
         if encoding != "utf-8", encoding != "utf8" {
-            fail("the file declares the encoding '\(encoding)'; only UTF-8 is read", at: text.startIndex, handle)
+            fail("the file declares the encoding '\(Quoted.word(encoding))'; only UTF-8 is read", at: text.startIndex, handle)
         }
     }
 
@@ -319,7 +319,7 @@ public struct XESReader: Sendable {
                 return
             }
             guard name == Array("log".utf8) else {
-                fail("the root element is <\(String(decoding: name, as: UTF8.self))>, not <log>: this is not an XES file", at: offset, handle)
+                fail("the root element is <\(Quoted.word(name))>, not <log>: this is not an XES file", at: offset, handle)
                 return
             }
             sawRoot = true
@@ -410,12 +410,12 @@ public struct XESReader: Sendable {
             return
         }
         guard let open = stack.last else {
-            fail("</\(String(decoding: name, as: UTF8.self))> closes nothing", at: range.lowerBound, handle)
+            fail("</\(Quoted.word(name))> closes nothing", at: range.lowerBound, handle)
             return
         }
         guard open.name == name else {
             fail(
-                "</\(String(decoding: name, as: UTF8.self))> does not close <\(String(decoding: open.name, as: UTF8.self))>, opened at \(open.location)",
+                "</\(Quoted.word(name))> does not close <\(Quoted.word(open.name))>, opened at \(open.location)",
                 at: range.lowerBound, handle
             )
             return
@@ -512,6 +512,9 @@ enum TagParser {
         }
         var tag = Tag(name: Array(bytes[nameStart..<index]), attributes: [], isEmpty: isEmpty)
         var names = Set<[UInt8]>()
+        // Values are decoded once the tag is read, so that a value's fault
+        // can name the attribute's key, wherever the key is written.
+        var written: [(name: [UInt8], value: Range<Int>)] = []
         while true {
             let beforeSpace = index
             while index < end, isSpace(bytes[index]) { index += 1 }
@@ -539,19 +542,37 @@ enum TagParser {
             let valueStart = index
             while index < end, bytes[index] != quote { index += 1 }
             guard index < end else { throw MarkupFailure(message: "the attribute value is never closed", offset: valueStart - 1) }
-            let value = try decodeEntities(bytes, valueStart..<index)
+            let value = valueStart..<index
             index += 1
             guard names.insert(name).inserted else {
-                throw MarkupFailure(message: "the attribute '\(String(decoding: name, as: UTF8.self))' is written twice", offset: attributeStart)
+                throw MarkupFailure(message: "the attribute '\(Quoted.word(name))' is written twice", offset: attributeStart)
             }
-            tag.attributes.append((name, value))
+            written.append((name, value))
+        }
+        tag.attributes.reserveCapacity(written.count)
+        for (name, value) in written {
+            let decoded = try decodeEntities(bytes, value) { subject(name, bytes, written) }
+            tag.attributes.append((name, decoded))
         }
         return tag
     }
 
+    /// An attribute as a message names it: an XES value by its key
+    /// (`the value of the attribute 'concept:name'`), anything else by its
+    /// XML name.
+    private static func subject(_ name: [UInt8], _ bytes: [UInt8], _ written: [(name: [UInt8], value: Range<Int>)]) -> String {
+        if name == Array("value".utf8), let key = written.first(where: { $0.name == Array("key".utf8) }),
+           let text = try? decodeEntities(bytes, key.value, subject: { "" }) {
+            return "the value of the attribute '\(Quoted.word(text))'"
+        }
+        return "the XML attribute '\(Quoted.word(name))'"
+    }
+
     /// The five predefined entities and character references; anything
-    /// else after `&` is an error, and `<` is not allowed in a value.
-    static func decodeEntities(_ bytes: [UInt8], _ range: Range<Int>) throws(MarkupFailure) -> [UInt8] {
+    /// else after `&` is an error, and `<` is not allowed in a value. A
+    /// fault names the attribute (`subject`), never the value's text: a
+    /// value may be a case id or a person's name, which `--redact` hides.
+    static func decodeEntities(_ bytes: [UInt8], _ range: Range<Int>, subject: () -> String) throws(MarkupFailure) -> [UInt8] {
         guard bytes[range].contains(where: { $0 == ASCII.ampersand || $0 == ASCII.lessThan }) else { return Array(bytes[range]) }
         var decoded: [UInt8] = []
         decoded.reserveCapacity(range.count)
@@ -559,7 +580,7 @@ enum TagParser {
         while index < range.upperBound {
             let byte = bytes[index]
             if byte == ASCII.lessThan {
-                throw MarkupFailure(message: "'<' in an attribute value must be written &lt;", offset: index)
+                throw MarkupFailure(message: "'<' in \(subject()) must be written &lt;", offset: index)
             }
             guard byte == ASCII.ampersand else {
                 decoded.append(byte)
@@ -569,7 +590,7 @@ enum TagParser {
             var semicolon = index + 1
             while semicolon < range.upperBound, semicolon - index <= 12, bytes[semicolon] != ASCII.semicolon { semicolon += 1 }
             guard semicolon < range.upperBound, bytes[semicolon] == ASCII.semicolon else {
-                throw MarkupFailure(message: "'&' starts no entity; write a literal & as &amp;", offset: index)
+                throw MarkupFailure(message: "'&' starts no entity in \(subject()); write a literal & as &amp;", offset: index)
             }
             let name = String(decoding: bytes[(index + 1)..<semicolon], as: UTF8.self)
             switch name {
@@ -581,7 +602,7 @@ enum TagParser {
             default:
                 guard name.hasPrefix("#") else {
                     throw MarkupFailure(
-                        message: "'&\(name);' is not one of the five predefined entities (&lt; &gt; &amp; &quot; &apos;), and no other is read",
+                        message: "\(subject()) holds an entity other than the five predefined ones (&lt; &gt; &amp; &quot; &apos;), and no other is read",
                         offset: index
                     )
                 }
@@ -590,7 +611,7 @@ enum TagParser {
                       let scalar = Unicode.Scalar(value), value != 0,
                       value >= 0x20 || value == 0x09 || value == 0x0A || value == 0x0D
                 else {
-                    throw MarkupFailure(message: "'&\(name);' is not a character XML allows", offset: index)
+                    throw MarkupFailure(message: "\(subject()) holds a character reference to a character XML does not allow", offset: index)
                 }
                 decoded.append(contentsOf: Array(String(Character(scalar)).utf8))
             }

@@ -156,10 +156,15 @@ struct CSVPartReader: PartReader {
         var isHeaderRead = false
         var missing: (slots: [Int], known: [String])?
         var unreadableHeader: CSVIssue?
+        /// The first repeat of each name the source reads that the header
+        /// writes more than once (``CSVProblem/duplicateColumnName``).
+        var duplicates: [CSVIssue] = []
     }
 
     /// Slots whose column the header lacks, with the header's names.
     var missing: (slots: [Int], known: [String])? { columns.missing }
+    /// Names the source reads that the header gives more than one column.
+    var duplicates: [CSVIssue] { columns.duplicates }
     /// Why the header row cannot be read: no row can be read then.
     var unreadableHeader: CSVIssue? { columns.unreadableHeader }
 
@@ -212,10 +217,24 @@ struct CSVPartReader: PartReader {
             // The first record is the header: without it no field has a column.
             if columns.unreadableHeader == nil { columns.unreadableHeader = issue }
             part.stop()
-        case .row, .issue:
+        case .issue(let issue):
+            if case .duplicateColumnName(_, let first) = issue.problem {
+                // A name the source reads, written twice: which column it means
+                // cannot be told. A name it does not read is not read twice either.
+                guard columns.indices.contains(first), !columns.duplicates.contains(where: { Self.firstField(of: $0) == first }) else { return }
+                columns.duplicates.append(issue)
+                return part.stop()
+            }
+            columns.indices.withUnsafeBufferPointer { part.take(event, indices: $0) }
+        case .row:
             guard columns.isHeaderRead else { return part.stop() }
             columns.indices.withUnsafeBufferPointer { part.take(event, indices: $0) }
         }
+    }
+
+    private static func firstField(of issue: CSVIssue) -> Int? {
+        guard case .duplicateColumnName(_, let first) = issue.problem else { return nil }
+        return first
     }
 }
 
@@ -265,7 +284,12 @@ struct JSONLinesPartReader: PartReader {
                 switch value.kind {
                 case .null: continue
                 case .string: cells.set(slot, value.string ?? "")
-                case .number, .bool, .nested: cells.set(slot, value.rawText)
+                case .number, .bool: cells.set(slot, value.rawText)
+                case .nested:
+                    // An object or an array is no value of a column: the row is skipped for it.
+                    part.see(slot)
+                    let location = ExportLocation(line: object.line, fieldName: name)
+                    return part.skip(RowIssue(file: part.file, location: location, problem: .nested(array: value.bytes.first == UInt8(ascii: "["))))
                 }
                 part.see(slot)
             }

@@ -84,6 +84,10 @@ enum ExportReader {
                 state.reportUnreadableHeader(issue)
                 return nil
             }
+            if !reader.duplicates.isEmpty {
+                for issue in reader.duplicates { state.reportDuplicateColumn(issue) }
+                return nil
+            }
             return reader.resumed()
         }
     }
@@ -158,9 +162,10 @@ enum ExportReader {
                         return location
                     }, cell: cell)
                 }
+            case .issue(let issue) where issue.isFatal:
+                part.stop(ReadingStop(location: issue.location, reason: .xes(issue.message)))
             case .issue(let issue):
                 part.skip(RowIssue(file: state.file, location: issue.location, problem: .unreadable(issue.message)))
-                if issue.isFatal { part.stop() }
             }
         }
         try access.read(state.file, chunkSize: chunkSize) { chunk in
@@ -223,6 +228,11 @@ struct ReadState {
     /// and the counts; `stopped` when the part's reader cannot go on.
     /// The rows are taken over: their buffers become the grouper's.
     mutating func merge(_ rows: consuming DecodedRows, rowsBefore: Int, linesBefore: Int, stopped partStopped: Bool = false) {
+        if var stop = rows.stop {
+            stop.location.row = stop.location.row.map { $0 + rowsBefore }
+            stop.location.line += linesBefore
+            reportStop(stop)
+        }
         counts.add(rows.counts, rowsBefore: rowsBefore, linesBefore: linesBefore)
         for slot in rows.seen.indices where rows.seen[slot] { seen[slot] = true }
         if counts.tooManySkipped || partStopped { stopped = true }
@@ -252,6 +262,27 @@ struct ReadState {
         diagnostics.append(Diagnostic(
             .unreadableFile, at: SourceLocation(file: file, line: issue.location.line, column: 1),
             "the header row of the export \(file) cannot be read (\(issue.location): \(issue.problem.reason)), so none of its rows can"
+        ))
+    }
+
+    /// A name the source reads that the header gives two columns, located
+    /// in the export at the header: as for a header that cannot be read,
+    /// no row is read, since which column a row's value is in cannot be told.
+    mutating func reportDuplicateColumn(_ issue: CSVIssue) {
+        guard case .duplicateColumnName(let name, let first) = issue.problem, let repeated = issue.location.field else { return }
+        let shown = Quoted.word(name)
+        diagnostics.append(Diagnostic(
+            .unreadableFile, at: SourceLocation(file: file, line: issue.location.line, column: 1),
+            "the header row of the export \(file) names two columns '\(shown)', fields \(first + 1) and \(repeated + 1) (row \(issue.location.row ?? 1)), "
+                + "and the source reads '\(shown)': which one it means cannot be told, so none of its rows can"
+        ))
+    }
+
+    /// An export that cannot be read to its end, located in the export
+    /// where it stops (the opening quote, the XES markup at fault).
+    mutating func reportStop(_ stop: ReadingStop) {
+        diagnostics.append(Diagnostic(
+            .unreadableFile, at: SourceLocation(file: file, line: stop.location.line, column: stop.location.column ?? 1), stop.message(file: file)
         ))
     }
 

@@ -13,6 +13,8 @@ struct DecodedRows: Sendable {
     var bytes = 0
     /// Slots some row had a value for (JSON Lines has no header).
     var seen: [Bool]
+    /// Why the part's reader read nothing after some place, if it did not.
+    var stop: ReadingStop?
 
     init(partitions: Int, slots: Int) {
         buffers = Array(repeating: [], count: partitions)
@@ -66,6 +68,12 @@ struct PartDecoder {
 
     mutating func stop() { isReading = false }
 
+    /// Reads no more rows: the export cannot be read past `stop`.
+    mutating func stop(_ stop: ReadingStop) {
+        if rows.stop == nil { rows.stop = stop }
+        isReading = false
+    }
+
     mutating func see(_ slot: Int) { rows.seen[slot] = true }
 
     /// - Parameter location: the place of the row, and of the slot at fault
@@ -107,8 +115,45 @@ struct PartDecoder {
                 return ExportLocation(row: fields.row, line: fields.line, field: field, fieldName: field.flatMap { _ in name })
             }) { slot in fields.field(at: indices[slot]) }
         case .issue(let issue):
+            // The header's name for a field is export text: quoted and cut.
+            var location = issue.location
+            location.fieldName = location.fieldName.map { Quoted.word($0) }
+            if issue.problem.stopsReading { return stop(ReadingStop(location: location, reason: .csv(issue.problem))) }
             guard issue.problem.skipsRecord else { return }
-            skip(RowIssue(file: file, location: issue.location, problem: .unreadable(issue.problem.message)))
+            skip(RowIssue(file: file, location: location, problem: .unreadable(issue.problem.message)))
+        }
+    }
+}
+
+/// Where an export stops being readable, and why: a quote never closed
+/// (the rest of a CSV export would be its text), malformed XES. The
+/// export is then an error located there, as a header that cannot be read
+/// is, and none of its cases is replayed: the rows before it would pass
+/// for the whole export.
+struct ReadingStop: Sendable, Hashable {
+    enum Reason: Sendable, Hashable {
+        /// A CSV problem that ``CSVProblem/stopsReading``.
+        case csv(CSVProblem)
+        /// A fatal XES issue's message.
+        case xes(String)
+    }
+
+    var location: ExportLocation
+    let reason: Reason
+
+    /// What the error says of the export `file`.
+    func message(file: String) -> String {
+        let rest = "the rest of the export, from line \(location.line), cannot be read"
+        switch reason {
+        case .csv(.unterminatedQuote):
+            return "a quoted field of the export \(file) opened at \(location) is never closed: \(rest)"
+        case .csv(.quoteOpenPastLimit(let limit, let ofRow)):
+            let past = ofRow ? "where its row passes \(limit) bytes, the most a row holds" : "after \(limit) bytes, the most a field holds"
+            return "a quoted field of the export \(file) opened at \(location) is still open \(past), so its quote is taken for one never closed: \(rest)"
+        case .csv(let problem):
+            return "the export \(file) cannot be read at \(location) (\(problem.reason)): \(rest)"
+        case .xes(let message):
+            return "the export \(file) cannot be read at \(location) (\(message)): \(rest)"
         }
     }
 }

@@ -253,6 +253,9 @@ public enum RowProblem: Sendable, Hashable {
     case badValue(attribute: String, value: String, reason: String)
     /// A case id, an owner or a text longer than the limit, in bytes.
     case tooLong(limit: Int)
+    /// A JSON object or array where a column's value is read: counted as a
+    /// value that does not convert, and never quoted (it may hold a case id).
+    case nested(array: Bool)
 
     /// The kinds, for counts.
     public enum Kind: String, Sendable, CaseIterable, Comparable {
@@ -276,7 +279,7 @@ public enum RowProblem: Sendable, Hashable {
         case .unknownSegment: .unknownSegment
         case .unknownChannel: .unknownChannel
         case .unknownJourney: .unknownJourney
-        case .badValue: .badValue
+        case .badValue, .nested: .badValue
         case .tooLong: .tooLong
         }
     }
@@ -293,6 +296,7 @@ public enum RowProblem: Sendable, Hashable {
         case .unknownJourney(let word): "unknown journey '\(word)'; the row is skipped"
         case .badValue(let attribute, let value, let reason): "'\(value)' does not convert to \(attribute): \(reason); the row is skipped"
         case .tooLong(let limit): "a value longer than \(limit) bytes; the row is skipped"
+        case .nested(let array): "\(array ? "an array" : "an object") where the source reads one value; the row is skipped"
         }
     }
 }
@@ -312,36 +316,4 @@ public struct RowIssue: Sendable, Hashable, CustomStringConvertible {
 
     /// `Observations/a/t.csv: row 12, field 3 'tier': unknown segment word 'Platinum'…`
     public var description: String { "\(file): \(location): \(problem.message)" }
-}
-
-/// Export text shown in a message: at most 40 characters, control and
-/// bidirectional characters and line breaks written as escapes, so no
-/// cell can break a line of a report or reorder what a terminal shows.
-public enum Quoted {
-    public static let longest = 40
-
-    public static func word(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        word(String(decoding: bytes, as: UTF8.self))
-    }
-
-    /// - Parameter longest: characters kept before `…`; nil keeps them all.
-    public static func word(_ text: String, longest: Int? = Quoted.longest) -> String {
-        var result = ""
-        var count = 0
-        for scalar in text.unicodeScalars {
-            if count == longest {
-                result += "…"
-                break
-            }
-            count += 1
-            let properties = scalar.properties
-            if properties.generalCategory == .control || properties.isBidiControl || properties.generalCategory == .format
-                || scalar == "\u{2028}" || scalar == "\u{2029}" {
-                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
 }

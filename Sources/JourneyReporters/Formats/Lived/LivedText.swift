@@ -1,3 +1,4 @@
+import EventExports
 import JSONWriter
 import JourneyModel
 import LivedCases

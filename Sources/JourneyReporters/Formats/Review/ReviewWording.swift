@@ -1,3 +1,4 @@
+import EventExports
 import JourneyModel
 import LivedCases
 import PeriodReview
