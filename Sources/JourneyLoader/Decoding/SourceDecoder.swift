@@ -187,9 +187,9 @@ enum SourceDecoder {
     // MARK: The data file
 
     /// The data path resolved against the source file's folder, confined
-    /// to the workspace: relative, with `/`, no `..` climbing above the
-    /// folder the run reads from (or above the source's own folder, for a
-    /// source given by an absolute path).
+    /// to the source's workspace: relative, with `/`, no `..` climbing above
+    /// the folder that holds the `Observations` folder the source is in (or
+    /// above the source's own folder, for a source in none); see ``DataPath``.
     private static func readData(
         _ value: JSONCValue, sourceFile: String, context: inout DecodingContext
     ) -> (text: String, path: String, position: SourcePosition)? {
@@ -550,17 +550,21 @@ enum SourceDecoder {
 
 /// A source's data path resolved and confined, by its letters alone: the
 /// command line then refuses symbolic links that lead out.
+///
+/// A source's workspace is the folder holding the `Observations` folder it
+/// is in (the nearest one on its path), or its own folder when it is in
+/// none: the exports belong with their sources, and that folder is the same
+/// whichever folder the run starts from.
 public enum DataPath {
     public struct Problem: Error, Equatable, Sendable {
         public let code: DiagnosticCode
         public let message: String
     }
 
-    /// `data` joined to the folder of `sourceFile`, normalised. A relative
-    /// `sourceFile` is confined to the folder the run reads from: `..` may
+    /// `data` joined to the folder of `sourceFile`, normalised. `..` may
     /// climb out of the source's folder (to an `Observations/exports/`
-    /// shared by brands) but not above that folder; an absolute one is
-    /// confined to its own folder.
+    /// shared by brands) but not above the source's workspace; `..` is left
+    /// only where the source file's own path has it, before that folder.
     public static func resolve(_ data: String, besides sourceFile: String) -> Result<String, Problem> {
         guard !data.isEmpty else { return .failure(Problem(code: .invalidValue, message: "'data' cannot be empty: name the export's file")) }
         if data.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\\" }) {
@@ -569,35 +573,65 @@ public enum DataPath {
         guard !data.hasPrefix("/") else {
             return .failure(Problem(code: .dataOutsideWorkspace, message: "'\(data)' is an absolute path; name the export relative to this source file, inside the workspace"))
         }
-        let sourceParts = sourceFile.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
-        let isAbsolute = sourceFile.hasPrefix("/")
-        var parts = sourceParts.filter { !$0.isEmpty && $0 != "." }
-        let floor = isAbsolute ? parts.count : 0
+        let folders = Folders(sourceFile)
+        var parts = folders.parts
         for part in data.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
             case ".": continue
             case "..":
-                guard parts.count > floor else {
+                // Above the floor no part is `..`: what is removed is a folder's name.
+                guard parts.count > folders.floor else {
                     return .failure(Problem(
                         code: .dataOutsideWorkspace,
-                        message: "'\(data)' climbs out of the workspace with '..'; keep the export inside the folder the run reads from"
+                        message: "'\(data)' climbs out of the workspace with '..'; keep the export inside "
+                            + (folders.underObservations ? "the folder that holds Observations" : "the source file's folder")
                     ))
-                }
-                // A `..` component in the source's own path cannot be undone by name.
-                guard parts.last != ".." else {
-                    return .failure(Problem(code: .dataOutsideWorkspace, message: "'\(data)' climbs out of the workspace with '..'"))
                 }
                 parts.removeLast()
             default:
                 parts.append(String(part))
             }
         }
-        guard parts.count > floor, !data.hasSuffix("/") else {
+        guard parts.count > folders.floor, !data.hasSuffix("/") else {
             return .failure(Problem(code: .invalidValue, message: "'\(data)' names a folder, not a file"))
         }
-        if parts.contains("..") {
-            return .failure(Problem(code: .dataOutsideWorkspace, message: "'\(data)' lies outside the workspace: the source file's own path climbs out of it with '..'"))
+        return .success(folders.path(parts))
+    }
+
+    /// The folder a source's data is confined to, as the source file's path
+    /// names it: `.` for the folder the run reads from.
+    public static func workspaceFolder(of sourceFile: String) -> String {
+        let folders = Folders(sourceFile)
+        return folders.path(Array(folders.parts[..<folders.floor]))
+    }
+
+    /// The folders of a source file's path, and how many of them make its workspace.
+    private struct Folders {
+        let isAbsolute: Bool
+        /// The folders' names, `.` and empty ones left out.
+        let parts: [String]
+        /// How many of `parts` make the workspace.
+        let floor: Int
+        /// Whether the workspace is the folder holding an `Observations` folder.
+        let underObservations: Bool
+
+        init(_ sourceFile: String) {
+            isAbsolute = sourceFile.hasPrefix("/")
+            parts = sourceFile.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+                .filter { !$0.isEmpty && $0 != "." }.map(String.init)
+            // The last `Observations` with no `..` after it: one followed by
+            // `..` is not a folder the source is in.
+            var found: Int?
+            for (index, part) in parts.enumerated() {
+                if part == ".." { found = nil } else if part == "Observations" { found = index }
+            }
+            floor = found ?? parts.count
+            underObservations = found != nil
         }
-        return .success((isAbsolute ? "/" : "") + parts.joined(separator: "/"))
+
+        func path(_ parts: [String]) -> String {
+            let joined = parts.joined(separator: "/")
+            return isAbsolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+        }
     }
 }

@@ -22,8 +22,9 @@ public struct ObservationSource: Identified {
     public var brand: String
     /// The data file as the source writes it, relative to the source file.
     public var data: String
-    /// The data file from the folder the run reads its workspace in,
-    /// normalised (no `.` or `..` left): what the command line opens.
+    /// The data file from the folder the run starts in, normalised (no `.`
+    /// left, `..` only where the source file's own path has it, before the
+    /// source's workspace folder): what the command line opens.
     public var dataPath: String
     /// Where `data` is written, for problems with the data file as a whole.
     public var dataPosition: SourcePosition

@@ -84,8 +84,9 @@ enum ConformCommand {
     )
 
     static func run(_ arguments: ParsedArguments, io: CommandIO) async -> ExitCode {
-        let workspace = await WorkspaceRun.load(paths: arguments.positionals, io: io, defaultFolders: defaultFolders)
-        let check = await workspace.check()
+        let loaded = await WorkspaceRun.load(paths: arguments.positionals, io: io, defaultFolders: defaultFolders)
+        let check = await loaded.check()
+        let workspace = loaded.reading(exportsOf: check, keyFile: arguments[Self.redactKeyFile])
         if let unusable = workspace.reportUnusableInput(check.diagnostics, io: io) { return unusable }
         if let dialect = arguments[Self.emitSQL] { return emitSQL(dialect, arguments: arguments, workspace: workspace, check: check, io: io) }
         var selected: Set<String>?
@@ -107,7 +108,7 @@ enum ConformCommand {
             }
         }
         let run = ConformRun.conform(
-            check, access: FileExports(workingDirectory: io.workingDirectory), segments: selected, maxBadRows: arguments[Self.maxBadRows],
+            check, access: FileExports(workingDirectory: io.workingDirectory, sources: check.loaded.sources), segments: selected, maxBadRows: arguments[Self.maxBadRows],
             redaction: redaction
         )
         if !run.diagnostics.isEmpty, let failure = workspace.reportUnusableInput(run.diagnostics, io: io) { return failure }

@@ -64,8 +64,9 @@ enum ReviewCommand {
             io.writeError("error: --previous \(previous) is not a period of the same length as --period \(period)\n")
             return .unusableInput
         }
-        let workspace = await WorkspaceRun.load(paths: arguments.positionals, io: io, defaultFolders: ConformCommand.defaultFolders)
-        let check = await workspace.check()
+        let loaded = await WorkspaceRun.load(paths: arguments.positionals, io: io, defaultFolders: ConformCommand.defaultFolders)
+        let check = await loaded.check()
+        let workspace = loaded.reading(exportsOf: check, keyFile: arguments[ConformCommand.redactKeyFile])
         if let unusable = workspace.reportUnusableInput(check.diagnostics, io: io) { return unusable }
         var redaction: KeyedHash?
         if arguments[ConformCommand.redact] {
@@ -78,7 +79,7 @@ enum ReviewCommand {
         }
         let maxBadRows = arguments[ConformCommand.maxBadRows]
         let run = ReviewRun.review(
-            check, access: FileExports(workingDirectory: io.workingDirectory), period: period, previous: previous, maxBadRows: maxBadRows,
+            check, access: FileExports(workingDirectory: io.workingDirectory, sources: check.loaded.sources), period: period, previous: previous, maxBadRows: maxBadRows,
             redaction: redaction
         )
         if !run.diagnostics.isEmpty, let failure = workspace.reportUnusableInput(run.diagnostics, io: io) { return failure }

@@ -18,6 +18,9 @@ struct WorkspaceRun {
     let inputs: [String]
     /// The workspace, with the problems met finding, reading and loading its files.
     let loaded: LoadedWorkspace
+    /// Files read besides the workspace's own (exports, a key file), by
+    /// absolute path: an output may not be one of them either.
+    private(set) var others: [OutputFile.OtherInput] = []
 
     static func load(paths: [String], io: CommandIO, defaultFolders: [String] = defaultFolders) async -> WorkspaceRun {
         let files = WorkspaceFiles(workingDirectory: io.workingDirectory)
@@ -64,6 +67,16 @@ struct WorkspaceRun {
         return WorkspaceRun(files: files, inputs: discovery.entries.map(\.displayPath), loaded: loaded)
     }
 
+    /// The same run, reading as well the exports the checked sources name
+    /// (opened from the folder the run starts in, as they are read) and
+    /// the `--redact-key-file`, when one is given.
+    func reading(exportsOf check: CheckRun, keyFile: String?) -> WorkspaceRun {
+        var run = self
+        run.others = check.loaded.sources.map { OutputFile.OtherInput(path: files.absolute($0.dataPath), role: .export) }
+            + (keyFile.map { [OutputFile.OtherInput(path: files.absolute($0), role: .keyFile)] } ?? [])
+        return run
+    }
+
     /// Checks what can be judged; gaps the baseline knows are accepted.
     /// `keeping`: how many gaps to keep; every one by default, as an audit
     /// needs them all at once.
@@ -98,8 +111,9 @@ struct WorkspaceRun {
 
     /// Has `reporter` write its report of `subject` to `--output` or to
     /// standard output, chunk by chunk while it is made. An output that is
-    /// one of the inputs (the `baseline` read included) is refused; how the
-    /// file is written, see ``OutputFile``.
+    /// one of the inputs (the `baseline` read, the exports and key file of
+    /// ``reading(exportsOf:keyFile:)`` included) is refused; how the file is
+    /// written, see ``OutputFile``.
     func emit<Subject>(
         _ subject: Subject, with reporter: some Reporter<Subject>, output: String?, io: CommandIO, baseline: String? = nil
     ) -> ExitCode? {
@@ -116,7 +130,7 @@ struct WorkspaceRun {
         }
         let path = files.absolute(output)
         if let refusal = OutputFile.refusal(
-            for: path, shownAs: output, inputs: inputs.map(files.absolute), baseline: baseline.map(files.absolute)
+            for: path, shownAs: output, inputs: inputs.map(files.absolute), baseline: baseline.map(files.absolute), others: others
         ) {
             io.writeError("error: \(refusal)\n")
             return .unusableInput

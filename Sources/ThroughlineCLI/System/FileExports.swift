@@ -1,21 +1,39 @@
 import Foundation
+import JourneyLoader
+import JourneyModel
 import LivedCases
 
-/// Exports read from the file system, confined to the workspace: a path
-/// that leads out of the working folder (through `..` or a symbolic link)
-/// is refused. Partitions that do not fit in memory go to a folder of
-/// their own under the system's temporary folder, never next to the
-/// exports, and are removed when the replay closes the store (on an
+/// Exports read from the file system, each confined to the workspace of
+/// the sources that name it (see ``DataPath``): a path that leads out of
+/// that folder (through `..` or a symbolic link) is refused, whichever
+/// folder the run starts in. Partitions that do not fit in memory go to a
+/// folder of their own under the system's temporary folder, never next to
+/// the exports, and are removed when the replay closes the store (on an
 /// interruption, with the other temporary files, then the folder).
 struct FileExports: ExportAccess {
     let workingDirectory: String
+    /// Each data path's workspace folders, as the sources naming it find
+    /// them: the file must be inside every one.
+    let workspaces: [String: Set<String>]
+
+    init(workingDirectory: String, sources: [ObservationSource] = []) {
+        self.workingDirectory = workingDirectory
+        var workspaces: [String: Set<String>] = [:]
+        for source in sources { workspaces[source.dataPath, default: []].insert(DataPath.workspaceFolder(of: source.file)) }
+        self.workspaces = workspaces
+    }
 
     func read(_ path: String, chunkSize: Int, _ body: ([UInt8]) -> Bool) throws(ExportAccessError) {
-        guard let root = Self.canonical(workingDirectory) else { throw ExportAccessError(.unreadable, "the working folder cannot be resolved") }
-        let absolute = path.hasPrefix("/") ? path : workingDirectory + "/" + path
-        guard let resolved = Self.canonical(absolute) else { throw ExportAccessError(.unreadable, FileReader.systemReason()) }
-        guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-            throw ExportAccessError(.outsideWorkspace, "it leads outside the workspace, to \(resolved)")
+        // A path no source names is confined to its own folder.
+        let folders = workspaces[path] ?? [(path as NSString).deletingLastPathComponent]
+        guard let resolved = Self.canonical(absolute(path)) else { throw ExportAccessError(.unreadable, FileReader.systemReason()) }
+        for folder in folders {
+            guard let root = Self.canonical(absolute(folder.isEmpty ? "." : folder)) else {
+                throw ExportAccessError(.unreadable, "its workspace folder \(folder) cannot be resolved")
+            }
+            guard resolved.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+                throw ExportAccessError(.outsideWorkspace, "it leads outside the workspace, to \(resolved)")
+            }
         }
         let descriptor = open(resolved, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw ExportAccessError(.unreadable, FileReader.systemReason()) }
@@ -35,6 +53,11 @@ struct FileExports: ExportAccess {
             if count == 0 { return }
             guard body(count == chunk.count ? chunk : Array(chunk[..<count])) else { return }
         }
+    }
+
+    /// A path from the folder the run starts in, as the exports' paths are.
+    private func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : workingDirectory + "/" + path
     }
 
     func makeSpill() throws(ExportAccessError) -> any SpillStore {

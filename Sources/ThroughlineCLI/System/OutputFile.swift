@@ -188,11 +188,35 @@ enum OutputFile {
         }
     }
 
+    /// A file a command reads besides the workspace's files and the
+    /// baseline, by its absolute path: an output may not replace it either.
+    struct OtherInput: Equatable, Sendable {
+        enum Role: Equatable, Sendable {
+            /// The data file a source names.
+            case export
+            /// The key `--redact` reads.
+            case keyFile
+        }
+
+        let path: String
+        let role: Role
+
+        /// What the refusal calls it.
+        var description: String {
+            switch role {
+            case .export: "an export being read"
+            case .keyFile: "the key file being read"
+            }
+        }
+    }
+
     /// Refuses an output path that would overwrite an input: one of the
     /// files read (by its path or, for another name of the same file, its
-    /// device and inode), the baseline read, or any file named like a
-    /// brand, charter or journey file.
-    static func refusal(for path: String, shownAs name: String, inputs: [String], baseline: String? = nil) -> String? {
+    /// device and inode), the baseline read, an export or the key file
+    /// read, or any file named like a brand, charter or journey file.
+    static func refusal(
+        for path: String, shownAs name: String, inputs: [String], baseline: String? = nil, others: [OtherInput] = []
+    ) -> String? {
         if FileKind(path: path) != nil {
             return "refusing to write a report to \(name): it is named like a brand, charter or journey file"
         }
@@ -202,6 +226,9 @@ enum OutputFile {
         }
         if inputs.contains(where: { place.isSame(as: Place($0)) }) {
             return "refusing to write a report to \(name): it is one of the files being checked"
+        }
+        if let other = others.first(where: { place.isSame(as: Place($0.path)) }) {
+            return "refusing to write a report to \(name): it is \(other.description)"
         }
         return nil
     }
