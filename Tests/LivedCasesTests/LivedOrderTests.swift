@@ -185,7 +185,7 @@ struct LivedOrderTests {
         #expect(seen["T"] == [1])
     }
 
-    @Test("A partition's index: each case's bytes and its largest case, records copied case after case in partition order")
+    @Test("A partition's index: each case's bytes and record count, records copied case after case in partition order")
     func caseIndex() {
         // 26 bytes (key, fixed fields, four one-byte counts, three empty lengths), 28 (an owner of
         // two bytes), 28 (one number value, whole: a tag and one byte): at 0, 26 and 54.
@@ -194,7 +194,7 @@ struct LivedOrderTests {
         bytes.withUnsafeBufferPointer { buffer in
             let index = CaseIndex(buffer)
             #expect(index.byteStarts == [0, 54, 82])
-            #expect(index.largestCase == 2)
+            #expect(index.recordCounts.max() == 2)
             #expect(index.recordCounts == [2, 1])
             #expect(index.copyByCase(buffer) == Array(bytes[0..<26] + bytes[54..<82] + bytes[26..<54]))
         }
@@ -202,7 +202,7 @@ struct LivedOrderTests {
         empty.withUnsafeBufferPointer { buffer in
             let index = CaseIndex(buffer)
             #expect(index.byteStarts == [0])
-            #expect(index.largestCase == 0)
+            #expect(index.recordCounts.isEmpty)
             #expect(index.copyByCase(buffer).isEmpty)
         }
     }

@@ -314,8 +314,6 @@ struct CaseIndex {
     private(set) var byteStarts: [Int] = [0]
     /// How many records each case has.
     private(set) var recordCounts: [Int32] = []
-    /// The most records one case has.
-    var largestCase: Int { Int(recordCounts.max() ?? 0) }
 
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         // Records take at least 25 bytes; most take 40 or more.
